@@ -1,0 +1,196 @@
+//! Path → paper, date and page. Archives name their files after the printed page and put
+//! the day in a folder or file name; this is where those names are read.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A calendar day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Day {
+    /// A valid Gregorian day, or `None`.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Day> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1800..=2200)
+            .contains(&year)
+            .then_some(())
+            .filter(|_| day >= 1 && day <= days)
+            .map(|_| Day { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD` and `YYYYMMDD`).
+    ///
+    /// ```
+    /// use baosou::archive::Day;
+    /// assert_eq!(Day::parse("2020-02-29").map(|d| d.to_string()), Some("2020-02-29".into()));
+    /// assert_eq!(Day::parse("2019-02-29"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Day> {
+        static FULL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})$").expect("valid regex")
+        });
+        let c = FULL.captures(s.trim())?;
+        Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    }
+
+    /// The day as a sortable number, `20200227`.
+    pub fn number(self) -> u64 {
+        self.year as u64 * 10000 + self.month as u64 * 100 + self.day as u64
+    }
+
+    /// The inverse of [`Day::number`].
+    pub fn from_number(n: u64) -> Option<Day> {
+        Day::new((n / 10000) as i32, (n / 100 % 100) as u32, (n % 100) as u32)
+    }
+}
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The publication day named in a relative path (`2020-02-27/01.txt`, `2020/02/27/01.txt`,
+/// `20200227-01-03.txt`, `2020年2月27日/…`). The deepest name that holds a date wins.
+pub fn date_from_path(rel: &str) -> Option<Day> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?:^|[^0-9])((?:18|19|20|21)\d\d)",
+            r"(?:(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])",
+            r"|[-_./年](0?[1-9]|1[0-2])[-_./月](0?[1-9]|[12]\d|3[01])日?)",
+            r"(?:[^0-9]|$)"
+        ))
+        .expect("valid regex")
+    });
+    let mut found = None;
+    let mut at = 0;
+    while let Some(c) = DATE.captures_at(rel, at) {
+        let m = c.get(0).map_or(rel.len(), |m| m.start() + 1);
+        let (month, day) = match (c.get(2), c.get(3)) {
+            (Some(mo), Some(d)) => (mo.as_str(), d.as_str()),
+            _ => (
+                c.get(4).map_or("", |m| m.as_str()),
+                c.get(5).map_or("", |m| m.as_str()),
+            ),
+        };
+        if let (Ok(y), Ok(mo), Ok(d)) = (c[1].parse(), month.parse(), day.parse()) {
+            found = Day::new(y, mo, d).or(found);
+        }
+        at = m.min(rel.len());
+    }
+    found
+}
+
+/// The page as printed in the file name, and its number: `01.txt` → (`01`, 1),
+/// `A01.txt` → (`A01`, 1), `人民日报_09版.txt` → (`09`, 9), `20190228-20-05.txt` → (`20`, 20).
+pub fn page_from_path(rel: &str) -> Option<(String, u32)> {
+    static PATTERNS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+        [
+            r"^([A-Za-z]{0,2}\d{1,3})$",
+            r"第?([A-Za-z]{0,2}\d{1,3})版",
+            r"^\d{8}[-_]([A-Za-z]{0,2}\d{1,3})[-_]\d{1,3}$",
+        ]
+        .map(|p| Regex::new(p).expect("valid regex"))
+    });
+    let file = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    for re in PATTERNS.iter() {
+        if let Some(c) = re.captures(stem) {
+            let label = c[1].to_string();
+            let digits: String = label.chars().filter(char::is_ascii_digit).collect();
+            if let Ok(n) = digits.parse() {
+                return Some((label, n));
+            }
+        }
+    }
+    None
+}
+
+/// The paper named by a folder: the deepest folder of the relative path, or the archive's
+/// own folder, that looks like a paper's name (it holds 报, 刊 or 闻). `None` when no folder
+/// does.
+pub fn paper_from_path(root_name: &str, rel: &str) -> Option<String> {
+    let mut folders: Vec<&str> = vec![root_name];
+    folders.extend(
+        rel.split('/')
+            .rev()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev(),
+    );
+    folders
+        .into_iter()
+        .rev()
+        .find(|f| f.contains(['报', '刊', '闻']) && date_from_path(f).is_none())
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_paths() {
+        let cases = [
+            ("2020-02-27/01.txt", Some("2020-02-27")),
+            ("2020/02/27/01.txt", Some("2020-02-27")),
+            ("2020/2/7/A01.txt", Some("2020-02-07")),
+            ("株洲日报/20200227/01.txt", Some("2020-02-27")),
+            ("2019年2月/20190228/20190228-20-05.txt", Some("2019-02-28")),
+            ("2020年2月27日/第01版.txt", Some("2020-02-27")),
+            ("株洲日报_2020.02.27_A01.txt", Some("2020-02-27")),
+            ("000_311fa1faea9bd5ea.txt", None),
+            ("2020-02-30/01.txt", None),
+            ("scans/12345678901.txt", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(
+                date_from_path(path).map(|d| d.to_string()).as_deref(),
+                want,
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn pages_from_paths() {
+        let cases = [
+            ("2020-02-27/01.txt", Some(("01", 1))),
+            ("2020-02-27/A01.txt", Some(("A01", 1))),
+            ("人民日报_09版.txt", Some(("09", 9))),
+            ("2020-02-27/第12版.txt", Some(("12", 12))),
+            ("20190228-20-05.txt", Some(("20", 20))),
+            ("000_311fa1faea9bd5ea.txt", None),
+        ];
+        for (path, want) in cases {
+            let got = page_from_path(path);
+            assert_eq!(got.as_ref().map(|(l, n)| (l.as_str(), *n)), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn papers_from_paths() {
+        assert_eq!(
+            paper_from_path("pages", "人民日报/2019-02-01/01.txt").as_deref(),
+            Some("人民日报")
+        );
+        assert_eq!(
+            paper_from_path("株洲日报", "2020/02/27/01.txt").as_deref(),
+            Some("株洲日报")
+        );
+        assert_eq!(paper_from_path("data", "000_311fa1faea9bd5ea.txt"), None);
+    }
+}

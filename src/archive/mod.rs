@@ -1,0 +1,297 @@
+//! The archive: walk a folder of page files, read and decode each one, split it into
+//! articles and give every article its place (paper, date, page, id).
+//!
+//! This is the first stage of the pipeline; everything after it sees [`Article`]s.
+
+mod decode;
+mod meta;
+
+pub use decode::{decode, Decoded};
+pub use meta::{date_from_path, page_from_path, paper_from_path, Day};
+
+use crate::article::{Article, DateSource};
+use crate::split;
+use std::path::PathBuf;
+
+/// Files larger than this are skipped unless the caller says otherwise.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// A folder of newspaper pages.
+#[derive(Debug, Clone)]
+pub struct Archive {
+    pub root: PathBuf,
+    /// The paper given on the command line, which overrides what paths and pages say.
+    pub paper: Option<String>,
+    /// Folders inside the archive that are not part of it (the index, for one).
+    pub exclude: Vec<PathBuf>,
+    pub max_file_size: u64,
+}
+
+/// A page file found by [`Archive::walk`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFile {
+    pub path: PathBuf,
+    /// Relative to the archive root, with `/` separators.
+    pub rel: String,
+    pub size: u64,
+    /// Modification time in nanoseconds since the epoch (0 when unknown).
+    pub mtime_ns: u64,
+}
+
+/// What the walk found: a page file, or a file that will not be read, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    Page(PageFile),
+    Skipped { path: String, reason: String },
+}
+
+/// A page read, decoded and split.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub encoding: &'static str,
+    pub articles: Vec<Article>,
+    /// Problems worth a warning that did not stop the page from being read.
+    pub warnings: Vec<String>,
+}
+
+impl Archive {
+    pub fn new(root: impl Into<PathBuf>) -> Archive {
+        Archive {
+            root: root.into(),
+            paper: None,
+            exclude: Vec::new(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+
+    /// Every `.txt` file below the root, in a stable order. Hidden files and folders and the
+    /// excluded folders are passed over; files that cannot be read are reported as skipped.
+    pub fn walk(&self) -> impl Iterator<Item = Entry> + '_ {
+        let exclude: Vec<PathBuf> = self
+            .exclude
+            .iter()
+            .filter_map(|p| p.canonicalize().ok())
+            .collect();
+        walkdir::WalkDir::new(&self.root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(move |e| {
+                let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+                let excluded = e.file_type().is_dir()
+                    && !exclude.is_empty()
+                    && e.path()
+                        .canonicalize()
+                        .is_ok_and(|p| exclude.iter().any(|x| *x == p));
+                !hidden && !excluded
+            })
+            .filter_map(move |e| self.entry(e))
+    }
+
+    fn entry(&self, e: walkdir::Result<walkdir::DirEntry>) -> Option<Entry> {
+        let e = match e {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err.path().map_or_else(
+                    || self.root.display().to_string(),
+                    |p| p.display().to_string(),
+                );
+                let reason = if err.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else {
+                    err.io_error().map_or_else(|| err.to_string(), io_reason)
+                };
+                return Some(Entry::Skipped { path, reason });
+            }
+        };
+        if !e.file_type().is_file() {
+            return None;
+        }
+        let is_txt = e
+            .path()
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
+        if !is_txt {
+            return None;
+        }
+        let rel_path = e.path().strip_prefix(&self.root).unwrap_or(e.path());
+        let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
+            return Some(Entry::Skipped {
+                path: e.path().display().to_string(),
+                reason: "file name is not valid UTF-8; rename it".into(),
+            });
+        };
+        let meta = match e.metadata() {
+            Ok(m) => m,
+            Err(err) => {
+                let reason = err.io_error().map_or_else(|| err.to_string(), io_reason);
+                return Some(Entry::Skipped { path: rel, reason });
+            }
+        };
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        Some(Entry::Page(PageFile {
+            path: e.path().to_path_buf(),
+            rel,
+            size: meta.len(),
+            mtime_ns,
+        }))
+    }
+
+    /// Reads, decodes and splits one page. An error is the reason to skip the file.
+    pub fn read(&self, file: &PageFile) -> Result<Page, String> {
+        if file.size > self.max_file_size {
+            return Err(format!(
+                "larger than {} MiB (raise --max-file-size to read it)",
+                self.max_file_size / (1024 * 1024)
+            ));
+        }
+        let bytes = std::fs::read(&file.path).map_err(|e| io_reason(&e))?;
+        self.page_from_bytes(&file.rel, &bytes)
+    }
+
+    /// Decodes and splits page bytes that belong at `rel` in this archive.
+    pub fn page_from_bytes(&self, rel: &str, bytes: &[u8]) -> Result<Page, String> {
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err("empty file".into());
+        }
+        if looks_binary(bytes) {
+            return Err("binary file, not page text".into());
+        }
+        let decoded = decode(bytes);
+        let mut warnings = Vec::new();
+        if decoded.had_errors {
+            warnings.push(format!(
+                "some bytes are not valid {}; they were replaced by �",
+                decoded.encoding
+            ));
+        }
+        let page = split::split(&decoded.text);
+        if page.articles.is_empty() {
+            return Err("no article found in the page text".into());
+        }
+        let articles = self.place(rel, &decoded.text, page);
+        Ok(Page {
+            encoding: decoded.encoding,
+            articles,
+            warnings,
+        })
+    }
+
+    /// Gives each article of a split page its paper, date, page, path and id.
+    fn place(&self, rel: &str, text: &str, page: split::Page) -> Vec<Article> {
+        let root_name = self
+            .root
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_default();
+        let paper = self
+            .paper
+            .clone()
+            .or_else(|| paper_from_path(&root_name, rel))
+            .or_else(|| page.paper.clone())
+            .unwrap_or(root_name);
+        let path_date = date_from_path(rel);
+        let page_date = path_date
+            .map(|d| (d, DateSource::Path))
+            .or(page.date.map(|d| (d, DateSource::Header)));
+        let year = page_date
+            .map(|(d, _)| d.year)
+            .or_else(|| year_in_path(rel))
+            .or_else(|| year_in(text));
+        // A page is one day's edition: an article without a dateline of its own takes the
+        // latest dateline printed on the page.
+        let latest_dateline = page
+            .articles
+            .iter()
+            .filter_map(|a| a.event_day)
+            .filter_map(|(m, d)| Day::new(year?, m, d))
+            .max();
+        let page_no = page_from_path(rel);
+        let id_base = fnv1a(rel.as_bytes());
+        page.articles
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut a)| {
+                a.seq = i as u32 + 1;
+                a.id = format!("{:08x}-{:02}", id_base as u32, a.seq);
+                a.path = rel.to_string();
+                a.paper = paper.clone();
+                a.page_label = page_no.as_ref().map(|(l, _)| l.clone());
+                a.page = page_no.as_ref().map(|(_, n)| *n);
+                let own = a.date.as_deref().and_then(Day::parse);
+                let (date, source) = if let Some((d, s)) = page_date {
+                    (Some(d), Some(s))
+                } else if let Some(d) = own {
+                    (Some(d), a.date_source.or(Some(DateSource::Header)))
+                } else {
+                    let d = a
+                        .event_day
+                        .and_then(|(m, d)| Day::new(year?, m, d))
+                        .or(latest_dateline);
+                    (d, d.map(|_| DateSource::Dateline))
+                };
+                a.date = date.map(|d| d.to_string());
+                a.date_source = source;
+                a
+            })
+            .collect()
+    }
+}
+
+/// A plain-words reason for an I/O error, with what to do where there is something to do.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied (check the file's mode)".into(),
+        std::io::ErrorKind::NotFound => "no such file (was it moved while indexing?)".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Text files have no NUL bytes, unless they are UTF-16.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    let utf16 =
+        head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) || nuls * 3 > head.len();
+    nuls > 0 && !utf16
+}
+
+/// The year mentioned most often (`2020年`), the later one on a tie.
+fn year_in(text: &str) -> Option<i32> {
+    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    let chars: Vec<char> = text.chars().collect();
+    for w in chars.windows(5) {
+        if w[4] == '年' && w[..4].iter().all(char::is_ascii_digit) {
+            let y: String = w[..4].iter().collect();
+            if let Ok(y) = y.parse::<i32>() {
+                if (1900..=2100).contains(&y) {
+                    *counts.entry(y).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y)
+}
+
+/// A year named by a folder (`2020/02/…`, `2020年2月/…`).
+fn year_in_path(rel: &str) -> Option<i32> {
+    rel.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| s.len() == 4)
+        .filter_map(|s| s.parse().ok())
+        .find(|y| (1900..=2100).contains(y))
+}
+
+/// A stable 64-bit hash (FNV-1a) for ids: the same path gives the same id on every run.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    })
+}

@@ -1,0 +1,78 @@
+//! The article: what the splitter finds on a page, what the index stores, and what every
+//! renderer prints. Every stage of the pipeline shares this one type.
+
+use serde::{Deserialize, Serialize};
+
+/// A person named in a byline or a photo credit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reporter {
+    /// The name with alignment spaces removed (`刘 歌` → `刘歌`).
+    pub name: String,
+    /// `记者`, `通讯员`, `摄影`, `特约记者`, … as printed; empty when the byline gives none.
+    pub role: String,
+    /// The organisation printed with the name (`株洲日报`, `新华社`, `本报`), if any.
+    pub org: Option<String>,
+    /// True when the name comes from a photo credit (`… 摄`).
+    #[serde(default)]
+    pub photo: bool,
+}
+
+/// Where an article's publication date came from, most trusted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A folder or file name such as `2020-02-27`, `2020/02/27` or `20200227`.
+    Path,
+    /// Metadata printed in the file itself: a page header or an export's `时间：` line.
+    Header,
+    /// A dateline (`2月26日电`) with the year taken from the page.
+    Dateline,
+}
+
+/// One article of a page, with its place in the archive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier: a hash of the source path and the order on the page.
+    pub id: String,
+    /// Source file, relative to the archive root, with `/` separators.
+    pub path: String,
+    pub paper: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub date_source: Option<DateSource>,
+    /// Page number (`A01` → 1).
+    pub page: Option<u32>,
+    /// Page as printed in the file name (`A01`, `09`).
+    pub page_label: Option<String>,
+    /// Order on the page, from 1.
+    pub seq: u32,
+    pub kicker: Option<String>,
+    pub headline: String,
+    pub subheadlines: Vec<String>,
+    pub reporters: Vec<Reporter>,
+    pub dateline: Option<String>,
+    /// Paragraphs separated by `\n`, broken paragraphs rejoined.
+    pub body: String,
+    pub captions: Vec<String>,
+    /// Jump lines (`下转 A2 版`, `上接第一版`) taken out of the body.
+    pub jumps: Vec<String>,
+    /// `[start, end)` in the decoded page text, in Unicode scalar values, after CRLF → LF.
+    pub span: [usize; 2],
+    /// Month and day printed in the dateline or at the start of the body, used when neither
+    /// the path nor the page gives a date.
+    #[serde(skip)]
+    pub event_day: Option<(u32, u32)>,
+}
+
+impl Article {
+    /// Names of all reporters, without duplicates, in byline order.
+    pub fn reporter_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for r in &self.reporters {
+            if !names.contains(&r.name.as_str()) {
+                names.push(&r.name);
+            }
+        }
+        names
+    }
+}

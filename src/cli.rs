@@ -1,0 +1,147 @@
+//! The command line: every subcommand and flag, with the help text users see.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Full-text search for Chinese newspaper archives: index a folder of page files, then
+/// search it by keyword, reporter, date, paper and page.
+#[derive(Debug, Parser)]
+#[command(name = "baosou", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Walk an archive folder, split every page into articles and index them
+    Index(IndexArgs),
+    /// Search the index by keyword, reporter, date, paper and page
+    Search(SearchArgs),
+    /// Print one article, whole, with its metadata
+    Show(ShowArgs),
+    /// Show how page files split into articles (nothing is indexed)
+    Split(SplitArgs),
+    /// Summarise what the index holds
+    Stats(StatsArgs),
+}
+
+/// Where the index lives.
+#[derive(Debug, Clone, Args)]
+pub struct IndexDir {
+    /// Index folder
+    #[arg(long = "index", value_name = "DIR", default_value = "index")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Archive folder of page files (.txt)
+    #[arg(value_name = "ARCHIVE", default_value = "data")]
+    pub archive: PathBuf,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Paper name for every page, instead of the one read from folder names and text
+    #[arg(long)]
+    pub paper: Option<String>,
+    /// Skip files larger than this many MiB
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub max_file_size: u64,
+    /// Do not show a progress bar
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find; words separated by spaces must all match
+    #[arg(value_name = "QUERY", num_args = 0.., allow_hyphen_values = true)]
+    pub query: Vec<String>,
+    /// Only articles by this reporter (repeat for any of several)
+    #[arg(long, value_name = "NAME")]
+    pub reporter: Vec<String>,
+    /// Only this day (2020-02-27) or month (2020-02)
+    #[arg(long, value_name = "DAY|MONTH")]
+    pub date: Option<String>,
+    /// Only articles published on or after this day (2020-02-01)
+    #[arg(long, value_name = "DAY")]
+    pub from: Option<String>,
+    /// Only articles published on or before this day (2020-02-29)
+    #[arg(long, value_name = "DAY")]
+    pub to: Option<String>,
+    /// Only this paper
+    #[arg(long)]
+    pub paper: Option<String>,
+    /// Only this page number
+    #[arg(long, value_name = "N")]
+    pub page: Option<u32>,
+    /// How many hits to print
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// Skip this many hits first (for paging)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+    /// Order of the hits (default: relevance with a query, date without)
+    #[arg(long, value_enum)]
+    pub sort: Option<SortOrder>,
+    /// Weight of a field in ranking, such as headline=3 (repeatable)
+    #[arg(long = "boost", value_name = "FIELD=WEIGHT")]
+    pub boosts: Vec<String>,
+    /// Print one JSON object per hit (with --queries: one per query)
+    #[arg(long)]
+    pub json: bool,
+    /// Run one search per line of FILE: JSON objects with q, reporter, date, from, to, limit
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+    /// Colour: auto (on a terminal), always or never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub index: IndexDir,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortOrder {
+    Relevance,
+    Date,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id, as printed by search
+    pub id: String,
+    /// Print the article as one JSON object
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub index: IndexDir,
+}
+
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// Page files, or folders of them
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print one JSON object per article
+    #[arg(long)]
+    pub json: bool,
+    /// Paper name for every page
+    #[arg(long)]
+    pub paper: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub index: IndexDir,
+}

@@ -1,0 +1,79 @@
+//! `baosou split`: how page files split into articles, without touching an index.
+
+use super::Outcome;
+use crate::archive::{Archive, Entry, PageFile};
+use crate::cli::SplitArgs;
+use crate::render;
+use anyhow::Context;
+use std::io::Write;
+
+pub fn run(args: &SplitArgs) -> anyhow::Result<Outcome> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut found = 0;
+    let mut failed = 0;
+    for path in &args.paths {
+        let meta = std::fs::metadata(path)
+            .with_context(|| format!("{}: cannot read it", path.display()))?;
+        let (archive, files): (Archive, Vec<Entry>) = if meta.is_dir() {
+            let mut archive = Archive::new(path);
+            archive.paper = args.paper.clone();
+            let files = archive.walk().collect();
+            (archive, files)
+        } else {
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+            let mut archive = Archive::new(parent.unwrap_or(std::path::Path::new(".")));
+            archive.paper = args.paper.clone();
+            let rel = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let file = PageFile {
+                path: path.clone(),
+                rel,
+                size: meta.len(),
+                mtime_ns: 0,
+            };
+            (archive, vec![Entry::Page(file)])
+        };
+        for entry in files {
+            let file = match entry {
+                Entry::Page(f) => f,
+                Entry::Skipped { path, reason } => {
+                    eprintln!("baosou: {path}: skipped: {reason}");
+                    failed += 1;
+                    continue;
+                }
+            };
+            let shown = if meta.is_dir() {
+                path.join(&file.rel).display().to_string()
+            } else {
+                path.display().to_string()
+            };
+            match archive.read(&file) {
+                Ok(page) => {
+                    for w in &page.warnings {
+                        eprintln!("baosou: {shown}: {w}");
+                    }
+                    for mut a in page.articles {
+                        a.path = shown.clone();
+                        found += 1;
+                        if args.json {
+                            render::json::article(&mut out, &a)?;
+                        } else {
+                            render::text::split_article(&mut out, &a)?;
+                        }
+                    }
+                }
+                Err(reason) => {
+                    eprintln!("baosou: {shown}: skipped: {reason}");
+                    failed += 1;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    if failed > 0 && found == 0 {
+        anyhow::bail!("no page could be split ({failed} skipped)");
+    }
+    Ok(Outcome::from_count(found))
+}

@@ -1,0 +1,13 @@
+//! baosou (报搜): full-text search for local Chinese newspaper archives.
+//!
+//! The crate reads as its pipeline: [`archive`] walks and decodes page files, [`split`]
+//! turns page text into [`article::Article`]s, [`schema`] and [`index`] store them in
+//! tantivy, [`query`] turns what the user typed into a tantivy query, and [`render`] prints
+//! the results. [`commands`] holds one thin function per subcommand.
+
+pub mod archive;
+pub mod article;
+pub mod cli;
+pub mod commands;
+pub mod render;
+pub mod split;

@@ -1,0 +1,4 @@
+//! Output: what users and their scripts see. One file per format.
+
+pub mod json;
+pub mod text;
