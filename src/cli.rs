@@ -47,6 +47,9 @@ pub struct IndexArgs {
     /// Skip files larger than this many MiB
     #[arg(long, value_name = "MIB", default_value_t = 64)]
     pub max_file_size: u64,
+    /// Start over: empty the index and read every file again
+    #[arg(long)]
+    pub rebuild: bool,
     /// Do not show a progress bar
     #[arg(long, short)]
     pub quiet: bool,
@@ -54,8 +57,9 @@ pub struct IndexArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to find; words separated by spaces must all match
-    #[arg(value_name = "QUERY", num_args = 0.., allow_hyphen_values = true)]
+    /// Words to find; words separated by spaces must all match (put `--` before a query
+    /// that starts with `-`)
+    #[arg(value_name = "QUERY", num_args = 0..)]
     pub query: Vec<String>,
     /// Only articles by this reporter (repeat for any of several)
     #[arg(long, value_name = "NAME")]

@@ -143,14 +143,19 @@ impl Archive {
 
     /// Reads, decodes and splits one page. An error is the reason to skip the file.
     pub fn read(&self, file: &PageFile) -> Result<Page, String> {
+        let bytes = self.read_bytes(file)?;
+        self.page_from_bytes(&file.rel, &bytes)
+    }
+
+    /// A page file's bytes, unless it is too large or cannot be read.
+    pub fn read_bytes(&self, file: &PageFile) -> Result<Vec<u8>, String> {
         if file.size > self.max_file_size {
             return Err(format!(
                 "larger than {} MiB (raise --max-file-size to read it)",
                 self.max_file_size / (1024 * 1024)
             ));
         }
-        let bytes = std::fs::read(&file.path).map_err(|e| io_reason(&e))?;
-        self.page_from_bytes(&file.rel, &bytes)
+        std::fs::read(&file.path).map_err(|e| io_reason(&e))
     }
 
     /// Decodes and splits page bytes that belong at `rel` in this archive.
@@ -212,7 +217,7 @@ impl Archive {
             .filter_map(|(m, d)| Day::new(year?, m, d))
             .max();
         let page_no = page_from_path(rel);
-        let id_base = fnv1a(rel.as_bytes());
+        let id_base = content_hash(rel.as_bytes());
         page.articles
             .into_iter()
             .enumerate()
@@ -289,8 +294,9 @@ fn year_in_path(rel: &str) -> Option<i32> {
         .find(|y| (1900..=2100).contains(y))
 }
 
-/// A stable 64-bit hash (FNV-1a) for ids: the same path gives the same id on every run.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// A stable 64-bit hash (FNV-1a): the same bytes give the same value on every run and
+/// every machine. Used for article ids and to tell whether a file's content changed.
+pub fn content_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf29ce484222325, |h, &b| {
         (h ^ b as u64).wrapping_mul(0x100000001b3)
     })

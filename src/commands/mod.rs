@@ -1,7 +1,11 @@
 //! One thin function per subcommand: each checks its arguments, calls the pipeline stages
 //! and hands the results to a renderer.
 
+mod index;
+mod search;
+mod show;
 mod split;
+mod stats;
 
 use crate::cli::{Cli, Command};
 
@@ -25,8 +29,11 @@ impl Outcome {
 /// Runs one command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
+        Command::Index(args) => index::run(&args),
+        Command::Search(args) => search::run(&args),
+        Command::Show(args) => show::run(&args),
         Command::Split(args) => split::run(&args),
-        _ => anyhow::bail!("not implemented yet"),
+        Command::Stats(args) => stats::run(&args),
     }
 }
 
@@ -36,4 +43,17 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Terminal styling for stdout, as `--color` asks.
+pub fn style(choice: crate::cli::ColorChoice) -> crate::render::text::Style {
+    use std::io::IsTerminal;
+    let color = match choice {
+        crate::cli::ColorChoice::Always => true,
+        crate::cli::ColorChoice::Never => false,
+        crate::cli::ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    crate::render::text::Style { color }
 }

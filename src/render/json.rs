@@ -1,11 +1,69 @@
-//! Machine-readable output: one JSON object per line, following the contract in the README.
+//! Machine-readable output: one JSON object per line, following the contract in the README
+//! (`split --json`, `search --json`, `search --json --queries FILE`, `show --json`).
 
 use crate::article::Article;
+use crate::query::{Hit, Results};
+use serde_json::{json, Value};
 use std::io::Write;
 
 /// One article, as `split --json` and `show --json` print it.
 pub fn article(out: &mut impl Write, a: &Article) -> anyhow::Result<()> {
     serde_json::to_writer(&mut *out, a)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A hit as a JSON value: the article's metadata (not its body), score and snippet.
+pub fn hit(h: &Hit) -> Value {
+    let a = &h.article;
+    json!({
+        "id": a.id,
+        "score": h.score,
+        "path": a.path,
+        "span": a.span,
+        "paper": a.paper,
+        "date": a.date,
+        "page": a.page,
+        "page_label": a.page_label,
+        "seq": a.seq,
+        "kicker": a.kicker,
+        "headline": a.headline,
+        "subheadlines": a.subheadlines,
+        "reporters": a.reporters,
+        "dateline": a.dateline,
+        "snippet": h.snippet.text,
+        "highlights": h.snippet.highlights,
+        "headline_highlights": h.headline_highlights,
+    })
+}
+
+/// One JSON line per hit.
+pub fn hits(out: &mut impl Write, results: &Results) -> anyhow::Result<()> {
+    for h in &results.hits {
+        serde_json::to_writer(&mut *out, &hit(h))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// One JSON line for a whole search of a batch: `{"q", "took_ms", "total", "hits"}`.
+pub fn batch_result(
+    out: &mut impl Write,
+    q: &str,
+    took_ms: f64,
+    results: &Results,
+) -> anyhow::Result<()> {
+    let hits: Vec<Value> = results.hits.iter().map(hit).collect();
+    let line = json!({"q": q, "took_ms": took_ms, "total": results.total, "hits": hits});
+    serde_json::to_writer(&mut *out, &line)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// One JSON line for a search of a batch that could not run.
+pub fn batch_error(out: &mut impl Write, q: &str, error: &str) -> anyhow::Result<()> {
+    let line = json!({"q": q, "took_ms": 0.0, "total": 0, "hits": [], "error": error});
+    serde_json::to_writer(&mut *out, &line)?;
     writeln!(out)?;
     Ok(())
 }

@@ -1,0 +1,203 @@
+//! `baosou search`: one search from the command line, or a batch from `--queries FILE`.
+
+use super::{style, Outcome};
+use crate::cli::{SearchArgs, SortOrder};
+use crate::index::Store;
+use crate::query::{self, Boosts, Request, Sort};
+use crate::render;
+use anyhow::Context;
+use serde::Deserialize;
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::time::Instant;
+
+/// The archive and index that `search` builds on first use, so that the README's first
+/// command works on a fresh clone.
+const DEFAULT_ARCHIVE: &str = "data";
+const DEFAULT_INDEX: &str = "index";
+
+pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
+    let dir = &args.index.dir;
+    if dir == Path::new(DEFAULT_INDEX) && !Store::exists(dir) && Path::new(DEFAULT_ARCHIVE).is_dir()
+    {
+        eprintln!("baosou: no index yet; indexing {DEFAULT_ARCHIVE}/ into {DEFAULT_INDEX}/ first");
+        let s = super::index::index_archive(
+            Path::new(DEFAULT_ARCHIVE),
+            dir,
+            None,
+            crate::archive::DEFAULT_MAX_FILE_SIZE,
+            false,
+            true,
+        )?;
+        super::index::report(&s, false);
+    }
+    let store = Store::open(dir)?;
+    let searcher = store.reader()?.searcher();
+    let boosts = Boosts::default().with(&args.boosts)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Some(file) = &args.queries {
+        return batch(&store, &searcher, args, boosts, file, &mut out);
+    }
+    let req = request(
+        &args.query.join(" "),
+        &args.reporter,
+        args.date.as_deref(),
+        args.from.as_deref(),
+        args.to.as_deref(),
+        args,
+        boosts,
+    )?;
+    let results = query::search(&store, &searcher, &req)?;
+    if args.json {
+        render::json::hits(&mut out, &results)?;
+    } else {
+        render::text::hits(&mut out, &results, req.offset, style(args.color))?;
+    }
+    out.flush()?;
+    Ok(Outcome::from_count(results.hits.len()))
+}
+
+/// A checked request from the query text and the filters.
+fn request(
+    q: &str,
+    reporters: &[String],
+    date: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+    args: &SearchArgs,
+    boosts: Boosts,
+) -> anyhow::Result<Request> {
+    let parsed = query::parse(q)?;
+    let sort = match args.sort {
+        Some(SortOrder::Relevance) => Sort::Relevance,
+        Some(SortOrder::Date) => Sort::Date,
+        None if parsed.groups.iter().any(|g| !g.negated) => Sort::Relevance,
+        None => Sort::Date,
+    };
+    Ok(Request {
+        query: parsed,
+        reporters: reporters
+            .iter()
+            .filter(|r| !r.trim().is_empty())
+            .cloned()
+            .collect(),
+        days: query::day_range(date, from, to)?,
+        paper: args.paper.clone(),
+        page: args.page,
+        limit: args.limit,
+        offset: args.offset,
+        sort,
+        boosts,
+    })
+}
+
+/// A reporter given as one name or a list.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Names {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// One line of a `--queries` file.
+#[derive(Debug, Deserialize)]
+struct BatchLine {
+    #[serde(default)]
+    q: Option<String>,
+    #[serde(default)]
+    reporter: Option<Names>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+    #[serde(default)]
+    limit: Option<usize>,
+    #[serde(default)]
+    offset: Option<usize>,
+}
+
+/// Runs one search per line of `file`; prints one JSON object per line (or, without
+/// `--json`, the hits of each search under its query).
+fn batch(
+    store: &Store,
+    searcher: &tantivy::Searcher,
+    args: &SearchArgs,
+    boosts: Boosts,
+    file: &Path,
+    out: &mut impl Write,
+) -> anyhow::Result<Outcome> {
+    let reader: Box<dyn BufRead> = if file == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(file)
+            .with_context(|| format!("{}: cannot open it", file.display()))?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    let mut any = false;
+    let mut failed = 0;
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("{}:{}: cannot read it", file.display(), n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = format!("{}:{}", file.display(), n + 1);
+        let parsed: Result<BatchLine, _> = serde_json::from_str(&line);
+        let started = Instant::now();
+        let result = parsed
+            .map_err(|e| anyhow::anyhow!("not a JSON query object ({e})"))
+            .and_then(|b| {
+                let reporters = match &b.reporter {
+                    Some(Names::One(r)) => vec![r.clone()],
+                    Some(Names::Many(v)) => v.clone(),
+                    None => args.reporter.clone(),
+                };
+                let q = b.q.clone().unwrap_or_default();
+                let mut req = request(
+                    &q,
+                    &reporters,
+                    b.date.as_deref().or(args.date.as_deref()),
+                    b.from.as_deref().or(args.from.as_deref()),
+                    b.to.as_deref().or(args.to.as_deref()),
+                    args,
+                    boosts,
+                )?;
+                req.limit = b.limit.unwrap_or(args.limit);
+                req.offset = b.offset.unwrap_or(args.offset);
+                Ok((q, req.offset, query::search(store, searcher, &req)?))
+            });
+        let took_ms = started.elapsed().as_secs_f64() * 1000.0;
+        match result {
+            Ok((q, offset, results)) => {
+                any |= !results.hits.is_empty();
+                if args.json {
+                    render::json::batch_result(out, &q, took_ms, &results)?;
+                } else {
+                    writeln!(out, "== {q}")?;
+                    render::text::hits(out, &results, offset, style(args.color))?;
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("baosou: {at}: {e:#}");
+                if args.json {
+                    let q = serde_json::from_str::<BatchLine>(&line)
+                        .ok()
+                        .and_then(|b| b.q)
+                        .unwrap_or_default();
+                    render::json::batch_error(out, &q, &format!("{e:#}"))?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    if failed > 0 {
+        anyhow::bail!("{}: {failed} queries could not run", file.display());
+    }
+    Ok(if any {
+        Outcome::Found
+    } else {
+        Outcome::NotFound
+    })
+}

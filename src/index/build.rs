@@ -1,0 +1,274 @@
+//! The indexing pipeline. One thread walks, reads, decodes and splits page files while
+//! tantivy's writer threads cut words and build postings; a bounded channel between them
+//! keeps memory flat whatever the size of the archive. Only new and changed files are read,
+//! and the index commits every few dozen megabytes, so a killed run loses little and the
+//! next one completes it.
+
+use super::{FileRecord, Manifest, Store};
+use crate::archive::{content_hash, Archive, Entry, Page, PageFile};
+use anyhow::Context;
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Instant;
+use tantivy::{IndexWriter, Term};
+
+/// How to run an indexing pass.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Show a progress bar (on a terminal).
+    pub progress: bool,
+    /// Commit after this many bytes of page text.
+    pub commit_bytes: u64,
+    /// The tantivy writer's memory budget, in bytes.
+    pub writer_memory: usize,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            progress: false,
+            commit_bytes: 64 * 1024 * 1024,
+            writer_memory: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// What an indexing pass did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Files not indexed, with the reason.
+    pub skipped: Vec<(String, String)>,
+    /// Files indexed with a warning.
+    pub warnings: Vec<(String, String)>,
+    /// Articles indexed in this pass.
+    pub articles: usize,
+    /// Articles in the index after the pass.
+    pub total_articles: u64,
+    /// Bytes of page text read in this pass.
+    pub bytes: u64,
+    pub seconds: f64,
+}
+
+/// A page file to read, and whether the index may already hold articles from it.
+struct Job {
+    file: PageFile,
+    known: Option<FileRecord>,
+}
+
+/// What the reading thread hands to the writer.
+enum Read {
+    Page(PageFile, u64, Page),
+    Same(PageFile, FileRecord),
+    Failed(PageFile, String),
+}
+
+/// Brings the index up to date with the archive.
+pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut manifest = Manifest::load(&store.dir)?;
+    let indexed = indexed_paths(store)?;
+
+    let mut jobs = Vec::new();
+    let mut on_disk = BTreeSet::new();
+    for entry in archive.walk() {
+        match entry {
+            Entry::Page(file) => {
+                summary.files += 1;
+                on_disk.insert(file.rel.clone());
+                let known = manifest.files.get(&file.rel).copied();
+                match known {
+                    Some(k)
+                        if k.size == file.size
+                            && k.mtime_ns == file.mtime_ns
+                            && indexed.contains(&file.rel) =>
+                    {
+                        summary.unchanged += 1
+                    }
+                    _ => jobs.push(Job { file, known }),
+                }
+            }
+            Entry::Skipped { path, reason } => summary.skipped.push((path, reason)),
+        }
+    }
+
+    let mut writer: IndexWriter = store
+        .index
+        .writer(opts.writer_memory)
+        .map_err(|e| lock_error(e, store))?;
+    let f = store.fields;
+    let gone: Vec<String> = manifest
+        .files
+        .keys()
+        .chain(indexed.iter())
+        .filter(|p| !on_disk.contains(*p))
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for rel in &gone {
+        writer.delete_term(Term::from_field_text(f.path, rel));
+        manifest.files.remove(rel);
+        summary.removed += 1;
+    }
+
+    let total: u64 = jobs.iter().map(|j| j.file.size).sum();
+    let bar = progress_bar(opts.progress, total);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Read>(32);
+    let mut since_commit = 0u64;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        scope.spawn(move || {
+            for job in jobs {
+                if tx.send(read(archive, job)).is_err() {
+                    break;
+                }
+            }
+        });
+        for item in rx {
+            match item {
+                Read::Same(file, record) => {
+                    summary.unchanged += 1;
+                    bar.inc(file.size);
+                    manifest.files.insert(file.rel, record);
+                }
+                Read::Failed(file, reason) => {
+                    bar.inc(file.size);
+                    if indexed.contains(&file.rel) {
+                        writer.delete_term(Term::from_field_text(f.path, &file.rel));
+                        summary.removed += 1;
+                    }
+                    manifest.files.remove(&file.rel);
+                    summary.skipped.push((file.rel, reason));
+                }
+                Read::Page(file, hash, page) => {
+                    bar.inc(file.size);
+                    let replaces =
+                        indexed.contains(&file.rel) || manifest.files.contains_key(&file.rel);
+                    if replaces {
+                        writer.delete_term(Term::from_field_text(f.path, &file.rel));
+                        summary.updated += 1;
+                    } else {
+                        summary.added += 1;
+                    }
+                    for w in page.warnings {
+                        summary.warnings.push((file.rel.clone(), w));
+                    }
+                    for a in &page.articles {
+                        writer.add_document(store.document(a)?)?;
+                    }
+                    summary.articles += page.articles.len();
+                    summary.bytes += file.size;
+                    since_commit += file.size;
+                    let record = FileRecord {
+                        size: file.size,
+                        mtime_ns: file.mtime_ns,
+                        hash,
+                        articles: page.articles.len() as u32,
+                    };
+                    manifest.files.insert(file.rel, record);
+                    if since_commit >= opts.commit_bytes {
+                        commit(&mut writer, &manifest, store)?;
+                        since_commit = 0;
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    commit(&mut writer, &manifest, store)?;
+    writer
+        .wait_merging_threads()
+        .with_context(|| format!("{}: merging segments failed", store.dir.display()))?;
+    summary.total_articles = store.reader()?.searcher().num_docs();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Reads one job: the bytes, their hash, and the split page unless the content is the same
+/// as the index already has.
+fn read(archive: &Archive, job: Job) -> Read {
+    let bytes = match archive.read_bytes(&job.file) {
+        Ok(b) => b,
+        Err(reason) => return Read::Failed(job.file, reason),
+    };
+    let hash = content_hash(&bytes);
+    if let Some(known) = job.known.filter(|k| k.hash == hash) {
+        let record = FileRecord {
+            size: job.file.size,
+            mtime_ns: job.file.mtime_ns,
+            ..known
+        };
+        return Read::Same(job.file, record);
+    }
+    match archive.page_from_bytes(&job.file.rel, &bytes) {
+        Ok(page) => Read::Page(job.file, hash, page),
+        Err(reason) => Read::Failed(job.file, reason),
+    }
+}
+
+/// Commits the index, then writes the manifest of what the commit holds.
+fn commit(writer: &mut IndexWriter, manifest: &Manifest, store: &Store) -> anyhow::Result<()> {
+    writer
+        .commit()
+        .with_context(|| format!("{}: commit failed", store.dir.display()))?;
+    manifest.save(&store.dir)
+}
+
+/// The source paths the index holds articles from.
+fn indexed_paths(store: &Store) -> anyhow::Result<BTreeSet<String>> {
+    let searcher = store.reader()?.searcher();
+    let mut paths = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(store.fields.path)?;
+        let mut terms = inverted.terms().stream()?;
+        while terms.advance() {
+            paths.insert(String::from_utf8_lossy(terms.key()).into_owned());
+        }
+    }
+    Ok(paths)
+}
+
+/// A clear message when another process holds the index.
+fn lock_error(e: tantivy::TantivyError, store: &Store) -> anyhow::Error {
+    match e {
+        tantivy::TantivyError::LockFailure(..) => anyhow::anyhow!(
+            "{}: another `baosou index` is writing this index; wait for it to finish",
+            store.dir.display()
+        ),
+        e => anyhow::Error::new(e)
+            .context(format!("{}: cannot write the index", store.dir.display())),
+    }
+}
+
+fn progress_bar(show: bool, total: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !show || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Skip reasons with their counts, most frequent first.
+pub fn reasons(skipped: &[(String, String)]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, reason) in skipped {
+        *counts.entry(reason.as_str()).or_default() += 1;
+    }
+    let mut v: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(r, n)| (r.to_string(), n))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}

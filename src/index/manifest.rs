@@ -1,0 +1,47 @@
+//! The manifest: which page files the index holds, with the size, modification time and
+//! content hash they had, so that the next run reads only what changed. It is written
+//! after each commit; the index itself stays the truth about which paths it holds.
+
+use super::write_atomic;
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub(super) const MANIFEST_FILE: &str = "baosou-files.json";
+
+/// What the index knows of one page file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRecord {
+    pub size: u64,
+    pub mtime_ns: u64,
+    pub hash: u64,
+    pub articles: u32,
+}
+
+/// Page files by path relative to the archive root.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub files: BTreeMap<String, FileRecord>,
+}
+
+impl Manifest {
+    /// The manifest of the index in `dir`; empty when there is none yet.
+    pub fn load(dir: &Path) -> anyhow::Result<Manifest> {
+        let path = dir.join(MANIFEST_FILE);
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| {
+                format!(
+                    "{}: unreadable; run `baosou index --rebuild`",
+                    path.display()
+                )
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
+            Err(e) => Err(e).with_context(|| format!("{}: cannot read it", path.display())),
+        }
+    }
+
+    pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
+        write_atomic(&dir.join(MANIFEST_FILE), &serde_json::to_vec(self)?)
+    }
+}

@@ -1,0 +1,248 @@
+//! The index on disk: a tantivy index of articles, with a small file beside it naming the
+//! format version and a manifest of the page files it holds.
+//!
+//! [`Store`] opens and creates it and turns articles into documents; [`build`] runs the
+//! indexing pipeline.
+
+mod build;
+mod manifest;
+
+pub use build::{build, reasons, BuildOptions, Summary};
+pub use manifest::{FileRecord, Manifest};
+
+use crate::article::Article;
+use crate::schema::{self, field};
+use anyhow::{bail, Context};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tantivy::schema::{Field, Schema};
+use tantivy::{Index, IndexReader, TantivyDocument};
+
+/// The file that marks a folder as a baosou index.
+const INFO_FILE: &str = "baosou.json";
+
+/// What `baosou.json` records.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Info {
+    format: u32,
+    /// The archive folder the index was built from, as given.
+    archive: String,
+}
+
+/// Every field handle, looked up once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub path: Field,
+    pub paper: Field,
+    pub date: Field,
+    pub page: Field,
+    pub headline: Field,
+    pub subheadline: Field,
+    pub kicker: Field,
+    pub reporter: Field,
+    pub byline: Field,
+    pub body: Field,
+    pub exact_head: Field,
+    pub exact_body: Field,
+    pub article: Field,
+}
+
+impl Fields {
+    pub fn new(s: &Schema) -> Fields {
+        Fields {
+            id: field(s, schema::ID),
+            path: field(s, schema::PATH),
+            paper: field(s, schema::PAPER),
+            date: field(s, schema::DATE),
+            page: field(s, schema::PAGE),
+            headline: field(s, schema::HEADLINE),
+            subheadline: field(s, schema::SUBHEADLINE),
+            kicker: field(s, schema::KICKER),
+            reporter: field(s, schema::REPORTER),
+            byline: field(s, schema::BYLINE),
+            body: field(s, schema::BODY),
+            exact_head: field(s, schema::EXACT_HEAD),
+            exact_body: field(s, schema::EXACT_BODY),
+            article: field(s, schema::ARTICLE),
+        }
+    }
+}
+
+/// An open index.
+pub struct Store {
+    pub dir: PathBuf,
+    pub index: Index,
+    pub fields: Fields,
+}
+
+impl Store {
+    /// True when `dir` holds a baosou index.
+    pub fn exists(dir: &Path) -> bool {
+        dir.join(INFO_FILE).is_file()
+    }
+
+    /// Opens the index in `dir` for searching.
+    pub fn open(dir: &Path) -> anyhow::Result<Store> {
+        let shown = dir.display();
+        let build_it = format!("build it with `baosou index ARCHIVE --index {shown}`");
+        if !dir.is_dir() {
+            bail!("{shown}: no index here; {build_it}");
+        }
+        let info_path = dir.join(INFO_FILE);
+        let Ok(text) = std::fs::read_to_string(&info_path) else {
+            if dir.join("meta.json").is_file() {
+                bail!("{shown}: this is a tantivy index not made by baosou; {build_it}");
+            }
+            bail!("{shown}: not a baosou index (no {INFO_FILE}); {build_it}");
+        };
+        let info: Info = serde_json::from_str(&text)
+            .with_context(|| format!("{}: unreadable; {build_it}", info_path.display()))?;
+        if info.format != schema::FORMAT_VERSION {
+            bail!(
+                "{shown}: index format {} was written by another version of baosou (this one \
+                 reads format {}); rebuild it with `baosou index {} --index {shown} --rebuild`",
+                info.format,
+                schema::FORMAT_VERSION,
+                info.archive
+            );
+        }
+        let index = Index::open_in_dir(dir)
+            .with_context(|| format!("{shown}: the index is damaged; {build_it} --rebuild"))?;
+        schema::register_tokenizers(&index);
+        let fields = Fields::new(&index.schema());
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+        })
+    }
+
+    /// Opens the index in `dir` for writing, creating it (and the folder) if there is none.
+    /// With `rebuild`, an existing index is emptied first. A folder that holds something
+    /// else is left alone.
+    pub fn create(dir: &Path, archive: &Path, rebuild: bool) -> anyhow::Result<Store> {
+        let shown = dir.display();
+        if Store::exists(dir) && !rebuild {
+            return Store::open(dir);
+        }
+        if dir.exists() {
+            let foreign = std::fs::read_dir(dir)
+                .with_context(|| format!("{shown}: cannot read the index folder"))?
+                .filter_map(Result::ok)
+                .any(|e| !is_index_file(&e.file_name().to_string_lossy()));
+            if foreign {
+                bail!(
+                    "{shown}: the folder holds files that are not a baosou index; \
+                     choose another --index folder or empty this one"
+                );
+            }
+            if rebuild {
+                for e in std::fs::read_dir(dir)?.filter_map(Result::ok) {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    if name != ".gitkeep" && e.path().is_file() {
+                        std::fs::remove_file(e.path())
+                            .with_context(|| format!("{}: cannot remove it", e.path().display()))?;
+                    }
+                }
+            }
+        } else {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{shown}: cannot create the index folder"))?;
+        }
+        let index = Index::create_in_dir(dir, schema::schema())
+            .with_context(|| format!("{shown}: cannot create an index here"))?;
+        schema::register_tokenizers(&index);
+        let info = Info {
+            format: schema::FORMAT_VERSION,
+            archive: archive.display().to_string(),
+        };
+        write_atomic(&dir.join(INFO_FILE), &serde_json::to_vec_pretty(&info)?)?;
+        let fields = Fields::new(&index.schema());
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+        })
+    }
+
+    pub fn reader(&self) -> anyhow::Result<IndexReader> {
+        self.index
+            .reader()
+            .with_context(|| format!("{}: cannot read the index", self.dir.display()))
+    }
+
+    /// The document for an article: its words, its characters and the article itself.
+    pub fn document(&self, a: &Article) -> anyhow::Result<TantivyDocument> {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &a.id);
+        doc.add_text(f.path, &a.path);
+        doc.add_text(f.paper, &a.paper);
+        if let Some(day) = a.date.as_deref().and_then(crate::archive::Day::parse) {
+            doc.add_u64(f.date, day.number());
+        }
+        if let Some(page) = a.page {
+            doc.add_u64(f.page, page as u64);
+        }
+        doc.add_text(f.headline, &a.headline);
+        doc.add_text(f.exact_head, &a.headline);
+        for s in &a.subheadlines {
+            doc.add_text(f.subheadline, s);
+            doc.add_text(f.exact_head, s);
+        }
+        if let Some(k) = &a.kicker {
+            doc.add_text(f.kicker, k);
+            doc.add_text(f.exact_head, k);
+        }
+        for name in a.reporter_names() {
+            doc.add_text(f.reporter, crate::normalize::compact(name));
+            doc.add_text(f.byline, name);
+        }
+        doc.add_text(f.body, &a.body);
+        doc.add_text(f.exact_body, &a.body);
+        for c in &a.captions {
+            doc.add_text(f.body, c);
+            doc.add_text(f.exact_body, c);
+        }
+        doc.add_text(f.article, serde_json::to_string(a)?);
+        Ok(doc)
+    }
+
+    /// The article stored in a document.
+    pub fn article(&self, doc: &TantivyDocument) -> anyhow::Result<Article> {
+        use tantivy::schema::Value;
+        let json = doc
+            .get_first(self.fields.article)
+            .and_then(|v| v.as_str())
+            .context("a document without its article; rebuild the index with --rebuild")?;
+        serde_json::from_str(json)
+            .context("an unreadable article; rebuild the index with --rebuild")
+    }
+}
+
+/// Files that tantivy and baosou keep in an index folder.
+fn is_index_file(name: &str) -> bool {
+    name == INFO_FILE
+        || name == manifest::MANIFEST_FILE
+        || name == "meta.json"
+        || name == ".managed.json"
+        || name == ".gitkeep"
+        || name.starts_with(".tantivy")
+        || name.ends_with(".tmp")
+        || name.rsplit_once('.').is_some_and(|(stem, _)| {
+            stem.len() == 32 && stem.chars().all(|c| c.is_ascii_hexdigit())
+        })
+}
+
+/// Writes a file so that a crash leaves either the old or the new content, never half.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("tmp");
+    let mut f = std::fs::File::create(&tmp)
+        .with_context(|| format!("{}: cannot write it", tmp.display()))?;
+    f.write_all(bytes)
+        .and_then(|_| f.sync_all())
+        .with_context(|| format!("{}: cannot write it", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("{}: cannot write it", path.display()))
+}

@@ -1,0 +1,89 @@
+//! Normalization, the same at index and query time: full-width ASCII becomes half-width,
+//! traditional characters fold to simplified, Latin case folds. Every rule maps one
+//! character to one character, so a position in normalized text is the same position in
+//! the original, and highlights land on the characters the reader sees.
+
+/// Folds one character (without the traditional → simplified step, which needs context).
+fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => c,
+    };
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        c if c.is_uppercase() => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+        c => c,
+    }
+}
+
+/// Normalizes text, keeping one output character per input character.
+///
+/// ```
+/// use baosou::normalize::normalize;
+/// assert_eq!(normalize("５月２２日"), "5月22日");
+/// assert_eq!(normalize("復工復產"), "复工复产");
+/// assert_eq!(normalize("COVID-19"), "covid-19");
+/// ```
+pub fn normalize(text: &str) -> String {
+    let folded: String = text.chars().map(fold_char).collect();
+    if folded.is_ascii() {
+        folded
+    } else {
+        fast2s::convert(&folded)
+    }
+}
+
+/// Normalized text as a vector of characters, one per character of the input.
+pub fn normalized_chars(text: &str) -> Vec<char> {
+    normalize(text).chars().collect()
+}
+
+/// A query word or a reporter's name as it is matched: normalized, and with the spaces that
+/// align names in print removed (`刘 歌` → `刘歌`).
+pub fn compact(text: &str) -> String {
+    normalize(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalization_table() {
+        let cases = [
+            ("５月２２日", "5月22日"),
+            ("ＣＯＶＩＤ－１９", "covid-19"),
+            ("復工復產", "复工复产"),
+            ("臺灣經濟發展", "台湾经济发展"),
+            ("疫情防控", "疫情防控"),
+            ("Ｈｅｌｌｏ　World", "hello world"),
+            ("ÉCOLE", "école"),
+            ("（记者徐隽）", "(记者徐隽)"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "{input}");
+            assert_eq!(
+                normalize(input).chars().count(),
+                input.chars().count(),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn compact_removes_alignment_spaces() {
+        assert_eq!(compact("刘 歌"), "刘歌");
+        assert_eq!(compact("李　涛"), "李涛");
+        assert_eq!(compact(" 胡文洁 "), "胡文洁");
+    }
+}

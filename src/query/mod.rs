@@ -1,0 +1,320 @@
+//! Query → tantivy query → ranked hits with snippets.
+//!
+//! Every word must be found as it was typed, character by character, in the character
+//! fields: that is what makes recall complete whatever jieba did with the text. Ranking
+//! comes from BM25 over jieba words with per-field boosts (headline over byline over body),
+//! plus the exact matches themselves, so an exact phrase outranks scattered words.
+
+mod filter;
+mod parse;
+pub mod snippet;
+
+pub use filter::{day_range, period, DayRange};
+pub use parse::{parse, Atom, Group, Parsed, Scope};
+
+use crate::article::Article;
+use crate::index::{Fields, Store};
+use crate::normalize::compact;
+use crate::schema;
+use anyhow::{bail, Context};
+use snippet::Snippet;
+use std::ops::Bound;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+/// Ranking weight of each field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Boosts {
+    pub headline: f32,
+    pub kicker: f32,
+    pub subheadline: f32,
+    pub reporter: f32,
+    pub body: f32,
+}
+
+impl Default for Boosts {
+    fn default() -> Self {
+        Boosts {
+            headline: 3.0,
+            kicker: 2.0,
+            subheadline: 2.0,
+            reporter: 2.0,
+            body: 1.0,
+        }
+    }
+}
+
+impl Boosts {
+    /// Applies `field=weight` settings.
+    pub fn with(mut self, settings: &[String]) -> anyhow::Result<Boosts> {
+        for s in settings {
+            let Some((name, weight)) = s.split_once('=') else {
+                bail!("--boost {s}: write FIELD=WEIGHT, such as headline=3");
+            };
+            let w: f32 = weight
+                .trim()
+                .parse()
+                .ok()
+                .filter(|w: &f32| w.is_finite() && *w >= 0.0)
+                .with_context(|| format!("--boost {s}: the weight must be a number ≥ 0"))?;
+            match name.trim() {
+                "headline" => self.headline = w,
+                "kicker" => self.kicker = w,
+                "subheadline" | "subheadlines" => self.subheadline = w,
+                "reporter" | "reporters" | "byline" => self.reporter = w,
+                "body" => self.body = w,
+                other => bail!(
+                    "--boost {s}: unknown field `{other}`; use headline, kicker, subheadline, reporter or body"
+                ),
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// One search, with its filters, checked and ready to run.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub query: Parsed,
+    pub reporters: Vec<String>,
+    pub days: Option<DayRange>,
+    pub paper: Option<String>,
+    pub page: Option<u32>,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: Sort,
+    pub boosts: Boosts,
+}
+
+/// A hit: the article, its score and the passage that shows the match.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub article: Article,
+    pub score: f32,
+    pub snippet: Snippet,
+    /// Highlighted ranges of the headline.
+    pub headline_highlights: Vec<[usize; 2]>,
+}
+
+/// The hits of one search.
+#[derive(Debug, Clone)]
+pub struct Results {
+    /// Articles matching, of which `hits` is one page.
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// Characters of snippet text shown per hit.
+const SNIPPET_WIDTH: usize = 120;
+
+/// Runs a search.
+pub fn search(store: &Store, searcher: &Searcher, req: &Request) -> anyhow::Result<Results> {
+    let query = build(&store.fields, req);
+    let limit = req.limit.max(1);
+    let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match req.sort {
+        Sort::Relevance => {
+            let top = TopDocs::with_limit(limit)
+                .and_offset(req.offset)
+                .order_by_score();
+            searcher.search(&query, &(top, Count))?
+        }
+        Sort::Date => {
+            let top = TopDocs::with_limit(limit)
+                .and_offset(req.offset)
+                .order_by_fast_field::<u64>(schema::DATE, Order::Desc);
+            let (docs, total) = searcher.search(&query, &(top, Count))?;
+            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+        }
+    };
+    let needles: Vec<String> = req
+        .query
+        .positive_atoms()
+        .filter(|a| a.scope != Scope::Reporter)
+        .map(|a| a.text.clone())
+        .collect();
+    let mut hits = Vec::with_capacity(addresses.len());
+    for (score, address) in addresses.into_iter().take(req.limit) {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let article = store.article(&doc)?;
+        let snippet = snippet::snippet(&article.body, &needles, SNIPPET_WIDTH);
+        let headline_highlights = snippet::highlight_all(&article.headline, &needles);
+        hits.push(Hit {
+            article,
+            score,
+            snippet,
+            headline_highlights,
+        });
+    }
+    Ok(Results { total, hits })
+}
+
+/// The article with this id, if the index holds it.
+pub fn find_by_id(store: &Store, searcher: &Searcher, id: &str) -> anyhow::Result<Option<Article>> {
+    let q = TermQuery::new(
+        Term::from_field_text(store.fields.id, id.trim()),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+    match top.first() {
+        Some((_, address)) => Ok(Some(store.article(&searcher.doc(*address)?)?)),
+        None => Ok(None),
+    }
+}
+
+/// The tantivy query for a request: words, then filters.
+pub fn build(f: &Fields, req: &Request) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for group in &req.query.groups {
+        let alternatives: Vec<(Occur, Box<dyn Query>)> = group
+            .any_of
+            .iter()
+            .map(|a| (Occur::Should, atom_query(f, a, &req.boosts, !group.negated)))
+            .collect();
+        let q: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
+        clauses.push((
+            if group.negated {
+                Occur::MustNot
+            } else {
+                Occur::Must
+            },
+            q,
+        ));
+    }
+    if !req.reporters.is_empty() {
+        let names = req
+            .reporters
+            .iter()
+            .map(|r| -> (Occur, Box<dyn Query>) { (Occur::Should, term(f.reporter, &compact(r))) })
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(names))));
+    }
+    if let Some(days) = req.days {
+        let bound = |d: Option<u64>| {
+            d.map_or(Bound::Unbounded, |n| {
+                Bound::Included(Term::from_field_u64(f.date, n))
+            })
+        };
+        let range = RangeQuery::new(bound(days.from), bound(days.to));
+        clauses.push((Occur::Must, Box::new(range)));
+    }
+    if let Some(paper) = &req.paper {
+        clauses.push((Occur::Must, term(f.paper, paper.trim())));
+    }
+    if let Some(page) = req.page {
+        let t = Term::from_field_u64(f.page, page as u64);
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+        ));
+    }
+    if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// One word: it must be found exactly (in characters); its jieba words add to the score.
+fn atom_query(f: &Fields, atom: &Atom, boosts: &Boosts, scored: bool) -> Box<dyn Query> {
+    let text = &atom.text;
+    let exact: Box<dyn Query> = match atom.scope {
+        Scope::Any => Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                boosted(chars_query(f.exact_head, text), boosts.headline),
+            ),
+            (
+                Occur::Should,
+                boosted(chars_query(f.exact_body, text), boosts.body),
+            ),
+            (
+                Occur::Should,
+                boosted(term(f.reporter, &compact(text)), boosts.reporter),
+            ),
+        ])),
+        Scope::Headline => chars_query(f.exact_head, text),
+        Scope::Body => chars_query(f.exact_body, text),
+        Scope::Reporter => term(f.reporter, &compact(text)),
+    };
+    if !scored || atom.scope == Scope::Reporter {
+        return exact;
+    }
+    let mut fields = Vec::new();
+    if matches!(atom.scope, Scope::Any | Scope::Headline) {
+        fields.push((f.headline, boosts.headline));
+        fields.push((f.kicker, boosts.kicker));
+        fields.push((f.subheadline, boosts.subheadline));
+    }
+    if atom.scope == Scope::Any {
+        fields.push((f.byline, boosts.reporter));
+    }
+    if matches!(atom.scope, Scope::Any | Scope::Body) {
+        fields.push((f.body, boosts.body));
+    }
+    let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for w in schema::words(text) {
+        for &(field, boost) in &fields {
+            if boost > 0.0 {
+                words.push((Occur::Should, boosted(word(field, &w), boost)));
+            }
+        }
+    }
+    if words.is_empty() {
+        return exact;
+    }
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, exact),
+        (Occur::Should, Box::new(BooleanQuery::new(words))),
+    ]))
+}
+
+/// The characters of `text` in a row, in a character field.
+fn chars_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+    let mut terms: Vec<Term> = schema::chars(text)
+        .iter()
+        .map(|c| Term::from_field_text(field, c))
+        .collect();
+    match terms.len() {
+        0 => Box::new(AllQuery),
+        1 => Box::new(TermQuery::new(
+            terms.remove(0),
+            IndexRecordOption::WithFreqs,
+        )),
+        _ => Box::new(PhraseQuery::new(terms)),
+    }
+}
+
+/// A jieba word in a word field, scored by BM25.
+fn word(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// A whole value in an untokenized field (reporter, paper, id).
+fn term(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if boost == 1.0 {
+        q
+    } else {
+        Box::new(BoostQuery::new(q, boost))
+    }
+}

@@ -1,0 +1,274 @@
+//! The query language: words separated by spaces must all match; `A OR B` matches either;
+//! `-word` excludes; `"quoted text"` is an exact phrase; `headline:`, `body:` and
+//! `reporter:` limit a word to one part of the article. Full-width forms typed in a
+//! Chinese input method (`＂`, `－`, `：`, the ideographic space) work like their ASCII
+//! twins.
+
+use anyhow::bail;
+
+/// The part of an article a word must be found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Headline, kicker, subheadlines, reporters, body or captions.
+    Any,
+    /// Headline, kicker or subheadlines.
+    Headline,
+    /// Body or captions.
+    Body,
+    /// A reporter's name, whole.
+    Reporter,
+}
+
+/// One word or phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Atom {
+    pub scope: Scope,
+    pub text: String,
+    /// Written in quotes.
+    pub quoted: bool,
+}
+
+/// Atoms joined by OR; the group matches when one of them does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub any_of: Vec<Atom>,
+    /// Written with a leading `-`: articles that match are excluded.
+    pub negated: bool,
+}
+
+/// A parsed query: every group must match (or, if negated, must not).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub groups: Vec<Group>,
+}
+
+impl Parsed {
+    /// The atoms that must or may match, for highlighting.
+    pub fn positive_atoms(&self) -> impl Iterator<Item = &Atom> {
+        self.groups
+            .iter()
+            .filter(|g| !g.negated)
+            .flat_map(|g| g.any_of.iter())
+    }
+}
+
+/// A lexical piece of the query string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    text: String,
+    quoted: bool,
+    negated: bool,
+    scope: Scope,
+}
+
+/// Parses what the user typed.
+///
+/// ```
+/// use baosou::query::parse;
+/// let q = parse("疫情 OR 防控 -武汉").unwrap();
+/// assert_eq!(q.groups.len(), 2);
+/// assert!(q.groups[1].negated);
+/// ```
+pub fn parse(input: &str) -> anyhow::Result<Parsed> {
+    let pieces = lex(input)?;
+    let mut groups: Vec<Group> = Vec::new();
+    let mut join_next = false;
+    for (i, p) in pieces.iter().enumerate() {
+        if !p.quoted && !p.negated && p.scope == Scope::Any && p.text == "OR" {
+            if groups.is_empty() || i + 1 == pieces.len() {
+                bail!("OR needs a word on each side, as in `疫情 OR 防控`");
+            }
+            join_next = true;
+            continue;
+        }
+        let atom = Atom {
+            scope: p.scope,
+            text: p.text.clone(),
+            quoted: p.quoted,
+        };
+        if join_next {
+            join_next = false;
+            let last = groups.last_mut().filter(|g| !g.negated && !p.negated);
+            let Some(last) = last else {
+                bail!("`-` cannot be combined with OR: write the excluded word on its own");
+            };
+            last.any_of.push(atom);
+        } else {
+            groups.push(Group {
+                any_of: vec![atom],
+                negated: p.negated,
+            });
+        }
+    }
+    Ok(Parsed { groups })
+}
+
+fn lex(input: &str) -> anyhow::Result<Vec<Piece>> {
+    let chars: Vec<char> = input.chars().collect();
+    let mut pieces = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let mut negated = false;
+        if matches!(chars[i], '-' | '－') && i + 1 < chars.len() && !chars[i + 1].is_whitespace() {
+            negated = true;
+            i += 1;
+        }
+        let mut scope = Scope::Any;
+        if let Some((s, len)) = field_prefix(&chars[i..])? {
+            scope = s;
+            i += len;
+        }
+        let (text, quoted) = if i < chars.len() && is_quote(chars[i]) {
+            let start = i + 1;
+            let Some(end) = chars[start..].iter().position(|&c| is_quote(c)) else {
+                bail!("unbalanced quote in the query: add the closing \"");
+            };
+            i = start + end + 1;
+            (chars[start..start + end].iter().collect::<String>(), true)
+        } else {
+            let start = i;
+            while i < chars.len() && !chars[i].is_whitespace() {
+                if is_quote(chars[i]) {
+                    bail!("unbalanced quote in the query: put quotes around whole words, as in \"新冠 肺炎\"");
+                }
+                i += 1;
+            }
+            (chars[start..i].iter().collect(), false)
+        };
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            if quoted || negated || scope != Scope::Any {
+                bail!("an empty word in the query: write something after `-`, `field:` or between quotes");
+            }
+            continue;
+        }
+        pieces.push(Piece {
+            text,
+            quoted,
+            negated,
+            scope,
+        });
+    }
+    Ok(pieces)
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '＂')
+}
+
+/// A `name:` prefix at the start of `chars`, with its length. A Latin name that is not a
+/// field is an error; anything else (`12:30`) is ordinary text.
+fn field_prefix(chars: &[char]) -> anyhow::Result<Option<(Scope, usize)>> {
+    let Some(colon) = chars.iter().position(|&c| matches!(c, ':' | '：')) else {
+        return Ok(None);
+    };
+    let name: String = chars[..colon].iter().collect();
+    if colon == 0 || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Ok(None);
+    }
+    let scope = match name.to_ascii_lowercase().as_str() {
+        "headline" | "title" => Scope::Headline,
+        "body" | "text" => Scope::Body,
+        "reporter" | "author" => Scope::Reporter,
+        _ => bail!("unknown field `{name}:` in the query; use headline:, body: or reporter:"),
+    };
+    Ok(Some((scope, colon + 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn atom(scope: Scope, text: &str, quoted: bool) -> Atom {
+        Atom {
+            scope,
+            text: text.into(),
+            quoted,
+        }
+    }
+
+    fn group(atoms: Vec<Atom>, negated: bool) -> Group {
+        Group {
+            any_of: atoms,
+            negated,
+        }
+    }
+
+    #[test]
+    fn parses_the_query_language() {
+        use Scope::*;
+        let cases: Vec<(&str, Vec<Group>)> = vec![
+            (
+                "疫情防控",
+                vec![group(vec![atom(Any, "疫情防控", false)], false)],
+            ),
+            (
+                "复工复产  俞强年",
+                vec![
+                    group(vec![atom(Any, "复工复产", false)], false),
+                    group(vec![atom(Any, "俞强年", false)], false),
+                ],
+            ),
+            (
+                "疫情 OR 肺炎 -武汉",
+                vec![
+                    group(
+                        vec![atom(Any, "疫情", false), atom(Any, "肺炎", false)],
+                        false,
+                    ),
+                    group(vec![atom(Any, "武汉", false)], true),
+                ],
+            ),
+            (
+                "\"铜墙 铁壁\" headline:督导",
+                vec![
+                    group(vec![atom(Any, "铜墙 铁壁", true)], false),
+                    group(vec![atom(Headline, "督导", false)], false),
+                ],
+            ),
+            (
+                "＂复工复产＂　－株洲　reporter：胡文洁",
+                vec![
+                    group(vec![atom(Any, "复工复产", true)], false),
+                    group(vec![atom(Any, "株洲", false)], true),
+                    group(vec![atom(Reporter, "胡文洁", false)], false),
+                ],
+            ),
+            (
+                "body:\"2月26日\"",
+                vec![group(vec![atom(Body, "2月26日", true)], false)],
+            ),
+            ("12:30", vec![group(vec![atom(Any, "12:30", false)], false)]),
+            (
+                "2019-2020",
+                vec![group(vec![atom(Any, "2019-2020", false)], false)],
+            ),
+            ("   ", vec![]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse(input).unwrap().groups, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_queries_with_a_reason() {
+        let cases = [
+            ("\"疫情防控", "unbalanced quote"),
+            ("疫情\"防控", "unbalanced quote"),
+            ("foo:疫情", "unknown field `foo:`"),
+            ("OR 疫情", "OR needs a word"),
+            ("疫情 OR", "OR needs a word"),
+            ("疫情 OR -防控", "cannot be combined"),
+            ("headline:", "empty word"),
+            ("\"\"", "empty word"),
+        ];
+        for (input, want) in cases {
+            let err = parse(input).unwrap_err().to_string();
+            assert!(err.contains(want), "{input}: {err}");
+        }
+    }
+}

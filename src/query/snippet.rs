@@ -1,0 +1,182 @@
+//! Snippets: the passage of an article that best shows why it matched, with the matched
+//! characters marked. Matching works on normalized text, which keeps one character per
+//! original character, so every mark lands on the characters the reader sees.
+
+use crate::normalize::{compact, normalized_chars};
+use serde::Serialize;
+
+/// A passage and the `[start, end)` character ranges in it to highlight.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Where each needle occurs in `text`, as character ranges. White space inside a match is
+/// skipped (`刘 歌` matches `刘歌`), a line break is not.
+pub fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize, usize)> {
+    let norm = normalized_chars(text);
+    let seq: Vec<(char, usize)> = norm
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_whitespace() || **c == '\n')
+        .map(|(i, c)| (*c, i))
+        .collect();
+    let mut found = Vec::new();
+    for (n, needle) in needles.iter().enumerate() {
+        let pat: Vec<char> = compact(needle).chars().collect();
+        if pat.is_empty() || pat.len() > seq.len() {
+            continue;
+        }
+        let mut i = 0;
+        while i + pat.len() <= seq.len() {
+            if seq[i..i + pat.len()]
+                .iter()
+                .map(|p| p.0)
+                .eq(pat.iter().copied())
+            {
+                found.push((seq[i].1, seq[i + pat.len() - 1].1 + 1, n));
+                i += pat.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// The best passage of about `width` characters: the one holding the most different
+/// needles, then the most matches; the start of the text when nothing matches.
+pub fn snippet(text: &str, needles: &[String], width: usize) -> Snippet {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let matches = find_all(text, needles);
+    let lead = width / 5;
+    let mut best: Option<(usize, usize, usize)> = None; // (distinct, count, start)
+    for (k, &(start, _, _)) in matches.iter().enumerate() {
+        let window_end = start + width - lead;
+        let inside: Vec<&(usize, usize, usize)> = matches[k..]
+            .iter()
+            .take_while(|m| m.1 <= window_end)
+            .collect();
+        let mut distinct: Vec<usize> = inside.iter().map(|m| m.2).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let key = (distinct.len(), inside.len(), usize::MAX - start);
+        if best.is_none_or(|b| key > (b.0, b.1, usize::MAX - b.2)) {
+            best = Some((distinct.len(), inside.len(), start));
+        }
+    }
+    let from = best.map_or(0, |b| b.2.saturating_sub(lead));
+    // Start at a sentence or clause boundary close before the match, when there is one.
+    let from = (from..best.map_or(0, |b| b.2))
+        .rev()
+        .find(|&i| i > 0 && matches!(chars[i - 1], '。' | '！' | '？' | '；' | ' ' | '，'))
+        .filter(|&i| best.is_some_and(|b| b.2 - i <= lead))
+        .unwrap_or(from);
+    let to = (from + width).min(chars.len());
+    let mut text_out: String = chars[from..to].iter().collect();
+    let mut highlights: Vec<[usize; 2]> = matches
+        .iter()
+        .filter(|m| m.0 >= from && m.1 <= to)
+        .map(|m| [m.0 - from, m.1 - from])
+        .collect();
+    highlights.dedup();
+    if to < chars.len() {
+        text_out.push('…');
+    }
+    if from > 0 {
+        text_out.insert(0, '…');
+        for h in &mut highlights {
+            h[0] += 1;
+            h[1] += 1;
+        }
+    }
+    Snippet {
+        text: text_out,
+        highlights: merge(highlights),
+    }
+}
+
+/// Highlights for a whole short text such as a headline.
+pub fn highlight_all(text: &str, needles: &[String]) -> Vec<[usize; 2]> {
+    merge(find_all(text, needles).iter().map(|m| [m.0, m.1]).collect())
+}
+
+fn merge(mut ranges: Vec<[usize; 2]>) -> Vec<[usize; 2]> {
+    ranges.sort_unstable();
+    let mut out: Vec<[usize; 2]> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(s: &Snippet) -> String {
+        let chars: Vec<char> = s.text.chars().collect();
+        let mut out = String::new();
+        for (i, c) in chars.iter().enumerate() {
+            if s.highlights.iter().any(|h| h[0] == i) {
+                out.push('[');
+            }
+            out.push(*c);
+            if s.highlights.iter().any(|h| h[1] == i + 1) {
+                out.push(']');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn highlights_land_on_the_matched_characters() {
+        let cases: Vec<(&str, Vec<&str>, &str)> = vec![
+            (
+                "毛腾飞深入特殊场所督导",
+                vec!["腾飞"],
+                "毛[腾飞]深入特殊场所督导",
+            ),
+            (
+                "５月２２日召开会议",
+                vec!["5月22日"],
+                "[５月２２日]召开会议",
+            ),
+            ("本报记者 刘 歌 报道", vec!["刘歌"], "本报记者 [刘 歌] 报道"),
+            ("復工復產有序推進", vec!["复工复产"], "[復工復產]有序推進"),
+            ("COVID-19 疫情", vec!["covid"], "[COVID]-19 疫情"),
+            (
+                "疫情防控，防控疫情",
+                vec!["疫情", "防控"],
+                "[疫情防控]，[防控疫情]",
+            ),
+        ];
+        for (text, needles, want) in cases {
+            let needles: Vec<String> = needles.into_iter().map(String::from).collect();
+            assert_eq!(marked(&snippet(text, &needles, 100)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_match_across_a_paragraph_end() {
+        assert!(find_all("会议召开\n会议结束", &["召开会议".to_string()]).is_empty());
+    }
+
+    #[test]
+    fn the_window_moves_to_the_best_passage() {
+        let text = format!("{}疫情防控和复工复产{}", "甲".repeat(300), "乙".repeat(300));
+        let needles = vec!["疫情".to_string(), "复工".to_string()];
+        let s = snippet(&text, &needles, 60);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+        assert_eq!(marked(&s).matches('[').count(), 2, "{}", marked(&s));
+        assert!(s.text.chars().count() <= 62);
+    }
+}

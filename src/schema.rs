@@ -1,0 +1,218 @@
+//! The index schema: field names, defined once, and the two tokenizers every text field
+//! uses, registered in one place for indexing and querying alike.
+//!
+//! Words cut by jieba rank the hits; a character field with positions finds every article
+//! that contains the query string, whatever jieba made of it (腾飞 inside 毛腾飞).
+
+use crate::normalize::normalize;
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::Index;
+
+/// Bumped whenever the schema or the tokenizers change what is stored: an index written
+/// with another version must be rebuilt.
+pub const FORMAT_VERSION: u32 = 1;
+
+pub const ID: &str = "id";
+pub const PATH: &str = "path";
+pub const PAPER: &str = "paper";
+/// Publication day as a number, `20200227`.
+pub const DATE: &str = "date";
+pub const PAGE: &str = "page";
+pub const HEADLINE: &str = "headline";
+pub const SUBHEADLINE: &str = "subheadline";
+pub const KICKER: &str = "kicker";
+/// Reporters' names, each one whole term, for the reporter filter.
+pub const REPORTER: &str = "reporter";
+/// Reporters' names cut into words, for ranking a keyword that names a reporter.
+pub const BYLINE: &str = "byline";
+pub const BODY: &str = "body";
+/// Characters of the kicker, headline and subheadlines, with positions: exact matching.
+pub const EXACT_HEAD: &str = "exact_head";
+/// Characters of the body and captions, with positions: exact matching.
+pub const EXACT_BODY: &str = "exact_body";
+/// The whole article as JSON: what `show` and the hits print.
+pub const ARTICLE: &str = "article";
+
+/// Tokenizer names.
+pub const WORDS: &str = "baosou_words";
+pub const CHARS: &str = "baosou_chars";
+
+/// Builds the schema.
+pub fn schema() -> Schema {
+    let mut b = Schema::builder();
+    let words = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(WORDS)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let chars = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(CHARS)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    b.add_text_field(ID, STRING | STORED);
+    b.add_text_field(PATH, STRING);
+    b.add_text_field(PAPER, STRING | FAST);
+    b.add_u64_field(DATE, INDEXED | FAST);
+    b.add_u64_field(PAGE, INDEXED);
+    b.add_text_field(HEADLINE, words.clone());
+    b.add_text_field(SUBHEADLINE, words.clone());
+    b.add_text_field(KICKER, words.clone());
+    b.add_text_field(REPORTER, STRING | FAST);
+    b.add_text_field(BYLINE, words.clone());
+    b.add_text_field(BODY, words);
+    b.add_text_field(EXACT_HEAD, chars.clone());
+    b.add_text_field(EXACT_BODY, chars);
+    b.add_text_field(ARTICLE, STORED);
+    b.build()
+}
+
+/// A field of the schema by name. The names are the constants above, so a miss is a bug.
+pub fn field(schema: &Schema, name: &str) -> Field {
+    schema
+        .get_field(name)
+        .unwrap_or_else(|_| panic!("schema has no field {name}"))
+}
+
+/// Registers the tokenizers on an index, for writing and for reading.
+pub fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(WORDS, WordTokenizer::default());
+    index.tokenizers().register(CHARS, CharTokenizer);
+}
+
+/// Normalized text cut into words by jieba (search mode, so long words also give their
+/// parts). Tokens without a letter or digit (punctuation, spaces) are dropped.
+#[derive(Clone, Default)]
+pub struct WordTokenizer {
+    jieba: tantivy_jieba::JiebaTokenizer,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        let normalized = normalize(text);
+        let mut tokens = Vec::new();
+        let mut stream = self.jieba.token_stream(&normalized);
+        while stream.advance() {
+            let t = stream.token();
+            if t.text.chars().any(char::is_alphanumeric) {
+                tokens.push(t.clone());
+            }
+        }
+        VecTokenStream::new(tokens)
+    }
+}
+
+/// Words of a query string, normalized and cut the way the index cut the text.
+pub fn words(text: &str) -> Vec<String> {
+    let mut tokenizer = WordTokenizer::default();
+    let mut stream = tokenizer.token_stream(text);
+    let mut out: Vec<String> = Vec::new();
+    while stream.advance() {
+        let w = &stream.token().text;
+        if !out.contains(w) {
+            out.push(w.clone());
+        }
+    }
+    out
+}
+
+/// One token per normalized character that is not white space. Spaces are skipped without
+/// a gap (so `刘 歌` matches `刘歌`); a line break leaves a gap, so no phrase matches across
+/// a paragraph end.
+#[derive(Clone, Copy, Default)]
+pub struct CharTokenizer;
+
+impl Tokenizer for CharTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        let normalized = normalize(text);
+        let mut tokens = Vec::with_capacity(normalized.len() / 3);
+        let mut position = 0;
+        let mut gap = false;
+        for (offset, c) in normalized.char_indices() {
+            if c == '\n' {
+                gap = true;
+            } else if !c.is_whitespace() {
+                if gap && !tokens.is_empty() {
+                    position += 1;
+                }
+                gap = false;
+                tokens.push(Token {
+                    offset_from: offset,
+                    offset_to: offset + c.len_utf8(),
+                    position,
+                    text: c.to_string(),
+                    position_length: 1,
+                });
+                position += 1;
+            }
+        }
+        VecTokenStream::new(tokens)
+    }
+}
+
+/// The characters a query string is matched by, as the index holds them.
+pub fn chars(text: &str) -> Vec<String> {
+    let mut stream = CharTokenizer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// A token stream over tokens made in advance.
+pub struct VecTokenStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl VecTokenStream {
+    fn new(tokens: Vec<Token>) -> VecTokenStream {
+        VecTokenStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chars_skip_spaces_and_gap_at_line_breaks() {
+        let mut stream = CharTokenizer.token_stream("刘 歌\n５月");
+        let mut got = Vec::new();
+        while stream.advance() {
+            got.push((stream.token().text.clone(), stream.token().position));
+        }
+        let want = [("刘", 0), ("歌", 1), ("5", 3), ("月", 4)];
+        let want: Vec<(String, usize)> = want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn words_are_normalized_and_skip_punctuation() {
+        assert_eq!(words("復工復產，"), vec!["复工", "复产"]);
+        assert!(words("ＣＯＶＩＤ疫情").contains(&"covid".to_string()));
+    }
+}
