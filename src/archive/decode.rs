@@ -59,7 +59,7 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
 
 /// UTF-16 without a BOM shows as many NUL bytes on one side of each pair.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -80,9 +80,7 @@ impl Archive {
                 let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
                 let excluded = e.file_type().is_dir()
                     && !exclude.is_empty()
-                    && e.path()
-                        .canonicalize()
-                        .is_ok_and(|p| exclude.iter().any(|x| *x == p));
+                    && e.path().canonicalize().is_ok_and(|p| exclude.contains(&p));
                 !hidden && !excluded
             })
             .filter_map(move |e| self.entry(e))

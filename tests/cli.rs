@@ -1,0 +1,305 @@
+//! The real binary on the sample page in `data/` and on the fixture archive in
+//! `tests/fixtures/archive/` (a UTF-8 page and a GB18030 page, dates in the folder names,
+//! a paragraph broken by a column break).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixtures() -> PathBuf {
+    root().join("tests/fixtures/archive")
+}
+
+fn baosou(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baosou"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the baosou binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json_lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+/// Indexes an archive into a fresh temporary folder and returns it.
+fn indexed(archive: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let index = dir.path().join("index");
+    let o = baosou(&[
+        "index",
+        archive.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "index failed: {}", stderr(&o));
+    dir
+}
+
+fn search(dir: &tempfile::TempDir, args: &[&str]) -> Output {
+    let index = dir.path().join("index");
+    let mut all = vec!["search", "--index", index.to_str().unwrap()];
+    all.extend_from_slice(args);
+    baosou(&all)
+}
+
+fn headlines(o: &Output) -> Vec<String> {
+    json_lines(o)
+        .iter()
+        .map(|h| h["headline"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn sample_page_ranks_the_article_about_mao_tengfei_first() {
+    let dir = indexed(&root().join("data"));
+    let o = search(&dir, &["毛腾飞", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let heads = headlines(&o);
+    assert!(
+        heads[0].starts_with("毛腾飞深入特殊场所督导疫情防控时强调"),
+        "first hit: {heads:?}"
+    );
+}
+
+#[test]
+fn sample_page_reporter_filter_is_exact() {
+    let dir = indexed(&root().join("data"));
+    let o = search(&dir, &["--reporter", "胡文洁", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(headlines(&o), vec!["市委常委会召开会议"]);
+}
+
+#[test]
+fn a_word_inside_a_longer_jieba_word_is_found() {
+    let dir = indexed(&root().join("data"));
+    let o = search(&dir, &["腾飞", "--json"]);
+    let hits = json_lines(&o);
+    assert!(!hits.is_empty(), "腾飞 inside 毛腾飞 was not found");
+    assert!(hits
+        .iter()
+        .all(|h| h["snippet"].as_str().unwrap().contains("腾飞")));
+}
+
+#[test]
+fn gb18030_page_is_decoded_and_indexed() {
+    let dir = indexed(&fixtures());
+    let o = search(&dir, &["图书馆", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hits = json_lines(&o);
+    assert_eq!(hits[0]["headline"], "江城图书馆延长开放时间");
+    assert_eq!(hits[0]["path"], "江城晚报/2021-03-06/02.txt");
+    assert_eq!(hits[0]["paper"], "江城晚报");
+    assert_eq!(hits[0]["page"], 2);
+}
+
+#[test]
+fn dates_come_from_the_path_and_filter_by_day_month_and_range() {
+    let dir = indexed(&fixtures());
+    let day = search(&dir, &["--date", "2021-03-05", "--json"]);
+    let heads = headlines(&day);
+    assert!(
+        heads.contains(&"江城举行春季植树活动".to_string()),
+        "{heads:?}"
+    );
+    assert!(
+        !heads.contains(&"江城图书馆延长开放时间".to_string()),
+        "{heads:?}"
+    );
+    for h in json_lines(&day) {
+        assert_eq!(h["date"], "2021-03-05");
+    }
+    let month = search(&dir, &["--date", "2021-03", "--json"]);
+    let range = search(
+        &dir,
+        &["--from", "2021-03-05", "--to", "2021-03-06", "--json"],
+    );
+    assert_eq!(json_lines(&month).len(), json_lines(&range).len());
+    assert!(json_lines(&month).len() > json_lines(&day).len());
+    let none = search(&dir, &["--date", "2021-04"]);
+    assert_eq!(none.status.code(), Some(1));
+}
+
+#[test]
+fn a_word_across_a_column_break_is_found() {
+    let dir = indexed(&fixtures());
+    let o = search(&dir, &["心里很高兴", "--json"]);
+    assert_eq!(
+        headlines(&o),
+        vec!["江城举行春季植树活动"],
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn reporter_filter_with_keyword() {
+    let dir = indexed(&fixtures());
+    let o = search(&dir, &["江城", "--reporter", "林晓梅", "--json"]);
+    let mut heads = headlines(&o);
+    heads.sort();
+    assert_eq!(
+        heads,
+        vec!["江城举行春季植树活动", "江城图书馆延长开放时间"]
+    );
+}
+
+#[test]
+fn no_hits_exit_1_and_bad_requests_exit_2() {
+    let dir = indexed(&fixtures());
+    let o = search(&dir, &["火星探测器"]);
+    assert_eq!(o.status.code(), Some(1));
+    let cases: [(&[&str], &str); 5] = [
+        (&["--date", "2021-02-30"], "no such day"),
+        (
+            &["--from", "2021-03-06", "--to", "2021-03-01"],
+            "comes after",
+        ),
+        (&["\"植树"], "unbalanced quote"),
+        (&["foo:植树"], "unknown field"),
+        (&["--limit", "-1"], "-1"),
+    ];
+    for (args, want) in cases {
+        let o = search(&dir, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+    let missing = baosou(&["search", "植树", "--index", "/nonexistent/baosou-index"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("/nonexistent/baosou-index"));
+    assert!(stderr(&missing).contains("baosou index"));
+}
+
+#[test]
+fn batch_queries_follow_the_scorer_contract() {
+    let dir = indexed(&fixtures());
+    let batch = dir.path().join("batch.jsonl");
+    std::fs::write(
+        &batch,
+        "{\"q\": \"植树\", \"limit\": 5}\n{\"reporter\": \"赵明\"}\n{\"q\": \"菜市场\", \"date\": \"2021-03-06\"}\n",
+    )
+    .unwrap();
+    let o = search(&dir, &["--json", "--queries", batch.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 3);
+    for line in &lines {
+        assert!(line["took_ms"].as_f64().is_some());
+        assert!(line["total"].as_u64().is_some());
+        for hit in line["hits"].as_array().unwrap() {
+            for key in [
+                "id",
+                "score",
+                "path",
+                "span",
+                "headline",
+                "date",
+                "page",
+                "reporters",
+            ] {
+                assert!(hit.get(key).is_some(), "hit without {key}: {hit}");
+            }
+        }
+    }
+    assert_eq!(lines[1]["hits"][0]["headline"], "社区菜市场完成升级");
+    assert_eq!(lines[2]["total"], 1);
+}
+
+#[test]
+fn show_prints_the_whole_article() {
+    let dir = indexed(&fixtures());
+    let hits = json_lines(&search(&dir, &["老街改造", "--json"]));
+    let id = hits[0]["id"].as_str().unwrap();
+    let index = dir.path().join("index");
+    let o = baosou(&["show", id, "--index", index.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("东门老街改造工程涉及居民六百余户"));
+    let o = baosou(&["show", "no-such-id", "--index", index.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn split_json_spans_point_into_the_decoded_page() {
+    let page = fixtures().join("江城晚报/2021-03-06/02.txt");
+    let o = baosou(&["split", "--json", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text: Vec<char> = gb18030_text(&page).chars().collect();
+    let articles = json_lines(&o);
+    assert_eq!(articles.len(), 2);
+    for a in &articles {
+        let span = a["span"].as_array().unwrap();
+        let (s, e) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        let inside: String = text[s..e].iter().collect();
+        assert!(
+            inside.starts_with(a["headline"].as_str().unwrap()),
+            "{inside}"
+        );
+    }
+}
+
+/// A GB18030 fixture page, decoded without baosou.
+fn gb18030_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    encoding_rs::GB18030.decode(&bytes).0.into_owned()
+}
+
+#[test]
+fn a_second_run_reads_only_what_changed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("江城晚报");
+    copy_dir(&fixtures().join("江城晚报"), &archive);
+    let index = tmp.path().join("index");
+    let run = || {
+        baosou(&[
+            "index",
+            archive.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ])
+    };
+    assert!(run().status.success());
+    let again = run();
+    assert!(
+        stderr(&again).contains("0 added, 0 updated, 0 removed, 2 unchanged"),
+        "{}",
+        stderr(&again)
+    );
+    std::fs::remove_file(archive.join("2021-03-06/02.txt")).unwrap();
+    let after = run();
+    assert!(stderr(&after).contains("1 removed"), "{}", stderr(&after));
+    let o = baosou(&["search", "图书馆", "--index", index.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
