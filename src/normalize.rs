@@ -3,6 +3,8 @@
 //! character to one character, so a position in normalized text is the same position in
 //! the original, and highlights land on the characters the reader sees.
 
+use std::sync::LazyLock;
+
 /// Folds one character (without the traditional → simplified step, which needs context).
 fn fold_char(c: char) -> char {
     let c = match c {
@@ -32,12 +34,38 @@ fn fold_char(c: char) -> char {
 /// assert_eq!(normalize("COVID-19"), "covid-19");
 /// ```
 pub fn normalize(text: &str) -> String {
-    let folded: String = text.chars().map(fold_char).collect();
-    if folded.is_ascii() {
-        folded
-    } else {
-        fast2s::convert(&folded)
+    text.chars().map(|c| simplify(fold_char(c))).collect()
+}
+
+/// The CJK blocks where traditional characters live: Extension A and the URO, and the
+/// compatibility ideographs.
+const CJK_BLOCKS: [(u32, u32); 2] = [(0x3400, 0xA000), (0xF900, 0xFB00)];
+
+/// Traditional → simplified, one character at a time. The table is read off `fast2s`
+/// once; without its word-context rules the same character always folds the same way, in
+/// the text and in the query alike.
+fn simplify(c: char) -> char {
+    static TABLE: LazyLock<Vec<u16>> = LazyLock::new(|| {
+        let mut table = Vec::new();
+        for (lo, hi) in CJK_BLOCKS {
+            for u in lo..hi {
+                let simplified = char::from_u32(u)
+                    .and_then(|c| fast2s::convert(c.encode_utf8(&mut [0; 4])).chars().next())
+                    .map_or(u, |s| s as u32);
+                table.push(u16::try_from(simplified).unwrap_or(u as u16));
+            }
+        }
+        table
+    });
+    let u = c as u32;
+    let mut base = 0;
+    for (lo, hi) in CJK_BLOCKS {
+        if (lo..hi).contains(&u) {
+            return char::from_u32(TABLE[base + (u - lo) as usize] as u32).unwrap_or(c);
+        }
+        base += (hi - lo) as usize;
     }
+    c
 }
 
 /// Normalized text as a vector of characters, one per character of the input.

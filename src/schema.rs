@@ -83,27 +83,39 @@ pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(CHARS, CharTokenizer);
 }
 
-/// Normalized text cut into words by jieba (search mode, so long words also give their
-/// parts). Tokens without a letter or digit (punctuation, spaces) are dropped.
-#[derive(Clone, Default)]
+/// Normalized text cut into words by jieba. Tokens without a letter or digit (punctuation,
+/// spaces) are dropped.
+#[derive(Clone)]
 pub struct WordTokenizer {
     jieba: tantivy_jieba::JiebaTokenizer,
 }
 
-impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+impl Default for WordTokenizer {
+    fn default() -> Self {
+        let mut jieba = tantivy_jieba::JiebaTokenizer::with_search_mode(SEARCH_MODE);
+        jieba.set_hmm(HMM);
+        WordTokenizer { jieba }
+    }
+}
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+const SEARCH_MODE: bool = false;
+const HMM: bool = false;
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = NormalizedTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> NormalizedTokenStream {
         let normalized = normalize(text);
-        let mut tokens = Vec::new();
+        let mut spans = Vec::with_capacity(normalized.len() / 4);
         let mut stream = self.jieba.token_stream(&normalized);
         while stream.advance() {
             let t = stream.token();
             if t.text.chars().any(char::is_alphanumeric) {
-                tokens.push(t.clone());
+                spans.push((t.offset_from, t.offset_to, spans.len()));
             }
         }
-        VecTokenStream::new(tokens)
+        drop(stream);
+        NormalizedTokenStream::new(normalized, spans)
     }
 }
 
@@ -128,32 +140,26 @@ pub fn words(text: &str) -> Vec<String> {
 pub struct CharTokenizer;
 
 impl Tokenizer for CharTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+    type TokenStream<'a> = NormalizedTokenStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> NormalizedTokenStream {
         let normalized = normalize(text);
-        let mut tokens = Vec::with_capacity(normalized.len() / 3);
+        let mut spans = Vec::with_capacity(normalized.len() / 3);
         let mut position = 0;
         let mut gap = false;
         for (offset, c) in normalized.char_indices() {
             if c == '\n' {
                 gap = true;
             } else if !c.is_whitespace() {
-                if gap && !tokens.is_empty() {
+                if gap && !spans.is_empty() {
                     position += 1;
                 }
                 gap = false;
-                tokens.push(Token {
-                    offset_from: offset,
-                    offset_to: offset + c.len_utf8(),
-                    position,
-                    text: c.to_string(),
-                    position_length: 1,
-                });
+                spans.push((offset, offset + c.len_utf8(), position));
                 position += 1;
             }
         }
-        VecTokenStream::new(tokens)
+        NormalizedTokenStream::new(normalized, spans)
     }
 }
 
@@ -167,30 +173,47 @@ pub fn chars(text: &str) -> Vec<String> {
     out
 }
 
-/// A token stream over tokens made in advance.
-pub struct VecTokenStream {
-    tokens: Vec<Token>,
+/// Tokens of a normalized text, given as `(start, end, position)` byte ranges, handed out
+/// through one reused [`Token`] so that no token allocates.
+pub struct NormalizedTokenStream {
+    text: String,
+    spans: Vec<(usize, usize, usize)>,
     next: usize,
+    token: Token,
 }
 
-impl VecTokenStream {
-    fn new(tokens: Vec<Token>) -> VecTokenStream {
-        VecTokenStream { tokens, next: 0 }
+impl NormalizedTokenStream {
+    fn new(text: String, spans: Vec<(usize, usize, usize)>) -> NormalizedTokenStream {
+        NormalizedTokenStream {
+            text,
+            spans,
+            next: 0,
+            token: Token::default(),
+        }
     }
 }
 
-impl TokenStream for VecTokenStream {
+impl TokenStream for NormalizedTokenStream {
     fn advance(&mut self) -> bool {
+        let Some(&(from, to, position)) = self.spans.get(self.next) else {
+            return false;
+        };
         self.next += 1;
-        self.next <= self.tokens.len()
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = position;
+        self.token.position_length = 1;
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        &mut self.token
     }
 }
 

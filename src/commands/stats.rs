@@ -24,6 +24,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
     let reporters = exact_counts(&searcher, f.reporter, TOP)?;
     let dates = date_range(&searcher, f.date)?;
     let files = crate::index::Manifest::load(&store.dir)?.files.len();
+    let space = space_by_field(&searcher)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let (first, last) = match dates {
         Some((a, b)) => (Some(a.to_string()), Some(b.to_string())),
@@ -38,6 +39,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
             "first_date": first,
             "last_date": last,
             "top_reporters": reporters.iter().map(|(r, n)| json!({"name": r, "articles": n})).collect::<Vec<_>>(),
+            "space": space,
         });
         serde_json::to_writer(&mut out, &line)?;
         writeln!(out)?;
@@ -50,6 +52,8 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
             (Some(a), Some(b)) => writeln!(out, "dates      {a} to {b}")?,
             _ => writeln!(out, "dates      none known")?,
         }
+        let total: u64 = space.values().sum();
+        writeln!(out, "size       {:.1} MB", total as f64 / 1e6)?;
         writeln!(out, "reporters  (top {TOP})")?;
         for (name, n) in &reporters {
             writeln!(out, "  {n:>6}  {name}")?;
@@ -109,4 +113,27 @@ fn date_range(searcher: &Searcher, field: Field) -> anyhow::Result<Option<(Day, 
         }
     }
     Ok(range.and_then(|(a, b)| Some((Day::from_number(a)?, Day::from_number(b)?))))
+}
+
+/// Bytes on disk per field (terms, postings, positions, norms, fast columns), and the
+/// stored articles under `store`.
+fn space_by_field(searcher: &Searcher) -> anyhow::Result<std::collections::BTreeMap<String, u64>> {
+    let usage = searcher.space_usage()?;
+    let mut space = std::collections::BTreeMap::new();
+    for segment in usage.segments() {
+        let parts = [
+            segment.termdict(),
+            segment.postings(),
+            segment.positions(),
+            segment.fieldnorms(),
+            segment.fast_fields(),
+        ];
+        for part in parts {
+            for f in part.fields() {
+                *space.entry(f.field_name().to_string()).or_default() += f.total().get_bytes();
+            }
+        }
+        *space.entry("store".to_string()).or_default() += segment.store().total().get_bytes();
+    }
+    Ok(space)
 }

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Scale benchmark: indexing throughput, incremental runs, memory, index size and query
+latency on an archive of real People's Daily pages, tiled to 150+ MB with shifted dates.
+
+    python3 benches/scale.py [--tiles 7] [--work /tmp/baosou-bench] [--out BENCHMARKS.md]
+
+It builds baosou in release mode, reads the page files in ../shared/corpus/rmrb_pages_dev
+(beside the repository; not part of it, and never copied into it) and the query sets in
+../shared/eval/queries, and writes its figures to BENCHMARKS.md (between the markers
+`<!-- scale:begin -->` and `<!-- scale:end -->`, so other sections are kept).
+"""
+import argparse, json, os, platform, re, shutil, statistics, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHARED = os.path.join(ROOT, "..", "shared")
+PAGES = os.path.join(SHARED, "corpus", "rmrb_pages_dev", "pages")
+QUERIES = os.path.join(SHARED, "eval", "queries")
+BIN = os.path.join(ROOT, "target", "release", "baosou")
+
+
+def run(cmd, **kw):
+    """Runs a command; returns (seconds, peak RSS in MiB, stdout, stderr)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+    out, err = p.communicate()
+    # wait4 has already reaped it in communicate(); take the children's peak instead.
+    secs = time.perf_counter() - t0
+    if p.returncode not in (0, 1):
+        sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
+    return secs, out.decode(), err.decode()
+
+
+def peak_rss_mib(cmd):
+    """Runs a command in a fresh child and returns (seconds, peak RSS MiB, stderr)."""
+    t0 = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        errfile = os.open(os.path.join(ARGS.work, "stderr.txt"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(errfile, 2)
+        os.execv(cmd[0], cmd)
+    _, status, usage = os.wait4(pid, 0)
+    secs = time.perf_counter() - t0
+    err = open(os.path.join(ARGS.work, "stderr.txt"), encoding="utf-8", errors="replace").read()
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
+    return secs, usage.ru_maxrss / 1024, err
+
+
+def tile(archive, tiles):
+    """Copies the dev pages `tiles` times, shifting each copy's years by 2·k."""
+    total = files = 0
+    for k in range(tiles):
+        for dirpath, _, names in os.walk(PAGES):
+            for name in names:
+                src = os.path.join(dirpath, name)
+                rel = os.path.relpath(src, PAGES)
+                rel = re.sub(r"(\d{4})-(\d\d)-(\d\d)", lambda m: f"{int(m[1]) + 2 * k}-{m[2]}-{m[3]}", rel)
+                dst = os.path.join(archive, rel)
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                shutil.copyfile(src, dst)
+                total += os.path.getsize(dst)
+                files += 1
+    return files, total
+
+
+def du(path):
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(len(xs) * p))]
+
+
+def latency(index):
+    """Runs every query set through --queries; returns took_ms of all queries."""
+    took = []
+    for name in ("ki", "sr", "reporter", "date"):
+        path = os.path.join(QUERIES, name + ".jsonl")
+        if not os.path.exists(path):
+            continue
+        batch = os.path.join(ARGS.work, name + ".batch.jsonl")
+        with open(path, encoding="utf-8") as f, open(batch, "w", encoding="utf-8") as out:
+            for line in f:
+                q = json.loads(line)
+                b = {"limit": 10}
+                for key in ("q", "reporter", "date"):
+                    if q.get(key):
+                        b[key] = q[key]
+                out.write(json.dumps(b, ensure_ascii=False) + "\n")
+        _, out, _ = run([BIN, "search", "--index", index, "--json", "--queries", batch])
+        took += [json.loads(l)["took_ms"] for l in out.splitlines() if l.strip()]
+    return took
+
+
+def main():
+    if not os.path.isdir(PAGES):
+        sys.exit(f"scale.py: {PAGES} is absent: this benchmark needs the shared corpus beside the repository")
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    archive = os.path.join(ARGS.work, "archive")
+    index = os.path.join(ARGS.work, "index")
+    shutil.rmtree(ARGS.work, ignore_errors=True)
+    os.makedirs(ARGS.work)
+    files, size = tile(archive, ARGS.tiles)
+    mb = size / 1e6
+    print(f"archive: {files} files, {mb:.1f} MB", flush=True)
+
+    secs, rss, err = peak_rss_mib([BIN, "index", archive, "--index", index, "--quiet"])
+    full = {"secs": secs, "rss": rss}
+    stats = json.loads(run([BIN, "stats", "--json", "--index", index])[1])
+    articles = stats["articles"]
+    print(f"full: {secs:.1f} s, {mb / secs:.1f} MB/s, {articles / secs:.0f} articles/s, peak RSS {rss:.0f} MiB", flush=True)
+
+    noop, _, _ = peak_rss_mib([BIN, "index", archive, "--index", index, "--quiet"])
+    print(f"incremental, nothing changed: {noop:.2f} s", flush=True)
+
+    touched = 0
+    for dirpath, _, names in sorted(os.walk(archive)):
+        for name in sorted(names):
+            if hash_pick(dirpath + name):
+                with open(os.path.join(dirpath, name), "ab") as f:
+                    f.write("\n\n本报讯 这是基准测试追加的一段文字。\n".encode("utf-8") if not is_gb(os.path.join(dirpath, name)) else "\n\n本报讯 这是基准测试追加的一段文字。\n".encode("gb18030"))
+                touched += 1
+    inc, inc_rss, _ = peak_rss_mib([BIN, "index", archive, "--index", index, "--quiet"])
+    print(f"incremental, {touched} files touched: {inc:.2f} s", flush=True)
+
+    index_size = du(index)
+    space = stats.get("space", {})
+    exact = sum(v for k, v in space.items() if k.startswith("exact_"))
+    took = latency(index)
+    first = []
+    for _ in range(5):
+        t, _, _ = run([BIN, "search", "疫情防控", "--index", index, "--limit", "10"])
+        first.append(t * 1000)
+    rows = [
+        ("archive", f"{files} page files, {mb:.1f} MB of page text, {articles} articles ({ARGS.tiles} tiles of rmrb_pages_dev)"),
+        ("full indexing", f"{secs:.1f} s: **{mb / secs:.1f} MB/s**, {articles / secs:.0f} articles/s"),
+        ("peak RSS while indexing", f"{rss:.0f} MiB"),
+        ("incremental, nothing changed", f"{noop:.2f} s"),
+        ("incremental, 1% of files touched", f"{inc:.2f} s ({touched} files; peak RSS {inc_rss:.0f} MiB)"),
+        ("index size", f"{index_size / 1e6:.1f} MB = **{index_size / size:.2f}×** the input"),
+        ("… of which exact-match characters", f"{exact / 1e6:.1f} MB; without them the index would be {(index_size - exact) / size:.2f}× the input"),
+        ("query latency (--queries, snippets included)", f"p50 {pct(took, 0.5):.1f} ms, p95 {pct(took, 0.95):.1f} ms, max {max(took):.1f} ms over {len(took)} queries"),
+        ("fresh process, first query (wall, median of 5)", f"{statistics.median(first):.0f} ms"),
+    ]
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    mem = next((l.split(":", 1)[1].strip() for l in open("/proc/meminfo") if l.startswith("MemTotal")), "?")
+    body = ["<!-- scale:begin -->", "## Scale benchmark", "",
+            f"Command: `python3 benches/scale.py --tiles {ARGS.tiles}` (release build; reads `../shared/corpus/rmrb_pages_dev`).",
+            f"Machine: {os.cpu_count()} cores ({cpu}), {mem} memory, {platform.system()} {platform.release()}; run {time.strftime('%Y-%m-%d')}.", "",
+            "| measure | figure |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows] + ["<!-- scale:end -->"]
+    text = "\n".join(body) + "\n"
+    out = os.path.join(ROOT, ARGS.out)
+    old = open(out, encoding="utf-8").read() if os.path.exists(out) else "# Benchmarks\n\n"
+    if "<!-- scale:begin -->" in old:
+        old = re.sub(r"<!-- scale:begin -->.*?<!-- scale:end -->\n?", lambda _: text, old, flags=re.S)
+    else:
+        old = old.rstrip("\n") + "\n\n" + text
+    open(out, "w", encoding="utf-8").write(old)
+    print("\n".join(f"{a}: {b}" for a, b in rows))
+
+
+def hash_pick(key):
+    """About 1 file in 100, the same ones on every run."""
+    return sum(key.encode()) % 100 == 0
+
+
+def is_gb(path):
+    try:
+        open(path, encoding="utf-8").read()
+        return False
+    except UnicodeDecodeError:
+        return True
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--tiles", type=int, default=7)
+    ap.add_argument("--work", default="/tmp/baosou-bench")
+    ap.add_argument("--out", default="BENCHMARKS.md")
+    ARGS = ap.parse_args()
+    main()
