@@ -82,11 +82,12 @@ pub fn paper_name(org: &str) -> Option<&str> {
 
 /// Reporters in a byline or photo-credit line, or `None` when the line is not one.
 pub fn byline(line: &str) -> Option<Vec<Reporter>> {
-    let line = trim(line);
+    let line = strip_agency(trim(line));
     if width(line) > 48 || line.contains(['。', '，', '！', '？', '“', '；']) {
         return None;
     }
-    let photo_line = line.ends_with('摄') || line.ends_with("摄影");
+    let photo_line = line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("摄影报道");
+    let line = line.strip_suffix("报道").filter(|_| photo_line).unwrap_or(line);
     let roles: Vec<_> = ROLE.captures_iter(line).collect();
     if roles.is_empty() && !photo_line {
         return None;
@@ -112,6 +113,19 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
         names_into(&line[whole.end()..end], role, org, photo_line, &mut out)?;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A photo credit's agency in brackets after it: `王明摄（人民视觉）` → `王明摄`.
+fn strip_agency(line: &str) -> &str {
+    let Some(body) = line.strip_suffix(['）', ')']) else {
+        return line;
+    };
+    match body.rfind(['（', '(']) {
+        Some(open) if body[..open].ends_with('摄') || body[..open].ends_with("摄影报道") => {
+            trim(&body[..open])
+        }
+        _ => line,
+    }
 }
 
 /// Adds the names of one byline segment; `None` when the segment holds something that is
@@ -243,6 +257,8 @@ mod tests {
             ),
             ("通讯员 王小明", Some(vec![r("王小明", "通讯员", None, false)])),
             ("高光明摄", Some(vec![r("高光明", "", None, true)])),
+            ("计小海摄（影像中国）", Some(vec![r("计小海", "", None, true)])),
+            ("祝\u{a0}\u{a0}庆\u{a0}\u{a0}庆\u{a0}\u{a0}伟摄影报道（人民视觉）", Some(vec![r("祝庆", "", None, true), r("庆伟", "", None, true)])),
             ("记者王明、李华", Some(vec![r("王明", "记者", None, false), r("李华", "记者", None, false)])),
             ("市委常委会召开会议", None),
             ("记者来到村里，看到了新变化。", None),

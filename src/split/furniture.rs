@@ -32,7 +32,7 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:本版)?(?:版式设计|制图|设计|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)[：:]")
+    Regex::new(r"^(?:本版)?(?:版式设计|制图|设计|本期统筹|统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)[：:]")
         .expect("valid regex")
 });
 
@@ -74,7 +74,8 @@ pub fn opening_day(para: &str) -> Option<(u32, u32)> {
 
 /// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`).
 pub fn is_production(line: &str) -> bool {
-    width(line) <= 40 && PRODUCTION.is_match(trim(line))
+    let line = trim(line);
+    width(line) <= 60 && (PRODUCTION.is_match(line) || line.contains("投稿邮箱") || line.contains('@'))
 }
 
 #[cfg(test)]

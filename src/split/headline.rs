@@ -69,6 +69,42 @@ pub fn column_tag(line: &str) -> Option<String> {
         .then(|| inner.to_string())
 }
 
+/// A headline ending in a bracketed column name: `春运，一场旅程（评论员观察）`.
+pub fn has_column_tag(line: &str) -> bool {
+    let line = trim(line);
+    let Some(body) = line.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return false;
+    };
+    let tag = &body[open..];
+    open > 0 && (2..=30).contains(&width(tag)) && !tag.contains(['，', '。'])
+}
+
+/// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note
+/// (`（作者为北京大学教授）`, `（本报伦敦2月2日电）`, `（本系列评论到此结束）`).
+pub fn is_end_note(line: &str) -> bool {
+    let line = trim(line);
+    if line.ends_with('摄') || line.ends_with("摄影报道") || line.ends_with("新华社发") {
+        return width(line) <= 40;
+    }
+    let Some(body) = line.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return false;
+    };
+    let before = trim(&body[..open]);
+    let note = &body[open..];
+    let credit = ["作者", "本报", "新华社", "记者", "整理", "摄", "电", "来源", "结束", "编者"]
+        .iter()
+        .any(|k| note.contains(k));
+    let numeral = note.chars().all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
+    (before.is_empty() && width(note) <= 40 && !numeral)
+        || (credit && (before.is_empty() || before.ends_with('摄') || super::text::ends_sentence(before)))
+}
+
 /// A kicker's ending: a verb of speech, or a dash or colon leading into the headline.
 fn reads_as_kicker(line: &str) -> bool {
     let line = trim(line);

@@ -5,7 +5,7 @@
 
 use super::byline::{self, dateline, paper_name};
 use super::furniture::{header_day, is_jump, is_production};
-use super::headline::{assign, is_headline_like, is_section_head};
+use super::headline::{assign, has_column_tag, is_end_note, is_headline_like, is_section_head};
 use super::paragraphs::Builder;
 use super::text::{blocks, Block};
 use super::{Layout, Page};
@@ -124,6 +124,15 @@ pub fn split_page(text: &str) -> Page {
     page
 }
 
+/// True when block `i` is the kind of line an article ends with: a byline or credit, a jump,
+/// a production credit, or a bracketed note (`（作者为…）`, `（本报伦敦2月2日电）`).
+fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
+    match kinds[i] {
+        Kind::Text => is_end_note(bs[i].text),
+        _ => true,
+    }
+}
+
 /// Whether the headline-like blocks `i..j` open a new article.
 fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<&Builder>) -> bool {
     let next = bs.get(j);
@@ -139,9 +148,18 @@ fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<
         // The line goes on with a paragraph cut at a column break.
         return strong;
     }
-    if strong || j - i >= 2 {
+    if strong || !cur.has_body() {
         return true;
     }
-    // One line followed by text: a section head inside the article, or a new article.
-    !(cur.has_body() && is_section_head(bs[i].text))
+    // Headline lines followed by text: a section head inside the article, or a new article
+    // after one that has ended.
+    let after_end = i > 0 && ends_article(bs, kinds, i - 1);
+    let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
+    if after_end || tagged {
+        return !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
+    }
+    MULTI_STARTS && j - i >= 2
 }
+
+/// Whether a group of several headline lines followed by text starts an article.
+const MULTI_STARTS: bool = false;
