@@ -36,6 +36,11 @@ static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A cartoon's credit: `曹 一图 周 南文`.
+static ART_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}\s\x{a0}\x{3000}]{2,8}图[\s\x{a0}\x{3000}]+[\p{Han}\s\x{a0}\x{3000}]{2,8}文$").expect("valid regex")
+});
+
 /// A jump line, to another page or from one: `下转 A2 版`, `（上接第一版）`,
 /// `（相关报道见第六版）`.
 pub fn is_jump(line: &str) -> bool {
@@ -76,6 +81,7 @@ pub fn opening_day(para: &str) -> Option<(u32, u32)> {
 pub fn is_production(line: &str) -> bool {
     let line = trim(line);
     width(line) <= 60 && (PRODUCTION.is_match(line) || line.contains("投稿邮箱") || line.contains('@'))
+        || ART_CREDIT.is_match(line)
 }
 
 #[cfg(test)]
@@ -122,6 +128,7 @@ mod tests {
         assert_eq!(opening_day("会议于2月24日召开"), None);
         assert!(is_production("版式设计：蔡明"));
         assert!(is_production("本版制图：王华"));
+        assert!(is_production("曹\u{a0}\u{a0}一图\u{a0}\u{a0}周\u{a0}\u{a0}南文"));
         assert!(!is_production("设计一个新方案，让大家满意。"));
     }
 }

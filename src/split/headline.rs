@@ -24,7 +24,11 @@ pub struct Heads {
 pub fn is_headline_like(line: &str) -> bool {
     let line = trim(line);
     let w = width(line);
-    if w == 0 || w > MAX_HEADLINE || ends_sentence(line) {
+    if w == 0 || w > MAX_HEADLINE || ends_sentence(line) || is_signature(line) {
+        return false;
+    }
+    // A long line broken by commas, or one opening with a day, is a cut paragraph.
+    if (line.matches('，').count() >= 2 && w > 30) || super::furniture::opening_day(line).is_some() {
         return false;
     }
     let last = line.chars().last().unwrap_or(' ');
@@ -40,6 +44,12 @@ pub fn is_headline_like(line: &str) -> bool {
 fn balanced(line: &str) -> bool {
     let count = |c: char| line.matches(c).count();
     count('“') <= count('”') && count('（') <= count('）') && count('(') <= count(')') && count('《') <= count('》')
+}
+
+/// A signature under a text: `——编 者`, `——习近平`.
+pub fn is_signature(line: &str) -> bool {
+    let line = trim(line);
+    line.strip_prefix("——").is_some_and(|rest| (1..=5).contains(&width(rest)))
 }
 
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,
@@ -117,6 +127,15 @@ fn reads_as_kicker(line: &str) -> bool {
         ]
         .iter()
         .any(|v| line.ends_with(v))
+}
+
+/// A group that reads as a headline whatever surrounds it: a subheadline opening with `——`
+/// under a headline, a kicker ending with a verb of speech, or a label such as `图片报道`.
+pub fn is_marked_group(lines: &[&str]) -> bool {
+    let sub = lines.iter().skip(1).any(|l| l.starts_with("——")) || lines.iter().any(|l| l.contains(" ——"));
+    let kicker = lines.len() >= 2 && reads_as_kicker(lines[0]) && !lines[0].ends_with("——");
+    let label = lines.iter().any(|l| trim(l).ends_with("图片报道"));
+    sub || kicker || label
 }
 
 /// Splits `headline ——subheadline` printed on one line.

@@ -4,8 +4,8 @@
 //! and that does not go on with a paragraph cut by a column break.
 
 use super::byline::{self, dateline, paper_name};
-use super::furniture::{header_day, is_jump, is_production};
-use super::headline::{assign, has_column_tag, is_end_note, is_headline_like, is_section_head};
+use super::furniture::{header_day, is_jump, is_production, opening_day};
+use super::headline::{assign, has_column_tag, is_marked_group, is_signature, is_end_note, is_headline_like, is_section_head};
 use super::paragraphs::Builder;
 use super::text::{blocks, Block};
 use super::{Layout, Page};
@@ -128,7 +128,7 @@ pub fn split_page(text: &str) -> Page {
 /// a production credit, or a bracketed note (`（作者为…）`, `（本报伦敦2月2日电）`).
 fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
     match kinds[i] {
-        Kind::Text => is_end_note(bs[i].text),
+        Kind::Text => is_end_note(bs[i].text) || is_signature(bs[i].text),
         _ => true,
     }
 }
@@ -155,6 +155,11 @@ fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<
     // after one that has ended.
     let after_end = i > 0 && ends_article(bs, kinds, i - 1);
     let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
+    let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
+    let photo_news = j - i == 1 && next.is_some_and(|n| opening_day(n.text).is_some());
+    if is_marked_group(&lines) || photo_news {
+        return true;
+    }
     if after_end || tagged {
         return !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
     }
