@@ -43,7 +43,12 @@ pub fn is_headline_like(line: &str) -> bool {
 /// True when every opening quote and bracket in `line` is closed.
 fn balanced(line: &str) -> bool {
     let count = |c: char| line.matches(c).count();
-    count('“') <= count('”') && count('（') <= count('）') && count('(') <= count(')') && count('《') <= count('》')
+    let starts_cut = line.starts_with(['、', '，', '。', '）', ')', '”', '；', '：']);
+    !starts_cut
+        && count('“') == count('”')
+        && count('（') == count('）')
+        && count('(') == count(')')
+        && count('《') == count('》')
 }
 
 /// A signature under a text: `——编 者`, `——习近平`.
