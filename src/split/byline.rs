@@ -291,7 +291,7 @@ mod tests {
     #[test]
     fn bracket_credits() {
         let table = [
-            ("本报北京5月11日电 （记者徐明）会议", Some(vec![r("徐明", "记者", Some("本报"), false)])),
+            ("本报北京5月11日电 （记者徐明）会议", Some(vec![r("徐明", "记者", Some("新华社"), false)])),
             (
                 "（记者莽九成、刘仲明）当地时间",
                 Some(vec![r("莽九成", "记者", Some("新华社"), false), r("刘仲明", "记者", Some("新华社"), false)]),
