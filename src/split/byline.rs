@@ -12,7 +12,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Roles as papers print them, longest first so that `特约记者` wins over `记者`.
-const ROLES: &str = "特约记者|见习记者|实习记者|摄影记者|本报记者|记者|特约通讯员|通讯员|实习生|摄影";
+const ROLES: &str =
+    "特约记者|见习记者|实习记者|摄影记者|本报记者|记者|特约通讯员|通讯员|实习生|摄影";
 
 /// An organisation followed by a role: `株洲日报记者`, `新华社记者`, `本报记者`.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,7 +88,10 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
         return None;
     }
     let photo_line = line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("摄影报道");
-    let line = line.strip_suffix("报道").filter(|_| photo_line).unwrap_or(line);
+    let line = line
+        .strip_suffix("报道")
+        .filter(|_| photo_line)
+        .unwrap_or(line);
     let roles: Vec<_> = ROLE.captures_iter(line).collect();
     if roles.is_empty() && !photo_line {
         return None;
@@ -164,14 +168,10 @@ fn names_into(
             i += 1;
         }
     }
-    let n = names.len();
-    for (k, mut name) in names.into_iter().enumerate() {
+    for mut name in names {
         let mut this_photo = photo;
         // `罗艾桦文`: a writer's credit beside a photographer's.
         if photo_line && name.ends_with('文') && name.chars().count() >= 4 {
-            name.pop();
-            this_photo = false;
-        } else if photo_line && k + 1 == n && seg.ends_with('文') && name.chars().count() == 4 {
             name.pop();
             this_photo = false;
         }
@@ -223,14 +223,22 @@ mod tests {
             .collect()
     }
 
-    fn r(name: &str, role: &str, org: Option<&str>, photo: bool) -> (String, String, Option<String>, bool) {
+    fn r(
+        name: &str,
+        role: &str,
+        org: Option<&str>,
+        photo: bool,
+    ) -> (String, String, Option<String>, bool) {
         (name.into(), role.into(), org.map(Into::into), photo)
     }
 
     #[test]
     fn byline_lines() {
         let table: Vec<(&str, Option<Vec<_>>)> = vec![
-            ("株洲日报记者 胡文洁", Some(vec![r("胡文洁", "记者", Some("株洲日报"), false)])),
+            (
+                "株洲日报记者 胡文洁",
+                Some(vec![r("胡文洁", "记者", Some("株洲日报"), false)]),
+            ),
             (
                 "本报记者 孟明 黄小红 刘 歌",
                 Some(vec![
@@ -241,7 +249,10 @@ mod tests {
             ),
             (
                 "本报记者\u{a0}\u{a0}常\u{a0}\u{a0}钦\u{a0}\u{a0}郁静文",
-                Some(vec![r("常钦", "记者", Some("本报"), false), r("郁静文", "记者", Some("本报"), false)]),
+                Some(vec![
+                    r("常钦", "记者", Some("本报"), false),
+                    r("郁静文", "记者", Some("本报"), false),
+                ]),
             ),
             (
                 "湘江日报记者 谭小瀚 通讯员/旷大龙 摄",
@@ -250,16 +261,37 @@ mod tests {
                     r("旷大龙", "通讯员", None, true),
                 ]),
             ),
-            ("新华社记者 李 涛摄", Some(vec![r("李涛", "记者", Some("新华社"), true)])),
+            (
+                "新华社记者 李 涛摄",
+                Some(vec![r("李涛", "记者", Some("新华社"), true)]),
+            ),
             (
                 "本报记者 罗小桦文 陈北京摄",
-                Some(vec![r("罗小桦", "记者", Some("本报"), false), r("陈北京", "记者", Some("本报"), true)]),
+                Some(vec![
+                    r("罗小桦", "记者", Some("本报"), false),
+                    r("陈北京", "记者", Some("本报"), true),
+                ]),
             ),
-            ("通讯员 王小明", Some(vec![r("王小明", "通讯员", None, false)])),
+            (
+                "通讯员 王小明",
+                Some(vec![r("王小明", "通讯员", None, false)]),
+            ),
             ("高光明摄", Some(vec![r("高光明", "", None, true)])),
-            ("计小海摄（影像中国）", Some(vec![r("计小海", "", None, true)])),
-            ("祝\u{a0}\u{a0}庆\u{a0}\u{a0}庆\u{a0}\u{a0}伟摄影报道（人民视觉）", Some(vec![r("祝庆", "", None, true), r("庆伟", "", None, true)])),
-            ("记者王明、李华", Some(vec![r("王明", "记者", None, false), r("李华", "记者", None, false)])),
+            (
+                "计小海摄（影像中国）",
+                Some(vec![r("计小海", "", None, true)]),
+            ),
+            (
+                "祝\u{a0}\u{a0}庆\u{a0}\u{a0}庆\u{a0}\u{a0}伟摄影报道（人民视觉）",
+                Some(vec![r("祝庆", "", None, true), r("庆伟", "", None, true)]),
+            ),
+            (
+                "记者王明、李华",
+                Some(vec![
+                    r("王明", "记者", None, false),
+                    r("李华", "记者", None, false),
+                ]),
+            ),
             ("市委常委会召开会议", None),
             ("记者来到村里，看到了新变化。", None),
             ("版式设计：蔡明", None),
@@ -272,12 +304,27 @@ mod tests {
     #[test]
     fn datelines() {
         let table = [
-            ("株洲日报讯 2月26日，市委召开会议", Some(("株洲日报讯 2月26日", Some((2, 26))))),
-            ("株洲日报讯 2月26日下午，市委书记", Some(("株洲日报讯 2月26日下午", Some((2, 26))))),
-            ("本报北京5月11日电 （记者徐明）会议", Some(("本报北京5月11日电", Some((5, 11))))),
-            ("新华社北京2月26日电 中共中央", Some(("新华社北京2月26日电", Some((2, 26))))),
+            (
+                "株洲日报讯 2月26日，市委召开会议",
+                Some(("株洲日报讯 2月26日", Some((2, 26)))),
+            ),
+            (
+                "株洲日报讯 2月26日下午，市委书记",
+                Some(("株洲日报讯 2月26日下午", Some((2, 26)))),
+            ),
+            (
+                "本报北京5月11日电 （记者徐明）会议",
+                Some(("本报北京5月11日电", Some((5, 11)))),
+            ),
+            (
+                "新华社北京2月26日电 中共中央",
+                Some(("新华社北京2月26日电", Some((2, 26)))),
+            ),
             ("据新华社电 （记者周楠）在抗日", Some(("据新华社电", None))),
-            ("新华社北京５月２２日电 （记者钱明）", Some(("新华社北京5月22日电", Some((5, 22))))),
+            (
+                "新华社北京５月２２日电 （记者钱明）",
+                Some(("新华社北京5月22日电", Some((5, 22)))),
+            ),
             ("本报讯 近日，全市", Some(("本报讯", None))),
             ("会议强调，要继续集中力量", None),
             ("2月24日，我市各县市区", None),
@@ -291,10 +338,16 @@ mod tests {
     #[test]
     fn bracket_credits() {
         let table = [
-            ("本报北京5月11日电 （记者徐明）会议", Some(vec![r("徐明", "记者", Some("新华社"), false)])),
+            (
+                "本报北京5月11日电 （记者徐明）会议",
+                Some(vec![r("徐明", "记者", Some("新华社"), false)]),
+            ),
             (
                 "（记者莽九成、刘仲明）当地时间",
-                Some(vec![r("莽九成", "记者", Some("新华社"), false), r("刘仲明", "记者", Some("新华社"), false)]),
+                Some(vec![
+                    r("莽九成", "记者", Some("新华社"), false),
+                    r("刘仲明", "记者", Some("新华社"), false),
+                ]),
             ),
             ("他说（大意如此）今天", None),
         ];

@@ -23,7 +23,9 @@ pub fn is_export(text: &str) -> bool {
 /// Splits a database export.
 pub fn split_export(text: &str) -> Page {
     let bs = blocks(text);
-    let metas: Vec<usize> = (0..bs.len()).filter(|&i| META.is_match(bs[i].text)).collect();
+    let metas: Vec<usize> = (0..bs.len())
+        .filter(|&i| META.is_match(bs[i].text))
+        .collect();
     let mut articles = Vec::new();
     for (k, &m) in metas.iter().enumerate() {
         // Headline lines: the unindented blocks just above the meta line.
@@ -67,13 +69,22 @@ pub fn split_export(text: &str) -> Page {
         }
         articles.push(b.finish());
     }
-    Page { layout: Layout::Export, date: None, paper: None, articles }
+    Page {
+        layout: Layout::Export,
+        date: None,
+        paper: None,
+        articles,
+    }
 }
 
 /// A block printed with indentation.
 fn indented(text: &str, b: &Block) -> bool {
     // The block's line starts where the trimmed text starts, unless it was indented.
-    let before: String = text.chars().skip(b.start.saturating_sub(1)).take(1).collect();
+    let before: String = text
+        .chars()
+        .skip(b.start.saturating_sub(1))
+        .take(1)
+        .collect();
     before != "\n" && b.start > 0
 }
 
@@ -82,7 +93,12 @@ fn authors_list(s: &str) -> Vec<Reporter> {
     s.split([';', '；', '、', ',', '，'])
         .map(squeeze)
         .filter(|n| !n.is_empty())
-        .map(|name| Reporter { name, role: String::new(), org: None, photo: false })
+        .map(|name| Reporter {
+            name,
+            role: String::new(),
+            org: None,
+            photo: false,
+        })
         .collect()
 }
 
@@ -116,16 +132,34 @@ mod tests {
         let text = "友谊之树常青（出访归来）\n——访问纪行\n作者：孟明;刘 歌  时间：2019-12-25\n\n\u{3000}\u{3000}本报记者 孟明 刘 歌\n\n\u{3000}\u{3000}代表团抵达首都。\n\n王明会见代表团\n时间：2013-05-23\n\n\u{3000}\u{3000}新华社北京５月２２日电 （记者钱明）会见在京举行。\n";
         assert!(is_export(text));
         let page = split_export(text);
-        let got: Vec<(String, Vec<String>, Vec<&str>, Option<String>)> = page
+        type Row<'a> = (String, Vec<String>, Vec<&'a str>, Option<String>);
+        let got: Vec<Row> = page
             .articles
             .iter()
-            .map(|a| (a.headline.clone(), a.subheadlines.clone(), a.reporter_names(), a.date.clone()))
+            .map(|a| {
+                (
+                    a.headline.clone(),
+                    a.subheadlines.clone(),
+                    a.reporter_names(),
+                    a.date.clone(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
             vec![
-                ("友谊之树常青（出访归来）".into(), vec!["——访问纪行".into()], vec!["孟明", "刘歌"], Some("2019-12-25".into())),
-                ("王明会见代表团".into(), vec![], vec!["钱明"], Some("2013-05-23".into())),
+                (
+                    "友谊之树常青（出访归来）".into(),
+                    vec!["——访问纪行".into()],
+                    vec!["孟明", "刘歌"],
+                    Some("2019-12-25".into())
+                ),
+                (
+                    "王明会见代表团".into(),
+                    vec![],
+                    vec!["钱明"],
+                    Some("2013-05-23".into())
+                ),
             ]
         );
         assert_eq!(page.articles[0].reporters[0].org.as_deref(), Some("本报"));

@@ -23,12 +23,15 @@ static HEADER_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:图[①-⑳0-9一二三四五六七八九十为上下左右中：:]|上图|下图|左图|右图|题图|（图|\(图)")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?:图[①-⑳0-9一二三四五六七八九十为上下左右中：:]|上图|下图|左图|右图|题图|（图|\(图)",
+    )
+    .expect("valid regex")
 });
 
 static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{4}年)?(\d{1,2})月(\d{1,2})日(?:[上下]午|晚|凌晨|中午|早)?[，,]").expect("valid regex")
+    Regex::new(r"^(?:\d{4}年)?(\d{1,2})月(\d{1,2})日(?:[上下]午|晚|凌晨|中午|早)?[，,]")
+        .expect("valid regex")
 });
 
 static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,7 +41,10 @@ static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A cartoon's credit: `曹 一图 周 南文`.
 static ART_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}\s\x{a0}\x{3000}]{2,8}图[\s\x{a0}\x{3000}]+[\p{Han}\s\x{a0}\x{3000}]{2,8}文$").expect("valid regex")
+    Regex::new(
+        r"^[\p{Han}\s\x{a0}\x{3000}]{2,8}图[\s\x{a0}\x{3000}]+[\p{Han}\s\x{a0}\x{3000}]{2,8}文$",
+    )
+    .expect("valid regex")
 });
 
 /// A jump line, to another page or from one: `下转 A2 版`, `（上接第一版）`,
@@ -80,7 +86,8 @@ pub fn opening_day(para: &str) -> Option<(u32, u32)> {
 /// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`).
 pub fn is_production(line: &str) -> bool {
     let line = trim(line);
-    width(line) <= 60 && (PRODUCTION.is_match(line) || line.contains("投稿邮箱") || line.contains('@'))
+    width(line) <= 60
+        && (PRODUCTION.is_match(line) || line.contains("投稿邮箱") || line.contains('@'))
         || ART_CREDIT.is_match(line)
 }
 
@@ -114,7 +121,11 @@ mod tests {
             ("2020年2月27日，市委召开会议", None),
         ];
         for (input, want) in table {
-            assert_eq!(header_day(input).map(|d| d.to_string()).as_deref(), want, "{input}");
+            assert_eq!(
+                header_day(input).map(|d| d.to_string()).as_deref(),
+                want,
+                "{input}"
+            );
         }
     }
 
@@ -128,7 +139,9 @@ mod tests {
         assert_eq!(opening_day("会议于2月24日召开"), None);
         assert!(is_production("版式设计：蔡明"));
         assert!(is_production("本版制图：王华"));
-        assert!(is_production("曹\u{a0}\u{a0}一图\u{a0}\u{a0}周\u{a0}\u{a0}南文"));
+        assert!(is_production(
+            "曹\u{a0}\u{a0}一图\u{a0}\u{a0}周\u{a0}\u{a0}南文"
+        ));
         assert!(!is_production("设计一个新方案，让大家满意。"));
     }
 }

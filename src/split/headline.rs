@@ -28,11 +28,16 @@ pub fn is_headline_like(line: &str) -> bool {
         return false;
     }
     // A long line broken by commas, or one opening with a day, is a cut paragraph.
-    if (line.matches('，').count() >= 2 && w > 30) || super::furniture::opening_day(line).is_some() {
+    if (line.matches('，').count() >= 2 && w > 30) || super::furniture::opening_day(line).is_some()
+    {
         return false;
     }
     let last = line.chars().last().unwrap_or(' ');
-    if matches!(last, '，' | '、' | ',' | '：' | ':' | '（' | '(' | '“' | '《') && !line.ends_with("——：") {
+    if matches!(
+        last,
+        '，' | '、' | ',' | '：' | ':' | '（' | '(' | '“' | '《'
+    ) && !line.ends_with("——：")
+    {
         return line.ends_with('：') && w <= 12 && !line.contains('，');
     }
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
@@ -54,7 +59,8 @@ fn balanced(line: &str) -> bool {
 /// A signature under a text: `——编 者`, `——习近平`.
 pub fn is_signature(line: &str) -> bool {
     let line = trim(line);
-    line.strip_prefix("——").is_some_and(|rest| (1..=5).contains(&width(rest)))
+    line.strip_prefix("——")
+        .is_some_and(|rest| (1..=5).contains(&width(rest)))
 }
 
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,
@@ -62,12 +68,17 @@ pub fn is_signature(line: &str) -> bool {
 pub fn is_section_head(line: &str) -> bool {
     let line = trim(line);
     let first = line.chars().next().unwrap_or(' ');
-    if matches!(first, '●' | '■' | '▲' | '◆' | '★' | '□' | '○' | '◎' | '◇' | '△' | '▶' | '►') {
+    if matches!(
+        first,
+        '●' | '■' | '▲' | '◆' | '★' | '□' | '○' | '◎' | '◇' | '△' | '▶' | '►'
+    ) {
         return true;
     }
-    let numbered = ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"]
-        .iter()
-        .any(|p| line.starts_with(p))
+    let numbered = [
+        "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
         || line.starts_with('（') && line.chars().nth(2) == Some('）');
     numbered || line.contains('，')
 }
@@ -112,12 +123,26 @@ pub fn is_end_note(line: &str) -> bool {
     };
     let before = trim(&body[..open]);
     let note = &body[open..];
-    let credit = ["作者", "本报", "新华社", "记者", "整理", "摄", "电", "来源", "结束", "编者"]
-        .iter()
-        .any(|k| note.contains(k));
-    let numeral = note.chars().all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
+    let credit = [
+        "作者",
+        "本报",
+        "新华社",
+        "记者",
+        "整理",
+        "摄",
+        "电",
+        "来源",
+        "结束",
+        "编者",
+    ]
+    .iter()
+    .any(|k| note.contains(k));
+    let numeral = note
+        .chars()
+        .all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
     (before.is_empty() && width(note) <= 40 && !numeral)
-        || (credit && (before.is_empty() || before.ends_with('摄') || super::text::ends_sentence(before)))
+        || (credit
+            && (before.is_empty() || before.ends_with('摄') || super::text::ends_sentence(before)))
 }
 
 /// A kicker's ending: a verb of speech, or a dash or colon leading into the headline.
@@ -127,8 +152,8 @@ fn reads_as_kicker(line: &str) -> bool {
         || line.ends_with('：')
         || line.ends_with(':')
         || [
-            "强调", "指出", "表示", "要求", "印发", "发表", "感慨", "提出", "宣布", "致信",
-            "回信", "批示", "讲话", "说", "透露",
+            "强调", "指出", "表示", "要求", "印发", "发表", "感慨", "提出", "宣布", "致信", "回信",
+            "批示", "讲话", "说", "透露",
         ]
         .iter()
         .any(|v| line.ends_with(v))
@@ -137,7 +162,8 @@ fn reads_as_kicker(line: &str) -> bool {
 /// A group that reads as a headline whatever surrounds it: a subheadline opening with `——`
 /// under a headline, a kicker ending with a verb of speech, or a label such as `图片报道`.
 pub fn is_marked_group(lines: &[&str]) -> bool {
-    let sub = lines.iter().skip(1).any(|l| l.starts_with("——")) || lines.iter().any(|l| l.contains(" ——"));
+    let sub = lines.iter().skip(1).any(|l| l.starts_with("——"))
+        || lines.iter().any(|l| l.contains(" ——"));
     let kicker = lines.len() >= 2 && reads_as_kicker(lines[0]) && !lines[0].ends_with("——");
     let label = lines.iter().any(|l| trim(l).ends_with("图片报道"));
     sub || kicker || label
@@ -157,14 +183,20 @@ fn split_dash(line: &str) -> (String, Option<String>) {
 
 /// Gives each line of a headline group its part.
 pub fn assign(lines: &[&str]) -> Heads {
-    let mut lines: Vec<&str> = lines.iter().map(|l| trim(l)).filter(|l| !l.is_empty()).collect();
+    let mut lines: Vec<&str> = lines
+        .iter()
+        .map(|l| trim(l))
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut heads = Heads::default();
     // A column tag printed after the headline.
     let mut tag = None;
     if lines.len() >= 2 {
         if let Some(last) = lines.last() {
             let prev = width(lines[lines.len() - 2]);
-            if let Some(t) = column_tag(last).filter(|_| prev > width(last) + 2 && !last.starts_with("——")) {
+            if let Some(t) =
+                column_tag(last).filter(|_| prev > width(last) + 2 && !last.starts_with("——"))
+            {
                 tag = Some(t);
                 lines.pop();
             }
@@ -181,8 +213,10 @@ pub fn assign(lines: &[&str]) -> Heads {
             let b_sub = b.starts_with("——") || b.starts_with('（') || b.starts_with('(');
             let a_tagged = a.ends_with('）') || a.ends_with(')');
             let b_tagged = b.ends_with('）') || b.ends_with(')');
-            let b_listing = b.matches([' ', '\u{3000}', '\u{a0}']).count() >= 2 && width(b) > width(a) * 2;
-            if !b_sub && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing)) {
+            let b_listing =
+                b.matches([' ', '\u{3000}', '\u{a0}']).count() >= 2 && width(b) > width(a) * 2;
+            if !b_sub && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
+            {
                 heads.kicker = Some(a.to_string());
                 let (h, s) = split_dash(b);
                 heads.headline = h;
@@ -269,15 +303,33 @@ mod tests {
             (vec!["市委召开会议"], h(None, "市委召开会议", &[])),
             (
                 vec!["千亿产业链“焊花飞扬” ——探访“动力谷”", "央媒看湘江"],
-                h(Some("央媒看湘江"), "千亿产业链“焊花飞扬”", &["——探访“动力谷”"]),
+                h(
+                    Some("央媒看湘江"),
+                    "千亿产业链“焊花飞扬”",
+                    &["——探访“动力谷”"],
+                ),
             ),
             (
-                vec!["市委常委会召开会议", "听取五个党组工作汇报 研究工作要点 部署疫情防控工作"],
-                h(None, "市委常委会召开会议", &["听取五个党组工作汇报 研究工作要点 部署疫情防控工作"]),
+                vec![
+                    "市委常委会召开会议",
+                    "听取五个党组工作汇报 研究工作要点 部署疫情防控工作",
+                ],
+                h(
+                    None,
+                    "市委常委会召开会议",
+                    &["听取五个党组工作汇报 研究工作要点 部署疫情防控工作"],
+                ),
             ),
             (
-                vec!["王明在安全生产会议上强调", "扎实开展专项整治 提升本质安全水平"],
-                h(Some("王明在安全生产会议上强调"), "扎实开展专项整治 提升本质安全水平", &[]),
+                vec![
+                    "王明在安全生产会议上强调",
+                    "扎实开展专项整治 提升本质安全水平",
+                ],
+                h(
+                    Some("王明在安全生产会议上强调"),
+                    "扎实开展专项整治 提升本质安全水平",
+                    &[],
+                ),
             ),
             (
                 vec!["在奋斗中收获自信", "——新春团拜会侧记"],

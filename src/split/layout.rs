@@ -5,7 +5,10 @@
 
 use super::byline::{self, dateline, paper_name};
 use super::furniture::{header_day, is_jump, is_production, opening_day};
-use super::headline::{assign, has_column_tag, is_marked_group, is_signature, is_end_note, is_headline_like, is_section_head};
+use super::headline::{
+    assign, has_column_tag, is_end_note, is_headline_like, is_marked_group, is_section_head,
+    is_signature,
+};
 use super::paragraphs::Builder;
 use super::text::{blocks, Block};
 use super::{Layout, Page};
@@ -83,6 +86,12 @@ pub fn split_page(text: &str) -> Page {
                 i = j;
                 continue;
             }
+            if let Some(builder) = cur.as_mut().filter(|c| !c.is_open()) {
+                // A section head inside the article.
+                builder.heading(&bs[i]);
+                i += 1;
+                continue;
+            }
         }
         let b = &bs[i];
         match &kinds[i] {
@@ -113,7 +122,7 @@ pub fn split_page(text: &str) -> Page {
         let from_dateline = a
             .dateline
             .as_deref()
-            .and_then(|d| dateline(d))
+            .and_then(dateline)
             .and_then(|d| paper_name(&d.org).map(str::to_string));
         from_dateline.or_else(|| {
             a.reporters
@@ -168,3 +177,109 @@ fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<
 
 /// Whether a group of several headline lines followed by text starts an article.
 const MULTI_STARTS: bool = false;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (headline, subheadlines, kicker, reporter names, dateline, jumps, body)
+    type Want<'a> = (
+        &'a str,
+        Vec<&'a str>,
+        Option<&'a str>,
+        Vec<&'a str>,
+        Option<&'a str>,
+        Vec<&'a str>,
+        &'a str,
+    );
+
+    /// The parts of one article as owned values.
+    type Got = (
+        String,
+        Vec<String>,
+        Option<String>,
+        Vec<String>,
+        Option<String>,
+        Vec<String>,
+        String,
+    );
+
+    fn got(text: &str) -> Vec<Got> {
+        split_page(text)
+            .articles
+            .into_iter()
+            .map(|a| {
+                let names = a.reporter_names().iter().map(|s| s.to_string()).collect();
+                (
+                    a.headline,
+                    a.subheadlines,
+                    a.kicker,
+                    names,
+                    a.dateline,
+                    a.jumps,
+                    a.body,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pages() {
+        let table: Vec<(&str, Vec<Want>)> = vec![
+            // Headline, subheadline, staff byline, dateline; a paragraph cut mid-word.
+            (
+                "区委召开会议\n\n听取工作汇报 研究工作要点 部署防控工作\n\n湘江日报记者 王 明\n\n湘江日报讯 3月2日，区委召开会议，市政\n\n府党组参加。\n",
+                vec![("区委召开会议", vec!["听取工作汇报 研究工作要点 部署防控工作"], None, vec!["王明"], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，区委召开会议，市政府党组参加。")],
+            ),
+            // A section head stays inside; a jump line leaves the body; a photo item after it.
+            (
+                "春耕有序推进 农资供应充足\n\n——各地抓好春耕生产\n\n湘江日报记者 李华\n\n各地农民忙春耕。\n\n越是农时紧，越要抓质量\n\n农技人员下田指导。\n\n下转 A2 版\n\n无人机 洒农药\n\n3月1日，一架无人机在田间作业。\n\n湘江日报记者 周红 通讯员/陈亮 摄\n",
+                vec![
+                    ("春耕有序推进 农资供应充足", vec!["——各地抓好春耕生产"], None, vec!["李华"], None, vec!["下转 A2 版"], "各地农民忙春耕。\n越是农时紧，越要抓质量\n农技人员下田指导。"),
+                    ("无人机 洒农药", vec![], None, vec!["周红", "陈亮"], None, vec![], "3月1日，一架无人机在田间作业。"),
+                ],
+            ),
+            // Headline and subheadline on one line, a column tag, an agency byline; a
+            // bracketed credit after a dateline starts the next article.
+            (
+                "新城产业链“火花飞溅” ——走访动力谷\n\n央媒看湘江\n\n新华社记者 张强\n\n走进动力谷，机器轰鸣。\n\n（本报记者 赵云）\n\n两国签署合作文件\n\n本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。\n",
+                vec![
+                    ("新城产业链“火花飞溅”", vec!["——走访动力谷"], Some("央媒看湘江"), vec!["张强"], None, vec![], "走进动力谷，机器轰鸣。\n（本报记者 赵云）"),
+                    ("两国签署合作文件", vec![], None, vec!["徐明", "刘欣"], Some("本报北京5月11日电"), vec![], "本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。"),
+                ],
+            ),
+        ];
+        for (input, want) in table {
+            let want: Vec<_> = want
+                .into_iter()
+                .map(|(h, s, k, n, d, j, b)| {
+                    (
+                        h.to_string(),
+                        s.into_iter().map(String::from).collect::<Vec<_>>(),
+                        k.map(String::from),
+                        n.into_iter().map(String::from).collect::<Vec<_>>(),
+                        d.map(String::from),
+                        j.into_iter().map(String::from).collect::<Vec<_>>(),
+                        b.to_string(),
+                    )
+                })
+                .collect();
+            assert_eq!(got(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn page_header_and_paper() {
+        let page = split_page(
+            "2020年3月2日 星期一\n\n区委召开会议\n\n湘江日报讯 3月2日，区委召开会议。\n",
+        );
+        assert_eq!(
+            page.date.map(|d| d.to_string()).as_deref(),
+            Some("2020-03-02")
+        );
+        assert_eq!(page.paper.as_deref(), Some("湘江日报"));
+        assert_eq!(page.articles.len(), 1);
+        assert_eq!(page.articles[0].event_day, Some((3, 2)));
+        assert_eq!(page.articles[0].span[0], 15);
+    }
+}

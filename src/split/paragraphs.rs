@@ -76,6 +76,13 @@ impl Builder {
         }
     }
 
+    /// Adds a section head: a paragraph of its own, though it ends no sentence.
+    pub fn heading(&mut self, b: &Block) {
+        self.cover(b);
+        self.close();
+        self.paras.push(b.text.to_string());
+    }
+
     /// A complete sentence opening with a day, printed where a cut paragraph should go on:
     /// a photo caption set inside the text.
     fn interrupts(&self, b: &Block, next: Option<&Block>) -> bool {
@@ -153,15 +160,27 @@ mod tests {
     #[test]
     fn repair() {
         let table: Vec<(&str, &str, Vec<&str>)> = vec![
-            ("市人大常委会党组、政\n\n府党组要落实。\n\n会议强调，要抓紧。", "市人大常委会党组、政府党组要落实。\n会议强调，要抓紧。", vec![]),
+            (
+                "市人大常委会党组、政\n\n府党组要落实。\n\n会议强调，要抓紧。",
+                "市人大常委会党组、政府党组要落实。\n会议强调，要抓紧。",
+                vec![],
+            ),
             ("一句话。\n\n另一句话。", "一句话。\n另一句话。", vec![]),
-            ("小(区)\n\n办公区等重点区域。", "小(区)办公区等重点区域。", vec![]),
+            (
+                "小(区)\n\n办公区等重点区域。",
+                "小(区)办公区等重点区域。",
+                vec![],
+            ),
             (
                 "推进南非机车、\n\n\n\n3月2日，工人在车间组装机车。\n\n印尼高铁等项目生产。",
                 "推进南非机车、印尼高铁等项目生产。",
                 vec!["3月2日，工人在车间组装机车。"],
             ),
-            ("图①：工人在车间忙碌。\n\n正文。", "正文。", vec!["图①：工人在车间忙碌。"]),
+            (
+                "图①：工人在车间忙碌。\n\n正文。",
+                "正文。",
+                vec!["图①：工人在车间忙碌。"],
+            ),
         ];
         for (input, want, caps) in table {
             let (got, got_caps) = body(input);

@@ -15,7 +15,10 @@ pub fn is_single(text: &str) -> bool {
         return false;
     }
     let body: Vec<&&str> = lines[3..].iter().filter(|l| !trim(l).is_empty()).collect();
-    let indented = body.iter().filter(|l| l.starts_with("\u{3000}\u{3000}")).count();
+    let indented = body
+        .iter()
+        .filter(|l| l.starts_with("\u{3000}\u{3000}"))
+        .count();
     !body.is_empty() && indented * 2 > body.len()
 }
 
@@ -37,11 +40,19 @@ pub fn split_single(text: &str) -> Page {
     for (k, (start, line)) in head.iter().enumerate() {
         let t = trim(line);
         if !t.is_empty() && k < 3 {
-            b.cover(&Block { start: *start, end: start + t.chars().count(), text: t, gap: 0 });
+            b.cover(&Block {
+                start: *start,
+                end: start + t.chars().count(),
+                text: t,
+                gap: 0,
+            });
         }
     }
     let header_end = head.last().map_or(0, |(s, l)| s + l.chars().count());
-    let bs: Vec<Block> = blocks(text).into_iter().filter(|blk| blk.start > header_end).collect();
+    let bs: Vec<Block> = blocks(text)
+        .into_iter()
+        .filter(|blk| blk.start > header_end)
+        .collect();
     for (i, blk) in bs.iter().enumerate() {
         // Each line of this layout is a whole paragraph.
         b.close();
@@ -54,11 +65,18 @@ pub fn split_single(text: &str) -> Page {
         }
     }
     let article = b.finish();
-    let paper = article
-        .reporters
-        .iter()
-        .find_map(|r| r.org.as_deref().and_then(byline::paper_name).map(str::to_string));
-    Page { layout: Layout::Single, date: None, paper, articles: vec![article] }
+    let paper = article.reporters.iter().find_map(|r| {
+        r.org
+            .as_deref()
+            .and_then(byline::paper_name)
+            .map(str::to_string)
+    });
+    Page {
+        layout: Layout::Single,
+        date: None,
+        paper,
+        articles: vec![article],
+    }
 }
 
 #[cfg(test)]
@@ -67,7 +85,8 @@ mod tests {
 
     #[test]
     fn one_article_files() {
-        let table: Vec<(&str, (Option<&str>, &str, Vec<&str>, Vec<&str>, usize))> = vec![
+        type Want<'a> = (Option<&'a str>, &'a str, Vec<&'a str>, Vec<&'a str>, usize);
+        let table: Vec<(&str, Want)> = vec![
             (
                 "新春走基层\n山村来了新医生\n——记乡村医生李华\n\u{3000}\u{3000}本报记者 王 明\n\u{3000}\u{3000}李华每天早上六点出门。\n\u{3000}\u{3000}村里人都认识他。\n",
                 (Some("新春走基层"), "山村来了新医生", vec!["——记乡村医生李华"], vec!["王明"], 2),

@@ -91,9 +91,19 @@ fn whole_note(s: &str) -> bool {
         return true;
     }
     let inner = inner.trim_start_matches(['（', '(']);
-    ["记者", "作者", "本报", "新华社", "通讯员", "据", "摘自", "来源", "编者"]
-        .iter()
-        .any(|p| inner.starts_with(p))
+    [
+        "记者",
+        "作者",
+        "本报",
+        "新华社",
+        "通讯员",
+        "据",
+        "摘自",
+        "来源",
+        "编者",
+    ]
+    .iter()
+    .any(|p| inner.starts_with(p))
 }
 
 /// Length in chars, not counting whitespace.
