@@ -2,6 +2,21 @@
 //! paragraphs and also separate articles, column breaks cut paragraphs, and headlines,
 //! bylines, datelines, captions and jump lines all sit in the same stream of lines. This
 //! stage finds the articles in it and the parts of each.
+//!
+//! The work is split by idea: [`text`] cuts the page into blocks, [`headline`] reads
+//! headline groups, [`byline`] reads bylines, credits and datelines, [`furniture`] knows the
+//! lines that are not article text, [`paragraphs`] repairs cut paragraphs and assembles an
+//! article, and one module per layout ([`layout`], [`single`], [`export`]) finds the
+//! articles.
+
+pub mod byline;
+pub mod export;
+pub mod furniture;
+pub mod headline;
+pub mod layout;
+pub mod paragraphs;
+pub mod single;
+pub mod text;
 
 use crate::archive::Day;
 use crate::article::Article;
@@ -31,39 +46,30 @@ pub struct Page {
 }
 
 /// Splits decoded page text (LF line ends) into articles.
+///
+/// ```
+/// let page = baosou::split::split("市委召开会议\n\n湘江日报记者 王明\n\n湘江日报讯 2月26日，市委召开会议。\n");
+/// assert_eq!(page.articles.len(), 1);
+/// assert_eq!(page.articles[0].headline, "市委召开会议");
+/// assert_eq!(page.articles[0].reporters[0].name, "王明");
+/// assert_eq!(page.paper.as_deref(), Some("湘江日报"));
+/// ```
 pub fn split(text: &str) -> Page {
-    let paras: Vec<(usize, usize, &str)> = paragraphs(text);
-    let mut articles = Vec::new();
-    if let Some(&(start, _, head)) = paras.first() {
-        let end = paras.last().map_or(start, |p| p.1);
-        let body: Vec<&str> = paras[1..].iter().map(|p| p.2).collect();
-        articles.push(Article {
-            headline: head.to_string(),
-            body: body.join("\n"),
-            span: [start, end],
-            ..Article::default()
-        });
-    }
-    Page {
-        layout: Layout::Page,
-        date: None,
-        paper: None,
-        articles,
+    match detect(text) {
+        Layout::Export => export::split_export(text),
+        Layout::Single => single::split_single(text),
+        Layout::Page => layout::split_page(text),
     }
 }
 
-/// Non-blank lines with their `[start, end)` in chars, trimmed.
-fn paragraphs(text: &str) -> Vec<(usize, usize, &str)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        let n = line.chars().count();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let lead = line.chars().take_while(|c| c.is_whitespace()).count();
-            out.push((pos + lead, pos + lead + trimmed.chars().count(), trimmed));
-        }
-        pos += n + 1;
+/// Which layout `text` is in: an export has `作者：… 时间：…` lines; a one-article file
+/// indents its body paragraphs; anything else is a page.
+pub fn detect(text: &str) -> Layout {
+    if export::is_export(text) {
+        return Layout::Export;
     }
-    out
+    if single::is_single(text) {
+        return Layout::Single;
+    }
+    Layout::Page
 }

@@ -1,0 +1,359 @@
+//! Bylines, photo credits and datelines: who wrote an article, who took its photos, and
+//! where and when it was filed.
+//!
+//! A byline is a line of its own (`株洲日报记者 胡文洁`, `本报记者 孟祥麟 黄发红 刘 歌`), a
+//! photo credit (`新华社记者 李 涛摄`, `株洲日报记者 谭浩瀚 通讯员/旷小龙 摄`) or a bracketed
+//! credit after a dateline (`本报北京5月11日电 （记者徐隽）`). Names printed with alignment
+//! spaces (`刘 歌`) are one name.
+
+use super::text::{ascii_digits, is_han, is_space, squeeze, trim, width};
+use crate::article::Reporter;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Roles as papers print them, longest first so that `特约记者` wins over `记者`.
+const ROLES: &str =
+    "特约记者|见习记者|实习记者|摄影记者|本报记者|记者|特约通讯员|通讯员|实习生|摄影";
+
+/// An organisation followed by a role: `株洲日报记者`, `新华社记者`, `本报记者`.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    let org = r"本报|新华社|中新社|[\p{Han}]{1,8}?(?:日报|晚报|早报|商报|时报|报社|报|通讯社|社|电视台|台|网|杂志)";
+    Regex::new(&format!(r"(?:(?P<org>{org}))?(?P<role>{ROLES})")).expect("valid regex")
+});
+
+/// A dateline at the start of a paragraph: `本报北京5月11日电`, `新华社北京2月26日电`,
+/// `据新华社电`, `株洲日报讯 2月26日`, `本报讯`.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<all>(?:据)?(?P<org>本报|新华社|中新社|[\p{Han}]{1,8}?(?:日报|晚报|早报|商报|时报|报|社|台|网))(?:(?P<place>[\p{Han}·]{0,12}?)\s*(?:(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日)?(?:[\p{Han}]{0,2})电|讯(?:[\s　]*[（(][^）)]{1,30}[）)])?[\s　]*(?:(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日(?:上午|下午|晚|晚间|早|凌晨|中午|电)?)?))",
+    )
+    .expect("valid regex")
+});
+
+/// A bracketed credit: `（记者徐隽）`, `（记者莽九晨、刘仲华）`, `（本报记者 王明）`.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[（(](?P<inner>[^（()）]{{0,10}}?(?:{ROLES})[^（()）]{{1,60}})[）)]"
+    ))
+    .expect("valid regex")
+});
+
+/// A dateline found at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// As printed, spaces kept: `株洲日报讯 2月26日`.
+    pub text: String,
+    /// `本报`, `新华社`, `株洲日报`.
+    pub org: String,
+    /// Month and day, when printed.
+    pub day: Option<(u32, u32)>,
+    /// Length of the dateline in chars of the paragraph.
+    pub len: usize,
+}
+
+/// The dateline that opens `para`, if any.
+pub fn dateline(para: &str) -> Option<Dateline> {
+    let head: String = para.chars().take(40).collect();
+    let norm = ascii_digits(&head);
+    let c = DATELINE.captures(&norm)?;
+    let all = c.name("all")?;
+    let text = trim(all.as_str()).to_string();
+    let num = |m: &str, d: &str| -> Option<(u32, u32)> {
+        let m: u32 = c.name(m)?.as_str().parse().ok()?;
+        let d: u32 = c.name(d)?.as_str().parse().ok()?;
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+    };
+    let day = num("m1", "d1").or_else(|| num("m2", "d2"));
+    let org = c.name("org").map_or("", |m| m.as_str()).to_string();
+    // `讯` alone is only a dateline for a paper (`本报讯`, `株洲日报讯`), and an `电` needs a
+    // news organisation: `据新华社电`, not `来电`.
+    let len = head[..all.end().min(head.len())].chars().count();
+    Some(Dateline {
+        text,
+        org,
+        day,
+        len: len.min(norm[..all.end()].chars().count()),
+    })
+}
+
+/// The paper named by an organisation (`株洲日报`), not `本报` or a news agency.
+pub fn paper_name(org: &str) -> Option<&str> {
+    (org.ends_with('报') && org != "本报" && org.chars().count() >= 3).then_some(org)
+}
+
+/// Reporters in a byline or photo-credit line, or `None` when the line is not one.
+pub fn byline(line: &str) -> Option<Vec<Reporter>> {
+    let line = strip_agency(trim(line));
+    if width(line) > 48 || line.contains(['。', '，', '！', '？', '“', '；']) {
+        return None;
+    }
+    let photo_line = line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("摄影报道");
+    let line = line
+        .strip_suffix("报道")
+        .filter(|_| photo_line)
+        .unwrap_or(line);
+    let roles: Vec<_> = ROLE.captures_iter(line).collect();
+    if roles.is_empty() && !photo_line {
+        return None;
+    }
+    let mut out = Vec::new();
+    // Names printed before the first role belong to no role (`高荣光摄`).
+    let first = roles
+        .first()
+        .and_then(|c| c.get(0))
+        .map_or(line.len(), |m| m.start());
+    names_into(&line[..first], "", None, photo_line, &mut out)?;
+    for (i, c) in roles.iter().enumerate() {
+        let whole = c.get(0)?;
+        let end = roles
+            .get(i + 1)
+            .and_then(|n| n.get(0))
+            .map_or(line.len(), |m| m.start());
+        let role = c.name("role").map_or("", |m| m.as_str());
+        let (org, role) = match (c.name("org").map(|m| m.as_str()), role) {
+            (None, "本报记者") => (Some("本报"), "记者"),
+            (o, r) => (o, r),
+        };
+        names_into(&line[whole.end()..end], role, org, photo_line, &mut out)?;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A photo credit's agency in brackets after it: `王明摄（人民视觉）` → `王明摄`.
+fn strip_agency(line: &str) -> &str {
+    let Some(body) = line.strip_suffix(['）', ')']) else {
+        return line;
+    };
+    match body.rfind(['（', '(']) {
+        Some(open) if body[..open].ends_with('摄') || body[..open].ends_with("摄影报道") => {
+            trim(&body[..open])
+        }
+        _ => line,
+    }
+}
+
+/// Adds the names of one byline segment; `None` when the segment holds something that is
+/// not a name (the line is then not a byline), `Some(false)` when it holds nothing.
+fn names_into(
+    seg: &str,
+    role: &str,
+    org: Option<&str>,
+    photo_line: bool,
+    out: &mut Vec<Reporter>,
+) -> Option<bool> {
+    let mut seg = trim(seg).trim_start_matches(['/', '：', ':', '／']);
+    let mut photo = photo_line;
+    if let Some(s) = seg.strip_suffix("摄影").or_else(|| seg.strip_suffix('摄')) {
+        seg = s;
+    } else if photo_line {
+        // In `罗艾桦文 陈北跑摄` the writer is not the photographer.
+        photo = !seg.ends_with('文');
+    }
+    let tokens: Vec<&str> = seg
+        .split(|c: char| is_space(c) || matches!(c, '、' | '/' | '／' | ',' | ';' | '，'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() {
+        return Some(false);
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.chars().count() == 1 && i + 1 < tokens.len() && tokens[i + 1].chars().count() == 1 {
+            names.push(format!("{t}{}", tokens[i + 1]));
+            i += 2;
+        } else {
+            names.push(t.to_string());
+            i += 1;
+        }
+    }
+    for mut name in names {
+        let mut this_photo = photo;
+        // `罗艾桦文`: a writer's credit beside a photographer's.
+        if photo_line && name.ends_with('文') && name.chars().count() >= 4 {
+            name.pop();
+            this_photo = false;
+        }
+        if name.ends_with('图') && name.chars().count() >= 3 {
+            name.pop();
+        }
+        if !is_name(&name) {
+            return None;
+        }
+        out.push(Reporter {
+            name: squeeze(&name),
+            role: role.to_string(),
+            org: org.map(str::to_string),
+            photo: this_photo,
+        });
+    }
+    Some(true)
+}
+
+/// A personal name: two to four Han characters, or a transliteration with `·`.
+fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    let han = s.chars().all(|c| is_han(c) || c == '·');
+    han && ((2..=4).contains(&n) || (s.contains('·') && n <= 12))
+}
+
+/// Reporters in a bracketed credit near the start of a paragraph (`（记者徐隽）`). `org` is
+/// the dateline's organisation, given to reporters that print none.
+pub fn credit(para: &str, org: Option<&str>) -> Option<(Vec<Reporter>, String)> {
+    let head: String = para.chars().take(90).collect();
+    let c = CREDIT.captures(&head)?;
+    let inner = c.name("inner")?.as_str();
+    let mut reps = byline(inner)?;
+    for r in &mut reps {
+        if r.org.is_none() {
+            r.org = org.map(|o| o.trim_start_matches('据').to_string());
+        }
+    }
+    Some((reps, c.get(0)?.as_str().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(reps: &[Reporter]) -> Vec<(String, String, Option<String>, bool)> {
+        reps.iter()
+            .map(|r| (r.name.clone(), r.role.clone(), r.org.clone(), r.photo))
+            .collect()
+    }
+
+    fn r(
+        name: &str,
+        role: &str,
+        org: Option<&str>,
+        photo: bool,
+    ) -> (String, String, Option<String>, bool) {
+        (name.into(), role.into(), org.map(Into::into), photo)
+    }
+
+    #[test]
+    fn byline_lines() {
+        let table: Vec<(&str, Option<Vec<_>>)> = vec![
+            (
+                "株洲日报记者 胡文洁",
+                Some(vec![r("胡文洁", "记者", Some("株洲日报"), false)]),
+            ),
+            (
+                "本报记者 孟明 黄小红 刘 歌",
+                Some(vec![
+                    r("孟明", "记者", Some("本报"), false),
+                    r("黄小红", "记者", Some("本报"), false),
+                    r("刘歌", "记者", Some("本报"), false),
+                ]),
+            ),
+            (
+                "本报记者\u{a0}\u{a0}常\u{a0}\u{a0}钦\u{a0}\u{a0}郁静文",
+                Some(vec![
+                    r("常钦", "记者", Some("本报"), false),
+                    r("郁静文", "记者", Some("本报"), false),
+                ]),
+            ),
+            (
+                "湘江日报记者 谭小瀚 通讯员/旷大龙 摄",
+                Some(vec![
+                    r("谭小瀚", "记者", Some("湘江日报"), true),
+                    r("旷大龙", "通讯员", None, true),
+                ]),
+            ),
+            (
+                "新华社记者 李 涛摄",
+                Some(vec![r("李涛", "记者", Some("新华社"), true)]),
+            ),
+            (
+                "本报记者 罗小桦文 陈北京摄",
+                Some(vec![
+                    r("罗小桦", "记者", Some("本报"), false),
+                    r("陈北京", "记者", Some("本报"), true),
+                ]),
+            ),
+            (
+                "通讯员 王小明",
+                Some(vec![r("王小明", "通讯员", None, false)]),
+            ),
+            ("高光明摄", Some(vec![r("高光明", "", None, true)])),
+            (
+                "计小海摄（影像中国）",
+                Some(vec![r("计小海", "", None, true)]),
+            ),
+            (
+                "祝\u{a0}\u{a0}庆\u{a0}\u{a0}庆\u{a0}\u{a0}伟摄影报道（人民视觉）",
+                Some(vec![r("祝庆", "", None, true), r("庆伟", "", None, true)]),
+            ),
+            (
+                "记者王明、李华",
+                Some(vec![
+                    r("王明", "记者", None, false),
+                    r("李华", "记者", None, false),
+                ]),
+            ),
+            ("市委常委会召开会议", None),
+            ("记者来到村里，看到了新变化。", None),
+            ("版式设计：蔡明", None),
+        ];
+        for (input, want) in table {
+            assert_eq!(byline(input).as_deref().map(names), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        let table = [
+            (
+                "株洲日报讯 2月26日，市委召开会议",
+                Some(("株洲日报讯 2月26日", Some((2, 26)))),
+            ),
+            (
+                "株洲日报讯 2月26日下午，市委书记",
+                Some(("株洲日报讯 2月26日下午", Some((2, 26)))),
+            ),
+            (
+                "本报北京5月11日电 （记者徐明）会议",
+                Some(("本报北京5月11日电", Some((5, 11)))),
+            ),
+            (
+                "新华社北京2月26日电 中共中央",
+                Some(("新华社北京2月26日电", Some((2, 26)))),
+            ),
+            ("据新华社电 （记者周楠）在抗日", Some(("据新华社电", None))),
+            (
+                "新华社北京５月２２日电 （记者钱明）",
+                Some(("新华社北京5月22日电", Some((5, 22)))),
+            ),
+            ("本报讯 近日，全市", Some(("本报讯", None))),
+            ("会议强调，要继续集中力量", None),
+            ("2月24日，我市各县市区", None),
+        ];
+        for (input, want) in table {
+            let got = dateline(input).map(|d| (d.text, d.day));
+            assert_eq!(got, want.map(|(t, d)| (t.to_string(), d)), "{input}");
+        }
+    }
+
+    #[test]
+    fn bracket_credits() {
+        let table = [
+            (
+                "本报北京5月11日电 （记者徐明）会议",
+                Some(vec![r("徐明", "记者", Some("新华社"), false)]),
+            ),
+            (
+                "（记者莽九成、刘仲明）当地时间",
+                Some(vec![
+                    r("莽九成", "记者", Some("新华社"), false),
+                    r("刘仲明", "记者", Some("新华社"), false),
+                ]),
+            ),
+            ("他说（大意如此）今天", None),
+        ];
+        for (input, want) in table {
+            let got = credit(input, Some("新华社")).map(|(reps, _)| names(&reps));
+            assert_eq!(got, want, "{input}");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Page furniture: the lines around articles that are not their text. Jump lines (`下转 A2
+//! 版`, `上接第一版`), page headers with the publication day (`2020年2月27日 星期四`),
+//! photo captions and production credits (`版式设计：王明`). They become article metadata or
+//! are dropped, never body text.
+
+use super::text::{ascii_digits, trim, width};
+use crate::archive::Day;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static JUMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[（(【]?\s*(?:下转|上接|转第|接第|转|接|续第|紧接|相关报道见|相关报道|详见|见)\s*第?\s*[A-Za-z]?\s*[0-9一二三四五六七八九十百〇零]+\s*版\s*[)）】]?$",
+    )
+    .expect("valid regex")
+});
+
+static HEADER_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[\p{Han}]{0,12}\s*)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:(?:星期|周)[一二三四五六日天])?\s*(?:[\p{Han}]{0,8}\s*)?(?:第\s*\d+\s*版|[A-Z]?\d{1,2}\s*版?)?$",
+    )
+    .expect("valid regex")
+});
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:图[①-⑳0-9一二三四五六七八九十为上下左右中：:]|上图|下图|左图|右图|题图|（图|\(图)",
+    )
+    .expect("valid regex")
+});
+
+static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{4}年)?(\d{1,2})月(\d{1,2})日(?:[上下]午|晚|凌晨|中午|早)?[，,]")
+        .expect("valid regex")
+});
+
+static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:本版)?(?:版式设计|制图|设计|本期统筹|统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)[：:]")
+        .expect("valid regex")
+});
+
+/// A cartoon's credit: `曹 一图 周 南文`.
+static ART_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\p{Han}\s\x{a0}\x{3000}]{2,8}图[\s\x{a0}\x{3000}]+[\p{Han}\s\x{a0}\x{3000}]{2,8}文$",
+    )
+    .expect("valid regex")
+});
+
+/// A jump line, to another page or from one: `下转 A2 版`, `（上接第一版）`,
+/// `（相关报道见第六版）`.
+pub fn is_jump(line: &str) -> bool {
+    width(line) <= 20 && JUMP.is_match(trim(line))
+}
+
+/// The publication day in a page header line (`2020年2月27日 星期四`).
+pub fn header_day(line: &str) -> Option<Day> {
+    let line = ascii_digits(trim(line));
+    if width(&line) > 40 {
+        return None;
+    }
+    let c = HEADER_DAY.captures(&line)?;
+    let has_weekday = line.contains("星期") || line.contains('周');
+    let bare = width(&line) <= 12;
+    if !(has_weekday || bare) {
+        return None;
+    }
+    Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+/// A line that reads as a photo caption: `图①：…`, `图为…`, `上图：…`.
+pub fn is_caption(line: &str) -> bool {
+    CAPTION.is_match(trim(line))
+}
+
+/// Month and day opening a paragraph (`2月24日，`), as photo captions and news begin.
+pub fn opening_day(para: &str) -> Option<(u32, u32)> {
+    let head: String = para.chars().take(16).collect();
+    let head = ascii_digits(&head);
+    let c = OPENING_DAY.captures(&head)?;
+    let m: u32 = c[1].parse().ok()?;
+    let d: u32 = c[2].parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+}
+
+/// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`).
+pub fn is_production(line: &str) -> bool {
+    let line = trim(line);
+    width(line) <= 60
+        && (PRODUCTION.is_match(line) || line.contains("投稿邮箱") || line.contains('@'))
+        || ART_CREDIT.is_match(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jumps() {
+        let table = [
+            ("下转 A2 版", true),
+            ("（上接第一版）", true),
+            ("上接第一版", true),
+            ("转第3版", true),
+            ("（相关报道见第六版）", true),
+            ("下转第二版", true),
+            ("下一版会更好", false),
+            ("转变作风抓落实", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_jump(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn header_days() {
+        let table = [
+            ("2020年2月27日 星期四", Some("2020-02-27")),
+            ("2019年10月1日", Some("2019-10-01")),
+            ("株洲日报 2020年2月27日 星期四 A01", Some("2020-02-27")),
+            ("2020年2月27日，市委召开会议", None),
+        ];
+        for (input, want) in table {
+            assert_eq!(
+                header_day(input).map(|d| d.to_string()).as_deref(),
+                want,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn captions_days_credits() {
+        assert!(is_caption("图①：江苏丰县，民警在指挥交通。"));
+        assert!(is_caption("图为工人在车间忙碌。"));
+        assert!(!is_caption("图书馆里人不少。"));
+        assert_eq!(opening_day("2月24日，我市各县"), Some((2, 24)));
+        assert_eq!(opening_day("２月２０日下午，"), Some((2, 20)));
+        assert_eq!(opening_day("会议于2月24日召开"), None);
+        assert!(is_production("版式设计：蔡明"));
+        assert!(is_production("本版制图：王华"));
+        assert!(is_production(
+            "曹\u{a0}\u{a0}一图\u{a0}\u{a0}周\u{a0}\u{a0}南文"
+        ));
+        assert!(!is_production("设计一个新方案，让大家满意。"));
+    }
+}

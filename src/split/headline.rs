@@ -1,0 +1,351 @@
+//! Headlines: which lines can be headline lines, and which line of a headline group is the
+//! kicker (引题), the headline and the subheadlines (副题).
+//!
+//! A headline line is short and does not end a sentence. A group of such lines is read in
+//! print order: a kicker often ends with `——`, `：` or a verb of speech (`强调`); a
+//! subheadline often begins with `——`; a short tag after the headline (`央媒看株洲`,
+//! `（人民时评）`) is the column the article runs in.
+
+use super::text::{ends_sentence, trim, width};
+
+/// The longest headline line, in chars.
+const MAX_HEADLINE: usize = 64;
+
+/// The parts of a headline group.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Heads {
+    pub kicker: Option<String>,
+    pub headline: String,
+    pub subheadlines: Vec<String>,
+}
+
+/// True when `line` can be a line of a headline: short, and not ending a sentence or in
+/// the middle of one.
+pub fn is_headline_like(line: &str) -> bool {
+    let line = trim(line);
+    let w = width(line);
+    if w == 0 || w > MAX_HEADLINE || ends_sentence(line) || is_signature(line) {
+        return false;
+    }
+    // A long line broken by commas, or one opening with a day, is a cut paragraph.
+    if (line.matches('，').count() >= 2 && w > 30) || super::furniture::opening_day(line).is_some()
+    {
+        return false;
+    }
+    let last = line.chars().last().unwrap_or(' ');
+    if matches!(
+        last,
+        '，' | '、' | ',' | '：' | ':' | '（' | '(' | '“' | '《'
+    ) && !line.ends_with("——：")
+    {
+        return line.ends_with('：') && w <= 12 && !line.contains('，');
+    }
+    // A sentence stop inside a short line reads as text, not a headline, and a quote or
+    // bracket left open is a paragraph cut short.
+    (!line.contains(['。', '？', '！']) || line.starts_with("——")) && balanced(line)
+}
+
+/// True when every opening quote and bracket in `line` is closed.
+fn balanced(line: &str) -> bool {
+    let count = |c: char| line.matches(c).count();
+    let starts_cut = line.starts_with(['、', '，', '。', '）', ')', '”', '；', '：']);
+    !starts_cut
+        && count('“') == count('”')
+        && count('（') == count('）')
+        && count('(') == count(')')
+        && count('《') == count('》')
+}
+
+/// A signature under a text: `——编 者`, `——习近平`.
+pub fn is_signature(line: &str) -> bool {
+    let line = trim(line);
+    line.strip_prefix("——")
+        .is_some_and(|rest| (1..=5).contains(&width(rest)))
+}
+
+/// A section head inside an article rather than a headline: `●大数据平台提供信息`,
+/// `一、加强监督检查`, or a single phrase broken by a comma.
+pub fn is_section_head(line: &str) -> bool {
+    let line = trim(line);
+    let first = line.chars().next().unwrap_or(' ');
+    if matches!(
+        first,
+        '●' | '■' | '▲' | '◆' | '★' | '□' | '○' | '◎' | '◇' | '△' | '▶' | '►'
+    ) {
+        return true;
+    }
+    let numbered = [
+        "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
+        || line.starts_with('（') && line.chars().nth(2) == Some('）');
+    numbered || line.contains('，')
+}
+
+/// A column tag: `央媒看株洲`, `（人民时评）`. Only read as one after a headline.
+pub fn column_tag(line: &str) -> Option<String> {
+    let line = trim(line);
+    let inner = line
+        .strip_prefix(['（', '('])
+        .and_then(|s| s.strip_suffix(['）', ')']))
+        .unwrap_or(line);
+    let w = width(inner);
+    ((2..=7).contains(&w) && !inner.contains([' ', '\u{3000}', '—', '“']))
+        .then(|| inner.to_string())
+}
+
+/// A headline ending in a bracketed column name: `春运，一场旅程（评论员观察）`.
+pub fn has_column_tag(line: &str) -> bool {
+    let line = trim(line);
+    let Some(body) = line.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return false;
+    };
+    let tag = &body[open..];
+    open > 0 && (2..=30).contains(&width(tag)) && !tag.contains(['，', '。'])
+}
+
+/// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note
+/// (`（作者为北京大学教授）`, `（本报伦敦2月2日电）`, `（本系列评论到此结束）`).
+pub fn is_end_note(line: &str) -> bool {
+    let line = trim(line);
+    if line.ends_with('摄') || line.ends_with("摄影报道") || line.ends_with("新华社发") {
+        return width(line) <= 40;
+    }
+    let Some(body) = line.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return false;
+    };
+    let before = trim(&body[..open]);
+    let note = &body[open..];
+    let credit = [
+        "作者",
+        "本报",
+        "新华社",
+        "记者",
+        "整理",
+        "摄",
+        "电",
+        "来源",
+        "结束",
+        "编者",
+    ]
+    .iter()
+    .any(|k| note.contains(k));
+    let numeral = note
+        .chars()
+        .all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
+    (before.is_empty() && width(note) <= 40 && !numeral)
+        || (credit
+            && (before.is_empty() || before.ends_with('摄') || super::text::ends_sentence(before)))
+}
+
+/// A kicker's ending: a verb of speech, or a dash or colon leading into the headline.
+fn reads_as_kicker(line: &str) -> bool {
+    let line = trim(line);
+    line.ends_with("——")
+        || line.ends_with('：')
+        || line.ends_with(':')
+        || [
+            "强调", "指出", "表示", "要求", "印发", "发表", "感慨", "提出", "宣布", "致信", "回信",
+            "批示", "讲话", "说", "透露",
+        ]
+        .iter()
+        .any(|v| line.ends_with(v))
+}
+
+/// A group that reads as a headline whatever surrounds it: a subheadline opening with `——`
+/// under a headline, a kicker ending with a verb of speech, or a label such as `图片报道`.
+pub fn is_marked_group(lines: &[&str]) -> bool {
+    let sub = lines.iter().skip(1).any(|l| l.starts_with("——"))
+        || lines.iter().any(|l| l.contains(" ——"));
+    let kicker = lines.len() >= 2 && reads_as_kicker(lines[0]) && !lines[0].ends_with("——");
+    let label = lines.iter().any(|l| trim(l).ends_with("图片报道"));
+    sub || kicker || label
+}
+
+/// Splits `headline ——subheadline` printed on one line.
+fn split_dash(line: &str) -> (String, Option<String>) {
+    let line = trim(line);
+    for pat in [" ——", "\u{3000}——", "\u{a0}——"] {
+        if let Some(i) = line.find(pat) {
+            let (h, s) = line.split_at(i);
+            return (trim(h).to_string(), Some(trim(s).to_string()));
+        }
+    }
+    (line.to_string(), None)
+}
+
+/// Gives each line of a headline group its part.
+pub fn assign(lines: &[&str]) -> Heads {
+    let mut lines: Vec<&str> = lines
+        .iter()
+        .map(|l| trim(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut heads = Heads::default();
+    // A column tag printed after the headline.
+    let mut tag = None;
+    if lines.len() >= 2 {
+        if let Some(last) = lines.last() {
+            let prev = width(lines[lines.len() - 2]);
+            if let Some(t) =
+                column_tag(last).filter(|_| prev > width(last) + 2 && !last.starts_with("——"))
+            {
+                tag = Some(t);
+                lines.pop();
+            }
+        }
+    }
+    match lines.as_slice() {
+        [] => {}
+        [one] => {
+            let (h, s) = split_dash(one);
+            heads.headline = h;
+            heads.subheadlines.extend(s);
+        }
+        [a, b] => {
+            let b_sub = b.starts_with("——") || b.starts_with('（') || b.starts_with('(');
+            let a_tagged = a.ends_with('）') || a.ends_with(')');
+            let b_tagged = b.ends_with('）') || b.ends_with(')');
+            let b_listing =
+                b.matches([' ', '\u{3000}', '\u{a0}']).count() >= 2 && width(b) > width(a) * 2;
+            if !b_sub && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
+            {
+                heads.kicker = Some(a.to_string());
+                let (h, s) = split_dash(b);
+                heads.headline = h;
+                heads.subheadlines.extend(s);
+            } else {
+                heads.headline = a.to_string();
+                heads.subheadlines.push(b.to_string());
+            }
+        }
+        [a, rest @ ..] => {
+            // Three lines or more: read from where a subheadline begins.
+            let dash = rest.iter().position(|l| l.starts_with("——"));
+            if dash == Some(0) || (dash.is_none() && !reads_as_kicker(a) && rest.len() >= 3) {
+                heads.headline = a.to_string();
+                heads.subheadlines = rest.iter().map(|s| s.to_string()).collect();
+            } else {
+                heads.kicker = Some(a.to_string());
+                heads.headline = rest[0].to_string();
+                heads.subheadlines = rest[1..].iter().map(|s| s.to_string()).collect();
+            }
+        }
+    }
+    if let Some(t) = tag {
+        match heads.kicker.take() {
+            None => heads.kicker = Some(t),
+            Some(k) => {
+                heads.subheadlines.insert(0, heads.headline.clone());
+                heads.headline = k;
+                heads.kicker = Some(t);
+            }
+        }
+    }
+    heads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_like_lines() {
+        let table = [
+            ("市委常委会召开会议", true),
+            ("千亿产业链“焊花飞扬” ——探访“动力谷”", true),
+            ("会议指出，要抓好落实。", false),
+            ("推动各方面", true),
+            ("湖北省黄冈市援疆教师郭明——", true),
+            ("宫小华：", true),
+            ("他说，", false),
+            ("漫漫归乡路，", false),
+            ("开放的大门越开越大（人民时评）", true),
+            ("“疫情发生后，如何在", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_headline_like(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn section_heads() {
+        let table = [
+            ("越是形势向好，越要保持清醒头脑", true),
+            ("●大数据平台提供司法信息", true),
+            ("一、加强监督检查", true),
+            ("（二）做好宣传工作", true),
+            ("无人机 洒农药助春耕", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_section_head(input), want, "{input}");
+        }
+    }
+
+    fn h(k: Option<&str>, head: &str, subs: &[&str]) -> Heads {
+        Heads {
+            kicker: k.map(Into::into),
+            headline: head.into(),
+            subheadlines: subs.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn group_parts() {
+        let table: Vec<(Vec<&str>, Heads)> = vec![
+            (vec!["市委召开会议"], h(None, "市委召开会议", &[])),
+            (
+                vec!["千亿产业链“焊花飞扬” ——探访“动力谷”", "央媒看湘江"],
+                h(
+                    Some("央媒看湘江"),
+                    "千亿产业链“焊花飞扬”",
+                    &["——探访“动力谷”"],
+                ),
+            ),
+            (
+                vec![
+                    "市委常委会召开会议",
+                    "听取五个党组工作汇报 研究工作要点 部署疫情防控工作",
+                ],
+                h(
+                    None,
+                    "市委常委会召开会议",
+                    &["听取五个党组工作汇报 研究工作要点 部署疫情防控工作"],
+                ),
+            ),
+            (
+                vec![
+                    "王明在安全生产会议上强调",
+                    "扎实开展专项整治 提升本质安全水平",
+                ],
+                h(
+                    Some("王明在安全生产会议上强调"),
+                    "扎实开展专项整治 提升本质安全水平",
+                    &[],
+                ),
+            ),
+            (
+                vec!["在奋斗中收获自信", "——新春团拜会侧记"],
+                h(None, "在奋斗中收获自信", &["——新春团拜会侧记"]),
+            ),
+            (
+                vec!["浙江石塘镇", "不夜港 渔家忙（寻找最美乡村）"],
+                h(Some("浙江石塘镇"), "不夜港 渔家忙（寻找最美乡村）", &[]),
+            ),
+            (
+                vec!["新春走基层", "山村来了新医生", "——记乡村医生李华"],
+                h(Some("新春走基层"), "山村来了新医生", &["——记乡村医生李华"]),
+            ),
+        ];
+        for (input, want) in table {
+            assert_eq!(assign(&input), want, "{input:?}");
+        }
+    }
+}

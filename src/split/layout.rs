@@ -1,0 +1,285 @@
+//! The printed-page layout: many articles in one stream of blocks, where blank lines say
+//! nothing about where an article ends. An article starts at a group of headline lines
+//! (short, not ending a sentence) that is followed by a byline, a dateline or body text,
+//! and that does not go on with a paragraph cut by a column break.
+
+use super::byline::{self, dateline, paper_name};
+use super::furniture::{header_day, is_jump, is_production, opening_day};
+use super::headline::{
+    assign, has_column_tag, is_end_note, is_headline_like, is_marked_group, is_section_head,
+    is_signature,
+};
+use super::paragraphs::Builder;
+use super::text::{blocks, Block};
+use super::{Layout, Page};
+use crate::article::Reporter;
+
+/// The most lines a headline group holds (kicker, headline, two subheadlines).
+const MAX_GROUP: usize = 4;
+
+/// What a block is, before articles are found.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    /// A page header with the publication day.
+    Header,
+    /// A jump line to or from another page.
+    Jump,
+    /// A byline or photo credit.
+    Byline(Vec<Reporter>),
+    /// A production credit (`版式设计：…`).
+    Production,
+    /// Text: headline, body or caption.
+    Text,
+}
+
+fn kind(b: &Block) -> Kind {
+    if header_day(b.text).is_some() {
+        Kind::Header
+    } else if is_jump(b.text) {
+        Kind::Jump
+    } else if let Some(r) = byline::byline(b.text) {
+        Kind::Byline(r)
+    } else if is_production(b.text) {
+        Kind::Production
+    } else {
+        Kind::Text
+    }
+}
+
+/// Splits text laid out as a printed page.
+pub fn split_page(text: &str) -> Page {
+    let bs = blocks(text);
+    let kinds: Vec<Kind> = bs.iter().map(kind).collect();
+    let head_like: Vec<bool> = bs
+        .iter()
+        .zip(&kinds)
+        .map(|(b, k)| *k == Kind::Text && is_headline_like(b.text) && dateline(b.text).is_none())
+        .collect();
+    let mut page = Page {
+        layout: Layout::Page,
+        date: bs.iter().find_map(|b| header_day(b.text)),
+        paper: None,
+        articles: Vec::new(),
+    };
+    let mut cur: Option<Builder> = None;
+    let mut i = 0;
+    while i < bs.len() {
+        if head_like[i] {
+            let mut j = i;
+            while j < bs.len() && head_like[j] && j - i < MAX_GROUP {
+                j += 1;
+            }
+            if starts_article(&bs, &kinds, i, j, cur.as_ref()) {
+                if let Some(done) = cur.take() {
+                    page.articles.push(done.finish());
+                }
+                let mut b = Builder::new();
+                let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
+                let heads = assign(&lines);
+                b.article.kicker = heads.kicker;
+                b.article.headline = heads.headline;
+                b.article.subheadlines = heads.subheadlines;
+                for blk in &bs[i..j] {
+                    b.cover(blk);
+                }
+                cur = Some(b);
+                i = j;
+                continue;
+            }
+            if let Some(builder) = cur.as_mut().filter(|c| !c.is_open()) {
+                // A section head inside the article.
+                builder.heading(&bs[i]);
+                i += 1;
+                continue;
+            }
+        }
+        let b = &bs[i];
+        match &kinds[i] {
+            Kind::Header => {}
+            kind => {
+                let builder = cur.get_or_insert_with(Builder::new);
+                match kind {
+                    Kind::Jump => {
+                        builder.cover(b);
+                        builder.article.jumps.push(b.text.to_string());
+                    }
+                    Kind::Byline(reps) => {
+                        builder.cover(b);
+                        builder.close();
+                        builder.reporters(reps.clone());
+                    }
+                    Kind::Production => builder.cover(b),
+                    _ => builder.text(b, bs.get(i + 1)),
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Some(done) = cur.take() {
+        page.articles.push(done.finish());
+    }
+    page.paper = page.articles.iter().find_map(|a| {
+        let from_dateline = a
+            .dateline
+            .as_deref()
+            .and_then(dateline)
+            .and_then(|d| paper_name(&d.org).map(str::to_string));
+        from_dateline.or_else(|| {
+            a.reporters
+                .iter()
+                .find_map(|r| r.org.as_deref().and_then(paper_name).map(str::to_string))
+        })
+    });
+    page
+}
+
+/// True when block `i` is the kind of line an article ends with: a byline or credit, a jump,
+/// a production credit, or a bracketed note (`（作者为…）`, `（本报伦敦2月2日电）`).
+fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
+    match kinds[i] {
+        Kind::Text => is_end_note(bs[i].text) || is_signature(bs[i].text),
+        _ => true,
+    }
+}
+
+/// Whether the headline-like blocks `i..j` open a new article.
+fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<&Builder>) -> bool {
+    let next = bs.get(j);
+    let strong = match kinds.get(j) {
+        Some(Kind::Byline(_)) => true,
+        Some(Kind::Text) => next.is_some_and(|n| dateline(n.text).is_some()),
+        _ => false,
+    };
+    let Some(cur) = cur else {
+        return true;
+    };
+    if cur.is_open() {
+        // The line goes on with a paragraph cut at a column break.
+        return strong;
+    }
+    if strong || !cur.has_body() {
+        return true;
+    }
+    // Headline lines followed by text: a section head inside the article, or a new article
+    // after one that has ended.
+    let after_end = i > 0 && ends_article(bs, kinds, i - 1);
+    let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
+    let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
+    let photo_news = j - i == 1 && next.is_some_and(|n| opening_day(n.text).is_some());
+    if is_marked_group(&lines) || photo_news {
+        return true;
+    }
+    if after_end || tagged {
+        return !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
+    }
+    MULTI_STARTS && j - i >= 2
+}
+
+/// Whether a group of several headline lines followed by text starts an article.
+const MULTI_STARTS: bool = false;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (headline, subheadlines, kicker, reporter names, dateline, jumps, body)
+    type Want<'a> = (
+        &'a str,
+        Vec<&'a str>,
+        Option<&'a str>,
+        Vec<&'a str>,
+        Option<&'a str>,
+        Vec<&'a str>,
+        &'a str,
+    );
+
+    /// The parts of one article as owned values.
+    type Got = (
+        String,
+        Vec<String>,
+        Option<String>,
+        Vec<String>,
+        Option<String>,
+        Vec<String>,
+        String,
+    );
+
+    fn got(text: &str) -> Vec<Got> {
+        split_page(text)
+            .articles
+            .into_iter()
+            .map(|a| {
+                let names = a.reporter_names().iter().map(|s| s.to_string()).collect();
+                (
+                    a.headline,
+                    a.subheadlines,
+                    a.kicker,
+                    names,
+                    a.dateline,
+                    a.jumps,
+                    a.body,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pages() {
+        let table: Vec<(&str, Vec<Want>)> = vec![
+            // Headline, subheadline, staff byline, dateline; a paragraph cut mid-word.
+            (
+                "区委召开会议\n\n听取工作汇报 研究工作要点 部署防控工作\n\n湘江日报记者 王 明\n\n湘江日报讯 3月2日，区委召开会议，市政\n\n府党组参加。\n",
+                vec![("区委召开会议", vec!["听取工作汇报 研究工作要点 部署防控工作"], None, vec!["王明"], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，区委召开会议，市政府党组参加。")],
+            ),
+            // A section head stays inside; a jump line leaves the body; a photo item after it.
+            (
+                "春耕有序推进 农资供应充足\n\n——各地抓好春耕生产\n\n湘江日报记者 李华\n\n各地农民忙春耕。\n\n越是农时紧，越要抓质量\n\n农技人员下田指导。\n\n下转 A2 版\n\n无人机 洒农药\n\n3月1日，一架无人机在田间作业。\n\n湘江日报记者 周红 通讯员/陈亮 摄\n",
+                vec![
+                    ("春耕有序推进 农资供应充足", vec!["——各地抓好春耕生产"], None, vec!["李华"], None, vec!["下转 A2 版"], "各地农民忙春耕。\n越是农时紧，越要抓质量\n农技人员下田指导。"),
+                    ("无人机 洒农药", vec![], None, vec!["周红", "陈亮"], None, vec![], "3月1日，一架无人机在田间作业。"),
+                ],
+            ),
+            // Headline and subheadline on one line, a column tag, an agency byline; a
+            // bracketed credit after a dateline starts the next article.
+            (
+                "新城产业链“火花飞溅” ——走访动力谷\n\n央媒看湘江\n\n新华社记者 张强\n\n走进动力谷，机器轰鸣。\n\n（本报记者 赵云）\n\n两国签署合作文件\n\n本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。\n",
+                vec![
+                    ("新城产业链“火花飞溅”", vec!["——走访动力谷"], Some("央媒看湘江"), vec!["张强"], None, vec![], "走进动力谷，机器轰鸣。\n（本报记者 赵云）"),
+                    ("两国签署合作文件", vec![], None, vec!["徐明", "刘欣"], Some("本报北京5月11日电"), vec![], "本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。"),
+                ],
+            ),
+        ];
+        for (input, want) in table {
+            let want: Vec<_> = want
+                .into_iter()
+                .map(|(h, s, k, n, d, j, b)| {
+                    (
+                        h.to_string(),
+                        s.into_iter().map(String::from).collect::<Vec<_>>(),
+                        k.map(String::from),
+                        n.into_iter().map(String::from).collect::<Vec<_>>(),
+                        d.map(String::from),
+                        j.into_iter().map(String::from).collect::<Vec<_>>(),
+                        b.to_string(),
+                    )
+                })
+                .collect();
+            assert_eq!(got(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn page_header_and_paper() {
+        let page = split_page(
+            "2020年3月2日 星期一\n\n区委召开会议\n\n湘江日报讯 3月2日，区委召开会议。\n",
+        );
+        assert_eq!(
+            page.date.map(|d| d.to_string()).as_deref(),
+            Some("2020-03-02")
+        );
+        assert_eq!(page.paper.as_deref(), Some("湘江日报"));
+        assert_eq!(page.articles.len(), 1);
+        assert_eq!(page.articles[0].event_day, Some((3, 2)));
+        assert_eq!(page.articles[0].span[0], 15);
+    }
+}

@@ -1,0 +1,204 @@
+//! Paragraph repair and article assembly. A column break cuts a paragraph anywhere, even
+//! inside a word (`政` / `府党组`); a paragraph that stops mid-sentence goes on in the next
+//! block. A photo caption printed inside the cut paragraph is taken out and the paragraph
+//! joined around it. The builder collects the parts of one article as its blocks come.
+
+use super::byline::{self, Dateline};
+use super::furniture::{is_caption, opening_day};
+use super::text::{ends_sentence, Block};
+use crate::article::{Article, Reporter};
+
+/// One article being assembled, block by block.
+#[derive(Debug, Default)]
+pub struct Builder {
+    pub article: Article,
+    paras: Vec<String>,
+    /// The last paragraph stops mid-sentence.
+    open: bool,
+    start: Option<usize>,
+    end: usize,
+    /// The first paragraph has been read (dateline and bracketed credit looked for).
+    opened: bool,
+    /// The organisation of the dateline, for bracketed credits.
+    pub dateline_org: Option<String>,
+}
+
+impl Builder {
+    /// A builder whose article starts at `start`.
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// True when the last paragraph stops mid-sentence.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// True when the article has body text.
+    pub fn has_body(&self) -> bool {
+        !self.paras.is_empty()
+    }
+
+    /// Widens the span to cover `b`.
+    pub fn cover(&mut self, b: &Block) {
+        self.start.get_or_insert(b.start);
+        self.end = self.end.max(b.end);
+    }
+
+    /// Adds reporters from a byline or credit line; closes the paragraph before it.
+    pub fn reporters(&mut self, reps: Vec<Reporter>) {
+        for r in reps {
+            if !self.article.reporters.contains(&r) {
+                self.article.reporters.push(r);
+            }
+        }
+    }
+
+    /// Adds a block of text: a new paragraph, the rest of a cut one, or a caption.
+    /// `next` is the block after it, if any, to tell a caption from text.
+    pub fn text(&mut self, b: &Block, next: Option<&Block>) {
+        self.cover(b);
+        let t = b.text;
+        if is_caption(t) && ends_sentence(t) || self.open && self.interrupts(b, next) {
+            self.article.captions.push(t.to_string());
+            return;
+        }
+        if self.open {
+            if let Some(last) = self.paras.last_mut() {
+                last.push_str(t);
+            }
+        } else {
+            self.paras.push(t.to_string());
+        }
+        self.open = !ends_sentence(self.paras.last().map_or("", |s| s.as_str()));
+        if !self.opened && !self.open {
+            self.first_paragraph();
+        }
+    }
+
+    /// Adds a section head: a paragraph of its own, though it ends no sentence.
+    pub fn heading(&mut self, b: &Block) {
+        self.cover(b);
+        self.close();
+        self.paras.push(b.text.to_string());
+    }
+
+    /// A complete sentence opening with a day, printed where a cut paragraph should go on:
+    /// a photo caption set inside the text.
+    fn interrupts(&self, b: &Block, next: Option<&Block>) -> bool {
+        let t = b.text;
+        if !ends_sentence(t) || opening_day(t).is_none() {
+            return false;
+        }
+        // The caption sits apart from the text, or the text after it goes on mid-sentence.
+        b.gap >= 2 || next.is_some_and(|n| n.text.starts_with(|c: char| !is_opening(c)))
+    }
+
+    /// Reads the dateline, bracketed credit and day of the first paragraph.
+    fn first_paragraph(&mut self) {
+        self.opened = true;
+        let Some(first) = self.paras.first().cloned() else {
+            return;
+        };
+        let first = first.as_str();
+        let d: Option<Dateline> = byline::dateline(first);
+        if let Some(d) = &d {
+            self.article.dateline = Some(d.text.clone());
+            self.article.event_day = d.day;
+            self.dateline_org = Some(d.org.clone());
+        }
+        let org = self.dateline_org.clone();
+        if let Some((reps, _)) = byline::credit(first, org.as_deref()) {
+            self.reporters(reps);
+        }
+        if self.article.event_day.is_none() {
+            self.article.event_day = opening_day(first);
+        }
+    }
+
+    /// Ends the current paragraph (before a byline or furniture that sits between
+    /// paragraphs).
+    pub fn close(&mut self) {
+        if self.open && !self.opened {
+            self.first_paragraph();
+        }
+        self.open = false;
+    }
+
+    /// The finished article.
+    pub fn finish(mut self) -> Article {
+        if !self.opened {
+            self.first_paragraph();
+        }
+        self.article.body = self.paras.join("\n");
+        let start = self.start.unwrap_or(0);
+        self.article.span = [start, self.end.max(start)];
+        self.article
+    }
+}
+
+/// A character a paragraph can begin with after a caption: not a continuation mark.
+fn is_opening(c: char) -> bool {
+    !matches!(c, '，' | '、' | '。' | '；' | '：' | '）' | ')' | '”' | '’')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split::text::blocks;
+
+    fn body(text: &str) -> (String, Vec<String>) {
+        let bs = blocks(text);
+        let mut b = Builder::new();
+        for (i, blk) in bs.iter().enumerate() {
+            b.text(blk, bs.get(i + 1));
+        }
+        let a = b.finish();
+        (a.body, a.captions)
+    }
+
+    #[test]
+    fn repair() {
+        let table: Vec<(&str, &str, Vec<&str>)> = vec![
+            (
+                "市人大常委会党组、政\n\n府党组要落实。\n\n会议强调，要抓紧。",
+                "市人大常委会党组、政府党组要落实。\n会议强调，要抓紧。",
+                vec![],
+            ),
+            ("一句话。\n\n另一句话。", "一句话。\n另一句话。", vec![]),
+            (
+                "小(区)\n\n办公区等重点区域。",
+                "小(区)办公区等重点区域。",
+                vec![],
+            ),
+            (
+                "推进南非机车、\n\n\n\n3月2日，工人在车间组装机车。\n\n印尼高铁等项目生产。",
+                "推进南非机车、印尼高铁等项目生产。",
+                vec!["3月2日，工人在车间组装机车。"],
+            ),
+            (
+                "图①：工人在车间忙碌。\n\n正文。",
+                "正文。",
+                vec!["图①：工人在车间忙碌。"],
+            ),
+        ];
+        for (input, want, caps) in table {
+            let (got, got_caps) = body(input);
+            assert_eq!(got, want, "{input}");
+            assert_eq!(got_caps, caps, "{input}");
+        }
+    }
+
+    #[test]
+    fn dateline_credit_day() {
+        let bs = blocks("本报北京5月11日电 （记者徐明、李华）会议召开。");
+        let mut b = Builder::new();
+        b.text(&bs[0], None);
+        let a = b.finish();
+        assert_eq!(a.dateline.as_deref(), Some("本报北京5月11日电"));
+        assert_eq!(a.event_day, Some((5, 11)));
+        let names: Vec<&str> = a.reporters.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, vec!["徐明", "李华"]);
+        assert_eq!(a.reporters[0].org.as_deref(), Some("本报"));
+    }
+}

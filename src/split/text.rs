@@ -1,0 +1,177 @@
+//! Lines and characters: the blocks of a page (non-blank lines with their offsets) and the
+//! character tests every other part of the splitter shares (sentence ends, whitespace,
+//! full-width digits).
+
+/// A non-blank line of the page, trimmed, with its `[start, end)` in chars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// Blank lines between this block and the one before (0 for the first block).
+    pub gap: usize,
+}
+
+/// Whitespace as pages print it, including the ideographic space and no-break space.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Trims page whitespace from both ends.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// The non-blank lines of `text` as blocks.
+pub fn blocks(text: &str) -> Vec<Block<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut blank = 0;
+    for line in text.split('\n') {
+        let n = line.chars().count();
+        let trimmed = trim(line);
+        if trimmed.is_empty() {
+            blank += 1;
+        } else {
+            let lead = line.chars().take_while(|&c| is_space(c)).count();
+            out.push(Block {
+                start: pos + lead,
+                end: pos + lead + trimmed.chars().count(),
+                text: trimmed,
+                gap: if out.is_empty() { 0 } else { blank },
+            });
+            blank = 0;
+        }
+        pos += n + 1;
+    }
+    out
+}
+
+/// Characters that end a sentence.
+fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '．')
+}
+
+/// Closing quotes and brackets, which end a sentence when what they close does.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '』' | '」' | '》' | '）' | ')' | '"' | '\'' | '】' | '〕'
+    )
+}
+
+/// True when `s` ends a sentence: a stop (`。！？…；`), possibly inside closing quotes or
+/// brackets, or a bracketed note of its own such as `（记者 王明）` or `（嘉 木）`.
+pub fn ends_sentence(s: &str) -> bool {
+    let s = trim(s);
+    let mut rev = s.chars().rev().peekable();
+    while let Some(&c) = rev.peek() {
+        if is_stop(c) {
+            return true;
+        }
+        if !is_closer(c) {
+            return false;
+        }
+        rev.next();
+        if matches!(c, '）' | ')') && whole_note(s) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A block that is one bracketed note: `（嘉 木）`, `（本系列评论到此结束）`, or a paragraph
+/// closing with a credit such as `……（记者 王明）`.
+fn whole_note(s: &str) -> bool {
+    let Some(open) = s.rfind(['（', '(']) else {
+        return false;
+    };
+    let inner = &s[open..];
+    if open == 0 {
+        return true;
+    }
+    let inner = inner.trim_start_matches(['（', '(']);
+    [
+        "记者",
+        "作者",
+        "本报",
+        "新华社",
+        "通讯员",
+        "据",
+        "摘自",
+        "来源",
+        "编者",
+    ]
+    .iter()
+    .any(|p| inner.starts_with(p))
+}
+
+/// Length in chars, not counting whitespace.
+pub fn width(s: &str) -> usize {
+    s.chars().filter(|&c| !is_space(c)).count()
+}
+
+/// Removes all whitespace (`刘 歌` → `刘歌`).
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|&c| !is_space(c)).collect()
+}
+
+/// Replaces full-width digits by ASCII ones (`２２` → `22`).
+pub fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// True for a Han character.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        let table = [
+            ("会议召开。", true),
+            ("他说：“好！”", true),
+            ("我们去了北京”", false),
+            ("推动各方面", false),
+            ("小(区)、校(区)", false),
+            ("（嘉 木）", true),
+            ("会议结束。（记者 王明）", true),
+            ("千亿产业链“焊花飞扬”", false),
+            ("开放的大门越开越大（人民时评）", false),
+            ("是这样吗？", true),
+            ("这正是：", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(ends_sentence(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn blocks_offsets_and_gaps() {
+        let text = "\n\n标题\n\n　正文一。\n\n\n\n尾";
+        let got: Vec<(usize, usize, &str, usize)> = blocks(text)
+            .iter()
+            .map(|b| (b.start, b.end, b.text, b.gap))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(2, 4, "标题", 0), (7, 11, "正文一。", 1), (15, 16, "尾", 3)]
+        );
+    }
+
+    #[test]
+    fn digits_and_spaces() {
+        assert_eq!(ascii_digits("５月２２日"), "5月22日");
+        assert_eq!(squeeze("刘\u{a0}歌 王\u{3000}明"), "刘歌王明");
+        assert_eq!(width(" 刘 歌 "), 2);
+    }
+}
