@@ -157,7 +157,8 @@ fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<
         // The line goes on with a paragraph cut at a column break.
         return strong;
     }
-    if strong || !cur.has_body() {
+    // Extra blank lines before a headline mark a new story on the page.
+    if strong || !cur.has_body() || bs[i].gap >= 2 {
         return true;
     }
     // Headline lines followed by text: a section head inside the article, or a new article
