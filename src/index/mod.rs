@@ -42,7 +42,6 @@ pub struct Fields {
     pub kicker: Field,
     pub reporter: Field,
     pub byline: Field,
-    pub body: Field,
     pub exact_head: Field,
     pub exact_body: Field,
     pub article: Field,
@@ -61,7 +60,6 @@ impl Fields {
             kicker: field(s, schema::KICKER),
             reporter: field(s, schema::REPORTER),
             byline: field(s, schema::BYLINE),
-            body: field(s, schema::BODY),
             exact_head: field(s, schema::EXACT_HEAD),
             exact_body: field(s, schema::EXACT_BODY),
             article: field(s, schema::ARTICLE),
@@ -208,10 +206,8 @@ impl Store {
             doc.add_text(f.reporter, crate::normalize::compact(name));
             doc.add_text(f.byline, name);
         }
-        doc.add_text(f.body, &a.body);
         doc.add_text(f.exact_body, &a.body);
         for c in &a.captions {
-            doc.add_text(f.body, c);
             doc.add_text(f.exact_body, c);
         }
         doc.add_text(f.article, serde_json::to_string(a)?);

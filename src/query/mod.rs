@@ -2,8 +2,9 @@
 //!
 //! Every word must be found as it was typed, character by character, in the character
 //! fields: that is what makes recall complete whatever jieba did with the text. Ranking
-//! comes from BM25 over jieba words with per-field boosts (headline over byline over body),
-//! plus the exact matches themselves, so an exact phrase outranks scattered words.
+//! comes from BM25 over jieba words in the headline, kicker, subheadlines and byline, with
+//! per-field boosts, plus BM25 of the exact matches themselves in the headline and the body,
+//! so an exact phrase outranks scattered words and a headline hit outranks a body hit.
 
 mod filter;
 mod parse;
@@ -21,7 +22,8 @@ use snippet::Snippet;
 use std::ops::Bound;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -244,7 +246,7 @@ fn atom_query(f: &Fields, atom: &Atom, boosts: &Boosts, scored: bool) -> Box<dyn
             ),
         ])),
         Scope::Headline => chars_query(f.exact_head, text),
-        Scope::Body => chars_query(f.exact_body, text),
+        Scope::Body => boosted(chars_query(f.exact_body, text), boosts.body),
         Scope::Reporter => term(f.reporter, &compact(text)),
     };
     if !scored || atom.scope == Scope::Reporter {
@@ -258,9 +260,6 @@ fn atom_query(f: &Fields, atom: &Atom, boosts: &Boosts, scored: bool) -> Box<dyn
     }
     if atom.scope == Scope::Any {
         fields.push((f.byline, boosts.reporter));
-    }
-    if matches!(atom.scope, Scope::Any | Scope::Body) {
-        fields.push((f.body, boosts.body));
     }
     let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for w in schema::words(text) {
@@ -281,17 +280,18 @@ fn atom_query(f: &Fields, atom: &Atom, boosts: &Boosts, scored: bool) -> Box<dyn
 
 /// The characters of `text` in a row, in a character field.
 fn chars_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
-    let mut terms: Vec<Term> = schema::chars(text)
-        .iter()
-        .map(|c| Term::from_field_text(field, c))
+    let mut terms: Vec<(usize, Term)> = schema::chars(text)
+        .into_iter()
+        .map(|(pos, c)| (pos, Term::from_field_text(field, &c)))
         .collect();
     match terms.len() {
-        0 => Box::new(AllQuery),
+        // Punctuation alone: nothing the index holds can match it.
+        0 => Box::new(EmptyQuery),
         1 => Box::new(TermQuery::new(
-            terms.remove(0),
+            terms.remove(0).1,
             IndexRecordOption::WithFreqs,
         )),
-        _ => Box::new(PhraseQuery::new(terms)),
+        _ => Box::new(PhraseQuery::new_with_offset(terms)),
     }
 }
 
