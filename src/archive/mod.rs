@@ -38,11 +38,21 @@ pub struct PageFile {
     pub mtime_ns: u64,
 }
 
-/// What the walk found: a page file, or a file that will not be read, with the reason.
+/// What the walk found: a page file, a file that will not be read (with the reason), or a
+/// file that is not a page file at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     Page(PageFile),
-    Skipped { path: String, reason: String },
+    Skipped {
+        path: String,
+        reason: String,
+    },
+    /// A file without the `.txt` extension: scans, PDFs and the like that archives keep
+    /// beside the text. `kind` is its extension (`.pdf`), or `no extension`.
+    Ignored {
+        path: String,
+        kind: String,
+    },
 }
 
 /// A page read, decoded and split.
@@ -65,7 +75,9 @@ impl Archive {
     }
 
     /// Every `.txt` file below the root, in a stable order. Hidden files and folders and the
-    /// excluded folders are passed over; files that cannot be read are reported as skipped.
+    /// excluded folders are passed over; files that cannot be read (permission denied, a
+    /// symbolic link loop, a name that is not UTF-8) are reported as skipped, and other
+    /// files as ignored.
     pub fn walk(&self) -> impl Iterator<Item = Entry> + '_ {
         let exclude: Vec<PathBuf> = self
             .exclude
@@ -105,12 +117,16 @@ impl Archive {
         if !e.file_type().is_file() {
             return None;
         }
-        let is_txt = e
-            .path()
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
-        if !is_txt {
-            return None;
+        let ext = e.path().extension();
+        if !ext.is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+            let kind = ext.map_or_else(
+                || "no extension".to_string(),
+                |x| format!(".{}", x.to_string_lossy().to_lowercase()),
+            );
+            return Some(Entry::Ignored {
+                path: e.path().display().to_string(),
+                kind,
+            });
         }
         let rel_path = e.path().strip_prefix(&self.root).unwrap_or(e.path());
         let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
@@ -149,7 +165,7 @@ impl Archive {
     pub fn read_bytes(&self, file: &PageFile) -> Result<Vec<u8>, String> {
         if file.size > self.max_file_size {
             return Err(format!(
-                "larger than {} MiB (raise --max-file-size to read it)",
+                "larger than the {} MiB limit (raise --max-file-size to read it)",
                 self.max_file_size / (1024 * 1024)
             ));
         }
@@ -160,6 +176,9 @@ impl Archive {
     pub fn page_from_bytes(&self, rel: &str, bytes: &[u8]) -> Result<Page, String> {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err("empty file".into());
+        }
+        if let Some(kind) = file_kind(bytes) {
+            return Err(format!("binary file ({kind}), not page text"));
         }
         if looks_binary(bytes) {
             return Err("binary file, not page text".into());
@@ -253,6 +272,36 @@ fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file (was it moved while indexing?)".into(),
         _ => e.to_string(),
     }
+}
+
+/// The format of a file that is not text, told by its first bytes. A PDF or an image
+/// saved as `.txt` may have no NUL byte in its first kilobytes, so [`looks_binary`] alone
+/// would let it through as garbled page text.
+fn file_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "PDF document"),
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"II*\0", "TIFF image"),
+        (b"MM\0*", "TIFF image"),
+        (b"PK\x03\x04", "ZIP archive or Office document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+        (b"{\\rtf", "RTF document"),
+        (b"\x1f\x8b", "gzip archive"),
+        (b"Rar!\x1a\x07", "RAR archive"),
+        (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+        (b"\x7fELF", "program"),
+    ];
+    let riff_webp = bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP";
+    if riff_webp {
+        return Some("WebP image");
+    }
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|&(_, kind)| kind)
 }
 
 /// Text files have no NUL bytes, unless they are UTF-16.
