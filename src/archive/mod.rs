@@ -106,8 +106,17 @@ impl Archive {
                     || self.root.display().to_string(),
                     |p| p.display().to_string(),
                 );
+                let broken_link = err
+                    .path()
+                    .and_then(|p| p.symlink_metadata().ok())
+                    .is_some_and(|m| m.file_type().is_symlink())
+                    && err
+                        .io_error()
+                        .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound);
                 let reason = if err.loop_ancestor().is_some() {
                     "symbolic link loop".to_string()
+                } else if broken_link {
+                    "broken symbolic link (its target does not exist)".to_string()
                 } else {
                     err.io_error().map_or_else(|| err.to_string(), io_reason)
                 };
@@ -270,6 +279,7 @@ fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied (check the file's mode)".into(),
         std::io::ErrorKind::NotFound => "no such file (was it moved while indexing?)".into(),
+        _ if is_loop(e) => "symbolic link loop".into(),
         _ => e.to_string(),
     }
 }
@@ -302,6 +312,19 @@ fn file_kind(bytes: &[u8]) -> Option<&'static str> {
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
         .map(|&(_, kind)| kind)
+}
+
+/// Too many levels of symbolic links (a link that points at itself, or round a cycle).
+fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
 }
 
 /// Text files have no NUL bytes, unless they are UTF-16.
@@ -347,4 +370,56 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf29ce484222325, |h, &b| {
         (h ^ b as u64).wrapping_mul(0x100000001b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_get_plain_reasons() {
+        // Tests run as root, where chmod cannot make a file unreadable: the reason for
+        // permission denied is checked here, on the error itself.
+        use std::io::{Error, ErrorKind};
+        let cases = [
+            (Error::from(ErrorKind::PermissionDenied), "permission denied"),
+            (Error::from(ErrorKind::NotFound), "no such file"),
+            (Error::from_raw_os_error(libc::ELOOP), "symbolic link loop"),
+        ];
+        for (e, want) in cases {
+            assert!(io_reason(&e).starts_with(want), "{e}: {}", io_reason(&e));
+        }
+    }
+
+    #[test]
+    fn bad_page_bytes_are_refused_with_a_reason() {
+        let archive = Archive::new("/nonexistent");
+        let cases: [(&[u8], &str); 7] = [
+            (b"", "empty file"),
+            (b" \n\r\n\t", "empty file"),
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary file (PNG image)"),
+            (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (PDF document)"),
+            (b"\xff\xd8\xff\xe0\0\x10JFIF", "binary file (JPEG image)"),
+            (b"abc\0def\x01\x02", "binary file, not page text"),
+            ("\u{3000}\u{3000}\n\u{a0}\n".as_bytes(), "no article found"),
+        ];
+        for (bytes, want) in cases {
+            let err = archive.page_from_bytes("a.txt", bytes).unwrap_err();
+            assert!(err.starts_with(want), "{bytes:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_not_read() {
+        let mut archive = Archive::new("/nonexistent");
+        archive.max_file_size = 1024 * 1024;
+        let file = PageFile {
+            path: "/nonexistent/a.txt".into(),
+            rel: "a.txt".into(),
+            size: 2 * 1024 * 1024,
+            mtime_ns: 0,
+        };
+        let err = archive.read_bytes(&file).unwrap_err();
+        assert!(err.contains("larger than the 1 MiB limit"), "{err}");
+    }
 }
