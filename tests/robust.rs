@@ -86,9 +86,7 @@ fn spawn_index(archive: &Path, index: &Path, commit_every: usize) -> Child {
 
 /// Every article id in the index, with the number of times each occurs.
 fn all_ids(index: &Path) -> Vec<String> {
-    let o = baosou(&[
-        "search", "--index", s(index), "--json", "--limit", "100000",
-    ]);
+    let o = baosou(&["search", "--index", s(index), "--json", "--limit", "100000"]);
     assert!(
         matches!(o.status.code(), Some(0 | 1)),
         "search failed: {}",
@@ -110,9 +108,21 @@ fn answers(index: &Path) -> Vec<Vec<String>> {
         .iter()
         .map(|q| {
             let o = baosou(&[
-                "search", q, "--index", s(index), "--json", "--limit", "1000", "--sort", "date",
+                "search",
+                q,
+                "--index",
+                s(index),
+                "--json",
+                "--limit",
+                "1000",
+                "--sort",
+                "date",
             ]);
-            assert!(matches!(o.status.code(), Some(0 | 1)), "{q}: {}", stderr(&o));
+            assert!(
+                matches!(o.status.code(), Some(0 | 1)),
+                "{q}: {}",
+                stderr(&o)
+            );
             let mut ids: Vec<String> = String::from_utf8_lossy(&o.stdout)
                 .lines()
                 .filter_map(|l| serde_json::from_str::<Value>(l).ok())
@@ -154,7 +164,11 @@ fn bad_input_files_are_named_skipped_and_counted() {
     let day = archive.join("江城晚报/2021-03-01");
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
     std::fs::write(day.join("fake-png.txt"), png).unwrap();
-    std::fs::write(day.join("fake-pdf.txt"), b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").unwrap();
+    std::fs::write(
+        day.join("fake-pdf.txt"),
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+    )
+    .unwrap();
     std::fs::write(day.join("scan.jpg"), b"\xff\xd8\xff\xe0").unwrap();
     std::fs::write(day.join("page.pdf"), b"%PDF-1.4\n").unwrap();
     std::fs::write(day.join("empty.txt"), b"").unwrap();
@@ -212,14 +226,20 @@ fn bad_input_files_are_named_skipped_and_counted() {
         ("empty.txt: skipped: empty file", true),
         ("blank.txt: skipped: empty file", true),
         ("no-article.txt: skipped: no article found", true),
-        ("undecodable.txt: warning: some bytes are not valid gb18030", true),
+        (
+            "undecodable.txt: warning: some bytes are not valid gb18030",
+            true,
+        ),
         ("big.txt: skipped: larger than the 8 MiB limit", true),
         ("loop: skipped: symbolic link loop", true),
         ("self.txt: skipped: symbolic link loop", true),
         ("dangling.txt: skipped: broken symbolic link", true),
         ("-name.txt: skipped: file name is not valid UTF-8", true),
         ("unreadable.txt: skipped: permission denied", !as_root),
-        ("ignored 2 files that are not page text (.txt): 1 .jpg, 1 .pdf", true),
+        (
+            "ignored 2 files that are not page text (.txt): 1 .jpg, 1 .pdf",
+            true,
+        ),
     ];
     for (line, wanted) in expect {
         assert_eq!(err.contains(line), wanted, "{line}\n{err}");
@@ -266,7 +286,10 @@ fn sigkill_at_any_point_loses_and_duplicates_nothing() {
     let first_manifest = manifest_len(&idx);
     let points: [(&str, Box<dyn Fn(&Path) -> bool>); 4] = [
         ("lock taken", Box::new(|i| i.join("baosou.lock").exists())),
-        ("first commit", Box::new(move |i| manifest_len(i) != first_manifest)),
+        (
+            "first commit",
+            Box::new(move |i| manifest_len(i) != first_manifest),
+        ),
         ("60 files later", Box::new(|i| manifest_len(i) >= 250)),
         ("30 files later", Box::new(|i| manifest_len(i) >= 280)),
     ];
@@ -321,7 +344,10 @@ fn search_runs_during_index_and_a_second_index_is_refused() {
     assert_eq!(second.status.code(), Some(2), "{err}");
     assert!(err.contains(&format!("process {pid}")), "{err}");
     assert!(err.contains(s(&idx)), "{err}");
-    assert!(!err.contains("panicked") && !err.contains("Error {"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("Error {"),
+        "{err}"
+    );
     assert!(started.elapsed() < Duration::from_secs(5));
 
     // Searches see committed states only: never fewer than before, never an error.
@@ -451,7 +477,10 @@ fn bad_requests_exit_2_with_a_message() {
         (vec!["--date", "2020-02-30"], "no such day"),
         (vec!["--date", "2021-13"], "no such day"),
         (vec!["--date", "昨天"], "not a date"),
-        (vec!["--from", "2021-03-05", "--to", "2021-03-01"], "comes after"),
+        (
+            vec!["--from", "2021-03-05", "--to", "2021-03-01"],
+            "comes after",
+        ),
         (vec!["--limit", "-1"], "-1"),
         (vec!["--offset", "-3"], "-3"),
         (vec!["--page", "-1"], "-1"),
@@ -478,6 +507,10 @@ fn bad_requests_exit_2_with_a_message() {
         let mut all = vec!["search", "--index", s(&idx)];
         all.extend(args.iter().copied());
         let o = baosou(&all);
-        assert!(matches!(o.status.code(), Some(0 | 1)), "{args:?}: {}", stderr(&o));
+        assert!(
+            matches!(o.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            stderr(&o)
+        );
     }
 }

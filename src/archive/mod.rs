@@ -382,7 +382,10 @@ mod tests {
         // permission denied is checked here, on the error itself.
         use std::io::{Error, ErrorKind};
         let cases = [
-            (Error::from(ErrorKind::PermissionDenied), "permission denied"),
+            (
+                Error::from(ErrorKind::PermissionDenied),
+                "permission denied",
+            ),
             (Error::from(ErrorKind::NotFound), "no such file"),
             (Error::from_raw_os_error(libc::ELOOP), "symbolic link loop"),
         ];
@@ -398,7 +401,10 @@ mod tests {
             (b"", "empty file"),
             (b" \n\r\n\t", "empty file"),
             (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary file (PNG image)"),
-            (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (PDF document)"),
+            (
+                b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+                "binary file (PDF document)",
+            ),
             (b"\xff\xd8\xff\xe0\0\x10JFIF", "binary file (JPEG image)"),
             (b"abc\0def\x01\x02", "binary file, not page text"),
             ("\u{3000}\u{3000}\n\u{a0}\n".as_bytes(), "no article found"),

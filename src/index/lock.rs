@@ -101,7 +101,9 @@ pub fn is_running(pid: u32) -> bool {
         }
         // A zombie has exited; it only waits for its parent to collect it.
         if let Ok(stat) = std::fs::read_to_string(proc_dir.join("stat")) {
-            if let Some(state) = stat.rsplit_once(')').and_then(|(_, r)| r.trim().chars().next())
+            if let Some(state) = stat
+                .rsplit_once(')')
+                .and_then(|(_, r)| r.trim().chars().next())
             {
                 if state == 'Z' || state == 'X' {
                     return false;
@@ -143,7 +145,11 @@ mod tests {
         drop(lock);
         assert!(!dir.path().join(LOCK_FILE).exists());
 
-        let cases = [("999999999", Some(999999999)), ("", Some(0)), ("junk", Some(0))];
+        let cases = [
+            ("999999999", Some(999999999)),
+            ("", Some(0)),
+            ("junk", Some(0)),
+        ];
         for (content, want) in cases {
             std::fs::write(dir.path().join(LOCK_FILE), content).unwrap();
             let lock = WriterLock::acquire(dir.path()).unwrap();
