@@ -256,6 +256,9 @@ fn bad_input_files_are_named_skipped_and_counted() {
     }
 }
 
+/// When to kill a run, judged from its index folder.
+type KillPoint = dyn Fn(&Path) -> bool;
+
 #[test]
 fn sigkill_at_any_point_loses_and_duplicates_nothing() {
     let tmp = tempfile::tempdir().unwrap();
@@ -284,7 +287,7 @@ fn sigkill_at_any_point_loses_and_duplicates_nothing() {
     // first commit, after 60 more files, and part-way through a run that resumes the
     // previous killed one.
     let first_manifest = manifest_len(&idx);
-    let points: [(&str, Box<dyn Fn(&Path) -> bool>); 4] = [
+    let points: [(&str, Box<KillPoint>); 4] = [
         ("lock taken", Box::new(|i| i.join("baosou.lock").exists())),
         (
             "first commit",
