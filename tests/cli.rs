@@ -303,3 +303,16 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Excluding a phrase that no article holds once panicked inside tantivy's phrase scorer in
+/// debug builds (quickwit-oss/tantivy#2811); it must simply exclude nothing.
+#[test]
+fn excluding_a_phrase_found_nowhere_excludes_nothing() {
+    let dir = indexed(&root().join("data"));
+    let all = json_lines(&search(&dir, &["疫情", "--json", "--limit", "100"])).len();
+    let o = search(&dir, &["--json", "--limit", "100", "--", "疫情", "-疫情毛腾飞"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json_lines(&o).len(), all);
+    let o = search(&dir, &["--json", "--limit", "100", "--", "疫情", "-毛腾飞"]);
+    assert!(json_lines(&o).len() < all);
+}

@@ -38,11 +38,21 @@ pub struct PageFile {
     pub mtime_ns: u64,
 }
 
-/// What the walk found: a page file, or a file that will not be read, with the reason.
+/// What the walk found: a page file, a file that will not be read (with the reason), or a
+/// file that is not a page file at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     Page(PageFile),
-    Skipped { path: String, reason: String },
+    Skipped {
+        path: String,
+        reason: String,
+    },
+    /// A file without the `.txt` extension: scans, PDFs and the like that archives keep
+    /// beside the text. `kind` is its extension (`.pdf`), or `no extension`.
+    Ignored {
+        path: String,
+        kind: String,
+    },
 }
 
 /// A page read, decoded and split.
@@ -65,7 +75,9 @@ impl Archive {
     }
 
     /// Every `.txt` file below the root, in a stable order. Hidden files and folders and the
-    /// excluded folders are passed over; files that cannot be read are reported as skipped.
+    /// excluded folders are passed over; files that cannot be read (permission denied, a
+    /// symbolic link loop, a name that is not UTF-8) are reported as skipped, and other
+    /// files as ignored.
     pub fn walk(&self) -> impl Iterator<Item = Entry> + '_ {
         let exclude: Vec<PathBuf> = self
             .exclude
@@ -94,8 +106,17 @@ impl Archive {
                     || self.root.display().to_string(),
                     |p| p.display().to_string(),
                 );
+                let broken_link = err
+                    .path()
+                    .and_then(|p| p.symlink_metadata().ok())
+                    .is_some_and(|m| m.file_type().is_symlink())
+                    && err
+                        .io_error()
+                        .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound);
                 let reason = if err.loop_ancestor().is_some() {
                     "symbolic link loop".to_string()
+                } else if broken_link {
+                    "broken symbolic link (its target does not exist)".to_string()
                 } else {
                     err.io_error().map_or_else(|| err.to_string(), io_reason)
                 };
@@ -105,12 +126,16 @@ impl Archive {
         if !e.file_type().is_file() {
             return None;
         }
-        let is_txt = e
-            .path()
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
-        if !is_txt {
-            return None;
+        let ext = e.path().extension();
+        if !ext.is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+            let kind = ext.map_or_else(
+                || "no extension".to_string(),
+                |x| format!(".{}", x.to_string_lossy().to_lowercase()),
+            );
+            return Some(Entry::Ignored {
+                path: e.path().display().to_string(),
+                kind,
+            });
         }
         let rel_path = e.path().strip_prefix(&self.root).unwrap_or(e.path());
         let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
@@ -149,7 +174,7 @@ impl Archive {
     pub fn read_bytes(&self, file: &PageFile) -> Result<Vec<u8>, String> {
         if file.size > self.max_file_size {
             return Err(format!(
-                "larger than {} MiB (raise --max-file-size to read it)",
+                "larger than the {} MiB limit (raise --max-file-size to read it)",
                 self.max_file_size / (1024 * 1024)
             ));
         }
@@ -160,6 +185,9 @@ impl Archive {
     pub fn page_from_bytes(&self, rel: &str, bytes: &[u8]) -> Result<Page, String> {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err("empty file".into());
+        }
+        if let Some(kind) = file_kind(bytes) {
+            return Err(format!("binary file ({kind}), not page text"));
         }
         if looks_binary(bytes) {
             return Err("binary file, not page text".into());
@@ -251,7 +279,51 @@ fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied (check the file's mode)".into(),
         std::io::ErrorKind::NotFound => "no such file (was it moved while indexing?)".into(),
+        _ if is_loop(e) => "symbolic link loop".into(),
         _ => e.to_string(),
+    }
+}
+
+/// The format of a file that is not text, told by its first bytes. A PDF or an image
+/// saved as `.txt` may have no NUL byte in its first kilobytes, so [`looks_binary`] alone
+/// would let it through as garbled page text.
+fn file_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "PDF document"),
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"II*\0", "TIFF image"),
+        (b"MM\0*", "TIFF image"),
+        (b"PK\x03\x04", "ZIP archive or Office document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+        (b"{\\rtf", "RTF document"),
+        (b"\x1f\x8b", "gzip archive"),
+        (b"Rar!\x1a\x07", "RAR archive"),
+        (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+        (b"\x7fELF", "program"),
+    ];
+    let riff_webp = bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP";
+    if riff_webp {
+        return Some("WebP image");
+    }
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|&(_, kind)| kind)
+}
+
+/// Too many levels of symbolic links (a link that points at itself, or round a cycle).
+fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
     }
 }
 
@@ -298,4 +370,62 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf29ce484222325, |h, &b| {
         (h ^ b as u64).wrapping_mul(0x100000001b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_get_plain_reasons() {
+        // Tests run as root, where chmod cannot make a file unreadable: the reason for
+        // permission denied is checked here, on the error itself.
+        use std::io::{Error, ErrorKind};
+        let cases = [
+            (
+                Error::from(ErrorKind::PermissionDenied),
+                "permission denied",
+            ),
+            (Error::from(ErrorKind::NotFound), "no such file"),
+            (Error::from_raw_os_error(libc::ELOOP), "symbolic link loop"),
+        ];
+        for (e, want) in cases {
+            assert!(io_reason(&e).starts_with(want), "{e}: {}", io_reason(&e));
+        }
+    }
+
+    #[test]
+    fn bad_page_bytes_are_refused_with_a_reason() {
+        let archive = Archive::new("/nonexistent");
+        let cases: [(&[u8], &str); 7] = [
+            (b"", "empty file"),
+            (b" \n\r\n\t", "empty file"),
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary file (PNG image)"),
+            (
+                b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+                "binary file (PDF document)",
+            ),
+            (b"\xff\xd8\xff\xe0\0\x10JFIF", "binary file (JPEG image)"),
+            (b"abc\0def\x01\x02", "binary file, not page text"),
+            ("\u{3000}\u{3000}\n\u{a0}\n".as_bytes(), "no article found"),
+        ];
+        for (bytes, want) in cases {
+            let err = archive.page_from_bytes("a.txt", bytes).unwrap_err();
+            assert!(err.starts_with(want), "{bytes:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_not_read() {
+        let mut archive = Archive::new("/nonexistent");
+        archive.max_file_size = 1024 * 1024;
+        let file = PageFile {
+            path: "/nonexistent/a.txt".into(),
+            rel: "a.txt".into(),
+            size: 2 * 1024 * 1024,
+            mtime_ns: 0,
+        };
+        let err = archive.read_bytes(&file).unwrap_err();
+        assert!(err.contains("larger than the 1 MiB limit"), "{err}");
+    }
 }

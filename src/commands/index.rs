@@ -41,11 +41,32 @@ pub fn index_archive(
     archive.max_file_size = max_file_size;
     archive.exclude.push(dir.to_path_buf());
     let store = Store::create(dir, archive_dir, rebuild)?;
+    if let Some(pid) = store.recovered_lock() {
+        let by = if pid == 0 {
+            String::new()
+        } else {
+            format!(" by process {pid}")
+        };
+        eprintln!(
+            "baosou: {}: took over a lock left{by}, which is no longer running",
+            dir.display()
+        );
+    }
     let opts = BuildOptions {
         progress,
+        commit_files: commit_every_files(),
         ..BuildOptions::default()
     };
     index::build(&archive, &store, &opts)
+}
+
+/// `BAOSOU_COMMIT_EVERY_FILES=N` commits after every N page files. It is not documented:
+/// it exists so that tests can kill a run between commits on a small archive.
+fn commit_every_files() -> Option<usize> {
+    std::env::var("BAOSOU_COMMIT_EVERY_FILES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n| n > 0)
 }
 
 /// Prints the warnings and the summary on stderr.
@@ -79,5 +100,15 @@ pub fn report(s: &Summary, quiet: bool) {
     );
     for (reason, n) in index::reasons(&s.skipped) {
         eprintln!("  skipped {n}: {reason}");
+    }
+    if !s.ignored.is_empty() {
+        let n: usize = s.ignored.values().sum();
+        let mut kinds: Vec<(&String, &usize)> = s.ignored.iter().collect();
+        kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        eprintln!(
+            "  ignored {n} files that are not page text (.txt): {}",
+            kinds.join(", ")
+        );
     }
 }

@@ -38,6 +38,7 @@ pub fn run(args: &SplitArgs) -> anyhow::Result<Outcome> {
         for entry in files {
             let file = match entry {
                 Entry::Page(f) => f,
+                Entry::Ignored { .. } => continue,
                 Entry::Skipped { path, reason } => {
                     eprintln!("baosou: {path}: skipped: {reason}");
                     failed += 1;

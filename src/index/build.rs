@@ -18,6 +18,9 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Commit after this many bytes of page text.
     pub commit_bytes: u64,
+    /// Also commit after this many page files (for tests: a small archive then commits
+    /// many times, so a kill can land between commits).
+    pub commit_files: Option<usize>,
     /// The tantivy writer's memory budget, in bytes.
     pub writer_memory: usize,
 }
@@ -27,6 +30,7 @@ impl Default for BuildOptions {
         BuildOptions {
             progress: false,
             commit_bytes: 64 * 1024 * 1024,
+            commit_files: None,
             writer_memory: 256 * 1024 * 1024,
         }
     }
@@ -44,6 +48,8 @@ pub struct Summary {
     pub skipped: Vec<(String, String)>,
     /// Files indexed with a warning.
     pub warnings: Vec<(String, String)>,
+    /// Files that are not page files (not `.txt`), counted by extension.
+    pub ignored: BTreeMap<String, usize>,
     /// Articles indexed in this pass.
     pub articles: usize,
     /// Articles in the index after the pass.
@@ -80,7 +86,13 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
             Entry::Page(file) => {
                 summary.files += 1;
                 on_disk.insert(file.rel.clone());
-                let known = manifest.files.get(&file.rel).copied();
+                // What the manifest says counts only for a file the index holds: the
+                // manifest can lag behind a commit when a run is killed between the two.
+                let known = manifest
+                    .files
+                    .get(&file.rel)
+                    .copied()
+                    .filter(|_| indexed.contains(&file.rel));
                 match known {
                     Some(k)
                         if k.size == file.size
@@ -93,6 +105,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                 }
             }
             Entry::Skipped { path, reason } => summary.skipped.push((path, reason)),
+            Entry::Ignored { kind, .. } => *summary.ignored.entry(kind).or_default() += 1,
         }
     }
 
@@ -120,6 +133,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
     let bar = progress_bar(opts.progress, total);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Read>(32);
     let mut since_commit = 0u64;
+    let mut files_since_commit = 0usize;
     std::thread::scope(|scope| -> anyhow::Result<()> {
         scope.spawn(move || {
             for job in jobs {
@@ -163,6 +177,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                     summary.articles += page.articles.len();
                     summary.bytes += file.size;
                     since_commit += file.size;
+                    files_since_commit += 1;
                     let record = FileRecord {
                         size: file.size,
                         mtime_ns: file.mtime_ns,
@@ -170,9 +185,11 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                         articles: page.articles.len() as u32,
                     };
                     manifest.files.insert(file.rel, record);
-                    if since_commit >= opts.commit_bytes {
+                    let enough_files = opts.commit_files.is_some_and(|n| files_since_commit >= n);
+                    if since_commit >= opts.commit_bytes || enough_files {
                         commit(&mut writer, &manifest, store)?;
                         since_commit = 0;
+                        files_since_commit = 0;
                     }
                 }
             }

@@ -5,9 +5,11 @@
 //! indexing pipeline.
 
 mod build;
+mod lock;
 mod manifest;
 
 pub use build::{build, reasons, BuildOptions, Summary};
+pub use lock::{is_running, WriterLock};
 pub use manifest::{FileRecord, Manifest};
 
 use crate::article::Article;
@@ -72,6 +74,8 @@ pub struct Store {
     pub dir: PathBuf,
     pub index: Index,
     pub fields: Fields,
+    /// Held while the store was opened for writing by [`Store::create`].
+    lock: Option<WriterLock>,
 }
 
 impl Store {
@@ -113,7 +117,14 @@ impl Store {
             dir: dir.to_path_buf(),
             index,
             fields,
+            lock: None,
         })
+    }
+
+    /// The process whose stale writer lock was taken over when this store was opened for
+    /// writing (0 when the lock file did not say).
+    pub fn recovered_lock(&self) -> Option<u32> {
+        self.lock.as_ref().and_then(|l| l.recovered_from)
     }
 
     /// Opens the index in `dir` for writing, creating it (and the folder) if there is none.
@@ -121,32 +132,41 @@ impl Store {
     /// else is left alone.
     pub fn create(dir: &Path, archive: &Path, rebuild: bool) -> anyhow::Result<Store> {
         let shown = dir.display();
-        if Store::exists(dir) && !rebuild {
-            return Store::open(dir);
-        }
         if dir.exists() {
-            let foreign = std::fs::read_dir(dir)
-                .with_context(|| format!("{shown}: cannot read the index folder"))?
-                .filter_map(Result::ok)
-                .any(|e| !is_index_file(&e.file_name().to_string_lossy()));
+            if !dir.is_dir() {
+                bail!("{shown}: not a folder; choose another --index folder");
+            }
+            let foreign = !Store::exists(dir) || rebuild;
+            let foreign = foreign
+                && std::fs::read_dir(dir)
+                    .with_context(|| format!("{shown}: cannot read the index folder"))?
+                    .filter_map(Result::ok)
+                    .any(|e| !is_index_file(&e.file_name().to_string_lossy()));
             if foreign {
                 bail!(
                     "{shown}: the folder holds files that are not a baosou index; \
                      choose another --index folder or empty this one"
                 );
             }
-            if rebuild {
-                for e in std::fs::read_dir(dir)?.filter_map(Result::ok) {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    if name != ".gitkeep" && e.path().is_file() {
-                        std::fs::remove_file(e.path())
-                            .with_context(|| format!("{}: cannot remove it", e.path().display()))?;
-                    }
-                }
-            }
         } else {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("{shown}: cannot create the index folder"))?;
+        }
+        // The lock comes before anything is changed, so that a rebuild never empties an
+        // index another process is writing.
+        let lock = WriterLock::acquire(dir)?;
+        if Store::exists(dir) && !rebuild {
+            let mut store = Store::open(dir)?;
+            store.lock = Some(lock);
+            return Ok(store);
+        }
+        // A rebuild, or a first run killed before it wrote baosou.json: start empty.
+        for e in std::fs::read_dir(dir)?.filter_map(Result::ok) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name != ".gitkeep" && name != lock::LOCK_FILE && e.path().is_file() {
+                std::fs::remove_file(e.path())
+                    .with_context(|| format!("{}: cannot remove it", e.path().display()))?;
+            }
         }
         let settings = tantivy::IndexSettings {
             // Chinese text compresses about twice as well with zstd as with lz4.
@@ -170,6 +190,7 @@ impl Store {
             dir: dir.to_path_buf(),
             index,
             fields,
+            lock: Some(lock),
         })
     }
 
@@ -230,6 +251,7 @@ impl Store {
 fn is_index_file(name: &str) -> bool {
     name == INFO_FILE
         || name == manifest::MANIFEST_FILE
+        || name == lock::LOCK_FILE
         || name == "meta.json"
         || name == ".managed.json"
         || name == ".gitkeep"

@@ -124,17 +124,21 @@ const SNIPPET_WIDTH: usize = 120;
 /// Runs a search.
 pub fn search(store: &Store, searcher: &Searcher, req: &Request) -> anyhow::Result<Results> {
     let query = build(&store.fields, req);
-    let limit = req.limit.max(1);
+    // tantivy adds limit and offset, and sizes its heap by them: keep both within the
+    // number of articles, so that `--offset 18446744073709551615` is no hit, not a panic.
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let limit = req.limit.clamp(1, docs.max(1));
+    let offset = req.offset.min(docs);
     let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match req.sort {
         Sort::Relevance => {
             let top = TopDocs::with_limit(limit)
-                .and_offset(req.offset)
+                .and_offset(offset)
                 .order_by_score();
             searcher.search(&query, &(top, Count))?
         }
         Sort::Date => {
             let top = TopDocs::with_limit(limit)
-                .and_offset(req.offset)
+                .and_offset(offset)
                 .order_by_fast_field::<u64>(schema::DATE, Order::Desc);
             let (docs, total) = searcher.search(&query, &(top, Count))?;
             (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
