@@ -62,6 +62,11 @@ pub struct Article {
     /// the path nor the page gives a date.
     #[serde(skip)]
     pub event_day: Option<(u32, u32)>,
+    /// Lines of the article's span that are in none of its text fields (bylines, credits,
+    /// jump lines): not shown, but searched, so that everything printed in the article
+    /// can be found.
+    #[serde(skip)]
+    pub furniture: Vec<String>,
 }
 
 impl Article {

@@ -139,8 +139,8 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// One token per normalized letter, digit or ideograph. Punctuation keeps its position but
 /// gets no token (it is in every article, and costs more than it finds); spaces are skipped
-/// without a gap (so `刘 歌` matches `刘歌`); a line break leaves a gap, so no phrase
-/// matches across a paragraph end.
+/// without a gap (so `刘 歌` matches `刘歌`); a paragraph end leaves a gap, so no phrase
+/// matches across it, unless the paragraph stops mid-sentence.
 #[derive(Clone, Copy, Default)]
 pub struct CharTokenizer;
 
@@ -152,9 +152,12 @@ impl Tokenizer for CharTokenizer {
         let mut spans = Vec::with_capacity(normalized.len() / 3);
         let mut position = 0;
         let mut gap = false;
+        let mut last = ' ';
         for (offset, c) in normalized.char_indices() {
             if c == '\n' {
-                gap = true;
+                // A paragraph that stops mid-sentence was cut by a column break the splitter
+                // did not mend: it goes on in the next one.
+                gap = ends_sentence(last);
             } else if !c.is_whitespace() {
                 if gap && position > 0 {
                     position += 1;
@@ -164,10 +167,32 @@ impl Tokenizer for CharTokenizer {
                     spans.push((offset, offset + c.len_utf8(), position));
                 }
                 position += 1;
+                last = c;
             }
         }
         NormalizedTokenStream::new(normalized, spans)
     }
+}
+
+/// Characters that end a sentence or close a quotation or note (after normalization).
+pub fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '!'
+            | '?'
+            | '…'
+            | ';'
+            | ':'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | ')'
+            | '】'
+            | '》'
+            | '"'
+            | '.'
+    )
 }
 
 /// The characters a query string is matched by, as the index holds them, each with its
@@ -238,12 +263,12 @@ mod tests {
 
     #[test]
     fn chars_skip_spaces_and_gap_at_line_breaks() {
-        let mut stream = CharTokenizer.token_stream("刘 歌，\n５月");
+        let mut stream = CharTokenizer.token_stream("刘 歌。\n５月\n日");
         let mut got = Vec::new();
         while stream.advance() {
             got.push((stream.token().text.clone(), stream.token().position));
         }
-        let want = [("刘", 0), ("歌", 1), ("5", 4), ("月", 5)];
+        let want = [("刘", 0), ("歌", 1), ("5", 4), ("月", 5), ("日", 6)];
         let want: Vec<(String, usize)> = want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
         assert_eq!(got, want);
     }

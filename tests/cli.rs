@@ -310,7 +310,10 @@ fn copy_dir(from: &Path, to: &Path) {
 fn excluding_a_phrase_found_nowhere_excludes_nothing() {
     let dir = indexed(&root().join("data"));
     let all = json_lines(&search(&dir, &["疫情", "--json", "--limit", "100"])).len();
-    let o = search(&dir, &["--json", "--limit", "100", "--", "疫情", "-疫情毛腾飞"]);
+    let o = search(
+        &dir,
+        &["--json", "--limit", "100", "--", "疫情", "-疫情毛腾飞"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(json_lines(&o).len(), all);
     let o = search(&dir, &["--json", "--limit", "100", "--", "疫情", "-毛腾飞"]);

@@ -244,6 +244,11 @@ impl Archive {
             .max();
         let page_no = page_from_path(rel);
         let id_base = content_hash(rel.as_bytes());
+        let offsets: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
         page.articles
             .into_iter()
             .enumerate()
@@ -268,10 +273,32 @@ impl Archive {
                 };
                 a.date = date.map(|d| d.to_string());
                 a.date_source = source;
+                let at = |i: usize| offsets.get(i).copied().unwrap_or(text.len());
+                let span_text = text.get(at(a.span[0])..at(a.span[1])).unwrap_or_default();
+                a.furniture = furniture(span_text, &a);
                 a
             })
             .collect()
     }
+}
+
+/// The lines of an article's span that none of its text fields holds.
+fn furniture(span_text: &str, a: &Article) -> Vec<String> {
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let mut heads = squeeze(a.kicker.as_deref().unwrap_or_default());
+    heads.push_str(&squeeze(&a.headline));
+    for s in &a.subheadlines {
+        heads.push_str(&squeeze(s));
+    }
+    let body = squeeze(&a.body);
+    let captions: Vec<String> = a.captions.iter().map(|c| squeeze(c)).collect();
+    span_text
+        .lines()
+        .map(squeeze)
+        .filter(|l| !l.is_empty())
+        .filter(|l| !heads.contains(l.as_str()) && !body.contains(l.as_str()))
+        .filter(|l| !captions.iter().any(|c| c.contains(l.as_str())))
+        .collect()
 }
 
 /// A plain-words reason for an I/O error, with what to do where there is something to do.

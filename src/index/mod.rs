@@ -228,8 +228,8 @@ impl Store {
             doc.add_text(f.byline, name);
         }
         doc.add_text(f.exact_body, &a.body);
-        for c in &a.captions {
-            doc.add_text(f.exact_body, c);
+        for line in a.captions.iter().chain(&a.furniture) {
+            doc.add_text(f.exact_body, line);
         }
         doc.add_text(f.article, serde_json::to_string(a)?);
         Ok(doc)

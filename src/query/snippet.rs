@@ -3,6 +3,7 @@
 //! original character, so every mark lands on the characters the reader sees.
 
 use crate::normalize::{compact, normalized_chars};
+use crate::schema::ends_sentence;
 use serde::Serialize;
 
 /// A passage and the `[start, end)` character ranges in it to highlight.
@@ -12,16 +13,21 @@ pub struct Snippet {
     pub highlights: Vec<[usize; 2]>,
 }
 
-/// Where each needle occurs in `text`, as character ranges. White space inside a match is
-/// skipped (`刘 歌` matches `刘歌`), a line break is not.
+/// Where each needle occurs in `text`, as character ranges, matched as the index matches
+/// them: white space inside a match is skipped (`刘 歌` matches `刘歌`), and so is a line
+/// break after a paragraph that stops mid-sentence; any other line break is not.
 pub fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize, usize)> {
     let norm = normalized_chars(text);
-    let seq: Vec<(char, usize)> = norm
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.is_whitespace() || **c == '\n')
-        .map(|(i, c)| (*c, i))
-        .collect();
+    let mut seq: Vec<(char, usize)> = Vec::with_capacity(norm.len());
+    for (i, &c) in norm.iter().enumerate() {
+        if c == '\n' {
+            if seq.last().is_some_and(|&(p, _)| ends_sentence(p)) {
+                seq.push(('\n', i));
+            }
+        } else if !c.is_whitespace() {
+            seq.push((c, i));
+        }
+    }
     let mut found = Vec::new();
     for (n, needle) in needles.iter().enumerate() {
         let pat: Vec<char> = compact(needle).chars().collect();
@@ -166,8 +172,10 @@ mod tests {
     }
 
     #[test]
-    fn no_match_across_a_paragraph_end() {
-        assert!(find_all("会议召开\n会议结束", &["召开会议".to_string()]).is_empty());
+    fn matches_across_a_cut_paragraph_but_not_a_finished_one() {
+        let text = "会议在\n北京召开”\n今天会议结束";
+        assert_eq!(find_all(text, &["在北京".to_string()]), vec![(2, 6, 0)]);
+        assert!(find_all(text, &["召开今天".to_string()]).is_empty());
     }
 
     #[test]
