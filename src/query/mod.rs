@@ -5,12 +5,16 @@
 //! comes from BM25 over jieba words with per-field boosts (headline over byline over body),
 //! plus the exact matches themselves, so an exact phrase outranks scattered words.
 
+pub mod facets;
 mod filter;
 mod parse;
+mod request;
 pub mod snippet;
+pub mod terms;
 
 pub use filter::{day_range, period, DayRange};
 pub use parse::{parse, Atom, Group, Parsed, Scope};
+pub use request::Params;
 
 use crate::article::Article;
 use crate::index::{Fields, Store};
