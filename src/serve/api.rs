@@ -52,8 +52,7 @@ fn run_search(app: &App, params: &SearchQuery) -> Result<Value, ApiError> {
     let req = params.request()?;
     let started = Instant::now();
     let searcher = app.reader.searcher();
-    let results =
-        query::search(&app.store, &searcher, &req).map_err(|e| ApiError::internal(&e))?;
+    let results = query::search(&app.store, &searcher, &req).map_err(|e| ApiError::internal(&e))?;
     let facets = searcher
         .search(
             &query::build(&app.store.fields, &req),
@@ -104,7 +103,8 @@ pub async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> Api
                 message: format!("no article with id {id}"),
             });
         };
-        let neighbours = neighbours(&app, &searcher, &article).map_err(|e| ApiError::internal(&e))?;
+        let neighbours =
+            neighbours(&app, &searcher, &article).map_err(|e| ApiError::internal(&e))?;
         Ok(json!({"article": article, "neighbours": neighbours}))
     })
     .await
@@ -158,7 +158,9 @@ pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> 
                     .parse::<usize>()
                     .ok()
                     .filter(|&n| n >= 1)
-                    .ok_or_else(|| ApiError::bad("limit", format!("limit {value}: not a number from 1")))?
+                    .ok_or_else(|| {
+                        ApiError::bad("limit", format!("limit {value}: not a number from 1"))
+                    })?
                     .min(MAX_SUGGESTIONS);
             }
             other => {
@@ -171,8 +173,13 @@ pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> 
     }
     blocking(move || {
         let searcher = app.reader.searcher();
-        let found = terms::ranked(&searcher, app.store.fields.reporter, |name| name.contains(&q), limit)
-            .map_err(|e| ApiError::internal(&e))?;
+        let found = terms::ranked(
+            &searcher,
+            app.store.fields.reporter,
+            |name| name.contains(&q),
+            limit,
+        )
+        .map_err(|e| ApiError::internal(&e))?;
         let list: Vec<Value> = found
             .iter()
             .map(|(name, n)| json!({"name": name, "count": n}))

@@ -33,6 +33,8 @@ impl App {
     pub fn open(dir: &Path) -> anyhow::Result<App> {
         let store = Store::open(dir)?;
         let reader = store.reader()?;
+        // Load jieba's dictionary now rather than on the first search.
+        crate::schema::words("报搜");
         Ok(App { store, reader })
     }
 }

@@ -88,7 +88,10 @@ impl SearchQuery {
         for (name, value) in pairs(raw) {
             if name != "reporter" {
                 if seen.contains(&name) {
-                    return Err(ApiError::bad(&name, format!("{name} is given more than once")));
+                    return Err(ApiError::bad(
+                        &name,
+                        format!("{name} is given more than once"),
+                    ));
                 }
                 seen.push(name.clone());
             }
