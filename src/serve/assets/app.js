@@ -83,8 +83,9 @@ function names(reporters) {
   return (reporters || []).map((r) => (typeof r === "string" ? r : r.name)).filter(Boolean);
 }
 
-function monthEnd(m) {
-  return m; // the API reads a month as its first day in `from` and its last in `to`
+// Replaces a node's children, leaving out the missing ones.
+function put(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 // ---- API ----
@@ -223,8 +224,9 @@ function renderChart(s, facets) {
         "aria-label": b.label + "：" + b.count + " 篇，点击只看这段时间",
         onclick: () => {
           const n = current();
+          // The API reads a month (or year) as its first day in `from`, its last in `to`.
           n.from = b.key;
-          n.to = monthEnd(b.key);
+          n.to = b.key;
           n.offset = "";
           n.id = "";
           go(n);
@@ -284,7 +286,8 @@ function renderFacets(s, facets) {
     n.offset = "";
     go(n);
   };
-  $("facets").replaceChildren(
+  put(
+    $("facets"),
     ...[
       facetList("记者", facets.reporters, "name", add),
       facetList("报纸", facets.papers, "paper", paper),
@@ -361,13 +364,13 @@ async function showArticle(s) {
     ["报纸", a.paper],
     ["日期", a.date],
     ["版面", pageLabel(a)],
-    ["本版第", a.seq ? a.seq + " 篇" : null],
+    ["版内", a.seq ? "第 " + a.seq + " 篇" : null],
     ["记者", reporterLinks.length ? reporterLinks : null],
     ["电头", a.dateline],
     ["来源", a.path],
   ].filter((r) => r[1]);
   const paragraphs = (a.body || "").split("\n").filter((p) => p.trim());
-  view.replaceChildren(
+  put(view,
     el("nav", {}, el("a", { href: href(back), "data-nav": true, id: "back" }, "← 返回结果")),
     a.kicker ? el("p", { class: "kicker", text: a.kicker }) : null,
     el("h1", { id: "article-headline", tabindex: "-1", text: a.headline || "（无标题）" }),
