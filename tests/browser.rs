@@ -179,7 +179,7 @@ async fn run(c: &Client, server: &Server) {
     let q = "江城";
     type_into(c, "q", &format!("{q}{ENTER}")).await;
     wait_for(c, "results", &[&format!("q={q}&")]).await;
-    let (_, api) = server.get(&format!("/api/search?q={}&limit=20", enc(q)));
+    let (_, api) = server.get(&format!("/api/search?q={}&limit=10", enc(q)));
     assert!(!ids(&api).is_empty(), "{q} is in the test archive");
     assert_eq!(
         shown_ids(c).await,
@@ -232,7 +232,7 @@ async fn run(c: &Client, server: &Server) {
     )
     .await;
     let (_, narrowed) = server.get(&format!(
-        "/api/search?q={}&from={month}&to={month}&limit=20",
+        "/api/search?q={}&from={month}&to={month}&limit=10",
         enc(q)
     ));
     assert_eq!(shown_ids(c).await, ids(&narrowed));
@@ -248,7 +248,7 @@ async fn run(c: &Client, server: &Server) {
     )
     .await;
     let (_, dated) = server.get(&format!(
-        "/api/search?q={}&from={day}&to={day}&limit=20",
+        "/api/search?q={}&from={day}&to={day}&limit=10",
         enc(q)
     ));
     assert!(!ids(&dated).is_empty(), "{q} on {day}");
@@ -265,7 +265,7 @@ async fn run(c: &Client, server: &Server) {
     type_into(c, "reporter", &format!("{reporter}{ENTER}")).await;
     wait_for(c, "results", &[&format!("reporter={reporter}&")]).await;
     let (_, by) = server.get(&format!(
-        "/api/search?q={}&from={day}&to={day}&reporter={}&limit=20",
+        "/api/search?q={}&from={day}&to={day}&reporter={}&limit=10",
         enc(q),
         enc(&reporter)
     ));

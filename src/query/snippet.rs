@@ -2,7 +2,7 @@
 //! characters marked. Matching works on normalized text, which keeps one character per
 //! original character, so every mark lands on the characters the reader sees.
 
-use crate::normalize::{compact, normalized_chars};
+use crate::normalize::{compact, normalize};
 use serde::Serialize;
 
 /// A passage and the `[start, end)` character ranges in it to highlight.
@@ -15,12 +15,11 @@ pub struct Snippet {
 /// Where each needle occurs in `text`, as character ranges. White space inside a match is
 /// skipped (`刘 歌` matches `刘歌`), a line break is not.
 pub fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize, usize)> {
-    let norm = normalized_chars(text);
-    let seq: Vec<(char, usize)> = norm
-        .iter()
+    let seq: Vec<(char, usize)> = normalize(text)
+        .chars()
         .enumerate()
-        .filter(|(_, c)| !c.is_whitespace() || **c == '\n')
-        .map(|(i, c)| (*c, i))
+        .filter(|(_, c)| !c.is_whitespace() || *c == '\n')
+        .map(|(i, c)| (c, i))
         .collect();
     let mut found = Vec::new();
     for (n, needle) in needles.iter().enumerate() {

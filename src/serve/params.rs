@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-/// Hits per page unless `limit` says otherwise.
-pub const DEFAULT_LIMIT: usize = 20;
+/// Hits per page unless `limit` says otherwise: as many as `baosou search` prints.
+pub const DEFAULT_LIMIT: usize = 10;
 /// The most hits one request returns: a larger `limit` is cut to this.
 pub const MAX_LIMIT: usize = 100;
 /// The deepest page one can ask for; tantivy keeps `offset + limit` hits in memory.

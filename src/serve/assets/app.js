@@ -4,7 +4,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const PER_PAGE = 20;
+const PER_PAGE = 10;
 const KEYS = ["q", "from", "to", "paper", "sort", "offset", "id"];
 
 function el(tag, attrs, ...children) {
