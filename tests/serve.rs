@@ -150,6 +150,8 @@ fn bad_parameters_get_400_naming_the_parameter_and_nothing_panics() {
     let (status, v) = server.get("/api/article/no-such-id");
     assert_eq!(status, 404);
     assert_eq!(v["parameter"], "id");
+    let (status, v) = server.get("/api/article/%FF%FE");
+    assert_eq!((status, &v["parameter"]), (400, &Value::from("id")), "{v}");
     let (status, _) = server.get("/api/nothing");
     assert_eq!(status, 404);
     // Odd but harmless input is answered.

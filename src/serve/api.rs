@@ -8,6 +8,7 @@ use crate::normalize::compact;
 use crate::query::facets::{FacetCollector, Facets};
 use crate::query::{self, terms};
 use crate::render;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -91,7 +92,11 @@ fn facets_json(f: &Facets) -> Value {
 
 /// `GET /api/article/{id}`: `{"article": <as show --json>, "neighbours": [...]}`, the
 /// neighbours being the other articles of the same page file in page order.
-pub async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult {
+pub async fn article(
+    State(app): State<Arc<App>>,
+    id: Result<Path<String>, PathRejection>,
+) -> ApiResult {
+    let Path(id) = id.map_err(|e| ApiError::bad("id", format!("id: {e}")))?;
     blocking(move || {
         let searcher = app.reader.searcher();
         let found =
