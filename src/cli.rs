@@ -24,6 +24,8 @@ pub enum Command {
     Split(SplitArgs),
     /// Summarise what the index holds
     Stats(StatsArgs),
+    /// Serve a search page and a JSON API on this machine
+    Serve(ServeArgs),
 }
 
 /// Where the index lives.
@@ -146,6 +148,15 @@ pub struct StatsArgs {
     /// Print the summary as JSON
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub index: IndexDir,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; the default is reachable from this machine only
+    #[arg(long, value_name = "HOST:PORT", default_value = crate::serve::DEFAULT_ADDR)]
+    pub addr: String,
     #[command(flatten)]
     pub index: IndexDir,
 }

@@ -3,7 +3,7 @@
 //! The crate reads as its pipeline: [`archive`] walks and decodes page files, [`split`]
 //! turns page text into [`article::Article`]s, [`schema`] and [`index`] store them in
 //! tantivy, [`query`] turns what the user typed into a tantivy query, and [`render`] prints
-//! the results. [`commands`] holds one thin function per subcommand.
+//! the results, and [`serve`] answers a web page. [`commands`] holds one thin function per subcommand.
 
 pub mod archive;
 pub mod article;
@@ -14,4 +14,5 @@ pub mod normalize;
 pub mod query;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod split;

@@ -14,6 +14,8 @@ fn fold_char(c: char) -> char {
     };
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
+        // ASCII and CJK have no other case: skip the Unicode table for most characters.
+        '\0'..='\u{7F}' | '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7FF}' => c,
         c if c.is_uppercase() => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {

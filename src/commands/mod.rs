@@ -3,6 +3,7 @@
 
 mod index;
 mod search;
+mod serve;
 mod show;
 mod split;
 mod stats;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Show(args) => show::run(&args),
         Command::Split(args) => split::run(&args),
         Command::Stats(args) => stats::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
 

@@ -67,28 +67,23 @@ fn request(
     args: &SearchArgs,
     boosts: Boosts,
 ) -> anyhow::Result<Request> {
-    let parsed = query::parse(q)?;
-    let sort = match args.sort {
-        Some(SortOrder::Relevance) => Sort::Relevance,
-        Some(SortOrder::Date) => Sort::Date,
-        None if parsed.groups.iter().any(|g| !g.negated) => Sort::Relevance,
-        None => Sort::Date,
-    };
-    Ok(Request {
-        query: parsed,
-        reporters: reporters
-            .iter()
-            .filter(|r| !r.trim().is_empty())
-            .cloned()
-            .collect(),
-        days: query::day_range(date, from, to)?,
-        paper: args.paper.clone(),
+    query::Params {
+        q,
+        reporters,
+        date,
+        from,
+        to,
+        paper: args.paper.as_deref(),
         page: args.page,
         limit: args.limit,
         offset: args.offset,
-        sort,
+        sort: args.sort.map(|s| match s {
+            SortOrder::Relevance => Sort::Relevance,
+            SortOrder::Date => Sort::Date,
+        }),
         boosts,
-    })
+    }
+    .request()
 }
 
 /// A reporter given as one name or a list.

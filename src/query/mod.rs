@@ -6,12 +6,16 @@
 //! per-field boosts, plus BM25 of the exact matches themselves in the headline and the body,
 //! so an exact phrase outranks scattered words and a headline hit outranks a body hit.
 
+pub mod facets;
 mod filter;
 mod parse;
+mod request;
 pub mod snippet;
+pub mod terms;
 
 pub use filter::{day_range, period, DayRange};
 pub use parse::{parse, Atom, Group, Parsed, Scope};
+pub use request::Params;
 
 use crate::article::Article;
 use crate::index::{Fields, Store};

@@ -2,7 +2,7 @@
 //! characters marked. Matching works on normalized text, which keeps one character per
 //! original character, so every mark lands on the characters the reader sees.
 
-use crate::normalize::{compact, normalized_chars};
+use crate::normalize::{compact, normalize};
 use crate::schema::ends_sentence;
 use serde::Serialize;
 
@@ -17,9 +17,8 @@ pub struct Snippet {
 /// them: white space inside a match is skipped (`刘 歌` matches `刘歌`), and so is a line
 /// break after a paragraph that stops mid-sentence; any other line break is not.
 pub fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize, usize)> {
-    let norm = normalized_chars(text);
-    let mut seq: Vec<(char, usize)> = Vec::with_capacity(norm.len());
-    for (i, &c) in norm.iter().enumerate() {
+    let mut seq: Vec<(char, usize)> = Vec::with_capacity(text.len() / 3);
+    for (i, c) in normalize(text).chars().enumerate() {
         if c == '\n' {
             if seq.last().is_some_and(|&(p, _)| ends_sentence(p)) {
                 seq.push(('\n', i));

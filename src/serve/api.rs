@@ -1,0 +1,224 @@
+//! The JSON API. Hits are the CLI's (`render::json::hit`), articles are `show --json`'s,
+//! and every error is `{"error", "parameter"}` with a 4xx or 5xx status.
+
+use super::params::{pairs, ApiError, SearchQuery};
+use super::App;
+use crate::article::Article;
+use crate::normalize::compact;
+use crate::query::facets::{FacetCollector, Facets};
+use crate::query::{self, terms};
+use crate::render;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Instant;
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{TantivyDocument, Term};
+
+/// Reporters listed in the facets of a search.
+const FACET_REPORTERS: usize = 20;
+/// Reporter suggestions unless `limit` says otherwise, and the most of them.
+const SUGGESTIONS: usize = 10;
+const MAX_SUGGESTIONS: usize = 50;
+/// The most articles read from one page file for the neighbours.
+const MAX_NEIGHBOURS: usize = 500;
+
+type ApiResult = Result<Json<Value>, ApiError>;
+
+/// Runs index work on the blocking pool, so that searches never hold up the server.
+async fn blocking<F>(work: F) -> ApiResult
+where
+    F: FnOnce() -> Result<Value, ApiError> + Send + 'static,
+{
+    match tokio::task::spawn_blocking(work).await {
+        Ok(result) => result.map(Json),
+        Err(e) => Err(ApiError::internal(&anyhow::anyhow!("a search failed: {e}"))),
+    }
+}
+
+/// `GET /api/search?q=&reporter=&date=&from=&to=&paper=&page=&sort=&limit=&offset=`:
+/// `{"q", "total", "took_ms", "offset", "limit", "hits": [...], "facets": {...}}`.
+pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> ApiResult {
+    let params = SearchQuery::parse(raw.as_deref())?;
+    blocking(move || run_search(&app, &params)).await
+}
+
+fn run_search(app: &App, params: &SearchQuery) -> Result<Value, ApiError> {
+    let req = params.request()?;
+    let started = Instant::now();
+    let searcher = app.reader.searcher();
+    let results = query::search(&app.store, &searcher, &req).map_err(|e| ApiError::internal(&e))?;
+    let facets = searcher
+        .search(
+            &query::build(&app.store.fields, &req),
+            &FacetCollector {
+                top_reporters: FACET_REPORTERS,
+            },
+        )
+        .map_err(|e| ApiError::internal(&e.into()))?;
+    let took_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let hits: Vec<Value> = results.hits.iter().map(render::json::hit).collect();
+    Ok(json!({
+        "q": params.q,
+        "total": results.total,
+        "took_ms": took_ms,
+        "offset": req.offset,
+        "limit": req.limit,
+        "sort": match req.sort { query::Sort::Relevance => "relevance", query::Sort::Date => "date" },
+        "hits": hits,
+        "facets": facets_json(&facets),
+    }))
+}
+
+fn facets_json(f: &Facets) -> Value {
+    let list = |key: &str, v: &[(String, usize)]| -> Vec<Value> {
+        v.iter()
+            .map(|(name, n)| json!({key: name, "count": n}))
+            .collect()
+    };
+    json!({
+        "reporters": list("name", &f.reporters),
+        "years": list("year", &f.years),
+        "months": list("month", &f.months),
+        "papers": list("paper", &f.papers),
+    })
+}
+
+/// `GET /api/article/{id}`: `{"article": <as show --json>, "neighbours": [...]}`, the
+/// neighbours being the other articles of the same page file in page order.
+pub async fn article(
+    State(app): State<Arc<App>>,
+    id: Result<Path<String>, PathRejection>,
+) -> ApiResult {
+    let Path(id) = id.map_err(|e| ApiError::bad("id", format!("id: {e}")))?;
+    blocking(move || {
+        let searcher = app.reader.searcher();
+        let found =
+            query::find_by_id(&app.store, &searcher, &id).map_err(|e| ApiError::internal(&e))?;
+        let Some(article) = found else {
+            return Err(ApiError {
+                status: StatusCode::NOT_FOUND,
+                parameter: Some("id".into()),
+                message: format!("no article with id {id}"),
+            });
+        };
+        let neighbours =
+            neighbours(&app, &searcher, &article).map_err(|e| ApiError::internal(&e))?;
+        Ok(json!({"article": article, "neighbours": neighbours}))
+    })
+    .await
+}
+
+/// The other articles from the same page file, in page order.
+fn neighbours(
+    app: &App,
+    searcher: &tantivy::Searcher,
+    article: &Article,
+) -> anyhow::Result<Vec<Value>> {
+    let q = TermQuery::new(
+        Term::from_field_text(app.store.fields.path, &article.path),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher.search(&q, &TopDocs::with_limit(MAX_NEIGHBOURS).order_by_score())?;
+    let mut same_page = Vec::new();
+    for (_, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let a = app.store.article(&doc)?;
+        if a.id != article.id {
+            same_page.push(a);
+        }
+    }
+    same_page.sort_by_key(|a| a.seq);
+    Ok(same_page
+        .iter()
+        .map(|a| {
+            json!({
+                "id": a.id,
+                "seq": a.seq,
+                "kicker": a.kicker,
+                "headline": a.headline,
+                "reporters": a.reporter_names(),
+            })
+        })
+        .collect())
+}
+
+/// `GET /api/reporters?q=&limit=`: reporters whose name holds `q`, most articles first:
+/// `{"reporters": [{"name", "count"}]}`.
+pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> ApiResult {
+    let mut q = String::new();
+    let mut limit = SUGGESTIONS;
+    for (name, value) in pairs(raw.as_deref()) {
+        match name.as_str() {
+            "q" => q = compact(value.trim()),
+            "limit" => {
+                limit = value
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&n| n >= 1)
+                    .ok_or_else(|| {
+                        ApiError::bad("limit", format!("limit {value}: not a number from 1"))
+                    })?
+                    .min(MAX_SUGGESTIONS);
+            }
+            other => {
+                return Err(ApiError::bad(
+                    other,
+                    format!("unknown parameter {other}; use q or limit"),
+                ))
+            }
+        }
+    }
+    blocking(move || {
+        let searcher = app.reader.searcher();
+        let found = terms::ranked(
+            &searcher,
+            app.store.fields.reporter,
+            |name| name.contains(&q),
+            limit,
+        )
+        .map_err(|e| ApiError::internal(&e))?;
+        let list: Vec<Value> = found
+            .iter()
+            .map(|(name, n)| json!({"name": name, "count": n}))
+            .collect();
+        Ok(json!({ "reporters": list }))
+    })
+    .await
+}
+
+/// `GET /api/info`: what the index holds, for the page's filters:
+/// `{"articles", "papers": [{"paper", "count"}], "first_date", "last_date"}`.
+pub async fn info(State(app): State<Arc<App>>) -> ApiResult {
+    blocking(move || {
+        let searcher = app.reader.searcher();
+        let f = app.store.fields;
+        let papers = terms::ranked(&searcher, f.paper, |_| true, usize::MAX)
+            .map_err(|e| ApiError::internal(&e))?;
+        let dates = terms::date_range(&searcher, f.date).map_err(|e| ApiError::internal(&e))?;
+        Ok(json!({
+            "articles": searcher.num_docs(),
+            "papers": papers.iter().map(|(p, n)| json!({"paper": p, "count": n})).collect::<Vec<_>>(),
+            "first_date": dates.map(|d| d.0.to_string()),
+            "last_date": dates.map(|d| d.1.to_string()),
+        }))
+    })
+    .await
+}
+
+/// Anything else: a JSON `404`.
+pub async fn not_found(uri: Uri) -> Response {
+    ApiError {
+        status: StatusCode::NOT_FOUND,
+        parameter: None,
+        message: format!("{}: no such page; the API is /api/search, /api/article/ID, /api/reporters and /api/info", uri.path()),
+    }
+    .into_response()
+}
