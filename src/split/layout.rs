@@ -61,6 +61,7 @@ pub fn split_page(text: &str) -> Page {
         paper: None,
         articles: Vec::new(),
     };
+    let trace = std::env::var_os("BAOSOU_SPLIT_TRACE").is_some();
     let mut cur: Option<Builder> = None;
     let mut i = 0;
     while i < bs.len() {
@@ -69,7 +70,18 @@ pub fn split_page(text: &str) -> Page {
             while j < bs.len() && head_like[j] && j - i < MAX_GROUP {
                 j += 1;
             }
-            if starts_article(&bs, &kinds, i, j, cur.as_ref()) {
+            let (st, why) = starts_article(&bs, &kinds, i, j, cur.as_ref());
+            if trace {
+                eprintln!(
+                    "DBG\t{}\t{}\t{}\t{}\t{}",
+                    bs[i].start,
+                    st,
+                    why,
+                    j - i,
+                    bs[i].text
+                );
+            }
+            if st {
                 if let Some(done) = cur.take() {
                     page.articles.push(done.finish());
                 }
@@ -87,9 +99,11 @@ pub fn split_page(text: &str) -> Page {
                 continue;
             }
             if let Some(builder) = cur.as_mut().filter(|c| !c.is_open()) {
-                // A section head inside the article.
-                builder.heading(&bs[i]);
-                i += 1;
+                // A section head inside the article, with any lines printed under it.
+                for blk in &bs[i..j] {
+                    builder.heading(blk);
+                }
+                i = j;
                 continue;
             }
         }
@@ -142,8 +156,15 @@ fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
     }
 }
 
-/// Whether the headline-like blocks `i..j` open a new article.
-fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<&Builder>) -> bool {
+/// Whether the headline-like blocks `i..j` open a new article, and the rule that decided
+/// (printed with `BAOSOU_SPLIT_TRACE=1`, to study the splitter on a set of pages).
+fn starts_article(
+    bs: &[Block],
+    kinds: &[Kind],
+    i: usize,
+    j: usize,
+    cur: Option<&Builder>,
+) -> (bool, &'static str) {
     let next = bs.get(j);
     let strong = match kinds.get(j) {
         Some(Kind::Byline(_)) => true,
@@ -151,15 +172,23 @@ fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<
         _ => false,
     };
     let Some(cur) = cur else {
-        return true;
+        return (true, "first");
     };
     if cur.is_open() {
         // The line goes on with a paragraph cut at a column break.
-        return strong;
+        return (strong, if strong { "open-strong" } else { "open" });
+    }
+    if strong {
+        return (true, "strong");
     }
     // Extra blank lines before a headline mark a new story on the page.
-    if strong || !cur.has_body() || bs[i].gap >= 2 {
-        return true;
+    if bs[i].gap >= 2 {
+        return (true, "gap");
+    }
+    // Headline lines straight after headline lines, with no text between: a listing or a
+    // table (programmes, names, chapters), not a run of articles without bodies.
+    if !cur.has_body() {
+        return (false, "nobody");
     }
     // Headline lines followed by text: a section head inside the article, or a new article
     // after one that has ended.
@@ -167,17 +196,18 @@ fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<
     let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
     let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
     let photo_news = j - i == 1 && next.is_some_and(|n| opening_day(n.text).is_some());
-    if is_marked_group(&lines) || photo_news {
-        return true;
+    if is_marked_group(&lines) {
+        return (true, "marked");
+    }
+    if photo_news {
+        return (true, "photo");
     }
     if after_end || tagged {
-        return !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
+        let r = !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
+        return (r, if after_end { "after_end" } else { "tagged" });
     }
-    MULTI_STARTS && j - i >= 2
+    (false, "none")
 }
-
-/// Whether a group of several headline lines followed by text starts an article.
-const MULTI_STARTS: bool = false;
 
 #[cfg(test)]
 mod tests {
@@ -248,6 +278,16 @@ mod tests {
                     ("新城产业链“火花飞溅”", vec!["——走访动力谷"], Some("央媒看湘江"), vec!["张强"], None, vec![], "走进动力谷，机器轰鸣。\n（本报记者 赵云）"),
                     ("两国签署合作文件", vec![], None, vec!["徐明", "刘欣"], Some("本报北京5月11日电"), vec![], "本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。"),
                 ],
+            ),
+            // A listing of short lines under a headline stays one article; a section head
+            // of two lines does not make its second line a photo item.
+            (
+                "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n",
+                vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n1.歌舞《春风》\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》\n6.舞蹈《花开》")],
+            ),
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区开工。\n\n稳步推进\n\n新园区成为产业高地\n\n3月1日，新厂房封顶。\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区开工。\n稳步推进\n新园区成为产业高地\n3月1日，新厂房封顶。")],
             ),
         ];
         for (input, want) in table {
