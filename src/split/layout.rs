@@ -4,6 +4,7 @@
 //! and that does not go on with a paragraph cut by a column break.
 
 use super::byline::{self, dateline, paper_name};
+use super::cohesion;
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
     assign, has_column_tag, is_end_note, is_headline_like, is_marked_group, is_section_head,
@@ -16,6 +17,10 @@ use crate::article::Reporter;
 
 /// The most lines a headline group holds (kicker, headline, two subheadlines).
 const MAX_GROUP: usize = 4;
+
+/// Bigram cosine across a single line followed by a paragraph opening with a day, above
+/// which the line is a section head rather than a photo item's title.
+const PHOTO_COHESION: f64 = 0.1;
 
 /// What a block is, before articles are found.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +66,7 @@ pub fn split_page(text: &str) -> Page {
         paper: None,
         articles: Vec::new(),
     };
+    let text = text_blocks(&kinds);
     let trace = std::env::var_os("BAOSOU_SPLIT_TRACE").is_some();
     let mut cur: Option<Builder> = None;
     let mut i = 0;
@@ -70,7 +76,7 @@ pub fn split_page(text: &str) -> Page {
             while j < bs.len() && head_like[j] && j - i < MAX_GROUP {
                 j += 1;
             }
-            let (st, why) = starts_article(&bs, &kinds, i, j, cur.as_ref());
+            let (st, why) = starts_article(&bs, &kinds, &text, i, j, cur.as_ref());
             if trace {
                 eprintln!(
                     "DBG\t{}\t{}\t{}\t{}\t{}",
@@ -147,6 +153,11 @@ pub fn split_page(text: &str) -> Page {
     page
 }
 
+/// Which blocks are text (body, headlines, captions) rather than bylines and furniture.
+fn text_blocks(kinds: &[Kind]) -> Vec<bool> {
+    kinds.iter().map(|k| *k == Kind::Text).collect()
+}
+
 /// True when block `i` is the kind of line an article ends with: a byline or credit, a jump,
 /// a production credit, or a bracketed note (`（作者为…）`, `（本报伦敦2月2日电）`).
 fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
@@ -161,6 +172,7 @@ fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
 fn starts_article(
     bs: &[Block],
     kinds: &[Kind],
+    text: &[bool],
     i: usize,
     j: usize,
     cur: Option<&Builder>,
@@ -175,8 +187,9 @@ fn starts_article(
         return (true, "first");
     };
     if cur.is_open() {
-        // The line goes on with a paragraph cut at a column break.
-        return (strong, if strong { "open-strong" } else { "open" });
+        // The line goes on with a paragraph cut at a column break, even when a byline
+        // follows: a credit closing the cut paragraph's article.
+        return (false, "open");
     }
     if strong {
         return (true, "strong");
@@ -200,7 +213,9 @@ fn starts_article(
         return (true, "marked");
     }
     if photo_news {
-        return (true, "photo");
+        // A photo item with its caption, unless the caption goes on with the story before:
+        // then the line is a section head over a paragraph that opens with a day.
+        return (cohesion::across(bs, text, i, j) < PHOTO_COHESION, "photo");
     }
     if after_end || tagged {
         let r = !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
@@ -288,6 +303,16 @@ mod tests {
             (
                 "园区建设提速\n\n湘江日报记者 王明\n\n园区开工。\n\n稳步推进\n\n新园区成为产业高地\n\n3月1日，新厂房封顶。\n",
                 vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区开工。\n稳步推进\n新园区成为产业高地\n3月1日，新厂房封顶。")],
+            ),
+            // A line over a paragraph opening with a day, in the same story: a section head.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设，园区企业加快生产。\n新厂房加快建设\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。")],
+            ),
+            // A headline-like line that goes on with a cut paragraph, though a credit follows.
+            (
+                "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日投产")],
             ),
         ];
         for (input, want) in table {
