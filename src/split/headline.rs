@@ -239,15 +239,10 @@ pub fn assign(lines: &[&str]) -> Heads {
             }
         }
     }
+    // The tag is the kicker when the group has none; a group with its own kicker keeps it
+    // (a label such as `核心阅读` under a full headline group is not the article's kicker).
     if let Some(t) = tag {
-        match heads.kicker.take() {
-            None => heads.kicker = Some(t),
-            Some(k) => {
-                heads.subheadlines.insert(0, heads.headline.clone());
-                heads.headline = k;
-                heads.kicker = Some(t);
-            }
-        }
+        heads.kicker.get_or_insert(t);
     }
     heads
 }
@@ -338,6 +333,10 @@ mod tests {
             (
                 vec!["浙江石塘镇", "不夜港 渔家忙（寻找最美乡村）"],
                 h(Some("浙江石塘镇"), "不夜港 渔家忙（寻找最美乡村）", &[]),
+            ),
+            (
+                vec!["西部小城加快转型——", "老工业基地焕发新活力", "核心阅读"],
+                h(Some("西部小城加快转型——"), "老工业基地焕发新活力", &[]),
             ),
             (
                 vec!["新春走基层", "山村来了新医生", "——记乡村医生李华"],
