@@ -221,8 +221,26 @@ fn starts_article(
         let r = !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
         return (r, if after_end { "after_end" } else { "tagged" });
     }
-    (false, "none")
+    // Unmarked headline lines after a finished paragraph, in an article without section
+    // heads so far: a new article when the text after them shares little vocabulary with
+    // the text before, and they are more than one line or the article is already long
+    // (and not the first lines of a listing that runs on).
+    let unrelated = || cohesion::across(bs, text, i, j) < NEW_TOPIC_COHESION;
+    let listing = next.is_some_and(|n| is_headline_like(n.text));
+    let new_topic = cur.heads() == 0
+        && !listing
+        && (j - i >= 2 || cur.span_len() >= LONG_ARTICLE)
+        && unrelated();
+    (new_topic, "none")
 }
+
+/// Bigram cosine across unmarked headline lines below which the text after them tells
+/// another story.
+const NEW_TOPIC_COHESION: f64 = 0.05;
+
+/// Chars after which an article without section heads is long enough that a single
+/// unmarked headline line over unrelated text starts the next one.
+const LONG_ARTICLE: usize = 1000;
 
 #[cfg(test)]
 mod tests {
@@ -301,8 +319,17 @@ mod tests {
                 vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n1.歌舞《春风》\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》\n6.舞蹈《花开》")],
             ),
             (
-                "园区建设提速\n\n湘江日报记者 王明\n\n园区开工。\n\n稳步推进\n\n新园区成为产业高地\n\n3月1日，新厂房封顶。\n",
-                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区开工。\n稳步推进\n新园区成为产业高地\n3月1日，新厂房封顶。")],
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n新厂房成为产业高地\n\n3月1日，园区新厂房封顶。\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n稳步推进\n新厂房成为产业高地\n3月1日，园区新厂房封顶。")],
+            ),
+            // Two unmarked headline lines after a finished paragraph, over text that tells
+            // another story: the next article.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n山村小学\n\n迎来新老师\n\n开学第一天，孩子们围着老师唱歌跳舞。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。"),
+                    ("迎来新老师", vec![], Some("山村小学"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。"),
+                ],
             ),
             // A line over a paragraph opening with a day, in the same story: a section head.
             (

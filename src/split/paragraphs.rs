@@ -21,6 +21,8 @@ pub struct Builder {
     opened: bool,
     /// The organisation of the dateline, for bracketed credits.
     pub dateline_org: Option<String>,
+    /// Section heads read so far.
+    heads: usize,
 }
 
 impl Builder {
@@ -37,6 +39,16 @@ impl Builder {
     /// True when the article has body text.
     pub fn has_body(&self) -> bool {
         !self.paras.is_empty()
+    }
+
+    /// How many section heads the article has so far.
+    pub fn heads(&self) -> usize {
+        self.heads
+    }
+
+    /// The length of the article so far, in chars of the page.
+    pub fn span_len(&self) -> usize {
+        self.start.map_or(0, |s| self.end.saturating_sub(s))
     }
 
     /// Widens the span to cover `b`.
@@ -80,6 +92,7 @@ impl Builder {
     pub fn heading(&mut self, b: &Block) {
         self.cover(b);
         self.close();
+        self.heads += 1;
         self.paras.push(b.text.to_string());
     }
 
