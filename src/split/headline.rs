@@ -10,6 +10,8 @@ use super::text::{ends_sentence, trim, width};
 
 /// The longest headline line, in chars.
 const MAX_HEADLINE: usize = 64;
+/// The longest line holding a headline with its subheadline or column name, in chars.
+const MAX_HEADLINE_LINE: usize = 110;
 
 /// The parts of a headline group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,8 +26,19 @@ pub struct Heads {
 pub fn is_headline_like(line: &str) -> bool {
     let line = trim(line);
     let w = width(line);
-    if w == 0 || w > MAX_HEADLINE || ends_sentence(line) || is_signature(line) {
+    // A headline printed with its subheadline or column on one line runs longer.
+    let max = if line.contains(" ——") || has_column_tag(line) {
+        MAX_HEADLINE_LINE
+    } else {
+        MAX_HEADLINE
+    };
+    if w == 0 || w > max || ends_sentence(line) || is_signature(line) {
         return false;
+    }
+    // A kicker leading into the headline with a dash may hold a whole sentence:
+    // `过去只能在家看电视；如今锻炼有去处。山东农村——`.
+    if line.ends_with("——") && !line.starts_with("——") && w <= MAX_HEADLINE {
+        return balanced(line) && !line.starts_with(['“', '「']);
     }
     // A long line broken by commas, or one opening with a day, is a cut paragraph.
     if (line.matches('，').count() >= 2 && w > 30) || super::furniture::opening_day(line).is_some()
@@ -264,6 +277,15 @@ mod tests {
             ("漫漫归乡路，", false),
             ("开放的大门越开越大（人民时评）", true),
             ("“疫情发生后，如何在", false),
+            (
+                "过去只能在家看电视；如今锻炼有去处、娱乐有场所。山东农村——",
+                true,
+            ),
+            ("“我们的日子，越过越好。”他说——", false),
+            (
+                "守住绿水青山 各族群众共享幸福（在新思想指引下——新时代新作为） ——青海生态保护纪实",
+                true,
+            ),
         ];
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");

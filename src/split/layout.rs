@@ -73,7 +73,8 @@ pub fn split_page(text: &str) -> Page {
     while i < bs.len() {
         if head_like[i] {
             let mut j = i;
-            while j < bs.len() && head_like[j] && j - i < MAX_GROUP {
+            // Extra blank lines end a group: what follows them is another item.
+            while j < bs.len() && head_like[j] && j - i < MAX_GROUP && (j == i || bs[j].gap < 2) {
                 j += 1;
             }
             let (st, why) = starts_article(&bs, &kinds, &text, i, j, cur.as_ref());
@@ -340,6 +341,15 @@ mod tests {
             (
                 "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n",
                 vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日投产")],
+            ),
+            // A credit line, then extra blank lines: the headline group after them starts
+            // there, not at the credit.
+            (
+                "河边新景\n\n3月1日，市民在河边散步。\n\n新华社发\n\n\n\n外交部发言人——\n\n敦促有关国家停止抹黑\n\n本报北京2月12日电 （记者吴刚）外交部发言人表示反对。\n",
+                vec![
+                    ("河边新景", vec![], None, vec![], None, vec![], "3月1日，市民在河边散步。\n新华社发"),
+                    ("敦促有关国家停止抹黑", vec![], Some("外交部发言人——"), vec!["吴刚"], Some("本报北京2月12日电"), vec![], "本报北京2月12日电 （记者吴刚）外交部发言人表示反对。"),
+                ],
             ),
         ];
         for (input, want) in table {
