@@ -241,7 +241,7 @@ const NEW_TOPIC_COHESION: f64 = 0.05;
 
 /// Chars after which an article without section heads is long enough that a single
 /// unmarked headline line over unrelated text starts the next one.
-const LONG_ARTICLE: usize = 1000;
+const LONG_ARTICLE: usize = 400;
 
 #[cfg(test)]
 mod tests {
