@@ -228,7 +228,12 @@ pub fn assign(lines: &[&str]) -> Heads {
             let b_tagged = b.ends_with('）') || b.ends_with(')');
             let b_listing =
                 b.matches([' ', '\u{3000}', '\u{a0}']).count() >= 2 && width(b) > width(a) * 2;
-            if !b_sub && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
+            // A headline of spaced phrases over a longer line broken by a comma: that line
+            // is a subheadline (or a headline of its own), not the headline under a kicker.
+            let a_full = a.contains([' ', '\u{3000}']) && b.contains('，') && width(b) > width(a);
+            if !b_sub
+                && !a_full
+                && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
             {
                 heads.kicker = Some(a.to_string());
                 let (h, s) = split_dash(b);
@@ -359,6 +364,17 @@ mod tests {
             (
                 vec!["西部小城加快转型——", "老工业基地焕发新活力", "核心阅读"],
                 h(Some("西部小城加快转型——"), "老工业基地焕发新活力", &[]),
+            ),
+            (
+                vec![
+                    "省委召开常委会议 研究近期防控重点工作",
+                    "响应号召，省委常委同志为支持疫情防控工作带头捐款",
+                ],
+                h(
+                    None,
+                    "省委召开常委会议 研究近期防控重点工作",
+                    &["响应号召，省委常委同志为支持疫情防控工作带头捐款"],
+                ),
             ),
             (
                 vec!["新春走基层", "山村来了新医生", "——记乡村医生李华"],
