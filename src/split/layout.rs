@@ -210,6 +210,12 @@ fn starts_article(
     let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
     let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
     let photo_news = j - i == 1 && next.is_some_and(|n| opening_day(n.text).is_some());
+    // More headline-like lines than a headline group holds, run on without a break: a
+    // listing (programmes, names, timetables) inside the article.
+    let listing = j - i == MAX_GROUP && next.is_some_and(|n| n.gap < 2 && is_headline_like(n.text));
+    if listing {
+        return (false, "listing");
+    }
     if is_marked_group(&lines) {
         return (true, "marked");
     }
@@ -225,7 +231,7 @@ fn starts_article(
     // Unmarked headline lines after a finished paragraph, in an article without section
     // heads so far: a new article when the text after them shares little vocabulary with
     // the text before, and they are more than one line or the article is already long
-    // (and not the first lines of a listing that runs on).
+    // (and not the first lines of a listing).
     let unrelated = || cohesion::across(bs, text, i, j) < NEW_TOPIC_COHESION;
     let listing = next.is_some_and(|n| is_headline_like(n.text));
     let new_topic = cur.heads() == 0
@@ -350,6 +356,12 @@ mod tests {
                     ("河边新景", vec![], None, vec![], None, vec![], "3月1日，市民在河边散步。\n新华社发"),
                     ("敦促有关国家停止抹黑", vec![], Some("外交部发言人——"), vec!["吴刚"], Some("本报北京2月12日电"), vec![], "本报北京2月12日电 （记者吴刚）外交部发言人表示反对。"),
                 ],
+            ),
+            // A listing that runs on after an end note, its first item bracketed like a
+            // column name: still the same article.
+            (
+                "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n（完）\n\n1.歌舞《春风》（合唱团）\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n",
+                vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n（完）\n1.歌舞《春风》（合唱团）\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》")],
             ),
         ];
         for (input, want) in table {
