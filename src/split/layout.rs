@@ -234,8 +234,11 @@ fn starts_article(
     // (and not the first lines of a listing).
     let unrelated = || cohesion::across(bs, text, i, j) < NEW_TOPIC_COHESION;
     let listing = next.is_some_and(|n| is_headline_like(n.text));
+    // A line broken by two commas is more likely a paragraph cut at a column break.
+    let run_on = lines.iter().any(|l| l.matches('，').count() >= 2);
     let new_topic = cur.heads() == 0
         && !listing
+        && !run_on
         && (j - i >= 2 || cur.span_len() >= LONG_ARTICLE)
         && unrelated();
     (new_topic, "none")
@@ -362,6 +365,11 @@ mod tests {
             (
                 "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n（完）\n\n1.歌舞《春风》（合唱团）\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n",
                 vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n（完）\n1.歌舞《春风》（合唱团）\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》")],
+            ),
+            // Short lines broken by two commas over unrelated text: cut text, not a headline.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n在城东，在城西，在城南\n在城北，在郊外，在乡村\n到处是忙碌的工地。")],
             ),
         ];
         for (input, want) in table {
