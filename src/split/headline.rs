@@ -10,6 +10,8 @@ use super::text::{ends_sentence, trim, width};
 
 /// The longest headline line, in chars.
 const MAX_HEADLINE: usize = 64;
+/// The longest line holding a headline with its subheadline or column name, in chars.
+const MAX_HEADLINE_LINE: usize = 110;
 
 /// The parts of a headline group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,8 +26,19 @@ pub struct Heads {
 pub fn is_headline_like(line: &str) -> bool {
     let line = trim(line);
     let w = width(line);
-    if w == 0 || w > MAX_HEADLINE || ends_sentence(line) || is_signature(line) {
+    // A headline printed with its subheadline or column on one line runs longer.
+    let max = if line.contains(" ——") || has_column_tag(line) {
+        MAX_HEADLINE_LINE
+    } else {
+        MAX_HEADLINE
+    };
+    if w == 0 || w > max || ends_sentence(line) || is_signature(line) {
         return false;
+    }
+    // A kicker leading into the headline with a dash may hold a whole sentence:
+    // `过去只能在家看电视；如今锻炼有去处。山东农村——`.
+    if line.ends_with("——") && !line.starts_with("——") && w <= MAX_HEADLINE {
+        return balanced(line) && !line.starts_with(['“', '「']);
     }
     // A long line broken by commas, or one opening with a day, is a cut paragraph.
     if (line.matches('，').count() >= 2 && w > 30) || super::furniture::opening_day(line).is_some()
@@ -215,7 +228,12 @@ pub fn assign(lines: &[&str]) -> Heads {
             let b_tagged = b.ends_with('）') || b.ends_with(')');
             let b_listing =
                 b.matches([' ', '\u{3000}', '\u{a0}']).count() >= 2 && width(b) > width(a) * 2;
-            if !b_sub && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
+            // A headline of spaced phrases over a longer line broken by a comma: that line
+            // is a subheadline (or a headline of its own), not the headline under a kicker.
+            let a_full = a.contains([' ', '\u{3000}']) && b.contains('，') && width(b) > width(a);
+            if !b_sub
+                && !a_full
+                && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
             {
                 heads.kicker = Some(a.to_string());
                 let (h, s) = split_dash(b);
@@ -239,15 +257,10 @@ pub fn assign(lines: &[&str]) -> Heads {
             }
         }
     }
+    // The tag is the kicker when the group has none; a group with its own kicker keeps it
+    // (a label such as `核心阅读` under a full headline group is not the article's kicker).
     if let Some(t) = tag {
-        match heads.kicker.take() {
-            None => heads.kicker = Some(t),
-            Some(k) => {
-                heads.subheadlines.insert(0, heads.headline.clone());
-                heads.headline = k;
-                heads.kicker = Some(t);
-            }
-        }
+        heads.kicker.get_or_insert(t);
     }
     heads
 }
@@ -269,6 +282,15 @@ mod tests {
             ("漫漫归乡路，", false),
             ("开放的大门越开越大（人民时评）", true),
             ("“疫情发生后，如何在", false),
+            (
+                "过去只能在家看电视；如今锻炼有去处、娱乐有场所。山东农村——",
+                true,
+            ),
+            ("“我们的日子，越过越好。”他说——", false),
+            (
+                "守住绿水青山 各族群众共享幸福（在新思想指引下——新时代新作为） ——青海生态保护纪实",
+                true,
+            ),
         ];
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");
@@ -338,6 +360,21 @@ mod tests {
             (
                 vec!["浙江石塘镇", "不夜港 渔家忙（寻找最美乡村）"],
                 h(Some("浙江石塘镇"), "不夜港 渔家忙（寻找最美乡村）", &[]),
+            ),
+            (
+                vec!["西部小城加快转型——", "老工业基地焕发新活力", "核心阅读"],
+                h(Some("西部小城加快转型——"), "老工业基地焕发新活力", &[]),
+            ),
+            (
+                vec![
+                    "省委召开常委会议 研究近期防控重点工作",
+                    "响应号召，省委常委同志为支持疫情防控工作带头捐款",
+                ],
+                h(
+                    None,
+                    "省委召开常委会议 研究近期防控重点工作",
+                    &["响应号召，省委常委同志为支持疫情防控工作带头捐款"],
+                ),
             ),
             (
                 vec!["新春走基层", "山村来了新医生", "——记乡村医生李华"],

@@ -4,6 +4,7 @@
 //! and that does not go on with a paragraph cut by a column break.
 
 use super::byline::{self, dateline, paper_name};
+use super::cohesion;
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
     assign, has_column_tag, is_end_note, is_headline_like, is_marked_group, is_section_head,
@@ -16,6 +17,10 @@ use crate::article::Reporter;
 
 /// The most lines a headline group holds (kicker, headline, two subheadlines).
 const MAX_GROUP: usize = 4;
+
+/// Bigram cosine across a single line followed by a paragraph opening with a day, above
+/// which the line is a section head rather than a photo item's title.
+const PHOTO_COHESION: f64 = 0.1;
 
 /// What a block is, before articles are found.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,15 +66,29 @@ pub fn split_page(text: &str) -> Page {
         paper: None,
         articles: Vec::new(),
     };
+    let text = text_blocks(&kinds);
+    let trace = std::env::var_os("BAOSOU_SPLIT_TRACE").is_some();
     let mut cur: Option<Builder> = None;
     let mut i = 0;
     while i < bs.len() {
         if head_like[i] {
             let mut j = i;
-            while j < bs.len() && head_like[j] && j - i < MAX_GROUP {
+            // Extra blank lines end a group: what follows them is another item.
+            while j < bs.len() && head_like[j] && j - i < MAX_GROUP && (j == i || bs[j].gap < 2) {
                 j += 1;
             }
-            if starts_article(&bs, &kinds, i, j, cur.as_ref()) {
+            let (st, why) = starts_article(&bs, &kinds, &text, i, j, cur.as_ref());
+            if trace {
+                eprintln!(
+                    "DBG\t{}\t{}\t{}\t{}\t{}",
+                    bs[i].start,
+                    st,
+                    why,
+                    j - i,
+                    bs[i].text
+                );
+            }
+            if st {
                 if let Some(done) = cur.take() {
                     page.articles.push(done.finish());
                 }
@@ -87,9 +106,11 @@ pub fn split_page(text: &str) -> Page {
                 continue;
             }
             if let Some(builder) = cur.as_mut().filter(|c| !c.is_open()) {
-                // A section head inside the article.
-                builder.heading(&bs[i]);
-                i += 1;
+                // A section head inside the article, with any lines printed under it.
+                for blk in &bs[i..j] {
+                    builder.heading(blk);
+                }
+                i = j;
                 continue;
             }
         }
@@ -133,6 +154,11 @@ pub fn split_page(text: &str) -> Page {
     page
 }
 
+/// Which blocks are text (body, headlines, captions) rather than bylines and furniture.
+fn text_blocks(kinds: &[Kind]) -> Vec<bool> {
+    kinds.iter().map(|k| *k == Kind::Text).collect()
+}
+
 /// True when block `i` is the kind of line an article ends with: a byline or credit, a jump,
 /// a production credit, or a bracketed note (`（作者为…）`, `（本报伦敦2月2日电）`).
 fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
@@ -142,8 +168,16 @@ fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
     }
 }
 
-/// Whether the headline-like blocks `i..j` open a new article.
-fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<&Builder>) -> bool {
+/// Whether the headline-like blocks `i..j` open a new article, and the rule that decided
+/// (printed with `BAOSOU_SPLIT_TRACE=1`, to study the splitter on a set of pages).
+fn starts_article(
+    bs: &[Block],
+    kinds: &[Kind],
+    text: &[bool],
+    i: usize,
+    j: usize,
+    cur: Option<&Builder>,
+) -> (bool, &'static str) {
     let next = bs.get(j);
     let strong = match kinds.get(j) {
         Some(Kind::Byline(_)) => true,
@@ -151,15 +185,24 @@ fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<
         _ => false,
     };
     let Some(cur) = cur else {
-        return true;
+        return (true, "first");
     };
     if cur.is_open() {
-        // The line goes on with a paragraph cut at a column break.
-        return strong;
+        // The line goes on with a paragraph cut at a column break, even when a byline
+        // follows: a credit closing the cut paragraph's article.
+        return (false, "open");
+    }
+    if strong {
+        return (true, "strong");
     }
     // Extra blank lines before a headline mark a new story on the page.
-    if strong || !cur.has_body() || bs[i].gap >= 2 {
-        return true;
+    if bs[i].gap >= 2 {
+        return (true, "gap");
+    }
+    // Headline lines straight after headline lines, with no text between: a listing or a
+    // table (programmes, names, chapters), not a run of articles without bodies.
+    if !cur.has_body() {
+        return (false, "nobody");
     }
     // Headline lines followed by text: a section head inside the article, or a new article
     // after one that has ended.
@@ -167,17 +210,47 @@ fn starts_article(bs: &[Block], kinds: &[Kind], i: usize, j: usize, cur: Option<
     let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
     let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
     let photo_news = j - i == 1 && next.is_some_and(|n| opening_day(n.text).is_some());
-    if is_marked_group(&lines) || photo_news {
-        return true;
+    // More headline-like lines than a headline group holds, run on without a break: a
+    // listing (programmes, names, timetables) inside the article.
+    let listing = j - i == MAX_GROUP && next.is_some_and(|n| n.gap < 2 && is_headline_like(n.text));
+    if listing {
+        return (false, "listing");
+    }
+    if is_marked_group(&lines) {
+        return (true, "marked");
+    }
+    if photo_news {
+        // A photo item with its caption, unless the caption goes on with the story before:
+        // then the line is a section head over a paragraph that opens with a day.
+        return (cohesion::across(bs, text, i, j) < PHOTO_COHESION, "photo");
     }
     if after_end || tagged {
-        return !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
+        let r = !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
+        return (r, if after_end { "after_end" } else { "tagged" });
     }
-    MULTI_STARTS && j - i >= 2
+    // Unmarked headline lines after a finished paragraph, in an article without section
+    // heads so far: a new article when the text after them shares little vocabulary with
+    // the text before, and they are more than one line or the article is already long
+    // (and not the first lines of a listing).
+    let unrelated = || cohesion::across(bs, text, i, j) < NEW_TOPIC_COHESION;
+    let listing = next.is_some_and(|n| is_headline_like(n.text));
+    // A line broken by two commas is more likely a paragraph cut at a column break.
+    let run_on = lines.iter().any(|l| l.matches('，').count() >= 2);
+    let new_topic = cur.heads() == 0
+        && !listing
+        && !run_on
+        && (j - i >= 2 || cur.span_len() >= LONG_ARTICLE)
+        && unrelated();
+    (new_topic, "none")
 }
 
-/// Whether a group of several headline lines followed by text starts an article.
-const MULTI_STARTS: bool = false;
+/// Bigram cosine across unmarked headline lines below which the text after them tells
+/// another story.
+const NEW_TOPIC_COHESION: f64 = 0.05;
+
+/// Chars after which an article without section heads is long enough that a single
+/// unmarked headline line over unrelated text starts the next one.
+const LONG_ARTICLE: usize = 400;
 
 #[cfg(test)]
 mod tests {
@@ -248,6 +321,55 @@ mod tests {
                     ("新城产业链“火花飞溅”", vec!["——走访动力谷"], Some("央媒看湘江"), vec!["张强"], None, vec![], "走进动力谷，机器轰鸣。\n（本报记者 赵云）"),
                     ("两国签署合作文件", vec![], None, vec!["徐明", "刘欣"], Some("本报北京5月11日电"), vec![], "本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。"),
                 ],
+            ),
+            // A listing of short lines under a headline stays one article; a section head
+            // of two lines does not make its second line a photo item.
+            (
+                "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n",
+                vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n1.歌舞《春风》\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》\n6.舞蹈《花开》")],
+            ),
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n新厂房成为产业高地\n\n3月1日，园区新厂房封顶。\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n稳步推进\n新厂房成为产业高地\n3月1日，园区新厂房封顶。")],
+            ),
+            // Two unmarked headline lines after a finished paragraph, over text that tells
+            // another story: the next article.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n山村小学\n\n迎来新老师\n\n开学第一天，孩子们围着老师唱歌跳舞。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。"),
+                    ("迎来新老师", vec![], Some("山村小学"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。"),
+                ],
+            ),
+            // A line over a paragraph opening with a day, in the same story: a section head.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设，园区企业加快生产。\n新厂房加快建设\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。")],
+            ),
+            // A headline-like line that goes on with a cut paragraph, though a credit follows.
+            (
+                "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日投产")],
+            ),
+            // A credit line, then extra blank lines: the headline group after them starts
+            // there, not at the credit.
+            (
+                "河边新景\n\n3月1日，市民在河边散步。\n\n新华社发\n\n\n\n外交部发言人——\n\n敦促有关国家停止抹黑\n\n本报北京2月12日电 （记者吴刚）外交部发言人表示反对。\n",
+                vec![
+                    ("河边新景", vec![], None, vec![], None, vec![], "3月1日，市民在河边散步。\n新华社发"),
+                    ("敦促有关国家停止抹黑", vec![], Some("外交部发言人——"), vec!["吴刚"], Some("本报北京2月12日电"), vec![], "本报北京2月12日电 （记者吴刚）外交部发言人表示反对。"),
+                ],
+            ),
+            // A listing that runs on after an end note, its first item bracketed like a
+            // column name: still the same article.
+            (
+                "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n（完）\n\n1.歌舞《春风》（合唱团）\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n",
+                vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n（完）\n1.歌舞《春风》（合唱团）\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》")],
+            ),
+            // Short lines broken by two commas over unrelated text: cut text, not a headline.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n在城东，在城西，在城南\n在城北，在郊外，在乡村\n到处是忙碌的工地。")],
             ),
         ];
         for (input, want) in table {

@@ -10,6 +10,7 @@
 //! articles.
 
 pub mod byline;
+pub mod cohesion;
 pub mod export;
 pub mod furniture;
 pub mod headline;

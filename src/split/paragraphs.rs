@@ -21,6 +21,8 @@ pub struct Builder {
     opened: bool,
     /// The organisation of the dateline, for bracketed credits.
     pub dateline_org: Option<String>,
+    /// Section heads read so far.
+    heads: usize,
 }
 
 impl Builder {
@@ -37,6 +39,16 @@ impl Builder {
     /// True when the article has body text.
     pub fn has_body(&self) -> bool {
         !self.paras.is_empty()
+    }
+
+    /// How many section heads the article has so far.
+    pub fn heads(&self) -> usize {
+        self.heads
+    }
+
+    /// The length of the article so far, in chars of the page.
+    pub fn span_len(&self) -> usize {
+        self.start.map_or(0, |s| self.end.saturating_sub(s))
     }
 
     /// Widens the span to cover `b`.
@@ -80,6 +92,7 @@ impl Builder {
     pub fn heading(&mut self, b: &Block) {
         self.cover(b);
         self.close();
+        self.heads += 1;
         self.paras.push(b.text.to_string());
     }
 
@@ -130,6 +143,19 @@ impl Builder {
         if !self.opened {
             self.first_paragraph();
         }
+        // A later paragraph that opens with its own dateline and credit (a second filing
+        // run under the same headline) adds its reporters.
+        let later: Vec<Reporter> = self
+            .paras
+            .iter()
+            .skip(1)
+            .filter_map(|p| {
+                let d = byline::dateline(p)?;
+                byline::credit(p, Some(&d.org)).map(|(reps, _)| reps)
+            })
+            .flatten()
+            .collect();
+        self.reporters(later);
         self.article.body = self.paras.join("\n");
         let start = self.start.unwrap_or(0);
         self.article.span = [start, self.end.max(start)];
@@ -186,6 +212,30 @@ mod tests {
             let (got, got_caps) = body(input);
             assert_eq!(got, want, "{input}");
             assert_eq!(got_caps, caps, "{input}");
+        }
+    }
+
+    #[test]
+    fn later_dateline_credits() {
+        let table = [
+            (
+                "本报北京5月11日电 （记者徐明）会议召开。\n\n本报北京5月11日电 （记者李华、王强）会后举行吹风会。",
+                vec!["徐明", "李华", "王强"],
+            ),
+            (
+                "会议召开。\n\n会后，（记者李华）举行吹风会。",
+                vec![],
+            ),
+        ];
+        for (input, want) in table {
+            let bs = blocks(input);
+            let mut b = Builder::new();
+            for (i, blk) in bs.iter().enumerate() {
+                b.text(blk, bs.get(i + 1));
+            }
+            let a = b.finish();
+            let names: Vec<&str> = a.reporters.iter().map(|r| r.name.as_str()).collect();
+            assert_eq!(names, want, "{input}");
         }
     }
 
