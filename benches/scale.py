@@ -9,7 +9,7 @@ It builds baosou in release mode, reads the page files in ../shared/corpus/rmrb_
 ../shared/eval/queries, and writes its figures to BENCHMARKS.md (between the markers
 `<!-- scale:begin -->` and `<!-- scale:end -->`, so other sections are kept).
 """
-import argparse, json, os, platform, re, shutil, statistics, subprocess, sys, time
+import argparse, json, os, platform, re, shutil, statistics, subprocess, sys, time, zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -20,11 +20,10 @@ BIN = os.path.join(ROOT, "target", "release", "baosou")
 
 
 def run(cmd, **kw):
-    """Runs a command; returns (seconds, peak RSS in MiB, stdout, stderr)."""
+    """Runs a command; returns (seconds, stdout, stderr)."""
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
     out, err = p.communicate()
-    # wait4 has already reaped it in communicate(); take the children's peak instead.
     secs = time.perf_counter() - t0
     if p.returncode not in (0, 1):
         sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
@@ -118,11 +117,13 @@ def main():
     print(f"incremental, nothing changed: {noop:.2f} s", flush=True)
 
     touched = 0
+    extra = "\n\n本报讯 这是基准测试追加的一段文字。\n"
     for dirpath, _, names in sorted(os.walk(archive)):
         for name in sorted(names):
             if hash_pick(dirpath + name):
-                with open(os.path.join(dirpath, name), "ab") as f:
-                    f.write("\n\n本报讯 这是基准测试追加的一段文字。\n".encode("utf-8") if not is_gb(os.path.join(dirpath, name)) else "\n\n本报讯 这是基准测试追加的一段文字。\n".encode("gb18030"))
+                path = os.path.join(dirpath, name)
+                with open(path, "ab") as f:
+                    f.write(extra.encode("gb18030" if is_gb(path) else "utf-8"))
                 touched += 1
     inc, inc_rss, _ = peak_rss_mib([BIN, "index", archive, "--index", index, "--quiet"])
     print(f"incremental, {touched} files touched: {inc:.2f} s", flush=True)
@@ -165,7 +166,7 @@ def main():
 
 def hash_pick(key):
     """About 1 file in 100, the same ones on every run."""
-    return sum(key.encode()) % 100 == 0
+    return zlib.crc32(key.encode()) % 100 == 0
 
 
 def is_gb(path):

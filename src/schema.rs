@@ -163,7 +163,7 @@ impl Tokenizer for CharTokenizer {
                     position += 1;
                 }
                 gap = false;
-                if c.is_alphanumeric() {
+                if is_word_char(c) {
                     spans.push((offset, offset + c.len_utf8(), position));
                 }
                 position += 1;
@@ -171,6 +171,24 @@ impl Tokenizer for CharTokenizer {
             }
         }
         NormalizedTokenStream::new(normalized, spans)
+    }
+}
+
+/// Letters, digits and ideographs: what the character fields index. The common cases are
+/// decided without Unicode tables, since this runs on every character of every article.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        true
+    } else if ('\u{3000}'..='\u{303f}').contains(&c) && !('\u{3005}'..='\u{3007}').contains(&c)
+        || ('\u{ff00}'..='\u{ff65}').contains(&c)
+    {
+        // CJK punctuation (but not 々 or the 〇 of 二〇二〇年), and full-width forms left
+        // after normalization (「」、…).
+        false
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -269,6 +287,14 @@ mod tests {
             got.push((stream.token().text.clone(), stream.token().position));
         }
         let want = [("刘", 0), ("歌", 1), ("5", 4), ("月", 5), ("日", 6)];
+        let want: Vec<(String, usize)> = want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
+        assert_eq!(got, want);
+        let mut stream = CharTokenizer.token_stream("二〇二〇年「」");
+        let mut got = Vec::new();
+        while stream.advance() {
+            got.push((stream.token().text.clone(), stream.token().position));
+        }
+        let want = [("二", 0), ("〇", 1), ("二", 2), ("〇", 3), ("年", 4)];
         let want: Vec<(String, usize)> = want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
         assert_eq!(got, want);
     }

@@ -37,7 +37,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 /// How many bytes the encoding detector reads.
-const DETECT_SAMPLE: usize = 16 * 1024;
+const DETECT_SAMPLE: usize = 4 * 1024;
 
 fn guess(bytes: &[u8]) -> &'static Encoding {
     if std::str::from_utf8(bytes).is_ok() {

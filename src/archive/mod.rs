@@ -282,8 +282,10 @@ impl Archive {
     }
 }
 
-/// The lines of an article's span that none of its text fields holds.
+/// The lines of an article's span that none of its text fields holds. Only short lines are
+/// looked at: bylines, credits and jump lines are short, and every long line is body text.
 fn furniture(span_text: &str, a: &Article) -> Vec<String> {
+    const MAX_LINE_BYTES: usize = 150;
     let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
     let mut heads = squeeze(a.kicker.as_deref().unwrap_or_default());
     heads.push_str(&squeeze(&a.headline));
@@ -294,6 +296,7 @@ fn furniture(span_text: &str, a: &Article) -> Vec<String> {
     let captions: Vec<String> = a.captions.iter().map(|c| squeeze(c)).collect();
     span_text
         .lines()
+        .filter(|l| l.len() <= MAX_LINE_BYTES)
         .map(squeeze)
         .filter(|l| !l.is_empty())
         .filter(|l| !heads.contains(l.as_str()) && !body.contains(l.as_str()))

@@ -134,14 +134,22 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
     let (tx, rx) = std::sync::mpsc::sync_channel::<Read>(32);
     let mut since_commit = 0u64;
     let mut files_since_commit = 0usize;
+    let jobs = std::sync::Mutex::new(jobs.into_iter());
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        scope.spawn(move || {
-            for job in jobs {
+        // Reading and splitting take as long as tantivy's own work: one reader per core
+        // keeps the writer threads fed.
+        let jobs = &jobs;
+        for _ in 0..readers() {
+            let tx = tx.clone();
+            scope.spawn(move || loop {
+                let next = jobs.lock().map(|mut j| j.next());
+                let Ok(Some(job)) = next else { break };
                 if tx.send(read(archive, job)).is_err() {
                     break;
                 }
-            }
-        });
+            });
+        }
+        drop(tx);
         for item in rx {
             match item {
                 Read::Same(file, record) => {
@@ -204,6 +212,11 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
     summary.total_articles = store.reader()?.searcher().num_docs();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// How many threads read and split pages.
+fn readers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4))
 }
 
 /// Reads one job: the bytes, their hash, and the split page unless the content is the same

@@ -55,6 +55,9 @@ pub fn is_jump(line: &str) -> bool {
 
 /// The publication day in a page header line (`2020年2月27日 星期四`).
 pub fn header_day(line: &str) -> Option<Day> {
+    if width(line) > 40 {
+        return None;
+    }
     let line = ascii_digits(trim(line));
     if width(&line) > 40 {
         return None;
