@@ -324,6 +324,12 @@ async fn run(c: &Client, server: &Server) {
         .await
         .expect("text");
     assert!(meta.contains(day), "{meta}");
+    // Each reporter is shown by name (the links were once printed as their addresses).
+    for r in a["reporters"].as_array().into_iter().flatten() {
+        let name = r["name"].as_str().unwrap_or_default();
+        assert!(meta.contains(name), "{name} not in {meta}");
+    }
+    assert!(!meta.contains("http"), "{meta}");
     let view = c
         .find(Locator::Id("article-view"))
         .await
