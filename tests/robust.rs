@@ -327,6 +327,45 @@ fn sigkill_at_any_point_loses_and_duplicates_nothing() {
     assert_eq!(answers(&idx), want_answers);
 }
 
+/// `--rebuild` once emptied the index before filling it again, so a rebuild killed part-way
+/// lost everything. The old articles now go in the same, single commit as the new ones.
+#[test]
+fn a_killed_rebuild_leaves_the_previous_index_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let idx = tmp.path().join("index");
+    write_pages(&archive, 0..300, 1);
+    assert!(index(&archive, &idx).status.success());
+    let mut before = all_ids(&idx);
+    before.sort();
+    let before_answers = answers(&idx);
+    for wait_ms in [0, 30, 120, 400] {
+        let mut child = command(&["index", s(&archive), "--index", s(&idx), "--rebuild", "-q"])
+            .env("BAOSOU_COMMIT_EVERY_FILES", "5")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the baosou binary runs");
+        wait_for("the lock", &mut child, || idx.join("baosou.lock").exists());
+        std::thread::sleep(Duration::from_millis(wait_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let mut ids = all_ids(&idx);
+        ids.sort();
+        assert_eq!(ids, before, "rebuild killed after {wait_ms} ms");
+        assert_eq!(
+            answers(&idx),
+            before_answers,
+            "rebuild killed after {wait_ms} ms"
+        );
+    }
+    let o = baosou(&["index", s(&archive), "--index", s(&idx), "--rebuild", "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut ids = all_ids(&idx);
+    ids.sort();
+    assert_eq!(ids, before);
+}
+
 #[test]
 fn search_runs_during_index_and_a_second_index_is_refused() {
     let tmp = tempfile::tempdir().unwrap();

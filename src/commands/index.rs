@@ -54,6 +54,7 @@ pub fn index_archive(
     }
     let opts = BuildOptions {
         progress,
+        rebuild,
         commit_files: commit_every_files(),
         ..BuildOptions::default()
     };

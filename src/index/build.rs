@@ -21,6 +21,9 @@ pub struct BuildOptions {
     /// Also commit after this many page files (for tests: a small archive then commits
     /// many times, so a kill can land between commits).
     pub commit_files: Option<usize>,
+    /// Start over: every file is read again, and the old articles go in the same commit
+    /// that brings the new ones, the only commit of the run.
+    pub rebuild: bool,
     /// The tantivy writer's memory budget, in bytes.
     pub writer_memory: usize,
 }
@@ -31,6 +34,7 @@ impl Default for BuildOptions {
             progress: false,
             commit_bytes: 64 * 1024 * 1024,
             commit_files: None,
+            rebuild: false,
             writer_memory: 256 * 1024 * 1024,
         }
     }
@@ -76,8 +80,11 @@ enum Read {
 pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary::default();
-    let mut manifest = Manifest::load(&store.dir)?;
-    let indexed = indexed_paths(store)?;
+    let (mut manifest, indexed) = if opts.rebuild {
+        (Manifest::default(), BTreeSet::new())
+    } else {
+        (Manifest::load(&store.dir)?, indexed_paths(store)?)
+    };
 
     let mut jobs = Vec::new();
     let mut on_disk = BTreeSet::new();
@@ -113,6 +120,9 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
         .index
         .writer(opts.writer_memory)
         .map_err(|e| lock_error(e, store))?;
+    if opts.rebuild {
+        writer.delete_all_documents()?;
+    }
     let f = store.fields;
     let gone: Vec<String> = manifest
         .files
@@ -194,7 +204,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                     };
                     manifest.files.insert(file.rel, record);
                     let enough_files = opts.commit_files.is_some_and(|n| files_since_commit >= n);
-                    if since_commit >= opts.commit_bytes || enough_files {
+                    if !opts.rebuild && (since_commit >= opts.commit_bytes || enough_files) {
                         commit(&mut writer, &manifest, store)?;
                         since_commit = 0;
                         files_since_commit = 0;

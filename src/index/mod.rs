@@ -128,8 +128,9 @@ impl Store {
     }
 
     /// Opens the index in `dir` for writing, creating it (and the folder) if there is none.
-    /// With `rebuild`, an existing index is emptied first. A folder that holds something
-    /// else is left alone.
+    /// A folder that holds something else is left alone. With `rebuild`, an index this
+    /// version reads is kept as it is (the build empties it in the same commit that fills
+    /// it again, so a killed rebuild leaves it whole); one it cannot read is replaced.
     pub fn create(dir: &Path, archive: &Path, rebuild: bool) -> anyhow::Result<Store> {
         let shown = dir.display();
         if dir.exists() {
@@ -155,12 +156,18 @@ impl Store {
         // The lock comes before anything is changed, so that a rebuild never empties an
         // index another process is writing.
         let lock = WriterLock::acquire(dir)?;
-        if Store::exists(dir) && !rebuild {
-            let mut store = Store::open(dir)?;
-            store.lock = Some(lock);
-            return Ok(store);
+        if Store::exists(dir) {
+            match Store::open(dir) {
+                Ok(mut store) => {
+                    store.lock = Some(lock);
+                    return Ok(store);
+                }
+                Err(e) if !rebuild => return Err(e),
+                Err(_) => {}
+            }
         }
-        // A rebuild, or a first run killed before it wrote baosou.json: start empty.
+        // An index of another format being rebuilt, or a first run killed before it wrote
+        // baosou.json: start empty.
         for e in std::fs::read_dir(dir)?.filter_map(Result::ok) {
             let name = e.file_name().to_string_lossy().into_owned();
             if name != ".gitkeep" && name != lock::LOCK_FILE && e.path().is_file() {
