@@ -73,11 +73,11 @@ pub fn schema() -> Schema {
     b.build()
 }
 
-/// A field of the schema by name. The names are the constants above, so a miss is a bug.
-pub fn field(schema: &Schema, name: &str) -> Field {
-    schema
-        .get_field(name)
-        .unwrap_or_else(|_| panic!("schema has no field {name}"))
+/// A field of the schema by name; missing only in an index that baosou did not write.
+pub fn field(schema: &Schema, name: &str) -> anyhow::Result<Field> {
+    schema.get_field(name).map_err(|_| {
+        anyhow::anyhow!("the index has no field `{name}`; rebuild it with `baosou index --rebuild`")
+    })
 }
 
 /// Registers the tokenizers on an index, for writing and for reading.

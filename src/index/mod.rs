@@ -50,22 +50,22 @@ pub struct Fields {
 }
 
 impl Fields {
-    pub fn new(s: &Schema) -> Fields {
-        Fields {
-            id: field(s, schema::ID),
-            path: field(s, schema::PATH),
-            paper: field(s, schema::PAPER),
-            date: field(s, schema::DATE),
-            page: field(s, schema::PAGE),
-            headline: field(s, schema::HEADLINE),
-            subheadline: field(s, schema::SUBHEADLINE),
-            kicker: field(s, schema::KICKER),
-            reporter: field(s, schema::REPORTER),
-            byline: field(s, schema::BYLINE),
-            exact_head: field(s, schema::EXACT_HEAD),
-            exact_body: field(s, schema::EXACT_BODY),
-            article: field(s, schema::ARTICLE),
-        }
+    pub fn new(s: &Schema) -> anyhow::Result<Fields> {
+        Ok(Fields {
+            id: field(s, schema::ID)?,
+            path: field(s, schema::PATH)?,
+            paper: field(s, schema::PAPER)?,
+            date: field(s, schema::DATE)?,
+            page: field(s, schema::PAGE)?,
+            headline: field(s, schema::HEADLINE)?,
+            subheadline: field(s, schema::SUBHEADLINE)?,
+            kicker: field(s, schema::KICKER)?,
+            reporter: field(s, schema::REPORTER)?,
+            byline: field(s, schema::BYLINE)?,
+            exact_head: field(s, schema::EXACT_HEAD)?,
+            exact_body: field(s, schema::EXACT_BODY)?,
+            article: field(s, schema::ARTICLE)?,
+        })
     }
 }
 
@@ -112,7 +112,7 @@ impl Store {
         let index = Index::open_in_dir(dir)
             .with_context(|| format!("{shown}: the index is damaged; {build_it} --rebuild"))?;
         schema::register_tokenizers(&index);
-        let fields = Fields::new(&index.schema());
+        let fields = Fields::new(&index.schema()).with_context(|| shown.to_string())?;
         Ok(Store {
             dir: dir.to_path_buf(),
             index,
@@ -192,7 +192,7 @@ impl Store {
             archive: archive.display().to_string(),
         };
         write_atomic(&dir.join(INFO_FILE), &serde_json::to_vec_pretty(&info)?)?;
-        let fields = Fields::new(&index.schema());
+        let fields = Fields::new(&index.schema()).with_context(|| shown.to_string())?;
         Ok(Store {
             dir: dir.to_path_buf(),
             index,
