@@ -280,23 +280,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chars_skip_spaces_and_gap_at_line_breaks() {
-        let mut stream = CharTokenizer.token_stream("刘 歌。\n５月\n日");
-        let mut got = Vec::new();
-        while stream.advance() {
-            got.push((stream.token().text.clone(), stream.token().position));
+    fn character_tokens_and_their_positions() {
+        let cases: [(&str, &[(&str, usize)]); 3] = [
+            // Spaces are skipped without a gap; punctuation keeps its position; a line
+            // break after a finished sentence leaves a gap, one mid-sentence does not.
+            (
+                "刘 歌。\n５月\n日",
+                &[("刘", 0), ("歌", 1), ("5", 4), ("月", 5), ("日", 6)],
+            ),
+            // 〇 is a digit of 二〇二〇年; corner brackets are punctuation.
+            (
+                "二〇二〇年「」",
+                &[("二", 0), ("〇", 1), ("二", 2), ("〇", 3), ("年", 4)],
+            ),
+            ("復產ＡＢ", &[("复", 0), ("产", 1), ("a", 2), ("b", 3)]),
+        ];
+        for (text, want) in cases {
+            let mut stream = CharTokenizer.token_stream(text);
+            let mut got = Vec::new();
+            while stream.advance() {
+                got.push((stream.token().text.clone(), stream.token().position));
+            }
+            let want: Vec<(String, usize)> =
+                want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
+            assert_eq!(got, want, "{text}");
         }
-        let want = [("刘", 0), ("歌", 1), ("5", 4), ("月", 5), ("日", 6)];
-        let want: Vec<(String, usize)> = want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
-        assert_eq!(got, want);
-        let mut stream = CharTokenizer.token_stream("二〇二〇年「」");
-        let mut got = Vec::new();
-        while stream.advance() {
-            got.push((stream.token().text.clone(), stream.token().position));
-        }
-        let want = [("二", 0), ("〇", 1), ("二", 2), ("〇", 3), ("年", 4)];
-        let want: Vec<(String, usize)> = want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
-        assert_eq!(got, want);
     }
 
     #[test]
