@@ -32,7 +32,7 @@ pub fn is_headline_like(line: &str) -> bool {
     } else {
         MAX_HEADLINE
     };
-    if w == 0 || w > max || ends_sentence(line) || is_signature(line) {
+    if w == 0 || w > max || ends_sentence(line) || is_signature(line) || ends_with_day(line) {
         return false;
     }
     // A kicker leading into the headline with a dash may hold a whole sentence:
@@ -56,6 +56,21 @@ pub fn is_headline_like(line: &str) -> bool {
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
     // bracket left open is a paragraph cut short.
     (!line.contains(['。', '？', '！']) || line.starts_with("——")) && balanced(line)
+}
+
+/// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
+/// dateline or paragraph opening cut at a column break. A headline may end with a month
+/// (`去年前11月`) or hold a range of days (`2月16日—2月26日`), but not end on a day.
+fn ends_with_day(line: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let rest = line.strip_suffix('日').unwrap_or(line);
+    let day = rest.trim_end_matches(digit);
+    day.len() < rest.len()
+        && day
+            .strip_suffix('月')
+            .and_then(|m| m.chars().last())
+            .is_some_and(digit)
+        && !line.contains('—')
 }
 
 /// True when every opening quote and bracket in `line` is closed.
@@ -230,7 +245,12 @@ pub fn assign(lines: &[&str]) -> Heads {
                 b.matches([' ', '\u{3000}', '\u{a0}']).count() >= 2 && width(b) > width(a) * 2;
             // A headline of spaced phrases over a longer line broken by a comma: that line
             // is a subheadline (or a headline of its own), not the headline under a kicker.
-            let a_full = a.contains([' ', '\u{3000}']) && b.contains('，') && width(b) > width(a);
+            // So is a longer line broken by a comma under a line without one: a
+            // subheadline explains, a headline under a kicker is seldom a clause pair.
+            let a_full = (a.contains([' ', '\u{3000}'])
+                || !(a.contains('，') || reads_as_kicker(a) || b_tagged))
+                && b.contains('，')
+                && width(b) > width(a);
             if !b_sub
                 && !a_full
                 && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
@@ -287,6 +307,10 @@ mod tests {
                 true,
             ),
             ("“我们的日子，越过越好。”他说——", false),
+            ("湘江日报长沙3月2", false),
+            ("本报长沙3月2日", false),
+            ("今年前11月", true),
+            ("展期3月2日—3月9日", true),
             (
                 "守住绿水青山 各族群众共享幸福（在新思想指引下——新时代新作为） ——青海生态保护纪实",
                 true,
@@ -375,6 +399,10 @@ mod tests {
                     "省委召开常委会议 研究近期防控重点工作",
                     &["响应号召，省委常委同志为支持疫情防控工作带头捐款"],
                 ),
+            ),
+            (
+                vec!["新桥今日通车", "全长三公里，连通南北两岸"],
+                h(None, "新桥今日通车", &["全长三公里，连通南北两岸"]),
             ),
             (
                 vec!["新春走基层", "山村来了新医生", "——记乡村医生李华"],
