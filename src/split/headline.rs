@@ -55,7 +55,18 @@ pub fn is_headline_like(line: &str) -> bool {
     }
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
     // bracket left open is a paragraph cut short.
-    (!line.contains(['。', '？', '！']) || line.starts_with("——")) && balanced(line)
+    (!line.contains(['。', '？', '！']) || line.starts_with("——") || asks_in_column(line))
+        && balanced(line)
+}
+
+/// A headline that asks or exclaims before its column name: `路怎么修？（来信调查）`. A
+/// sentence in the text seldom ends with a bracket after its stop.
+fn asks_in_column(line: &str) -> bool {
+    if !has_column_tag(line) || line.contains('。') {
+        return false;
+    }
+    let open = line.rfind(['（', '(']).unwrap_or(0);
+    line[..open].ends_with(['？', '！', '?', '!'])
 }
 
 /// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
@@ -267,7 +278,12 @@ pub fn assign(lines: &[&str]) -> Heads {
         [a, rest @ ..] => {
             // Three lines or more: read from where a subheadline begins.
             let dash = rest.iter().position(|l| l.starts_with("——"));
-            if dash == Some(0) || (dash.is_none() && !reads_as_kicker(a) && rest.len() >= 3) {
+            // A headline with its column name under an untagged line: that line is the
+            // kicker, and what follows is a label or text.
+            let tagged_second = has_column_tag(rest[0]) && !has_column_tag(a);
+            if dash == Some(0)
+                || (dash.is_none() && !reads_as_kicker(a) && !tagged_second && rest.len() >= 3)
+            {
                 heads.headline = a.to_string();
                 heads.subheadlines = rest.iter().map(|s| s.to_string()).collect();
             } else {
@@ -310,6 +326,8 @@ mod tests {
             ("湘江日报长沙3月2", false),
             ("本报长沙3月2日", false),
             ("今年前11月", true),
+            ("路怎么修？（来信调查）", true),
+            ("路怎么修？", false),
             ("展期3月2日—3月9日", true),
             (
                 "守住绿水青山 各族群众共享幸福（在新思想指引下——新时代新作为） ——青海生态保护纪实",
@@ -403,6 +421,19 @@ mod tests {
             (
                 vec!["新桥今日通车", "全长三公里，连通南北两岸"],
                 h(None, "新桥今日通车", &["全长三公里，连通南北两岸"]),
+            ),
+            (
+                vec![
+                    "小城新桥通车",
+                    "两岸连通了（城市观察）",
+                    "核心阅读",
+                    "新桥连通南北",
+                ],
+                h(
+                    Some("小城新桥通车"),
+                    "两岸连通了（城市观察）",
+                    &["核心阅读", "新桥连通南北"],
+                ),
             ),
             (
                 vec!["新春走基层", "山村来了新医生", "——记乡村医生李华"],
