@@ -69,6 +69,22 @@ fn asks_in_column(line: &str) -> bool {
     line[..open].ends_with(['？', '！', '?', '!'])
 }
 
+/// True when `line` can be a kicker broken by commas (`据统计，去年以来，用量增加了一倍`):
+/// a line no longer than a headline, without a sentence stop, that is not cut short.
+/// Only read as one between an article's end and a headline line.
+pub fn is_comma_kicker(line: &str) -> bool {
+    let line = trim(line);
+    let w = width(line);
+    let last = line.chars().last().unwrap_or('，');
+    line.contains('，')
+        && (8..=MAX_HEADLINE).contains(&w)
+        && !ends_sentence(line)
+        && !line.contains(['。', '？', '！', '；'])
+        && !matches!(last, '，' | '、' | '：' | ':' | '（' | '“' | '《')
+        && super::furniture::opening_day(line).is_none()
+        && balanced(line)
+}
+
 /// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
 /// dateline or paragraph opening cut at a column break. A headline may end with a month
 /// (`去年前11月`) or hold a range of days (`2月16日—2月26日`), but not end on a day.
@@ -336,6 +352,20 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn comma_kickers() {
+        let table = [
+            ("据统计，去年以来，用量增加了一倍", true),
+            ("据统计，去年以来，用量", true),
+            ("据统计，去年以来，", false),
+            ("他说，今年要干好。", false),
+            ("短，行", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_comma_kicker(input), want, "{input}");
         }
     }
 
