@@ -88,7 +88,7 @@ pub fn is_comma_kicker(line: &str) -> bool {
 /// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
 /// dateline or paragraph opening cut at a column break. A headline may end with a month
 /// (`去年前11月`) or hold a range of days (`2月16日—2月26日`), but not end on a day.
-fn ends_with_day(line: &str) -> bool {
+pub fn ends_with_day(line: &str) -> bool {
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let rest = line.strip_suffix('日').unwrap_or(line);
     let day = rest.trim_end_matches(digit);
