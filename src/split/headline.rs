@@ -32,7 +32,7 @@ pub fn is_headline_like(line: &str) -> bool {
     } else {
         MAX_HEADLINE
     };
-    if w == 0 || w > max || ends_sentence(line) || is_signature(line) {
+    if w == 0 || w > max || ends_sentence(line) || is_signature(line) || ends_with_day(line) {
         return false;
     }
     // A kicker leading into the headline with a dash may hold a whole sentence:
@@ -55,7 +55,49 @@ pub fn is_headline_like(line: &str) -> bool {
     }
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
     // bracket left open is a paragraph cut short.
-    (!line.contains(['。', '？', '！']) || line.starts_with("——")) && balanced(line)
+    (!line.contains(['。', '？', '！']) || line.starts_with("——") || asks_in_column(line))
+        && balanced(line)
+}
+
+/// A headline that asks or exclaims before its column name: `路怎么修？（来信调查）`. A
+/// sentence in the text seldom ends with a bracket after its stop.
+fn asks_in_column(line: &str) -> bool {
+    if !has_column_tag(line) || line.contains('。') {
+        return false;
+    }
+    let open = line.rfind(['（', '(']).unwrap_or(0);
+    line[..open].ends_with(['？', '！', '?', '!'])
+}
+
+/// True when `line` can be a kicker broken by commas (`据统计，去年以来，用量增加了一倍`):
+/// a line no longer than a headline, without a sentence stop, that is not cut short.
+/// Only read as one between an article's end and a headline line.
+pub fn is_comma_kicker(line: &str) -> bool {
+    let line = trim(line);
+    let w = width(line);
+    let last = line.chars().last().unwrap_or('，');
+    line.contains('，')
+        && (8..=MAX_HEADLINE).contains(&w)
+        && !ends_sentence(line)
+        && !line.contains(['。', '？', '！', '；'])
+        && !matches!(last, '，' | '、' | '：' | ':' | '（' | '“' | '《')
+        && super::furniture::opening_day(line).is_none()
+        && balanced(line)
+}
+
+/// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
+/// dateline or paragraph opening cut at a column break. A headline may end with a month
+/// (`去年前11月`) or hold a range of days (`2月16日—2月26日`), but not end on a day.
+pub fn ends_with_day(line: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let rest = line.strip_suffix('日').unwrap_or(line);
+    let day = rest.trim_end_matches(digit);
+    day.len() < rest.len()
+        && day
+            .strip_suffix('月')
+            .and_then(|m| m.chars().last())
+            .is_some_and(digit)
+        && !line.contains('—')
 }
 
 /// True when every opening quote and bracket in `line` is closed.
@@ -230,7 +272,12 @@ pub fn assign(lines: &[&str]) -> Heads {
                 b.matches([' ', '\u{3000}', '\u{a0}']).count() >= 2 && width(b) > width(a) * 2;
             // A headline of spaced phrases over a longer line broken by a comma: that line
             // is a subheadline (or a headline of its own), not the headline under a kicker.
-            let a_full = a.contains([' ', '\u{3000}']) && b.contains('，') && width(b) > width(a);
+            // So is a longer line broken by a comma under a line without one: a
+            // subheadline explains, a headline under a kicker is seldom a clause pair.
+            let a_full = (a.contains([' ', '\u{3000}'])
+                || !(a.contains('，') || reads_as_kicker(a) || b_tagged))
+                && b.contains('，')
+                && width(b) > width(a);
             if !b_sub
                 && !a_full
                 && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
@@ -247,7 +294,12 @@ pub fn assign(lines: &[&str]) -> Heads {
         [a, rest @ ..] => {
             // Three lines or more: read from where a subheadline begins.
             let dash = rest.iter().position(|l| l.starts_with("——"));
-            if dash == Some(0) || (dash.is_none() && !reads_as_kicker(a) && rest.len() >= 3) {
+            // A headline with its column name under an untagged line: that line is the
+            // kicker, and what follows is a label or text.
+            let tagged_second = has_column_tag(rest[0]) && !has_column_tag(a);
+            if dash == Some(0)
+                || (dash.is_none() && !reads_as_kicker(a) && !tagged_second && rest.len() >= 3)
+            {
                 heads.headline = a.to_string();
                 heads.subheadlines = rest.iter().map(|s| s.to_string()).collect();
             } else {
@@ -287,6 +339,12 @@ mod tests {
                 true,
             ),
             ("“我们的日子，越过越好。”他说——", false),
+            ("湘江日报长沙3月2", false),
+            ("本报长沙3月2日", false),
+            ("今年前11月", true),
+            ("路怎么修？（来信调查）", true),
+            ("路怎么修？", false),
+            ("展期3月2日—3月9日", true),
             (
                 "守住绿水青山 各族群众共享幸福（在新思想指引下——新时代新作为） ——青海生态保护纪实",
                 true,
@@ -294,6 +352,20 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn comma_kickers() {
+        let table = [
+            ("据统计，去年以来，用量增加了一倍", true),
+            ("据统计，去年以来，用量", true),
+            ("据统计，去年以来，", false),
+            ("他说，今年要干好。", false),
+            ("短，行", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_comma_kicker(input), want, "{input}");
         }
     }
 
@@ -374,6 +446,23 @@ mod tests {
                     None,
                     "省委召开常委会议 研究近期防控重点工作",
                     &["响应号召，省委常委同志为支持疫情防控工作带头捐款"],
+                ),
+            ),
+            (
+                vec!["新桥今日通车", "全长三公里，连通南北两岸"],
+                h(None, "新桥今日通车", &["全长三公里，连通南北两岸"]),
+            ),
+            (
+                vec![
+                    "小城新桥通车",
+                    "两岸连通了（城市观察）",
+                    "核心阅读",
+                    "新桥连通南北",
+                ],
+                h(
+                    Some("小城新桥通车"),
+                    "两岸连通了（城市观察）",
+                    &["核心阅读", "新桥连通南北"],
                 ),
             ),
             (

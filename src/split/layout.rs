@@ -7,8 +7,8 @@ use super::byline::{self, dateline, paper_name};
 use super::cohesion;
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
-    assign, has_column_tag, is_end_note, is_headline_like, is_marked_group, is_section_head,
-    is_signature,
+    assign, ends_with_day, has_column_tag, is_comma_kicker, is_end_note, is_headline_like,
+    is_marked_group, is_section_head, is_signature,
 };
 use super::paragraphs::Builder;
 use super::text::{blocks, Block};
@@ -55,11 +55,23 @@ fn kind(b: &Block) -> Kind {
 pub fn split_page(text: &str) -> Page {
     let bs = blocks(text);
     let kinds: Vec<Kind> = bs.iter().map(kind).collect();
-    let head_like: Vec<bool> = bs
+    let mut head_like: Vec<bool> = bs
         .iter()
         .zip(&kinds)
         .map(|(b, k)| *k == Kind::Text && is_headline_like(b.text) && dateline(b.text).is_none())
         .collect();
+    // A kicker broken by commas, between an article's end and a headline line.
+    for i in 1..bs.len().saturating_sub(1) {
+        if !head_like[i]
+            && kinds[i] == Kind::Text
+            && head_like[i + 1]
+            && bs[i + 1].gap < 2
+            && ends_article(&bs, &kinds, i - 1)
+            && is_comma_kicker(bs[i].text)
+        {
+            head_like[i] = true;
+        }
+    }
     let mut page = Page {
         layout: Layout::Page,
         date: bs.iter().find_map(|b| header_day(b.text)),
@@ -181,7 +193,11 @@ fn starts_article(
     let next = bs.get(j);
     let strong = match kinds.get(j) {
         Some(Kind::Byline(_)) => true,
-        Some(Kind::Text) => next.is_some_and(|n| dateline(n.text).is_some()),
+        // A dateline, or one cut at a column break before its `电` (`本报太原2月9日`).
+        Some(Kind::Text) => next.is_some_and(|n| {
+            dateline(n.text).is_some()
+                || ends_with_day(n.text) && bs.get(j + 1).is_some_and(|m| m.text.starts_with('电'))
+        }),
         _ => false,
     };
     let Some(cur) = cur else {
@@ -365,6 +381,22 @@ mod tests {
             (
                 "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n（完）\n\n1.歌舞《春风》（合唱团）\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n",
                 vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n（完）\n1.歌舞《春风》（合唱团）\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》")],
+            ),
+            // A dateline cut before its `电` after a headline line: a new article.
+            (
+                "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n小学开学\n\n湘江日报长沙3月2日\n\n电 孩子们围着老师唱歌。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                    ("小学开学", vec![], None, vec![], Some("湘江日报长沙3月2日电"), vec![], "湘江日报长沙3月2日电 孩子们围着老师唱歌。"),
+                ],
+            ),
+            // A kicker broken by commas after an end note, over a headline line.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n（完）\n\n据统计，今年以来，新开工项目增加了一倍\n\n山村小学迎来新老师\n\n开学第一天，孩子们围着老师唱歌跳舞。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n（完）"),
+                    ("山村小学迎来新老师", vec![], Some("据统计，今年以来，新开工项目增加了一倍"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。"),
+                ],
             ),
             // Short lines broken by two commas over unrelated text: cut text, not a headline.
             (
