@@ -49,6 +49,7 @@ impl Collector for FacetCollector {
         let paper = fast.str(schema::PAPER)?;
         let date = fast.u64(schema::DATE)?;
         Ok(SegmentFacets {
+            keep_reporters: self.top_reporters.saturating_mul(5).max(50),
             reporter_ords: vec![0; reporter.as_ref().map_or(0, |c| c.num_terms())],
             paper_ords: vec![0; paper.as_ref().map_or(0, |c| c.num_terms())],
             reporter,
@@ -102,6 +103,10 @@ fn most_first(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
 
 /// The counting for one segment, by term ordinal; names are looked up once at the end.
 pub struct SegmentFacets {
+    /// How many of a segment's most frequent reporters get their names looked up: a
+    /// common word matches thousands of bylines, and naming them all was most of the cost
+    /// of a search. Five times the number shown keeps the ranking right across segments.
+    keep_reporters: usize,
     reporter: Option<StrColumn>,
     paper: Option<StrColumn>,
     date: Column<u64>,
@@ -134,25 +139,64 @@ impl SegmentCollector for SegmentFacets {
     }
 
     fn harvest(self) -> Counts {
+        let floor = nth_largest(&self.reporter_ords, self.keep_reporters);
         Counts {
-            reporters: names(self.reporter.as_ref(), &self.reporter_ords),
-            papers: names(self.paper.as_ref(), &self.paper_ords),
+            reporters: names(self.reporter.as_ref(), &self.reporter_ords, floor),
+            papers: names(self.paper.as_ref(), &self.paper_ords, 1),
             months: self.months,
         }
     }
 }
 
-/// Counts by name instead of by ordinal, leaving out the values no hit holds.
-fn names(col: Option<&StrColumn>, ords: &[usize]) -> HashMap<String, usize> {
+/// The `n`-th largest count (at least 1): the smallest count worth naming.
+fn nth_largest(counts: &[usize], n: usize) -> usize {
+    let mut nonzero: Vec<usize> = counts.iter().copied().filter(|&c| c > 0).collect();
+    if n == 0 || nonzero.len() <= n {
+        return 1;
+    }
+    let (_, nth, _) = nonzero.select_nth_unstable_by(n - 1, |a, b| b.cmp(a));
+    (*nth).max(1)
+}
+
+/// Counts by name instead of by ordinal, for the values at least `floor` hits hold. The
+/// names are read in one ordered pass over the dictionary: looking them up one by one
+/// opened (and decompressed) a dictionary block each time.
+fn names(col: Option<&StrColumn>, ords: &[usize], floor: usize) -> HashMap<String, usize> {
     let mut out = HashMap::new();
     let Some(col) = col else {
         return out;
     };
-    let mut name = String::new();
-    for (ord, &n) in ords.iter().enumerate() {
-        if n > 0 && col.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-            *out.entry(std::mem::take(&mut name)).or_default() += n;
+    let floor = floor.max(1);
+    let chosen: Vec<u64> = (0..ords.len())
+        .filter(|&o| ords[o] >= floor)
+        .map(|o| o as u64)
+        .collect();
+    let mut next = chosen.iter();
+    let _ = col.dictionary().sorted_ords_to_term_cb(&chosen, |term| {
+        if let Some(&ord) = next.next() {
+            let n = ords.get(ord as usize).copied().unwrap_or(0);
+            *out.entry(String::from_utf8_lossy(term).into_owned())
+                .or_default() += n;
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nth_largest;
+
+    #[test]
+    fn the_floor_keeps_the_most_frequent() {
+        let cases: [(&[usize], usize, usize); 5] = [
+            (&[0, 5, 3, 9, 1], 2, 5),
+            (&[0, 5, 3, 9, 1], 4, 1),
+            (&[0, 5, 3, 9, 1], 10, 1),
+            (&[2, 2, 2], 1, 2),
+            (&[], 3, 1),
+        ];
+        for (counts, n, want) in cases {
+            assert_eq!(nth_largest(counts, n), want, "{counts:?} {n}");
         }
     }
-    out
 }
