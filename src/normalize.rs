@@ -70,11 +70,6 @@ fn simplify(c: char) -> char {
     c
 }
 
-/// Normalized text as a vector of characters, one per character of the input.
-pub fn normalized_chars(text: &str) -> Vec<char> {
-    normalize(text).chars().collect()
-}
-
 /// A query word or a reporter's name as it is matched: normalized, and with the spaces that
 /// align names in print removed (`刘 歌` → `刘歌`).
 pub fn compact(text: &str) -> String {
