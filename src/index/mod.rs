@@ -264,9 +264,12 @@ fn is_index_file(name: &str) -> bool {
         || name == ".managed.json"
         || name == ".gitkeep"
         || name.starts_with(".tantivy")
+        // tantivy's atomic writes go through `.tmpXXXXXX` files; ours through `*.tmp`.
+        || name.starts_with(".tmp")
         || name.ends_with(".tmp")
-        || name.rsplit_once('.').is_some_and(|(stem, _)| {
-            stem.len() == 32 && stem.chars().all(|c| c.is_ascii_hexdigit())
+        // Segment files: `<uuid>.idx`, `<uuid>.<opstamp>.del`, `<uuid>.store.temp`, …
+        || name.split_once('.').is_some_and(|(uuid, _)| {
+            uuid.len() == 32 && uuid.chars().all(|c| c.is_ascii_hexdigit())
         })
 }
 
@@ -280,4 +283,31 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .and_then(|_| f.sync_all())
         .with_context(|| format!("{}: cannot write it", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("{}: cannot write it", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_index_file;
+
+    /// A rebuild killed part-way left `<uuid>.store.temp` behind, and the next run took the
+    /// folder for someone else's.
+    #[test]
+    fn files_a_killed_writer_leaves_are_index_files() {
+        for name in [
+            "baosou.json",
+            "meta.json",
+            ".managed.json",
+            ".tantivy-writer.lock",
+            ".tmpA1b2C3",
+            "baosou-files.tmp",
+            "0123456789abcdef0123456789abcdef.idx",
+            "0123456789abcdef0123456789abcdef.store.temp",
+            "0123456789abcdef0123456789abcdef.12.del",
+        ] {
+            assert!(is_index_file(name), "{name}");
+        }
+        for name in ["notes.txt", "01.txt", "0123456789abcdef.idx", "photo.jpg"] {
+            assert!(!is_index_file(name), "{name}");
+        }
+    }
 }
