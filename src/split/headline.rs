@@ -6,7 +6,7 @@
 //! subheadline often begins with `——`; a short tag after the headline (`央媒看株洲`,
 //! `（人民时评）`) is the column the article runs in.
 
-use super::text::{ends_sentence, trim, width};
+use super::text::{ends_sentence, is_han, is_space, trim, width};
 
 /// The longest headline line, in chars.
 const MAX_HEADLINE: usize = 64;
@@ -32,7 +32,14 @@ pub fn is_headline_like(line: &str) -> bool {
     } else {
         MAX_HEADLINE
     };
-    if w == 0 || w > max || ends_sentence(line) || is_signature(line) || ends_with_day(line) {
+    if w == 0
+        || w > max
+        || ends_sentence(line)
+        || is_signature(line)
+        || is_photo_source(line)
+        || is_reader_signature(line)
+        || ends_with_day(line)
+    {
         return false;
     }
     // A kicker leading into the headline with a dash may hold a whole sentence:
@@ -85,6 +92,20 @@ pub fn is_comma_kicker(line: &str) -> bool {
         && balanced(line)
 }
 
+/// True when `line` can be a kicker that reads like a sentence, asking, exclaiming or
+/// trailing off (`农家书屋找回了人气，流动服务扩大了范围……`): no longer than a headline,
+/// with no full stop, not cut short. Only read as one over a headline line where a
+/// story begins.
+pub fn is_sentence_kicker(line: &str) -> bool {
+    let line = trim(line);
+    let last = line.chars().last().unwrap_or('，');
+    (8..=MAX_HEADLINE).contains(&width(line))
+        && !line.contains(['。', '；'])
+        && !matches!(last, '，' | '、' | '：' | ':' | '（' | '“' | '《')
+        && super::furniture::opening_day(line).is_none()
+        && balanced(line)
+}
+
 /// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
 /// dateline or paragraph opening cut at a column break. A headline may end with a month
 /// (`去年前11月`) or hold a range of days (`2月16日—2月26日`), but not end on a day.
@@ -116,6 +137,44 @@ pub fn is_signature(line: &str) -> bool {
     let line = trim(line);
     line.strip_prefix("——")
         .is_some_and(|rest| (1..=5).contains(&width(rest)))
+}
+
+/// A reader's place and name under a letter: `辽宁大连市 王艺侨`, `内蒙古赤峰市 刘 才`.
+/// Letters run on in one collection, so it does not end an article; it is never a kicker.
+pub fn is_reader_signature(line: &str) -> bool {
+    let Some((place, name)) = trim(line).split_once(is_space) else {
+        return false;
+    };
+    let name: String = name.chars().filter(|&c| !is_space(c)).collect();
+    (3..=10).contains(&place.chars().count())
+        && place.ends_with(['省', '市', '县', '区', '州', '旗', '盟', '镇', '乡', '村'])
+        && place.chars().all(is_han)
+        && (2..=4).contains(&name.chars().count())
+        && name.chars().all(is_han)
+}
+
+/// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,
+/// `人民视觉`, `郑家裕摄（人民视觉）`.
+pub fn is_photo_source(line: &str) -> bool {
+    const SOURCES: [&str; 6] = [
+        "新华社发",
+        "影像中国",
+        "人民视觉",
+        "人民图片",
+        "视觉中国",
+        "东方IC",
+    ];
+    let line = trim(line);
+    if SOURCES.contains(&line) {
+        return true;
+    }
+    let Some(inner) = line.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    inner
+        .rsplit_once(['（', '('])
+        .is_some_and(|(credit, source)| credit.ends_with('摄') && SOURCES.contains(&source))
+        && width(line) <= 40
 }
 
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,
@@ -219,7 +278,12 @@ fn reads_as_kicker(line: &str) -> bool {
 pub fn is_marked_group(lines: &[&str]) -> bool {
     let sub = lines.iter().skip(1).any(|l| l.starts_with("——"))
         || lines.iter().any(|l| l.contains(" ——"));
-    let kicker = lines.len() >= 2 && reads_as_kicker(lines[0]) && !lines[0].ends_with("——");
+    // Under a kicker, a line holding a colon or a comma is a speaker's description or a
+    // section head's phrase (`亲历者说` / `讲述人：…`, `北京科大：` / `凝聚共识，边学边改`).
+    let kicker = lines.len() >= 2
+        && reads_as_kicker(lines[0])
+        && !lines[0].ends_with("——")
+        && !lines[1..].iter().any(|l| l.contains(['：', '，']));
     let label = lines.iter().any(|l| trim(l).ends_with("图片报道"));
     sub || kicker || label
 }

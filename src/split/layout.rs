@@ -8,7 +8,8 @@ use super::cohesion;
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
     assign, ends_with_day, has_column_tag, is_comma_kicker, is_end_note, is_headline_like,
-    is_marked_group, is_section_head, is_signature,
+    is_marked_group, is_photo_source, is_reader_signature, is_section_head, is_sentence_kicker,
+    is_signature,
 };
 use super::paragraphs::Builder;
 use super::text::{blocks, Block};
@@ -60,14 +61,16 @@ pub fn split_page(text: &str) -> Page {
         .zip(&kinds)
         .map(|(b, k)| *k == Kind::Text && is_headline_like(b.text) && dateline(b.text).is_none())
         .collect();
-    // A kicker broken by commas, between an article's end and a headline line.
-    for i in 1..bs.len().saturating_sub(1) {
-        if !head_like[i]
-            && kinds[i] == Kind::Text
-            && head_like[i + 1]
-            && bs[i + 1].gap < 2
-            && ends_article(&bs, &kinds, i - 1)
-            && is_comma_kicker(bs[i].text)
+    // A kicker over a headline line, though it reads like a sentence: broken by commas
+    // after an article's end, or asking or trailing off (`干部节后收心了吗？…`) where a
+    // story begins, at the top of the page or after extra blank lines.
+    for i in 0..bs.len().saturating_sub(1) {
+        if head_like[i] || kinds[i] != Kind::Text || !head_like[i + 1] || bs[i + 1].gap >= 2 {
+            continue;
+        }
+        let top = kinds[..i].iter().all(|k| *k == Kind::Header);
+        if (top || bs[i].gap >= 2) && is_sentence_kicker(bs[i].text)
+            || i > 0 && ends_article(&bs, &kinds, i - 1) && is_comma_kicker(bs[i].text)
         {
             head_like[i] = true;
         }
@@ -92,11 +95,14 @@ pub fn split_page(text: &str) -> Page {
             let (st, why) = starts_article(&bs, &kinds, &text, i, j, cur.as_ref());
             if trace {
                 eprintln!(
-                    "DBG\t{}\t{}\t{}\t{}\t{}",
+                    "DBG\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}",
                     bs[i].start,
                     st,
                     why,
                     j - i,
+                    cohesion::across(&bs, &text, i, j),
+                    cur.as_ref().map_or(0, |c| c.heads()),
+                    cur.as_ref().map_or(0, |c| c.span_len()),
                     bs[i].text
                 );
             }
@@ -142,7 +148,14 @@ pub fn split_page(text: &str) -> Page {
                         builder.reporters(reps.clone());
                     }
                     Kind::Production => builder.cover(b),
-                    _ => builder.text(b, bs.get(i + 1)),
+                    _ => {
+                        builder.text(b, bs.get(i + 1));
+                        // A photo's source ends its caption, and a reader's signature
+                        // their letter, though no stop ends them.
+                        if is_photo_source(b.text) || is_reader_signature(b.text) {
+                            builder.close();
+                        }
+                    }
                 }
             }
         }
@@ -175,7 +188,9 @@ fn text_blocks(kinds: &[Kind]) -> Vec<bool> {
 /// a production credit, or a bracketed note (`（作者为…）`, `（本报伦敦2月2日电）`).
 fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
     match kinds[i] {
-        Kind::Text => is_end_note(bs[i].text) || is_signature(bs[i].text),
+        Kind::Text => {
+            is_end_note(bs[i].text) || is_signature(bs[i].text) || is_photo_source(bs[i].text)
+        }
         _ => true,
     }
 }
@@ -252,12 +267,16 @@ fn starts_article(
     let listing = next.is_some_and(|n| is_headline_like(n.text));
     // A line broken by two commas is more likely a paragraph cut at a column break.
     let run_on = lines.iter().any(|l| l.matches('，').count() >= 2);
-    let new_topic = cur.heads() == 0
-        && !listing
-        && !run_on
-        && (j - i >= 2 || cur.span_len() >= LONG_ARTICLE)
-        && unrelated();
-    (new_topic, "none")
+    if cur.heads() > 0 {
+        return (false, "heads");
+    }
+    if listing || run_on {
+        return (false, "run_on");
+    }
+    if j - i < 2 && cur.span_len() < LONG_ARTICLE {
+        return (false, "short");
+    }
+    (unrelated(), "cohesion")
 }
 
 /// Bigram cosine across unmarked headline lines below which the text after them tells
@@ -402,6 +421,33 @@ mod tests {
             (
                 "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n",
                 vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n在城东，在城西，在城南\n在城北，在郊外，在乡村\n到处是忙碌的工地。")],
+            ),
+            // A photo's source line ends its item and is no kicker of the next headline.
+            (
+                "河边新景\n\n3月1日，市民在河边散步。\n\n影像中国\n\n大米出口创新高\n\n据新华社金边1月1日电  （记者毛鹏飞）出口量增加。\n",
+                vec![
+                    ("河边新景", vec![], None, vec![], None, vec![], "3月1日，市民在河边散步。\n影像中国"),
+                    ("大米出口创新高", vec![], None, vec!["毛鹏飞"], Some("据新华社金边1月1日电"), vec![], "据新华社金边1月1日电  （记者毛鹏飞）出口量增加。"),
+                ],
+            ),
+            // A reader's signature closes the letter, and is no kicker of the next one.
+            (
+                "来信说事\n\n网络平台要担负起社会责任，加强信息审核。\n\n辽宁大连市\u{a0}王艺侨\n\n身边事\n\n乡村企业应予重视\n\n近年来，各地兴办了不少乡村企业。\n",
+                vec![
+                    ("来信说事", vec![], None, vec![], None, vec![], "网络平台要担负起社会责任，加强信息审核。\n辽宁大连市\u{a0}王艺侨"),
+                    ("乡村企业应予重视", vec![], Some("身边事"), vec![], None, vec![], "近年来，各地兴办了不少乡村企业。"),
+                ],
+            ),
+            // A label ending in a verb of speech over a speaker's description: a sidebar
+            // inside the article, not a new one.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n亲历者说\n\n讲述人：李华，园区工程师\n\n“园区新厂房开工建设那年，园区企业还很少。”\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设，园区企业加快生产。\n亲历者说\n讲述人：李华，园区工程师\n“园区新厂房开工建设那年，园区企业还很少。”")],
+            ),
+            // A kicker that asks, at the top of the page, over the headline.
+            (
+                "干部节后收心了吗？服务热心了吗？\n\n首个工作日 干事有状态\n\n11日是春节假期后第一个工作日。\n",
+                vec![("首个工作日 干事有状态", vec![], Some("干部节后收心了吗？服务热心了吗？"), vec![], None, vec![], "11日是春节假期后第一个工作日。")],
             ),
         ];
         for (input, want) in table {
