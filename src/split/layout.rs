@@ -84,6 +84,9 @@ pub fn split_page(text: &str) -> Page {
     let text = text_blocks(&kinds);
     let trace = std::env::var_os("BAOSOU_SPLIT_TRACE").is_some();
     let mut cur: Option<Builder> = None;
+    // Whether the current article opened with a byline over plain text, as each story
+    // of a series does (`本报记者 王明` over its text, without a dateline).
+    let mut cur_bylined = false;
     let mut i = 0;
     while i < bs.len() {
         if head_like[i] {
@@ -92,7 +95,7 @@ pub fn split_page(text: &str) -> Page {
             while j < bs.len() && head_like[j] && j - i < MAX_GROUP && (j == i || bs[j].gap < 2) {
                 j += 1;
             }
-            let (st, why) = starts_article(&bs, &kinds, &text, i, j, cur.as_ref());
+            let (st, why) = starts_article(&bs, &kinds, &text, i, j, cur.as_ref(), cur_bylined);
             if trace {
                 eprintln!(
                     "DBG\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}",
@@ -110,6 +113,7 @@ pub fn split_page(text: &str) -> Page {
                 if let Some(done) = cur.take() {
                     page.articles.push(done.finish());
                 }
+                cur_bylined = bylined(&bs, &kinds, j);
                 let mut b = Builder::new();
                 let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
                 let heads = assign(&lines);
@@ -197,6 +201,13 @@ fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
 
 /// Whether the headline-like blocks `i..j` open a new article, and the rule that decided
 /// (printed with `BAOSOU_SPLIT_TRACE=1`, to study the splitter on a set of pages).
+/// True when block `j`, under a headline group, is a byline over plain text rather than
+/// over a dateline.
+fn bylined(bs: &[Block], kinds: &[Kind], j: usize) -> bool {
+    matches!(kinds.get(j), Some(Kind::Byline(_)))
+        && bs.get(j + 1).is_none_or(|n| dateline(n.text).is_none())
+}
+
 fn starts_article(
     bs: &[Block],
     kinds: &[Kind],
@@ -204,6 +215,7 @@ fn starts_article(
     i: usize,
     j: usize,
     cur: Option<&Builder>,
+    cur_bylined: bool,
 ) -> (bool, &'static str) {
     let next = bs.get(j);
     let strong = match kinds.get(j) {
@@ -224,6 +236,11 @@ fn starts_article(
         return (false, "open");
     }
     if strong {
+        // A story under its own byline after another one: the next story of a series
+        // printed as one article (`新春走基层`), unless extra blank lines part them.
+        if cur_bylined && bylined(bs, kinds, j) && bs[i].gap < 2 {
+            return (false, "series");
+        }
         return (true, "strong");
     }
     // Extra blank lines before a headline mark a new story on the page.
@@ -448,6 +465,19 @@ mod tests {
             (
                 "干部节后收心了吗？服务热心了吗？\n\n首个工作日 干事有状态\n\n11日是春节假期后第一个工作日。\n",
                 vec![("首个工作日 干事有状态", vec![], Some("干部节后收心了吗？服务热心了吗？"), vec![], None, vec![], "11日是春节假期后第一个工作日。")],
+            ),
+            // Stories of a series, each under its own byline over plain text: one article.
+            // Under bylines over datelines, they are articles of their own.
+            (
+                "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n",
+                vec![("山村小学", vec!["迎来新老师"], Some("新春走基层"), vec!["王明", "李华"], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。\n河边人家\n过年更热闹\n大年三十，河边人家贴春联。")],
+            ),
+            (
+                "区委召开会议\n\n湘江日报记者 王明\n\n湘江日报讯 3月2日，区委召开会议。\n\n市政府召开会议\n\n湘江日报记者 李华\n\n湘江日报讯 3月2日，市政府召开会议。\n",
+                vec![
+                    ("区委召开会议", vec![], None, vec!["王明"], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，区委召开会议。"),
+                    ("市政府召开会议", vec![], None, vec!["李华"], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，市政府召开会议。"),
+                ],
             ),
         ];
         for (input, want) in table {
