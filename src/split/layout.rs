@@ -12,7 +12,7 @@ use super::headline::{
     is_signature,
 };
 use super::paragraphs::Builder;
-use super::text::{blocks, Block};
+use super::text::{blocks, width, Block};
 use super::{Layout, Page};
 use crate::article::Reporter;
 
@@ -285,7 +285,11 @@ fn starts_article(
     // A line broken by two commas is more likely a paragraph cut at a column break.
     let run_on = lines.iter().any(|l| l.matches('，').count() >= 2);
     if cur.heads() > 0 {
-        return (false, "heads");
+        // Section heads come one line at a time; a longer line over a shorter one is a
+        // kicker over a headline, when the text after them tells another story.
+        let kicker_pair =
+            j - i == 2 && !lines[0].ends_with("——") && width(lines[0]) > width(lines[1]) + 2;
+        return (kicker_pair && unrelated(), "heads");
     }
     if listing || run_on {
         return (false, "run_on");
@@ -477,6 +481,15 @@ mod tests {
                 vec![
                     ("区委召开会议", vec![], None, vec!["王明"], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，区委召开会议。"),
                     ("市政府召开会议", vec![], None, vec!["李华"], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，市政府召开会议。"),
+                ],
+            ),
+            // After a section head, a longer line over a shorter one, over another story:
+            // a kicker and headline opening the next article.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房。\n\n东湖小学开展课外阅读活动，让学生爱上读书\n\n书香飘满整个校园\n\n开学第一天，孩子们围着老师唱歌跳舞。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n稳步推进\n园区企业陆续入驻新厂房。"),
+                    ("书香飘满整个校园", vec![], Some("东湖小学开展课外阅读活动，让学生爱上读书"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。"),
                 ],
             ),
         ];
