@@ -323,6 +323,16 @@ pub fn assign(lines: &[&str]) -> Heads {
     }
     match lines.as_slice() {
         [] => {}
+        // A headline printed with its subheadline on one line is whole: what follows is a
+        // label or text.
+        [a, rest @ ..] if !rest.is_empty() && split_dash(a).1.is_some() => {
+            let (h, s) = split_dash(a);
+            heads.headline = h;
+            heads.subheadlines.extend(s);
+            heads
+                .subheadlines
+                .extend(rest.iter().map(|l| l.to_string()));
+        }
         [one] => {
             let (h, s) = split_dash(one);
             heads.headline = h;
@@ -342,8 +352,14 @@ pub fn assign(lines: &[&str]) -> Heads {
                 || !(a.contains('，') || reads_as_kicker(a) || b_tagged))
                 && b.contains('，')
                 && width(b) > width(a);
+            // A line saying who attended, presided or spoke (`孙春兰出席 尤权讲话`) is a
+            // news headline's subheadline.
+            let b_attendance = ["出席", "主持", "讲话", "陪同", "参加"]
+                .iter()
+                .any(|v| b.contains(v));
             if !b_sub
                 && !a_full
+                && !b_attendance
                 && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
             {
                 heads.kicker = Some(a.to_string());
@@ -361,7 +377,10 @@ pub fn assign(lines: &[&str]) -> Heads {
             // A headline with its column name under an untagged line: that line is the
             // kicker, and what follows is a label or text.
             let tagged_second = has_column_tag(rest[0]) && !has_column_tag(a);
+            // A headline with its column name has no kicker over it: what follows it is a
+            // subheadline, a label (`核心阅读`) or text.
             if dash == Some(0)
+                || has_column_tag(a)
                 || (dash.is_none() && !reads_as_kicker(a) && !tagged_second && rest.len() >= 3)
             {
                 heads.headline = a.to_string();
@@ -459,6 +478,32 @@ mod tests {
     fn group_parts() {
         let table: Vec<(Vec<&str>, Heads)> = vec![
             (vec!["市委召开会议"], h(None, "市委召开会议", &[])),
+            // Who attended and spoke: a subheadline, not the headline under a kicker.
+            (
+                vec!["全省职业教育大会举行", "王明出席 李华讲话"],
+                h(None, "全省职业教育大会举行", &["王明出席 李华讲话"]),
+            ),
+            // A headline with its column name, then a label: no kicker.
+            (
+                vec!["网上种树 渐成风尚（绿色奇迹）", "核心阅读", "植树节将至"],
+                h(
+                    None,
+                    "网上种树 渐成风尚（绿色奇迹）",
+                    &["核心阅读", "植树节将至"],
+                ),
+            ),
+            // A headline and its subheadline on one line, then a line of cut text.
+            (
+                vec![
+                    "发扬好的作风 ——论深入开展主题教育",
+                    "力戒形式主义，既是主题",
+                ],
+                h(
+                    None,
+                    "发扬好的作风",
+                    &["——论深入开展主题教育", "力戒形式主义，既是主题"],
+                ),
+            ),
             (
                 vec!["千亿产业链“焊花飞扬” ——探访“动力谷”", "央媒看湘江"],
                 h(
