@@ -1,6 +1,7 @@
-//! The real binary on the sample page in `data/` and on the fixture archive in
+//! The real binary on the sample page in `data/`, on the fixture archive in
 //! `tests/fixtures/archive/` (a UTF-8 page and a GB18030 page, dates in the folder names,
-//! a paragraph broken by a column break).
+//! a paragraph broken by a column break) and on the page in `tests/fixtures/ranking/`,
+//! written to hold articles that ranking rules tell apart.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -159,6 +160,31 @@ fn reporter_filter_with_keyword() {
         heads,
         vec!["江城举行春季植树活动", "江城图书馆延长开放时间"]
     );
+}
+
+/// Issue #4: the ranking promises, each as a query and the headline that must come first.
+#[test]
+fn issue_4_ranking_promises() {
+    let dir = indexed(&root().join("tests/fixtures/ranking"));
+    let wetland_park = "市政府召开专题会议研究部署湿地公园二期建设和周边道路交通改善工作";
+    let cases = [
+        // A headline match outranks a body that repeats the word, even when the headline,
+        // kicker and subheadline together are long.
+        ("湿地", wetland_park),
+        // A headline holding every query word outranks a short headline holding one of them
+        // over a body that repeats the other.
+        ("湿地 公园", wetland_park),
+        // A short article is not drowned by a long one holding the word as often.
+        ("预约", "新书上架"),
+    ];
+    for (q, first) in cases {
+        let heads = headlines(&search(&dir, &[q, "--json"]));
+        assert_eq!(
+            heads.first().map(String::as_str),
+            Some(first),
+            "{q}: {heads:?}"
+        );
+    }
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //! fields: that is what makes recall complete whatever jieba did with the text. Ranking
 //! comes from BM25 over jieba words in the headline, kicker, subheadlines and byline, with
 //! per-field boosts, plus BM25 of the exact matches themselves in the headline and the body,
-//! so an exact phrase outranks scattered words and a headline hit outranks a body hit.
+//! so an exact phrase outranks scattered words. Each query word found in the headline adds a
+//! fixed amount on top, larger than BM25 reaches: an article whose headline holds more of
+//! the query's words outranks one whose headline holds fewer, whatever their bodies hold.
 
 pub mod facets;
 mod filter;
@@ -26,8 +28,8 @@ use snippet::Snippet;
 use std::ops::Bound;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -235,24 +237,42 @@ pub fn build(f: &Fields, req: &Request) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// What a query word found in the headline, kicker or subheadlines adds to the score, per
+/// unit of headline weight, whatever its BM25: more than one word's BM25 in the body and the
+/// headline together reaches in practice (the highest seen on three months of a daily is
+/// about 150). So an article whose headline holds more of the query's words ranks above one
+/// whose headline holds fewer, however often its body repeats them; BM25 orders the articles
+/// whose headlines hold as many.
+const HEADLINE_WORD: f32 = 100.0;
+
 /// One word: it must be found exactly (in characters); its jieba words add to the score.
 fn atom_query(f: &Fields, atom: &Atom, boosts: &Boosts, scored: bool) -> Box<dyn Query> {
     let text = &atom.text;
     let exact: Box<dyn Query> = match atom.scope {
-        Scope::Any => Box::new(BooleanQuery::new(vec![
-            (
-                Occur::Should,
-                boosted(chars_query(f.exact_head, text), boosts.headline),
-            ),
-            (
-                Occur::Should,
-                boosted(chars_query(f.exact_body, text), boosts.body),
-            ),
-            (
-                Occur::Should,
-                boosted(term(f.reporter, &compact(text)), boosts.reporter),
-            ),
-        ])),
+        Scope::Any => {
+            let mut found = vec![
+                (
+                    Occur::Should,
+                    boosted(chars_query(f.exact_head, text), boosts.headline),
+                ),
+                (
+                    Occur::Should,
+                    boosted(chars_query(f.exact_body, text), boosts.body),
+                ),
+                (
+                    Occur::Should,
+                    boosted(term(f.reporter, &compact(text)), boosts.reporter),
+                ),
+            ];
+            if scored && boosts.headline > 0.0 {
+                let in_headline = ConstScoreQuery::new(chars_query(f.exact_head, text), 1.0);
+                found.push((
+                    Occur::Should,
+                    boosted(Box::new(in_headline), HEADLINE_WORD * boosts.headline),
+                ));
+            }
+            Box::new(BooleanQuery::new(found))
+        }
         Scope::Headline => chars_query(f.exact_head, text),
         Scope::Body => boosted(chars_query(f.exact_body, text), boosts.body),
         Scope::Reporter => term(f.reporter, &compact(text)),
