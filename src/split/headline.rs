@@ -38,6 +38,7 @@ pub fn is_headline_like(line: &str) -> bool {
         || is_signature(line)
         || is_photo_source(line)
         || is_reader_signature(line)
+        || is_credit_note(line)
         || ends_with_day(line)
     {
         return false;
@@ -237,26 +238,34 @@ pub fn is_end_note(line: &str) -> bool {
     };
     let before = trim(&body[..open]);
     let note = &body[open..];
-    let credit = [
-        "作者",
-        "本报",
-        "新华社",
-        "记者",
-        "整理",
-        "摄",
-        "电",
-        "来源",
-        "结束",
-        "编者",
-    ]
-    .iter()
-    .any(|k| note.contains(k));
+    let credit = CREDIT_WORDS.iter().any(|k| note.contains(k));
     let numeral = note
         .chars()
         .all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
     (before.is_empty() && width(note) <= 40 && !numeral)
         || (credit
             && (before.is_empty() || before.ends_with('摄') || super::text::ends_sentence(before)))
+}
+
+/// Words that make a bracketed note a credit: `（作者为…）`, `（本报记者 赵云）`.
+const CREDIT_WORDS: [&str; 10] = [
+    "作者",
+    "本报",
+    "新华社",
+    "记者",
+    "整理",
+    "摄",
+    "电",
+    "来源",
+    "结束",
+    "编者",
+];
+
+/// An end note that credits the text (`（作者为中央党校教授）`, `李涛摄`): never a headline,
+/// though brackets close it like a column name.
+fn is_credit_note(line: &str) -> bool {
+    is_end_note(line)
+        && (trim(line).ends_with('摄') || CREDIT_WORDS.iter().any(|k| line.contains(k)))
 }
 
 /// A kicker's ending: a verb of speech, or a dash or colon leading into the headline.

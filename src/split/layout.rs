@@ -492,6 +492,14 @@ mod tests {
                     ("书香飘满整个校园", vec![], Some("东湖小学开展课外阅读活动，让学生爱上读书"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。"),
                 ],
             ),
+            // A credit note closes its article, though brackets close it like a column name.
+            (
+                "治理之道\n\n制度优势要转化为治理效能。\n\n（作者为北京大学教授）\n\n伟大成就来自艰苦奋斗（思想纵横）\n\n七十年来，全国各族人民同心同德。\n",
+                vec![
+                    ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n（作者为北京大学教授）"),
+                    ("伟大成就来自艰苦奋斗（思想纵横）", vec![], None, vec![], None, vec![], "七十年来，全国各族人民同心同德。"),
+                ],
+            ),
         ];
         for (input, want) in table {
             let want: Vec<_> = want
