@@ -263,9 +263,11 @@ const CREDIT_WORDS: [&str; 10] = [
 
 /// An end note that credits the text (`（作者为中央党校教授）`, `李涛摄`): never a headline,
 /// though brackets close it like a column name.
-fn is_credit_note(line: &str) -> bool {
-    is_end_note(line)
-        && (trim(line).ends_with('摄') || CREDIT_WORDS.iter().any(|k| line.contains(k)))
+pub fn is_credit_note(line: &str) -> bool {
+    let line = trim(line);
+    let bracketed = line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
+    bracketed && CREDIT_WORDS.iter().any(|k| line.contains(k)) && width(line) <= 100
+        || line.ends_with('摄') && is_end_note(line)
 }
 
 /// A kicker's ending: a verb of speech, or a dash or colon leading into the headline.

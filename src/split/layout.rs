@@ -7,9 +7,9 @@ use super::byline::{self, dateline, paper_name};
 use super::cohesion;
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
-    assign, ends_with_day, has_column_tag, is_comma_kicker, is_end_note, is_headline_like,
-    is_marked_group, is_photo_source, is_reader_signature, is_section_head, is_sentence_kicker,
-    is_signature,
+    assign, ends_with_day, has_column_tag, is_comma_kicker, is_credit_note, is_end_note,
+    is_headline_like, is_marked_group, is_photo_source, is_reader_signature, is_section_head,
+    is_sentence_kicker, is_signature,
 };
 use super::paragraphs::Builder;
 use super::text::{blocks, width, Block};
@@ -154,9 +154,12 @@ pub fn split_page(text: &str) -> Page {
                     Kind::Production => builder.cover(b),
                     _ => {
                         builder.text(b, bs.get(i + 1));
-                        // A photo's source ends its caption, and a reader's signature
-                        // their letter, though no stop ends them.
-                        if is_photo_source(b.text) || is_reader_signature(b.text) {
+                        // A photo's source ends its caption, a reader's signature their
+                        // letter and a credit note its text, though no stop ends them.
+                        if is_photo_source(b.text)
+                            || is_reader_signature(b.text)
+                            || is_credit_note(b.text)
+                        {
                             builder.close();
                         }
                     }
@@ -193,7 +196,8 @@ fn text_blocks(kinds: &[Kind]) -> Vec<bool> {
 fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
     match kinds[i] {
         Kind::Text => {
-            is_end_note(bs[i].text) || is_signature(bs[i].text) || is_photo_source(bs[i].text)
+            let t = bs[i].text;
+            is_end_note(t) || is_credit_note(t) || is_signature(t) || is_photo_source(t)
         }
         _ => true,
     }
@@ -494,9 +498,9 @@ mod tests {
             ),
             // A credit note closes its article, though brackets close it like a column name.
             (
-                "治理之道\n\n制度优势要转化为治理效能。\n\n（作者为北京大学教授）\n\n伟大成就来自艰苦奋斗（思想纵横）\n\n七十年来，全国各族人民同心同德。\n",
+                "治理之道\n\n制度优势要转化为治理效能。\n\n（作者为中央党校（国家行政学院）教授）\n\n伟大成就来自艰苦奋斗（思想纵横）\n\n七十年来，全国各族人民同心同德。\n",
                 vec![
-                    ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n（作者为北京大学教授）"),
+                    ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n（作者为中央党校（国家行政学院）教授）"),
                     ("伟大成就来自艰苦奋斗（思想纵横）", vec![], None, vec![], None, vec![], "七十年来，全国各族人民同心同德。"),
                 ],
             ),
