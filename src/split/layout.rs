@@ -205,6 +205,14 @@ fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
 
 /// Whether the headline-like blocks `i..j` open a new article, and the rule that decided
 /// (printed with `BAOSOU_SPLIT_TRACE=1`, to study the splitter on a set of pages).
+/// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
+/// `影像中国`.
+fn credits_photo(line: &str) -> bool {
+    let line = line.trim();
+    (line.ends_with('摄') || line.ends_with("摄影报道") || is_photo_source(line))
+        && width(line) <= 40
+}
+
 /// True when block `j`, under a headline group, is a byline over plain text rather than
 /// over a dateline.
 fn bylined(bs: &[Block], kinds: &[Kind], j: usize) -> bool {
@@ -288,6 +296,10 @@ fn starts_article(
     let listing = next.is_some_and(|n| is_headline_like(n.text));
     // A line broken by two commas is more likely a paragraph cut at a column break.
     let run_on = lines.iter().any(|l| l.matches('，').count() >= 2);
+    // A single line over a caption and a photo credit: a photo item of its own.
+    if j - i == 1 && bs.iter().skip(j + 1).take(2).any(|b| credits_photo(b.text)) {
+        return (true, "photo_item");
+    }
     if cur.heads() > 0 {
         // Section heads come one line at a time; a longer line over a shorter one is a
         // kicker over a headline, when the text after them tells another story.
@@ -502,6 +514,15 @@ mod tests {
                 vec![
                     ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n（作者为中央党校（国家行政学院）教授）"),
                     ("伟大成就来自艰苦奋斗（思想纵横）", vec![], None, vec![], None, vec![], "七十年来，全国各族人民同心同德。"),
+                ],
+            ),
+            // A single line over a caption and a photo credit, after an article with
+            // section heads: a photo item of its own.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n稳步推进\n园区企业陆续入驻新厂房，园区企业加快生产。"),
+                    ("驯马成景", vec![], None, vec!["关迎春"], None, vec![], "锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。"),
                 ],
             ),
         ];
