@@ -67,12 +67,14 @@ pub fn dateline(para: &str) -> Option<Dateline> {
     let org = c.name("org").map_or("", |m| m.as_str()).to_string();
     // `讯` alone is only a dateline for a paper (`本报讯`, `株洲日报讯`), and an `电` needs a
     // news organisation: `据新华社电`, not `来电`.
-    let len = head[..all.end().min(head.len())].chars().count();
+    // `norm` has the chars of `head`, full-width digits made ASCII (one byte, not three):
+    // its offsets do not fall on the chars of `head`.
+    let len = norm[..all.end()].chars().count();
     Some(Dateline {
         text,
         org,
         day,
-        len: len.min(norm[..all.end()].chars().count()),
+        len,
     })
 }
 
@@ -325,6 +327,11 @@ mod tests {
                 "新华社北京５月２２日电 （记者钱明）",
                 Some(("新华社北京5月22日电", Some((5, 22)))),
             ),
+            // Full-width digits before the end of the dateline (a panic, once).
+            (
+                "本报北京１２月１３日电 （记者钱明）会议召开",
+                Some(("本报北京12月13日电", Some((12, 13)))),
+            ),
             ("本报讯 近日，全市", Some(("本报讯", None))),
             ("会议强调，要继续集中力量", None),
             ("2月24日，我市各县市区", None),
@@ -333,6 +340,8 @@ mod tests {
             let got = dateline(input).map(|d| (d.text, d.day));
             assert_eq!(got, want.map(|(t, d)| (t.to_string(), d)), "{input}");
         }
+        let cut = dateline("本报北京１２月１３日电 （记者钱明）会议召开").map(|d| d.len);
+        assert_eq!(cut, Some(11));
     }
 
     #[test]
