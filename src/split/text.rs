@@ -122,16 +122,33 @@ pub const MAX_WIDTH: usize = 128;
 
 /// Length in chars, not counting the spaces pages print (ASCII white space, the ideographic
 /// space, the no-break space), up to [`MAX_WIDTH`]. It runs on every line several times, so
-/// it counts without decoding characters one by one.
+/// it reads the UTF-8 lead bytes in one pass, without decoding characters, and stops at
+/// [`MAX_WIDTH`].
 pub fn width(s: &str) -> usize {
     // A line of more than 4 × MAX_WIDTH bytes has more than MAX_WIDTH chars.
     if s.len() > 4 * MAX_WIDTH {
         return MAX_WIDTH;
     }
-    let spaces = s.bytes().filter(u8::is_ascii_whitespace).count()
-        + s.matches('\u{3000}').count()
-        + s.matches('\u{a0}').count();
-    (s.chars().count() - spaces).min(MAX_WIDTH)
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // The byte length of the char and whether it is a space: U+00A0 is C2 A0 and
+        // U+3000 is E3 80 80 in UTF-8.
+        let (len, space) = match c {
+            0..=0x7f => (1, c.is_ascii_whitespace()),
+            0x80..=0xdf => (2, c == 0xc2 && b.get(i + 1) == Some(&0xa0)),
+            0xe0..=0xef => (3, c == 0xe3 && b.get(i + 1..i + 3) == Some(&[0x80, 0x80])),
+            _ => (4, false),
+        };
+        n += usize::from(!space);
+        if n >= MAX_WIDTH {
+            return MAX_WIDTH;
+        }
+        i += len;
+    }
+    n
 }
 
 /// Removes all whitespace (`刘 歌` → `刘歌`).
@@ -195,6 +212,32 @@ mod tests {
     fn digits_and_spaces() {
         assert_eq!(ascii_digits("５月２２日"), "5月22日");
         assert_eq!(squeeze("刘\u{a0}歌 王\u{3000}明"), "刘歌王明");
-        assert_eq!(width(" 刘 歌 "), 2);
+        let widths = [
+            (" 刘 歌 ", 2),
+            ("", 0),
+            ("\u{3000}\u{a0}\t\r\n \u{c}", 0),
+            // Other spaces count, as they did when this counted chars.
+            ("a\u{b}b\u{2002}\u{85}", 5),
+            ("é𠀀“”、。", 6),
+        ];
+        for (input, want) in widths {
+            assert_eq!(width(input), want, "{input:?}");
+        }
+        assert_eq!(width(&"字".repeat(127)), 127);
+        assert_eq!(width(&"字 ".repeat(200)), MAX_WIDTH);
+    }
+
+    proptest::proptest! {
+        /// The byte loop counts what counting chars and subtracting spaces did.
+        #[test]
+        fn width_is_chars_less_spaces(s in "[ \t\n\u{b}\u{a0}\u{3000}\u{2002}a字、“é𠀀]{0,300}") {
+            let space = |c: char| c.is_ascii_whitespace() || matches!(c, '\u{3000}' | '\u{a0}');
+            let want = if s.len() > 4 * MAX_WIDTH {
+                MAX_WIDTH
+            } else {
+                s.chars().filter(|&c| !space(c)).count().min(MAX_WIDTH)
+            };
+            proptest::prop_assert_eq!(width(&s), want);
+        }
     }
 }
