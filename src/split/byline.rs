@@ -6,7 +6,7 @@
 //! credit after a dateline (`本报北京5月11日电 （记者徐隽）`). Names printed with alignment
 //! spaces (`刘 歌`) are one name.
 
-use super::text::{ascii_digits, is_han, is_space, squeeze, trim, width};
+use super::text::{ascii_digits, first_chars, is_han, is_space, squeeze, trim, width};
 use crate::article::Reporter;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -53,8 +53,12 @@ pub struct Dateline {
 
 /// The dateline that opens `para`, if any.
 pub fn dateline(para: &str) -> Option<Dateline> {
-    let head: String = para.chars().take(40).collect();
-    let norm = ascii_digits(&head);
+    let head = first_chars(para, 40);
+    // Every dateline has its `电` or `讯`: most paragraphs need no regex search.
+    if !head.contains(['电', '讯']) {
+        return None;
+    }
+    let norm = ascii_digits(head);
     let c = DATELINE.captures(&norm)?;
     let all = c.name("all")?;
     let text = trim(all.as_str()).to_string();
@@ -203,8 +207,7 @@ fn is_name(s: &str) -> bool {
 /// Reporters in a bracketed credit near the start of a paragraph (`（记者徐隽）`). `org` is
 /// the dateline's organisation, given to reporters that print none.
 pub fn credit(para: &str, org: Option<&str>) -> Option<(Vec<Reporter>, String)> {
-    let head: String = para.chars().take(90).collect();
-    let c = CREDIT.captures(&head)?;
+    let c = CREDIT.captures(first_chars(para, 90))?;
     let inner = c.name("inner")?.as_str();
     let mut reps = byline(inner)?;
     for r in &mut reps {

@@ -3,7 +3,7 @@
 //! photo captions and production credits (`版式设计：王明`). They become article metadata or
 //! are dropped, never body text.
 
-use super::text::{ascii_digits, trim, width};
+use super::text::{ascii_digits, first_chars, trim, width};
 use crate::archive::Day;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -55,7 +55,8 @@ pub fn is_jump(line: &str) -> bool {
 
 /// The publication day in a page header line (`2020年2月27日 星期四`).
 pub fn header_day(line: &str) -> Option<Day> {
-    if width(line) > 40 {
+    // The year is printed with its `年`.
+    if width(line) > 40 || !line.contains('年') {
         return None;
     }
     let line = ascii_digits(trim(line));
@@ -78,8 +79,12 @@ pub fn is_caption(line: &str) -> bool {
 
 /// Month and day opening a paragraph (`2月24日，`), as photo captions and news begin.
 pub fn opening_day(para: &str) -> Option<(u32, u32)> {
-    let head: String = para.chars().take(16).collect();
-    let head = ascii_digits(&head);
+    // The pattern opens with a digit (`\d`, any Unicode digit): most paragraphs need no
+    // regex search.
+    if !para.starts_with(char::is_numeric) {
+        return None;
+    }
+    let head = ascii_digits(first_chars(para, 16));
     let c = OPENING_DAY.captures(&head)?;
     let m: u32 = c[1].parse().ok()?;
     let d: u32 = c[2].parse().ok()?;

@@ -2,6 +2,8 @@
 //! character tests every other part of the splitter shares (sentence ends, whitespace,
 //! full-width digits).
 
+use std::borrow::Cow;
+
 /// A non-blank line of the page, trimmed, with its `[start, end)` in chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block<'a> {
@@ -156,14 +158,27 @@ pub fn squeeze(s: &str) -> String {
     s.chars().filter(|&c| !is_space(c)).collect()
 }
 
-/// Replaces full-width digits by ASCII ones (`２２` → `22`).
-pub fn ascii_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+/// Replaces full-width digits by ASCII ones (`２２` → `22`), copying only when there are
+/// some.
+pub fn ascii_digits(s: &str) -> Cow<'_, str> {
+    // Full-width digits are EF BC 90 to EF BC 99 in UTF-8.
+    let full_width_digit = |w: &[u8]| w[..2] == [0xef, 0xbc] && (0x90..=0x99).contains(&w[2]);
+    if !s.as_bytes().windows(3).any(full_width_digit) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
+/// The first `n` chars of `s` (all of it when it is shorter), without copying.
+pub fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(end, _)| &s[..end])
 }
 
 /// True for a Han character.
@@ -211,6 +226,11 @@ mod tests {
     #[test]
     fn digits_and_spaces() {
         assert_eq!(ascii_digits("５月２２日"), "5月22日");
+        assert_eq!(ascii_digits("5月２２日（完）"), "5月22日（完）");
+        assert!(matches!(ascii_digits("5月22日（完）"), Cow::Borrowed(_)));
+        assert_eq!(first_chars("本报北京", 2), "本报");
+        assert_eq!(first_chars("本报", 40), "本报");
+        assert_eq!(first_chars("", 3), "");
         assert_eq!(squeeze("刘\u{a0}歌 王\u{3000}明"), "刘歌王明");
         let widths = [
             (" 刘 歌 ", 2),
