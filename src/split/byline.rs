@@ -6,7 +6,7 @@
 //! credit after a dateline (`本报北京5月11日电 （记者徐隽）`). Names printed with alignment
 //! spaces (`刘 歌`) are one name.
 
-use super::text::{ascii_digits, first_chars, is_han, is_space, squeeze, trim, width};
+use super::text::{ascii_digits, first_chars, is_han, is_space, squeeze, trim, wider_than};
 use crate::article::Reporter;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -90,7 +90,7 @@ pub fn paper_name(org: &str) -> Option<&str> {
 /// Reporters in a byline or photo-credit line, or `None` when the line is not one.
 pub fn byline(line: &str) -> Option<Vec<Reporter>> {
     let line = strip_agency(trim(line));
-    if width(line) > 48 || line.contains(['。', '，', '！', '？', '“', '；']) {
+    if wider_than(line, 48) || line.contains(['。', '，', '！', '？', '“', '；']) {
         return None;
     }
     let photo_line = line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("摄影报道");

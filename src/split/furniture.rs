@@ -3,7 +3,7 @@
 //! photo captions and production credits (`版式设计：王明`). They become article metadata or
 //! are dropped, never body text.
 
-use super::text::{ascii_digits, first_chars, trim, width};
+use super::text::{ascii_digits, first_chars, trim, wider_than, width};
 use crate::archive::Day;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -50,17 +50,17 @@ static ART_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A jump line, to another page or from one: `下转 A2 版`, `（上接第一版）`,
 /// `（相关报道见第六版）`.
 pub fn is_jump(line: &str) -> bool {
-    width(line) <= 20 && JUMP.is_match(trim(line))
+    !wider_than(line, 20) && JUMP.is_match(trim(line))
 }
 
 /// The publication day in a page header line (`2020年2月27日 星期四`).
 pub fn header_day(line: &str) -> Option<Day> {
     // The year is printed with its `年`.
-    if width(line) > 40 || !line.contains('年') {
+    if wider_than(line, 40) || !line.contains('年') {
         return None;
     }
     let line = ascii_digits(trim(line));
-    if width(&line) > 40 {
+    if wider_than(&line, 40) {
         return None;
     }
     let c = HEADER_DAY.captures(&line)?;
@@ -94,7 +94,7 @@ pub fn opening_day(para: &str) -> Option<(u32, u32)> {
 /// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`).
 pub fn is_production(line: &str) -> bool {
     let line = trim(line);
-    width(line) <= 60
+    !wider_than(line, 60)
         && (PRODUCTION.is_match(line) || line.contains("投稿邮箱") || line.contains('@'))
         || ART_CREDIT.is_match(line)
 }

@@ -127,9 +127,20 @@ pub const MAX_WIDTH: usize = 128;
 /// it reads the UTF-8 lead bytes in one pass, without decoding characters, and stops at
 /// [`MAX_WIDTH`].
 pub fn width(s: &str) -> usize {
+    width_upto(s, MAX_WIDTH)
+}
+
+/// True when [`width`] of `s` is over `limit`; it counts no further than that.
+pub fn wider_than(s: &str, limit: usize) -> bool {
+    width_upto(s, limit + 1) > limit
+}
+
+/// [`width`], counting no further than `cap`: the smaller of the two.
+fn width_upto(s: &str, cap: usize) -> usize {
+    let cap = cap.min(MAX_WIDTH);
     // A line of more than 4 × MAX_WIDTH bytes has more than MAX_WIDTH chars.
     if s.len() > 4 * MAX_WIDTH {
-        return MAX_WIDTH;
+        return cap;
     }
     let b = s.as_bytes();
     let mut n = 0;
@@ -145,8 +156,8 @@ pub fn width(s: &str) -> usize {
             _ => (4, false),
         };
         n += usize::from(!space);
-        if n >= MAX_WIDTH {
-            return MAX_WIDTH;
+        if n >= cap {
+            return cap;
         }
         i += len;
     }
@@ -258,6 +269,9 @@ mod tests {
                 s.chars().filter(|&c| !space(c)).count().min(MAX_WIDTH)
             };
             proptest::prop_assert_eq!(width(&s), want);
+            for limit in [0, 1, 20, 40, 48, 60, 127, 128, 200] {
+                proptest::prop_assert_eq!(wider_than(&s, limit), want > limit, "{}", limit);
+            }
         }
     }
 }
