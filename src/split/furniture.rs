@@ -55,8 +55,8 @@ pub fn is_jump(line: &str) -> bool {
 
 /// The publication day in a page header line (`2020年2月27日 星期四`).
 pub fn header_day(line: &str) -> Option<Day> {
-    // The year is printed with its `年`.
-    if wider_than(line, 40) || !line.contains('年') {
+    // The year is printed with its `年`: looking for it is the cheaper test.
+    if !line.contains('年') || wider_than(line, 40) {
         return None;
     }
     let line = ascii_digits(trim(line));
@@ -96,7 +96,7 @@ pub fn is_production(line: &str) -> bool {
     let line = trim(line);
     !wider_than(line, 60)
         && (PRODUCTION.is_match(line) || line.contains("投稿邮箱") || line.contains('@'))
-        || ART_CREDIT.is_match(line)
+        || line.ends_with('文') && ART_CREDIT.is_match(line)
 }
 
 #[cfg(test)]
