@@ -53,8 +53,13 @@ pub struct Dateline {
 
 /// The dateline that opens `para`, if any.
 pub fn dateline(para: &str) -> Option<Dateline> {
+    // A dateline names its organisation in its first 11 chars (`据`, eight chars, `日报`)
+    // and has its `电` or `讯`: most paragraphs need no regex search.
+    let org_end = |c: char| matches!(c, '报' | '社' | '台' | '网');
+    if !para.chars().take(11).any(org_end) {
+        return None;
+    }
     let head = first_chars(para, 40);
-    // Every dateline has its `电` or `讯`: most paragraphs need no regex search.
     if !head.contains(['电', '讯']) {
         return None;
     }
@@ -336,6 +341,11 @@ mod tests {
                 Some(("本报北京12月13日电", Some((12, 13)))),
             ),
             ("本报讯 近日，全市", Some(("本报讯", None))),
+            // The longest organisation: `据`, eight chars and `日报`.
+            (
+                "据长沙湘江新区晨光日报讯 近日，全市",
+                Some(("据长沙湘江新区晨光日报讯", None)),
+            ),
             ("会议强调，要继续集中力量", None),
             ("2月24日，我市各县市区", None),
         ];
