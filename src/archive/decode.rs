@@ -26,7 +26,17 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Decoded {
     let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
-        None => (guess(bytes), bytes),
+        None => {
+            // Most pages are UTF-8: validated once, and not decoded again.
+            if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+                return Decoded {
+                    text: normalize_newlines(&text),
+                    encoding: UTF_8.name(),
+                    had_errors: false,
+                };
+            }
+            (guess(bytes), bytes)
+        }
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     Decoded {
@@ -39,10 +49,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 /// How many bytes the encoding detector reads.
 const DETECT_SAMPLE: usize = 4 * 1024;
 
+/// The encoding of bytes that have no BOM and are not UTF-8.
 fn guess(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
-    }
     if let Some(enc) = utf16_without_bom(bytes) {
         return enc;
     }

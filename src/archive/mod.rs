@@ -286,7 +286,7 @@ impl Archive {
 /// looked at: bylines, credits and jump lines are short, and every long line is body text.
 fn furniture(span_text: &str, a: &Article) -> Vec<String> {
     const MAX_LINE_BYTES: usize = 150;
-    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let squeeze = without_spaces;
     let mut heads = squeeze(a.kicker.as_deref().unwrap_or_default());
     heads.push_str(&squeeze(&a.headline));
     for s in &a.subheadlines {
@@ -302,6 +302,27 @@ fn furniture(span_text: &str, a: &Article) -> Vec<String> {
         .filter(|l| !heads.contains(l.as_str()) && !body.contains(l.as_str()))
         .filter(|l| !captions.iter().any(|c| c.contains(l.as_str())))
         .collect()
+}
+
+/// `s` without white space (`刘 歌` → `刘歌`), copied a run at a time: an article body has
+/// few spaces. Only a byte that can start a white-space char (ASCII, C2, E1 to E3) is
+/// decoded.
+fn without_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b > 0x20 && !matches!(b, 0xc2 | 0xe1..=0xe3) {
+            continue;
+        }
+        // A byte at or below 0x20 and these lead bytes each start a char.
+        let c = s[i..].chars().next().unwrap_or_default();
+        if c.is_whitespace() {
+            out.push_str(&s[run..i]);
+            run = i + c.len_utf8();
+        }
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 /// A plain-words reason for an I/O error, with what to do where there is something to do.
@@ -442,6 +463,21 @@ mod tests {
         for (bytes, want) in cases {
             let err = archive.page_from_bytes("a.txt", bytes).unwrap_err();
             assert!(err.starts_with(want), "{bytes:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn spaces_are_squeezed_out() {
+        let table = [
+            ("刘 歌", "刘歌"),
+            ("\u{3000}\u{3000}本报记者\u{a0}王明\n", "本报记者王明"),
+            ("a\u{2002}b\u{85}c\u{b}d", "abcd"),
+            ("", ""),
+            (" \t ", ""),
+            ("株洲日报", "株洲日报"),
+        ];
+        for (input, want) in table {
+            assert_eq!(without_spaces(input), want, "{input:?}");
         }
     }
 

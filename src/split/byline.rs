@@ -6,7 +6,7 @@
 //! credit after a dateline (`本报北京5月11日电 （记者徐隽）`). Names printed with alignment
 //! spaces (`刘 歌`) are one name.
 
-use super::text::{ascii_digits, is_han, is_space, squeeze, trim, width};
+use super::text::{ascii_digits, first_chars, is_han, is_space, squeeze, trim, wider_than};
 use crate::article::Reporter;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -53,8 +53,17 @@ pub struct Dateline {
 
 /// The dateline that opens `para`, if any.
 pub fn dateline(para: &str) -> Option<Dateline> {
-    let head: String = para.chars().take(40).collect();
-    let norm = ascii_digits(&head);
+    // A dateline names its organisation in its first 11 chars (`据`, eight chars, `日报`)
+    // and has its `电` or `讯`: most paragraphs need no regex search.
+    let org_end = |c: char| matches!(c, '报' | '社' | '台' | '网');
+    if !para.chars().take(11).any(org_end) {
+        return None;
+    }
+    let head = first_chars(para, 40);
+    if !head.contains(['电', '讯']) {
+        return None;
+    }
+    let norm = ascii_digits(head);
     let c = DATELINE.captures(&norm)?;
     let all = c.name("all")?;
     let text = trim(all.as_str()).to_string();
@@ -67,12 +76,14 @@ pub fn dateline(para: &str) -> Option<Dateline> {
     let org = c.name("org").map_or("", |m| m.as_str()).to_string();
     // `讯` alone is only a dateline for a paper (`本报讯`, `株洲日报讯`), and an `电` needs a
     // news organisation: `据新华社电`, not `来电`.
-    let len = head[..all.end().min(head.len())].chars().count();
+    // `norm` has the chars of `head`, full-width digits made ASCII (one byte, not three):
+    // its offsets do not fall on the chars of `head`.
+    let len = norm[..all.end()].chars().count();
     Some(Dateline {
         text,
         org,
         day,
-        len: len.min(norm[..all.end()].chars().count()),
+        len,
     })
 }
 
@@ -84,7 +95,7 @@ pub fn paper_name(org: &str) -> Option<&str> {
 /// Reporters in a byline or photo-credit line, or `None` when the line is not one.
 pub fn byline(line: &str) -> Option<Vec<Reporter>> {
     let line = strip_agency(trim(line));
-    if width(line) > 48 || line.contains(['。', '，', '！', '？', '“', '；']) {
+    if wider_than(line, 48) || line.contains(['。', '，', '！', '？', '“', '；']) {
         return None;
     }
     let photo_line = line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("摄影报道");
@@ -201,8 +212,7 @@ fn is_name(s: &str) -> bool {
 /// Reporters in a bracketed credit near the start of a paragraph (`（记者徐隽）`). `org` is
 /// the dateline's organisation, given to reporters that print none.
 pub fn credit(para: &str, org: Option<&str>) -> Option<(Vec<Reporter>, String)> {
-    let head: String = para.chars().take(90).collect();
-    let c = CREDIT.captures(&head)?;
+    let c = CREDIT.captures(first_chars(para, 90))?;
     let inner = c.name("inner")?.as_str();
     let mut reps = byline(inner)?;
     for r in &mut reps {
@@ -325,7 +335,17 @@ mod tests {
                 "新华社北京５月２２日电 （记者钱明）",
                 Some(("新华社北京5月22日电", Some((5, 22)))),
             ),
+            // Full-width digits before the end of the dateline (a panic, once).
+            (
+                "本报北京１２月１３日电 （记者钱明）会议召开",
+                Some(("本报北京12月13日电", Some((12, 13)))),
+            ),
             ("本报讯 近日，全市", Some(("本报讯", None))),
+            // The longest organisation: `据`, eight chars and `日报`.
+            (
+                "据长沙湘江新区晨光日报讯 近日，全市",
+                Some(("据长沙湘江新区晨光日报讯", None)),
+            ),
             ("会议强调，要继续集中力量", None),
             ("2月24日，我市各县市区", None),
         ];
@@ -333,6 +353,8 @@ mod tests {
             let got = dateline(input).map(|d| (d.text, d.day));
             assert_eq!(got, want.map(|(t, d)| (t.to_string(), d)), "{input}");
         }
+        let cut = dateline("本报北京１２月１３日电 （记者钱明）会议召开").map(|d| d.len);
+        assert_eq!(cut, Some(11));
     }
 
     #[test]

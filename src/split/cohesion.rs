@@ -4,19 +4,28 @@
 //! section head inside an article or the headline of the next one.
 
 use super::text::{is_han, Block};
-use std::collections::HashMap;
+use std::cmp::Ordering;
 
 /// How many blocks each side are compared.
 const WINDOW_BLOCKS: usize = 6;
 /// How many chars each side are compared, at most.
 const WINDOW_CHARS: usize = 400;
 
-/// Counts of Han character bigrams.
-fn bigrams(chars: &[char]) -> HashMap<(char, char), u32> {
+/// Counts of Han character bigrams, sorted by bigram. A window holds a few hundred
+/// bigrams: sorting them costs less than hashing them.
+fn bigrams(chars: &[char]) -> Vec<(u64, u32)> {
     let han: Vec<char> = chars.iter().copied().filter(|&c| is_han(c)).collect();
-    let mut out = HashMap::new();
-    for w in han.windows(2) {
-        *out.entry((w[0], w[1])).or_insert(0) += 1;
+    let mut keys: Vec<u64> = han
+        .windows(2)
+        .map(|w| u64::from(w[0]) << 32 | u64::from(w[1]))
+        .collect();
+    keys.sort_unstable();
+    let mut out: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
+    for k in keys {
+        match out.last_mut() {
+            Some((last, n)) if *last == k => *n += 1,
+            _ => out.push((k, 1)),
+        }
     }
     out
 }
@@ -24,13 +33,23 @@ fn bigrams(chars: &[char]) -> HashMap<(char, char), u32> {
 /// The cosine of the bigram counts of `a` and `b` (0 when either is empty).
 pub fn cosine(a: &[char], b: &[char]) -> f64 {
     let (x, y) = (bigrams(a), bigrams(b));
-    let dot: f64 = x
-        .iter()
-        .map(|(k, &v)| f64::from(v) * f64::from(*y.get(k).unwrap_or(&0)))
-        .sum();
-    let norm = |m: &HashMap<(char, char), u32>| {
-        m.values()
-            .map(|&v| f64::from(v) * f64::from(v))
+    // Counts are small integers, so the sums are exact whatever their order.
+    let mut dot = 0.0;
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                dot += f64::from(x[i].1) * f64::from(y[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let norm = |m: &[(u64, u32)]| {
+        m.iter()
+            .map(|&(_, v)| f64::from(v) * f64::from(v))
             .sum::<f64>()
             .sqrt()
     };
@@ -46,24 +65,25 @@ pub fn cosine(a: &[char], b: &[char]) -> f64 {
 /// the blocks that `use_block` keeps (body text, not bylines that every story shares).
 pub fn across(bs: &[Block], use_block: &[bool], i: usize, j: usize) -> f64 {
     let kept = |k: &usize| use_block.get(*k).copied().unwrap_or(false);
+    // The blocks before, each followed by a space, gathered backwards from block `i`: the
+    // last WINDOW_CHARS chars of them, reversed.
     let mut before: Vec<char> = Vec::new();
     for k in (0..i).rev().filter(kept).take(WINDOW_BLOCKS) {
-        let mut b: Vec<char> = bs[k].text.chars().collect();
-        b.push(' ');
-        b.extend(before);
-        before = b;
+        before.push(' ');
+        before.extend(bs[k].text.chars().rev());
         if before.len() >= WINDOW_CHARS {
             break;
         }
     }
-    let before = &before[before.len().saturating_sub(WINDOW_CHARS)..];
+    before.truncate(WINDOW_CHARS);
+    before.reverse();
     let after: Vec<char> = (j..bs.len())
         .filter(kept)
         .take(WINDOW_BLOCKS)
         .flat_map(|k| bs[k].text.chars().chain([' ']))
         .take(WINDOW_CHARS)
         .collect();
-    cosine(before, &after)
+    cosine(&before, &after)
 }
 
 #[cfg(test)]
@@ -81,6 +101,72 @@ mod tests {
             let a: Vec<char> = a.chars().collect();
             let b: Vec<char> = b.chars().collect();
             assert_eq!(cosine(&a, &b) >= 0.1, related, "{a:?} {b:?}");
+        }
+    }
+
+    /// The cosine as first written, with hash maps.
+    fn cosine_by_maps(a: &[char], b: &[char]) -> f64 {
+        use std::collections::HashMap;
+        let bigrams = |chars: &[char]| {
+            let han: Vec<char> = chars.iter().copied().filter(|&c| is_han(c)).collect();
+            let mut out: HashMap<(char, char), u32> = HashMap::new();
+            for w in han.windows(2) {
+                *out.entry((w[0], w[1])).or_insert(0) += 1;
+            }
+            out
+        };
+        let (x, y) = (bigrams(a), bigrams(b));
+        let dot: f64 = x
+            .iter()
+            .map(|(k, &v)| f64::from(v) * f64::from(*y.get(k).unwrap_or(&0)))
+            .sum();
+        let norm = |m: &HashMap<(char, char), u32>| {
+            m.values()
+                .map(|&v| f64::from(v) * f64::from(v))
+                .sum::<f64>()
+                .sqrt()
+        };
+        let d = norm(&x) * norm(&y);
+        if d == 0.0 {
+            0.0
+        } else {
+            dot / d
+        }
+    }
+
+    proptest::proptest! {
+        /// Windows of whole blocks, and the cosine of their bigrams, as first written.
+        #[test]
+        fn across_is_the_cosine_of_the_windows(
+            texts in proptest::collection::vec("[会议研究工作市委 ，。]{1,120}", 1..16),
+            keep in proptest::collection::vec(proptest::bool::ANY, 16),
+            i in 0usize..16,
+            gap in 0usize..3,
+        ) {
+            let bs: Vec<Block> = texts
+                .iter()
+                .map(|t| Block { start: 0, end: 0, text: t, gap: 0 })
+                .collect();
+            let i = i.min(bs.len());
+            let j = (i + gap).min(bs.len());
+            let kept: Vec<usize> = (0..bs.len()).filter(|&k| keep[k]).collect();
+            let mut before: Vec<char> = Vec::new();
+            for &k in kept.iter().filter(|&&k| k < i).rev().take(WINDOW_BLOCKS) {
+                let mut b: Vec<char> = bs[k].text.chars().collect();
+                b.push(' ');
+                b.extend(before);
+                before = b;
+            }
+            let before = &before[before.len().saturating_sub(WINDOW_CHARS)..];
+            let after: Vec<char> = kept
+                .iter()
+                .filter(|&&k| k >= j)
+                .take(WINDOW_BLOCKS)
+                .flat_map(|&k| bs[k].text.chars().chain([' ']))
+                .take(WINDOW_CHARS)
+                .collect();
+            let want = cosine_by_maps(before, &after);
+            proptest::prop_assert_eq!(across(&bs, &keep, i, j).to_bits(), want.to_bits());
         }
     }
 }

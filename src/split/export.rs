@@ -17,7 +17,12 @@ static META: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True when `text` holds `作者：… 时间：…` lines.
 pub fn is_export(text: &str) -> bool {
-    text.split('\n').take(200).any(|l| META.is_match(trim(l)))
+    // The pattern opens with `作者`, `时间` or a space: other lines need no regex search.
+    let may_match = |l: &str| l.starts_with(['作', '时']) || l.starts_with(char::is_whitespace);
+    text.split('\n')
+        .take(200)
+        .map(trim)
+        .any(|l| may_match(l) && META.is_match(l))
 }
 
 /// Splits a database export.

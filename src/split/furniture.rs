@@ -3,7 +3,7 @@
 //! photo captions and production credits (`版式设计：王明`). They become article metadata or
 //! are dropped, never body text.
 
-use super::text::{ascii_digits, trim, width};
+use super::text::{ascii_digits, first_chars, trim, wider_than, width};
 use crate::archive::Day;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -50,16 +50,17 @@ static ART_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A jump line, to another page or from one: `下转 A2 版`, `（上接第一版）`,
 /// `（相关报道见第六版）`.
 pub fn is_jump(line: &str) -> bool {
-    width(line) <= 20 && JUMP.is_match(trim(line))
+    !wider_than(line, 20) && JUMP.is_match(trim(line))
 }
 
 /// The publication day in a page header line (`2020年2月27日 星期四`).
 pub fn header_day(line: &str) -> Option<Day> {
-    if width(line) > 40 {
+    // The year is printed with its `年`: looking for it is the cheaper test.
+    if !line.contains('年') || wider_than(line, 40) {
         return None;
     }
     let line = ascii_digits(trim(line));
-    if width(&line) > 40 {
+    if wider_than(&line, 40) {
         return None;
     }
     let c = HEADER_DAY.captures(&line)?;
@@ -78,8 +79,12 @@ pub fn is_caption(line: &str) -> bool {
 
 /// Month and day opening a paragraph (`2月24日，`), as photo captions and news begin.
 pub fn opening_day(para: &str) -> Option<(u32, u32)> {
-    let head: String = para.chars().take(16).collect();
-    let head = ascii_digits(&head);
+    // The pattern opens with a digit (`\d`, any Unicode digit): most paragraphs need no
+    // regex search.
+    if !para.starts_with(char::is_numeric) {
+        return None;
+    }
+    let head = ascii_digits(first_chars(para, 16));
     let c = OPENING_DAY.captures(&head)?;
     let m: u32 = c[1].parse().ok()?;
     let d: u32 = c[2].parse().ok()?;
@@ -89,9 +94,9 @@ pub fn opening_day(para: &str) -> Option<(u32, u32)> {
 /// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`).
 pub fn is_production(line: &str) -> bool {
     let line = trim(line);
-    width(line) <= 60
+    !wider_than(line, 60)
         && (PRODUCTION.is_match(line) || line.contains("投稿邮箱") || line.contains('@'))
-        || ART_CREDIT.is_match(line)
+        || line.ends_with('文') && ART_CREDIT.is_match(line)
 }
 
 #[cfg(test)]

@@ -110,22 +110,27 @@ impl Builder {
     /// Reads the dateline, bracketed credit and day of the first paragraph.
     fn first_paragraph(&mut self) {
         self.opened = true;
-        let Some(first) = self.paras.first().cloned() else {
+        let Some(first) = self.paras.first() else {
             return;
         };
-        let first = first.as_str();
         let d: Option<Dateline> = byline::dateline(first);
-        if let Some(d) = &d {
-            self.article.dateline = Some(d.text.clone());
+        if let Some(d) = d {
+            self.article.dateline = Some(d.text);
             self.article.event_day = d.day;
-            self.dateline_org = Some(d.org.clone());
+            self.dateline_org = Some(d.org);
         }
-        let org = self.dateline_org.clone();
-        if let Some((reps, _)) = byline::credit(first, org.as_deref()) {
+        let credit = byline::credit(first, self.dateline_org.as_deref());
+        let day = self
+            .article
+            .event_day
+            .is_none()
+            .then(|| opening_day(first))
+            .flatten();
+        if let Some((reps, _)) = credit {
             self.reporters(reps);
         }
         if self.article.event_day.is_none() {
-            self.article.event_day = opening_day(first);
+            self.article.event_day = day;
         }
     }
 

@@ -2,6 +2,8 @@
 //! character tests every other part of the splitter shares (sentence ends, whitespace,
 //! full-width digits).
 
+use std::borrow::Cow;
+
 /// A non-blank line of the page, trimmed, with its `[start, end)` in chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block<'a> {
@@ -122,16 +124,44 @@ pub const MAX_WIDTH: usize = 128;
 
 /// Length in chars, not counting the spaces pages print (ASCII white space, the ideographic
 /// space, the no-break space), up to [`MAX_WIDTH`]. It runs on every line several times, so
-/// it counts without decoding characters one by one.
+/// it reads the UTF-8 lead bytes in one pass, without decoding characters, and stops at
+/// [`MAX_WIDTH`].
 pub fn width(s: &str) -> usize {
+    width_upto(s, MAX_WIDTH)
+}
+
+/// True when [`width`] of `s` is over `limit`; it counts no further than that.
+pub fn wider_than(s: &str, limit: usize) -> bool {
+    width_upto(s, limit + 1) > limit
+}
+
+/// [`width`], counting no further than `cap`: the smaller of the two.
+fn width_upto(s: &str, cap: usize) -> usize {
+    let cap = cap.min(MAX_WIDTH);
     // A line of more than 4 × MAX_WIDTH bytes has more than MAX_WIDTH chars.
     if s.len() > 4 * MAX_WIDTH {
-        return MAX_WIDTH;
+        return cap;
     }
-    let spaces = s.bytes().filter(u8::is_ascii_whitespace).count()
-        + s.matches('\u{3000}').count()
-        + s.matches('\u{a0}').count();
-    (s.chars().count() - spaces).min(MAX_WIDTH)
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // The byte length of the char and whether it is a space: U+00A0 is C2 A0 and
+        // U+3000 is E3 80 80 in UTF-8.
+        let (len, space) = match c {
+            0..=0x7f => (1, c.is_ascii_whitespace()),
+            0x80..=0xdf => (2, c == 0xc2 && b.get(i + 1) == Some(&0xa0)),
+            0xe0..=0xef => (3, c == 0xe3 && b.get(i + 1..i + 3) == Some(&[0x80, 0x80])),
+            _ => (4, false),
+        };
+        n += usize::from(!space);
+        if n >= cap {
+            return cap;
+        }
+        i += len;
+    }
+    n
 }
 
 /// Removes all whitespace (`刘 歌` → `刘歌`).
@@ -139,14 +169,27 @@ pub fn squeeze(s: &str) -> String {
     s.chars().filter(|&c| !is_space(c)).collect()
 }
 
-/// Replaces full-width digits by ASCII ones (`２２` → `22`).
-pub fn ascii_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+/// Replaces full-width digits by ASCII ones (`２２` → `22`), copying only when there are
+/// some.
+pub fn ascii_digits(s: &str) -> Cow<'_, str> {
+    // Full-width digits are EF BC 90 to EF BC 99 in UTF-8.
+    let full_width_digit = |w: &[u8]| w[..2] == [0xef, 0xbc] && (0x90..=0x99).contains(&w[2]);
+    if !s.as_bytes().windows(3).any(full_width_digit) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
+/// The first `n` chars of `s` (all of it when it is shorter), without copying.
+pub fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(end, _)| &s[..end])
 }
 
 /// True for a Han character.
@@ -194,7 +237,41 @@ mod tests {
     #[test]
     fn digits_and_spaces() {
         assert_eq!(ascii_digits("５月２２日"), "5月22日");
+        assert_eq!(ascii_digits("5月２２日（完）"), "5月22日（完）");
+        assert!(matches!(ascii_digits("5月22日（完）"), Cow::Borrowed(_)));
+        assert_eq!(first_chars("本报北京", 2), "本报");
+        assert_eq!(first_chars("本报", 40), "本报");
+        assert_eq!(first_chars("", 3), "");
         assert_eq!(squeeze("刘\u{a0}歌 王\u{3000}明"), "刘歌王明");
-        assert_eq!(width(" 刘 歌 "), 2);
+        let widths = [
+            (" 刘 歌 ", 2),
+            ("", 0),
+            ("\u{3000}\u{a0}\t\r\n \u{c}", 0),
+            // Other spaces count, as they did when this counted chars.
+            ("a\u{b}b\u{2002}\u{85}", 5),
+            ("é𠀀“”、。", 6),
+        ];
+        for (input, want) in widths {
+            assert_eq!(width(input), want, "{input:?}");
+        }
+        assert_eq!(width(&"字".repeat(127)), 127);
+        assert_eq!(width(&"字 ".repeat(200)), MAX_WIDTH);
+    }
+
+    proptest::proptest! {
+        /// The byte loop counts what counting chars and subtracting spaces did.
+        #[test]
+        fn width_is_chars_less_spaces(s in "[ \t\n\u{b}\u{a0}\u{3000}\u{2002}a字、“é𠀀]{0,300}") {
+            let space = |c: char| c.is_ascii_whitespace() || matches!(c, '\u{3000}' | '\u{a0}');
+            let want = if s.len() > 4 * MAX_WIDTH {
+                MAX_WIDTH
+            } else {
+                s.chars().filter(|&c| !space(c)).count().min(MAX_WIDTH)
+            };
+            proptest::prop_assert_eq!(width(&s), want);
+            for limit in [0, 1, 20, 40, 48, 60, 127, 128, 200] {
+                proptest::prop_assert_eq!(wider_than(&s, limit), want > limit, "{}", limit);
+            }
+        }
     }
 }
