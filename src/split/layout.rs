@@ -203,8 +203,6 @@ fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
     }
 }
 
-/// Whether the headline-like blocks `i..j` open a new article, and the rule that decided
-/// (printed with `BAOSOU_SPLIT_TRACE=1`, to study the splitter on a set of pages).
 /// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
 /// `影像中国`.
 fn credits_photo(line: &str) -> bool {
@@ -220,6 +218,8 @@ fn bylined(bs: &[Block], kinds: &[Kind], j: usize) -> bool {
         && bs.get(j + 1).is_none_or(|n| dateline(n.text).is_none())
 }
 
+/// Whether the headline-like blocks `i..j` open a new article, and the rule that decided
+/// (printed with `BAOSOU_SPLIT_TRACE=1`, to study the splitter on a set of pages).
 fn starts_article(
     bs: &[Block],
     kinds: &[Kind],
