@@ -39,6 +39,7 @@ pub fn is_headline_like(line: &str) -> bool {
         || is_photo_source(line)
         || is_reader_signature(line)
         || is_credit_note(line)
+        || is_text_label(line)
         || ends_with_day(line)
     {
         return false;
@@ -152,6 +153,23 @@ pub fn is_reader_signature(line: &str) -> bool {
         && place.chars().all(is_han)
         && (2..=4).contains(&name.chars().count())
         && name.chars().all(is_han)
+}
+
+/// A label over a part of the text (`核心阅读`, `编者的话`, `延伸阅读`): never a headline
+/// line; a paragraph of its own in the body.
+pub fn is_text_label(line: &str) -> bool {
+    const LABELS: [&str; 8] = [
+        "核心阅读",
+        "编者的话",
+        "编者按",
+        "开栏的话",
+        "延伸阅读",
+        "相关链接",
+        "链接",
+        "背景链接",
+    ];
+    let line = trim(line).trim_start_matches(['■', '●', '▲', '◆']);
+    LABELS.contains(&trim(line))
 }
 
 /// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,

@@ -9,7 +9,7 @@ use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
     assign, ends_with_day, has_column_tag, is_comma_kicker, is_credit_note, is_end_note,
     is_headline_like, is_marked_group, is_photo_source, is_reader_signature, is_section_head,
-    is_sentence_kicker, is_signature,
+    is_sentence_kicker, is_signature, is_text_label,
 };
 use super::paragraphs::Builder;
 use super::text::{blocks, width, Block};
@@ -152,6 +152,7 @@ pub fn split_page(text: &str) -> Page {
                         builder.reporters(reps.clone());
                     }
                     Kind::Production => builder.cover(b),
+                    _ if is_text_label(b.text) => builder.heading(b),
                     _ => {
                         builder.text(b, bs.get(i + 1));
                         // A photo's source ends its caption, a reader's signature their
@@ -524,6 +525,12 @@ mod tests {
                     ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n稳步推进\n园区企业陆续入驻新厂房，园区企业加快生产。"),
                     ("驯马成景", vec![], None, vec!["关迎春"], None, vec![], "锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。"),
                 ],
+            ),
+            // A label over the text is a paragraph of the body, not a headline line, and
+            // the paragraph under it does not run on into it.
+            (
+                "议事不出社区 服务上门入户（倾听）\n\n核心阅读\n\n城区推动社会治理重心向基层下移。\n\n城区四周环山。\n",
+                vec![("议事不出社区 服务上门入户（倾听）", vec![], None, vec![], None, vec![], "核心阅读\n城区推动社会治理重心向基层下移。\n城区四周环山。")],
             ),
         ];
         for (input, want) in table {
