@@ -238,7 +238,16 @@ pub fn has_column_tag(line: &str) -> bool {
         return false;
     };
     let tag = &body[open..];
-    open > 0 && (2..=30).contains(&width(tag)) && !tag.contains(['，', '。'])
+    // A name with the person's post in brackets (`袁慧琴（国家京剧院副院长）`) is a speaker
+    // or author line, not a headline in its column.
+    let before = trim(&body[..open]);
+    let post = tag.trim_end_matches(['）', ')']).ends_with([
+        '长', '员', '人', '家', '者', '记', '任', '席', '授', '演', '师', '官', '士',
+    ]);
+    let name = post
+        && before.chars().filter(|&c| !is_space(c)).count() <= 4
+        && before.chars().all(|c| is_han(c) || is_space(c) || c == '·');
+    open > 0 && !name && (2..=30).contains(&width(tag)) && !tag.contains(['，', '。'])
 }
 
 /// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note

@@ -532,6 +532,11 @@ mod tests {
                 "议事不出社区 服务上门入户（倾听）\n\n核心阅读\n\n城区推动社会治理重心向基层下移。\n\n城区四周环山。\n",
                 vec![("议事不出社区 服务上门入户（倾听）", vec![], None, vec![], None, vec![], "核心阅读\n城区推动社会治理重心向基层下移。\n城区四周环山。")],
             ),
+            // A speaker's name with their post in brackets is no headline with its column.
+            (
+                "文艺座谈\n\n湘江日报记者 王明\n\n文艺工作者座谈交流，戏曲工作者发言。\n\n用戏曲形式讲好故事\n\n袁慧琴（京剧院副院长）\n\n戏曲工作者坚持守正创新，文艺工作者座谈交流。\n",
+                vec![("文艺座谈", vec![], None, vec!["王明"], None, vec![], "文艺工作者座谈交流，戏曲工作者发言。\n用戏曲形式讲好故事\n袁慧琴（京剧院副院长）\n戏曲工作者坚持守正创新，文艺工作者座谈交流。")],
+            ),
         ];
         for (input, want) in table {
             let want: Vec<_> = want
