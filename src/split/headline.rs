@@ -144,7 +144,13 @@ pub fn is_signature(line: &str) -> bool {
 /// A reader's place and name under a letter: `辽宁大连市 王艺侨`, `内蒙古赤峰市 刘 才`.
 /// Letters run on in one collection, so it does not end an article; it is never a kicker.
 pub fn is_reader_signature(line: &str) -> bool {
-    let Some((place, name)) = trim(line).split_once(is_space) else {
+    let line = trim(line);
+    // At most ten chars of place and four of name, with the spaces between: this runs on
+    // every paragraph, so a long one is passed over before anything else is done.
+    if line.len() > 64 {
+        return false;
+    }
+    let Some((place, name)) = line.split_once(is_space) else {
         return false;
     };
     let name: String = name.chars().filter(|&c| !is_space(c)).collect();
