@@ -220,8 +220,7 @@ pub fn chars(text: &str) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     while stream.advance() {
         let t = stream.token();
-        let first = out.first().map_or(t.position, |f| f.0);
-        out.push((t.position - first, t.text.clone()));
+        out.push((t.position, t.text.clone()));
     }
     if let Some(first) = out.first().map(|f| f.0) {
         for c in &mut out {
@@ -304,6 +303,23 @@ mod tests {
             let want: Vec<(String, usize)> =
                 want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// A query opening with punctuation (`“疫情防控`) once gave its first character
+    /// position 0 and the others their positions in the query, so the phrase had a hole
+    /// and matched nothing.
+    #[test]
+    fn query_characters_are_placed_relative_to_the_first() {
+        let cases: [(&str, &[(usize, &str)]); 3] = [
+            ("疫情", &[(0, "疫"), (1, "情")]),
+            ("“疫情”", &[(0, "疫"), (1, "情")]),
+            ("（疫，情", &[(0, "疫"), (2, "情")]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(usize, String)> =
+                want.iter().map(|(p, t)| (*p, t.to_string())).collect();
+            assert_eq!(chars(text), want, "{text}");
         }
     }
 
