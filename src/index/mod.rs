@@ -9,7 +9,7 @@ mod lock;
 mod manifest;
 
 pub use build::{build, reasons, BuildOptions, Summary};
-pub use lock::{is_running, WriterLock};
+pub use lock::WriterLock;
 pub use manifest::{FileRecord, Manifest};
 
 use crate::article::Article;
@@ -137,8 +137,9 @@ impl Store {
             if !dir.is_dir() {
                 bail!("{shown}: not a folder; choose another --index folder");
             }
-            let foreign = !Store::exists(dir) || rebuild;
-            let foreign = foreign
+            // A new index, or a rebuild, goes only into a folder that holds nothing but
+            // index files.
+            let foreign = (rebuild || !Store::exists(dir))
                 && std::fs::read_dir(dir)
                     .with_context(|| format!("{shown}: cannot read the index folder"))?
                     .filter_map(Result::ok)

@@ -250,11 +250,9 @@ fn atom_query(f: &Fields, atom: &Atom, boosts: &Boosts, scored: bool) -> Box<dyn
     let text = &atom.text;
     let exact: Box<dyn Query> = match atom.scope {
         Scope::Any => {
+            let in_head = chars_query(f.exact_head, text);
             let mut found = vec![
-                (
-                    Occur::Should,
-                    boosted(chars_query(f.exact_head, text), boosts.headline),
-                ),
+                (Occur::Should, boosted(in_head.box_clone(), boosts.headline)),
                 (
                     Occur::Should,
                     boosted(chars_query(f.exact_body, text), boosts.body),
@@ -265,10 +263,12 @@ fn atom_query(f: &Fields, atom: &Atom, boosts: &Boosts, scored: bool) -> Box<dyn
                 ),
             ];
             if scored && boosts.headline > 0.0 {
-                let in_headline = ConstScoreQuery::new(chars_query(f.exact_head, text), 1.0);
                 found.push((
                     Occur::Should,
-                    boosted(Box::new(in_headline), HEADLINE_WORD * boosts.headline),
+                    boosted(
+                        Box::new(ConstScoreQuery::new(in_head, 1.0)),
+                        HEADLINE_WORD * boosts.headline,
+                    ),
                 ));
             }
             Box::new(BooleanQuery::new(found))
