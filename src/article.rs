@@ -15,6 +15,11 @@ pub struct Reporter {
     /// True when the name comes from a photo credit (`… 摄`).
     #[serde(default)]
     pub photo: bool,
+    /// True when the name is credited to one piece inside the article (a story of a
+    /// series under its own byline, an item of a round-up under its own dateline), not to
+    /// the article as a whole.
+    #[serde(default)]
+    pub inner: bool,
 }
 
 /// Where an article's publication date came from, most trusted first.
@@ -74,6 +79,19 @@ impl Article {
     pub fn reporter_names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::new();
         for r in &self.reporters {
+            if !names.contains(&r.name.as_str()) {
+                names.push(&r.name);
+            }
+        }
+        names
+    }
+
+    /// Names the reporter filter finds the article by: who wrote it, as its byline or its
+    /// dateline's credit names them. Photographers and the names credited to pieces inside
+    /// the article are left to keyword search.
+    pub fn byline_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for r in self.reporters.iter().filter(|r| !r.photo && !r.inner) {
             if !names.contains(&r.name.as_str()) {
                 names.push(&r.name);
             }

@@ -18,7 +18,7 @@ use tantivy::Index;
 
 /// Bumped whenever the schema or the tokenizers change what is stored: an index written
 /// with another version must be rebuilt.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 pub const ID: &str = "id";
 pub const PATH: &str = "path";

@@ -232,8 +232,10 @@ impl Store {
             doc.add_text(f.kicker, k);
             doc.add_text(f.exact_head, k);
         }
-        for name in a.reporter_names() {
+        for name in a.byline_names() {
             doc.add_text(f.reporter, crate::normalize::compact(name));
+        }
+        for name in a.reporter_names() {
             doc.add_text(f.byline, name);
         }
         doc.add_text(f.exact_body, &a.body);

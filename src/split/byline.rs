@@ -197,6 +197,7 @@ fn names_into(
             role: role.to_string(),
             org: org.map(str::to_string),
             photo: this_photo,
+            inner: false,
         });
     }
     Some(true)

@@ -102,6 +102,7 @@ fn authors_list(s: &str) -> Vec<Reporter> {
             role: String::new(),
             org: None,
             photo: false,
+            inner: false,
         })
         .collect()
 }

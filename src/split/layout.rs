@@ -149,7 +149,7 @@ pub fn split_page(text: &str) -> Page {
                     Kind::Byline(reps) => {
                         builder.cover(b);
                         builder.close();
-                        builder.reporters(reps.clone());
+                        builder.byline(reps.clone());
                     }
                     Kind::Production => builder.cover(b),
                     _ if is_text_label(b.text) => builder.heading(b),
@@ -554,6 +554,53 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got(input), want, "{input}");
+        }
+    }
+
+    /// Who the reporter filter finds an article by: the byline over its text or under it,
+    /// the credit of its first dateline, but not the bylines of the stories of a series or
+    /// the credit of a round-up's later item (kept, marked `inner`).
+    #[test]
+    fn who_an_article_is_credited_to() {
+        // Page, then for each article: the names the filter finds, all names.
+        type Names<'a> = (Vec<&'a str>, Vec<&'a str>);
+        let table: Vec<(&str, Vec<Names>)> = vec![
+            // Over the text, and under it.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n",
+                vec![(vec!["王明"], vec!["王明"])],
+            ),
+            (
+                "园区建设提速\n\n园区新厂房开工建设。\n\n湘江日报记者 王明\n",
+                vec![(vec!["王明"], vec!["王明"])],
+            ),
+            // A series: each story under its own byline, the first one's included.
+            (
+                "书写全媒体发展新篇章\n\n正能量更强劲 主旋律更高昂\n\n本报记者  李龙伊\n\n今年8月，系列微视频上线。\n\n技术赋能 融合发展\n\n本报记者  王 明\n\n5G技术走进演播室。\n",
+                vec![(vec![], vec!["李龙伊", "王明"])],
+            ),
+            (
+                "谢谢你，绿色家园守护者\n\n他们守护着绿水青山。\n\n生态环境部华东督察局督察人员徐锡惠：\n\n“我们越来越有底气了”\n\n本报记者  智春丽\n\n督察工作越来越细。\n\n广西藤县检察院检察官周远宏：\n\n“不是没事找事”\n\n本报记者  乔  栋\n\n公益诉讼办了不少。\n",
+                vec![(vec![], vec!["智春丽", "乔栋"])],
+            ),
+            // A lead paragraph before the first dateline; a round-up's second filing.
+            (
+                "习近平将对缅甸进行国事访问\n\n新华社北京1月10日电 外交部发言人宣布：习近平将访问缅甸。\n\n本报北京1月10日电 （记者暨佩娟、王慧）外交部介绍访问情况。\n",
+                vec![(vec!["暨佩娟", "王慧"], vec!["暨佩娟", "王慧"])],
+            ),
+            (
+                "各地迎新春\n\n本报北京1月10日电 （记者王明）庙会开幕。\n\n本报上海1月10日电 （记者李华）灯会开幕。\n",
+                vec![(vec!["王明"], vec!["王明", "李华"])],
+            ),
+        ];
+        for (input, want) in table {
+            let page = split_page(input);
+            let got: Vec<_> = page
+                .articles
+                .iter()
+                .map(|a| (a.byline_names(), a.reporter_names()))
+                .collect();
+            assert_eq!(got, want, "{input}");
         }
     }
 

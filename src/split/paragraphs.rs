@@ -23,6 +23,8 @@ pub struct Builder {
     pub dateline_org: Option<String>,
     /// Section heads read so far.
     heads: usize,
+    /// Each byline's names, with the number of paragraphs before it.
+    bylines: Vec<(usize, Vec<String>)>,
 }
 
 impl Builder {
@@ -57,10 +59,22 @@ impl Builder {
         self.end = self.end.max(b.end);
     }
 
-    /// Adds reporters from a byline or credit line; closes the paragraph before it.
+    /// Adds reporters from a byline line (whether they wrote the article or one piece of
+    /// it is known when the article is finished).
+    pub fn byline(&mut self, reps: Vec<Reporter>) {
+        let names = reps.iter().map(|r| r.name.clone()).collect();
+        self.bylines.push((self.paras.len(), names));
+        self.reporters(reps);
+    }
+
+    /// Adds reporters, each once: a name the article already credits in the same role is
+    /// not credited again to a piece of it.
     pub fn reporters(&mut self, reps: Vec<Reporter>) {
         for r in reps {
-            if !self.article.reporters.contains(&r) {
+            let known = |x: &Reporter| {
+                (&x.name, &x.role, &x.org, x.photo) == (&r.name, &r.role, &r.org, r.photo)
+            };
+            if !self.article.reporters.iter().any(known) {
                 self.article.reporters.push(r);
             }
         }
@@ -148,19 +162,34 @@ impl Builder {
         if !self.opened {
             self.first_paragraph();
         }
-        // A later paragraph that opens with its own dateline and credit (a second filing
-        // run under the same headline) adds its reporters.
-        let later: Vec<Reporter> = self
-            .paras
-            .iter()
-            .skip(1)
-            .filter_map(|p| {
-                let d = byline::dateline(p)?;
-                byline::credit(p, Some(&d.org)).map(|(reps, _)| reps)
-            })
-            .flatten()
-            .collect();
+        // A later paragraph that opens with its own dateline and credit: the article's
+        // first filing when nobody is credited yet (after a lead paragraph), else a second
+        // filing run under the same headline or an item of a round-up, credited as a piece.
+        let mut inner = self.article.reporters.iter().any(|r| !r.photo);
+        let mut later = Vec::new();
+        for p in self.paras.iter().skip(1) {
+            let Some(d) = byline::dateline(p) else {
+                continue;
+            };
+            if let Some((reps, _)) = byline::credit(p, Some(&d.org)) {
+                later.extend(reps.into_iter().map(|r| Reporter { inner, ..r }));
+                inner = true;
+            }
+        }
         self.reporters(later);
+        // A byline with text both before and after it credits the story under it, one
+        // piece of a series; then the byline over the first story credits that story too.
+        // Bylines over all the text or under it credit the article.
+        let n = self.paras.len();
+        let is_piece = |before: usize| before > 0 && before < n;
+        let series = self.bylines.iter().any(|(before, _)| is_piece(*before));
+        for (before, names) in &self.bylines {
+            if is_piece(*before) || series && *before == 0 {
+                for r in self.article.reporters.iter_mut() {
+                    r.inner |= !r.photo && names.contains(&r.name);
+                }
+            }
+        }
         self.article.body = self.paras.join("\n");
         let start = self.start.unwrap_or(0);
         self.article.span = [start, self.end.max(start)];

@@ -59,7 +59,7 @@ pub fn split_single(text: &str) -> Page {
         match byline::byline(blk.text) {
             Some(reps) => {
                 b.cover(blk);
-                b.reporters(reps);
+                b.byline(reps);
             }
             None => b.text(blk, bs.get(i + 1)),
         }
