@@ -332,6 +332,12 @@ pub fn is_marked_group(lines: &[&str]) -> bool {
     sub || kicker || label
 }
 
+/// A line leading into the one under it (`几十年接续播绿，新疆洛浦县——`, `电视节目《快乐
+/// 汉语》：`): a kicker of what follows, never the headline over it.
+fn leads_in(line: &str) -> bool {
+    line.ends_with("——") || line.ends_with('：') || line.ends_with(':')
+}
+
 /// Splits `headline ——subheadline` printed on one line.
 fn split_dash(line: &str) -> (String, Option<String>) {
     let line = trim(line);
@@ -352,14 +358,14 @@ pub fn assign(lines: &[&str]) -> Heads {
         .filter(|l| !l.is_empty())
         .collect();
     let mut heads = Heads::default();
-    // A column tag printed after the headline.
+    // A column tag printed after the headline (not under a line leading into it).
     let mut tag = None;
     if lines.len() >= 2 {
         if let Some(last) = lines.last() {
-            let prev = width(lines[lines.len() - 2]);
-            if let Some(t) =
-                column_tag(last).filter(|_| prev > width(last) + 2 && !last.starts_with("——"))
-            {
+            let prev = lines[lines.len() - 2];
+            let under_headline =
+                width(prev) > width(last) + 2 && !last.starts_with("——") && !leads_in(prev);
+            if let Some(t) = column_tag(last).filter(|_| under_headline) {
                 tag = Some(t);
                 lines.pop();
             }
@@ -404,6 +410,7 @@ pub fn assign(lines: &[&str]) -> Heads {
             if !b_sub
                 && !a_full
                 && !b_attendance
+                && !leads_in(b)
                 && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
             {
                 heads.kicker = Some(a.to_string());
@@ -425,6 +432,7 @@ pub fn assign(lines: &[&str]) -> Heads {
             // subheadline, a label (`核心阅读`) or text.
             if dash == Some(0)
                 || has_column_tag(a)
+                || leads_in(rest[0])
                 || (dash.is_none() && !reads_as_kicker(a) && !tagged_second && rest.len() >= 3)
             {
                 heads.headline = a.to_string();
@@ -522,6 +530,15 @@ mod tests {
     fn group_parts() {
         let table: Vec<(Vec<&str>, Heads)> = vec![
             (vec!["市委召开会议"], h(None, "市委召开会议", &[])),
+            // A line leading into the next with a dash is a kicker, never the headline.
+            (
+                vec!["守护冬眠的蝮蛇，高山夫妇——", "在蛇岛过年"],
+                h(Some("守护冬眠的蝮蛇，高山夫妇——"), "在蛇岛过年", &[]),
+            ),
+            (
+                vec!["让沙丘变绿洲", "几十年接续播绿，新疆洛浦县——"],
+                h(None, "让沙丘变绿洲", &["几十年接续播绿，新疆洛浦县——"]),
+            ),
             // Who attended and spoke: a subheadline, not the headline under a kicker.
             (
                 vec!["全省职业教育大会举行", "王明出席 李华讲话"],
