@@ -68,14 +68,17 @@ pub fn is_headline_like(line: &str) -> bool {
         && balanced(line)
 }
 
-/// A headline that asks or exclaims before its column name: `路怎么修？（来信调查）`. A
-/// sentence in the text seldom ends with a bracket after its stop.
+/// A headline that asks or exclaims before its column name: `路怎么修？（来信调查）`,
+/// `“没救下人，才会后悔！”（德耀中华）`. A sentence in the text seldom ends with a bracket
+/// after its stop.
 fn asks_in_column(line: &str) -> bool {
     if !has_column_tag(line) || line.contains('。') {
         return false;
     }
     let open = line.rfind(['（', '(']).unwrap_or(0);
-    line[..open].ends_with(['？', '！', '?', '!'])
+    line[..open]
+        .trim_end_matches(['”', '’', '」'])
+        .ends_with(['？', '！', '?', '!'])
 }
 
 /// True when `line` can be a kicker broken by commas (`据统计，去年以来，用量增加了一倍`):
@@ -468,6 +471,7 @@ mod tests {
             ("他说，", false),
             ("漫漫归乡路，", false),
             ("开放的大门越开越大（人民时评）", true),
+            ("“没救下人，才会后悔！”（德耀中华）", true),
             ("“疫情发生后，如何在", false),
             (
                 "过去只能在家看电视；如今锻炼有去处、娱乐有场所。山东农村——",
