@@ -406,10 +406,12 @@ pub fn assign(lines: &[&str]) -> Heads {
                 && b.contains('，')
                 && width(b) > width(a);
             // A line saying who attended, presided or spoke (`孙春兰出席 尤权讲话`) is a
-            // news headline's subheadline.
+            // news headline's subheadline, unless the line over it leads into it
+            // (`…会议强调` / `推动能源转型升级 韩正出席`).
             let b_attendance = ["出席", "主持", "讲话", "陪同", "参加"]
                 .iter()
-                .any(|v| b.contains(v));
+                .any(|v| b.contains(v))
+                && !reads_as_kicker(a);
             if !b_sub
                 && !a_full
                 && !b_attendance
@@ -534,6 +536,19 @@ mod tests {
     fn group_parts() {
         let table: Vec<(Vec<&str>, Heads)> = vec![
             (vec!["市委召开会议"], h(None, "市委召开会议", &[])),
+            // Who attended, under a kicker ending with a verb of speech: in the headline
+            // line, printed with the headline.
+            (
+                vec![
+                    "省长主持召开能源委员会会议强调",
+                    "推动能源转型升级 李华出席",
+                ],
+                h(
+                    Some("省长主持召开能源委员会会议强调"),
+                    "推动能源转型升级 李华出席",
+                    &[],
+                ),
+            ),
             // A line leading into the next with a dash is a kicker, never the headline.
             (
                 vec!["守护冬眠的蝮蛇，高山夫妇——", "在蛇岛过年"],
