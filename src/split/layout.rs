@@ -11,6 +11,7 @@ use super::headline::{
     is_headline_like, is_marked_group, is_photo_source, is_reader_signature, is_section_head,
     is_sentence_kicker, is_signature, is_text_label,
 };
+use super::model;
 use super::paragraphs::Builder;
 use super::text::{blocks, width, Block};
 use super::{Layout, Page};
@@ -95,17 +96,37 @@ pub fn split_page(text: &str) -> Page {
             while j < bs.len() && head_like[j] && j - i < MAX_GROUP && (j == i || bs[j].gap < 2) {
                 j += 1;
             }
-            let (st, why) = starts_article(&bs, &kinds, &text, i, j, cur.as_ref(), cur_bylined);
+            let (rule_says, why) =
+                starts_article(&bs, &kinds, &text, i, j, cur.as_ref(), cur_bylined);
+            let group = model::Group {
+                rule: why,
+                lines: &bs[i..j],
+                prev: i.checked_sub(1).map(|k| &bs[k]),
+                prev_ends_article: i > 0 && ends_article(&bs, &kinds, i - 1),
+                next: bs.get(j),
+                next_is_byline: matches!(kinds.get(j), Some(Kind::Byline(_))),
+                after_next: bs.get(j + 1),
+                cohesion: cohesion::across(&bs, &text, i, j),
+                heads: cur.as_ref().map_or(0, |c| c.heads()),
+                span_len: cur.as_ref().map_or(0, |c| c.span_len()),
+                page_len: bs.last().map_or(0, |b| b.end),
+            };
+            let st = group.decide(rule_says);
             if trace {
+                let features: Vec<String> =
+                    group.features().iter().map(|x| x.to_string()).collect();
                 eprintln!(
-                    "DBG\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}",
+                    "DBG\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{:.3}\t{}\t{}",
                     bs[i].start,
                     st,
                     why,
                     j - i,
-                    cohesion::across(&bs, &text, i, j),
-                    cur.as_ref().map_or(0, |c| c.heads()),
-                    cur.as_ref().map_or(0, |c| c.span_len()),
+                    group.cohesion,
+                    group.heads,
+                    group.span_len,
+                    rule_says,
+                    group.start_probability(),
+                    features.join(","),
                     bs[i].text
                 );
             }
@@ -405,13 +426,13 @@ mod tests {
                 "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n新厂房成为产业高地\n\n3月1日，园区新厂房封顶。\n",
                 vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n稳步推进\n新厂房成为产业高地\n3月1日，园区新厂房封顶。")],
             ),
-            // Two unmarked headline lines after a finished paragraph, over text that tells
+            // Two unmarked headline lines after a finished article, over text that tells
             // another story: the next article.
             (
-                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n山村小学\n\n迎来新老师\n\n开学第一天，孩子们围着老师唱歌跳舞。\n",
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。下一步，园区将继续优化营商环境，为企业发展做好服务。\n\n山村小学\n\n迎来新老师\n\n开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全，孩子们的笑声也越来越多。\n",
                 vec![
-                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。"),
-                    ("迎来新老师", vec![], Some("山村小学"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。"),
+                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。下一步，园区将继续优化营商环境，为企业发展做好服务。"),
+                    ("迎来新老师", vec![], Some("山村小学"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全，孩子们的笑声也越来越多。"),
                 ],
             ),
             // A line over a paragraph opening with a day, in the same story: a section head.
@@ -449,10 +470,10 @@ mod tests {
             ),
             // A kicker broken by commas after an end note, over a headline line.
             (
-                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n（完）\n\n据统计，今年以来，新开工项目增加了一倍\n\n山村小学迎来新老师\n\n开学第一天，孩子们围着老师唱歌跳舞。\n",
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n\n（完）\n\n据统计，今年以来，新开工项目增加了一倍\n\n山村小学迎来新老师\n\n开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全。\n",
                 vec![
-                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n（完）"),
-                    ("山村小学迎来新老师", vec![], Some("据统计，今年以来，新开工项目增加了一倍"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。"),
+                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n（完）"),
+                    ("山村小学迎来新老师", vec![], Some("据统计，今年以来，新开工项目增加了一倍"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全。"),
                 ],
             ),
             // Short lines broken by two commas over unrelated text: cut text, not a headline.
@@ -470,10 +491,10 @@ mod tests {
             ),
             // A reader's signature closes the letter, and is no kicker of the next one.
             (
-                "来信说事\n\n网络平台要担负起社会责任，加强信息审核。\n\n辽宁大连市\u{a0}王艺侨\n\n身边事\n\n乡村企业应予重视\n\n近年来，各地兴办了不少乡村企业。\n",
+                "来信说事\n\n网络平台要担负起社会责任，加强信息审核。近来，一些网络平台对发布的信息把关不严，虚假信息时有出现，损害了群众利益，希望有关部门加强监管。\n\n辽宁大连市\u{a0}王艺侨\n\n身边事\n\n乡村企业应予重视\n\n近年来，各地兴办了不少乡村企业，对促进乡村振兴、增加农民收入发挥了积极作用。但也有一些企业长期停产，成为“僵尸企业”，占用了土地和资金。\n\n建议有关部门摸清底数，分类处置，盘活闲置资源。\n",
                 vec![
-                    ("来信说事", vec![], None, vec![], None, vec![], "网络平台要担负起社会责任，加强信息审核。\n辽宁大连市\u{a0}王艺侨"),
-                    ("乡村企业应予重视", vec![], Some("身边事"), vec![], None, vec![], "近年来，各地兴办了不少乡村企业。"),
+                    ("来信说事", vec![], None, vec![], None, vec![], "网络平台要担负起社会责任，加强信息审核。近来，一些网络平台对发布的信息把关不严，虚假信息时有出现，损害了群众利益，希望有关部门加强监管。\n辽宁大连市\u{a0}王艺侨"),
+                    ("乡村企业应予重视", vec![], Some("身边事"), vec![], None, vec![], "近年来，各地兴办了不少乡村企业，对促进乡村振兴、增加农民收入发挥了积极作用。但也有一些企业长期停产，成为“僵尸企业”，占用了土地和资金。\n建议有关部门摸清底数，分类处置，盘活闲置资源。"),
                 ],
             ),
             // A label ending in a verb of speech over a speaker's description: a sidebar
@@ -503,10 +524,10 @@ mod tests {
             // After a section head, a longer line over a shorter one, over another story:
             // a kicker and headline opening the next article.
             (
-                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房。\n\n东湖小学开展课外阅读活动，让学生爱上读书\n\n书香飘满整个校园\n\n开学第一天，孩子们围着老师唱歌跳舞。\n",
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产，二期工程正在加紧建设，预计年底前全面完工。\n\n东湖小学开展课外阅读活动，让学生爱上读书\n\n书香飘满整个校园\n\n开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全。\n",
                 vec![
-                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n稳步推进\n园区企业陆续入驻新厂房。"),
-                    ("书香飘满整个校园", vec![], Some("东湖小学开展课外阅读活动，让学生爱上读书"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。"),
+                    ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n稳步推进\n园区企业陆续入驻新厂房，一期工程已经投产，二期工程正在加紧建设，预计年底前全面完工。"),
+                    ("书香飘满整个校园", vec![], Some("东湖小学开展课外阅读活动，让学生爱上读书"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全。"),
                 ],
             ),
             // A credit note closes its article, though brackets close it like a column name.

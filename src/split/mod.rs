@@ -7,7 +7,7 @@
 //! headline groups, [`byline`] reads bylines, credits and datelines, [`furniture`] knows the
 //! lines that are not article text, [`paragraphs`] repairs cut paragraphs and assembles an
 //! article, and one module per layout ([`layout`], [`single`], [`export`]) finds the
-//! articles.
+//! articles; [`model`] weighs the page layout's cues where its rules are unsure.
 
 pub mod byline;
 pub mod cohesion;
@@ -15,6 +15,7 @@ pub mod export;
 pub mod furniture;
 pub mod headline;
 pub mod layout;
+pub mod model;
 pub mod paragraphs;
 pub mod single;
 pub mod text;

@@ -1,0 +1,254 @@
+//! The learned part of the page splitter. The rules in [`super::layout`] decide whether a
+//! group of headline lines starts an article; many of their decisions weigh several weak
+//! cues at once (how long the lines are, what punctuation they hold, what comes before and
+//! after them, how much vocabulary the text on both sides shares). A forest of boosted
+//! trees, trained on hand-labelled pages by `tools/train_splitter.py`, weighs those cues
+//! together and overrides a rule where it is confident.
+//!
+//! The cues are general: shapes and punctuation of lines, never words of one paper. The
+//! trees are plain data in `model.txt`.
+
+use std::sync::LazyLock;
+
+use super::byline::dateline;
+use super::furniture::opening_day;
+use super::headline::{has_column_tag, is_section_head};
+use super::text::{ends_sentence, is_space, trim, width, Block};
+
+/// Below this probability the group never starts an article; at or above [`START`] it
+/// always does; in between the rule stands.
+const CONTINUE: f32 = 0.3;
+const START: f32 = 0.7;
+
+/// The rules whose decisions the model may override, in feature order. A headline over a
+/// byline or a dateline (`strong`) always starts an article, as on the user's own pages.
+pub const RULES: [&str; 13] = [
+    "series",
+    "nobody",
+    "listing",
+    "marked",
+    "photo",
+    "after_end",
+    "tagged",
+    "photo_item",
+    "heads",
+    "run_on",
+    "short",
+    "cohesion",
+    "open",
+];
+
+/// How many features a group has.
+pub const FEATURES: usize = RULES.len() + 27;
+
+/// A group of headline-like blocks in its place on the page, as the rules saw it.
+pub struct Group<'a> {
+    /// The rule that decided, one of [`RULES`].
+    pub rule: &'static str,
+    pub lines: &'a [Block<'a>],
+    pub prev: Option<&'a Block<'a>>,
+    /// The block before the group is one an article ends with (a byline, a credit note).
+    pub prev_ends_article: bool,
+    pub next: Option<&'a Block<'a>>,
+    /// The block after the group is a byline.
+    pub next_is_byline: bool,
+    pub after_next: Option<&'a Block<'a>>,
+    /// Vocabulary shared by the text before and after the group.
+    pub cohesion: f64,
+    /// Section heads and length of the article so far.
+    pub heads: usize,
+    pub span_len: usize,
+    /// Length of the page text, in chars.
+    pub page_len: usize,
+}
+
+impl Group<'_> {
+    /// The rule's decision, overridden where the model is confident.
+    pub fn decide(&self, rule_says: bool) -> bool {
+        if !RULES.contains(&self.rule) {
+            return rule_says;
+        }
+        let p = self.start_probability();
+        if p >= START {
+            true
+        } else if p < CONTINUE {
+            false
+        } else {
+            rule_says
+        }
+    }
+
+    /// The model's probability that the group starts an article.
+    pub fn start_probability(&self) -> f32 {
+        FOREST.probability(&self.features())
+    }
+
+    /// The features the model reads, in a fixed order (printed by `BAOSOU_SPLIT_TRACE`).
+    pub fn features(&self) -> [f32; FEATURES] {
+        let mut f = [0.0; FEATURES];
+        if let Some(k) = RULES.iter().position(|r| *r == self.rule) {
+            f[k] = 1.0;
+        }
+        let texts: Vec<&str> = self.lines.iter().map(|b| trim(b.text)).collect();
+        let first = texts.first().copied().unwrap_or("");
+        let last = texts.last().copied().unwrap_or("");
+        let any = |p: &dyn Fn(&str) -> bool| texts.iter().any(|t| p(t)) as u8 as f32;
+        let w = |b: Option<&Block>| b.map_or(0.0, |b| width(b.text) as f32);
+        let next = self.next.map_or("", |b| trim(b.text));
+        let x = [
+            texts.len() as f32,
+            self.cohesion as f32,
+            self.heads as f32,
+            self.span_len as f32,
+            width(first) as f32,
+            texts.iter().map(|t| width(t)).sum::<usize>() as f32,
+            width(last) as f32,
+            w(self.prev),
+            self.prev.is_some_and(|b| ends_sentence(b.text)) as u8 as f32,
+            self.prev_ends_article as u8 as f32,
+            w(self.next),
+            w(self.after_next),
+            any(&|t| t.contains('，')),
+            any(&|t| t.contains(is_space)),
+            any(&|t| t.contains('“')),
+            any(&|t| t.contains(['：', ':'])),
+            any(&|t| t.ends_with("——")),
+            texts.iter().skip(1).any(|t| t.starts_with("——")) as u8 as f32,
+            any(&has_column_tag),
+            is_section_head(first) as u8 as f32,
+            first.contains(|c: char| c.is_ascii_digit()) as u8 as f32,
+            dateline(next).is_some() as u8 as f32,
+            opening_day(next).is_some() as u8 as f32,
+            next.starts_with('“') as u8 as f32,
+            self.next_is_byline as u8 as f32,
+            ends_sentence(next) as u8 as f32,
+            self.lines
+                .first()
+                .map_or(0.0, |b| b.start as f32 / self.page_len.max(1) as f32),
+        ];
+        f[RULES.len()..].copy_from_slice(&x);
+        f
+    }
+}
+
+/// Boosted trees: the probability is the logistic of the baseline plus one leaf value from
+/// each tree.
+struct Forest {
+    baseline: f32,
+    trees: Vec<Vec<Node>>,
+}
+
+/// A split (`feature`, `threshold`: go `left` when the feature is at most the threshold) or
+/// a leaf (`feature` is `None`) with its value.
+struct Node {
+    feature: Option<usize>,
+    /// Compared in f64, as the trainer compared the f32 features it read.
+    threshold: f64,
+    left: usize,
+    right: usize,
+    value: f32,
+}
+
+static FOREST: LazyLock<Forest> = LazyLock::new(|| {
+    Forest::parse(include_str!("model.txt")).expect("src/split/model.txt is a valid forest")
+});
+
+impl Forest {
+    /// Reads `model.txt`: comment lines (`#`), a line `baseline VALUE`, then one tree per
+    /// line, its nodes separated by spaces: `FEATURE:THRESHOLD:LEFT:RIGHT` or `=VALUE`.
+    fn parse(text: &str) -> Option<Forest> {
+        let mut baseline = None;
+        let mut trees = Vec::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            if let Some(b) = line.strip_prefix("baseline ") {
+                baseline = Some(b.parse().ok()?);
+                continue;
+            }
+            let mut tree = Vec::new();
+            for node in line.split(' ') {
+                tree.push(if let Some(v) = node.strip_prefix('=') {
+                    Node {
+                        feature: None,
+                        threshold: 0.0,
+                        left: 0,
+                        right: 0,
+                        value: v.parse().ok()?,
+                    }
+                } else {
+                    let mut p = node.split(':');
+                    let feature: usize = p.next()?.parse().ok()?;
+                    (feature < FEATURES).then_some(())?;
+                    Node {
+                        feature: Some(feature),
+                        threshold: p.next()?.parse().ok()?,
+                        left: p.next()?.parse().ok()?,
+                        right: p.next()?.parse().ok()?,
+                        value: 0.0,
+                    }
+                });
+            }
+            // Children come after their parent and inside the tree, so every walk ends.
+            let n = tree.len();
+            tree.iter()
+                .enumerate()
+                .all(|(k, t)| {
+                    t.feature.is_none() || k < t.left.min(t.right) && t.left.max(t.right) < n
+                })
+                .then_some(())?;
+            trees.push(tree);
+        }
+        Some(Forest {
+            baseline: baseline?,
+            trees,
+        })
+    }
+
+    fn probability(&self, x: &[f32; FEATURES]) -> f32 {
+        let mut raw = self.baseline;
+        for tree in &self.trees {
+            let mut k = 0;
+            while let Some(node) = tree.get(k) {
+                match node.feature {
+                    None => {
+                        raw += node.value;
+                        break;
+                    }
+                    Some(f) => {
+                        k = if f64::from(x[f]) <= node.threshold {
+                            node.left
+                        } else {
+                            node.right
+                        }
+                    }
+                }
+            }
+        }
+        1.0 / (1.0 + (-raw).exp())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_forest_reads() {
+        assert!(!FOREST.trees.is_empty());
+    }
+
+    #[test]
+    fn a_forest_walks_to_its_leaves() {
+        let f = Forest::parse("# test\nbaseline 0\n0:0.5:1:2 =-2 =2\n=1\n").unwrap();
+        let mut x = [0.0; FEATURES];
+        assert!((f.probability(&x) - 1.0 / (1.0 + 1f32.exp())).abs() < 1e-6);
+        x[0] = 1.0;
+        assert!((f.probability(&x) - 1.0 / (1.0 + (-3f32).exp())).abs() < 1e-6);
+        // Malformed: a child out of range, a feature out of range, no baseline.
+        assert!(Forest::parse("baseline 0\n0:0.5:1:9 =1\n").is_none());
+        assert!(Forest::parse("baseline 0\n999:0.5:1:2 =1 =1\n").is_none());
+        assert!(Forest::parse("=1\n").is_none());
+    }
+}
