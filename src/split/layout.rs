@@ -88,6 +88,8 @@ pub fn split_page(text: &str) -> Page {
     // Whether the current article opened with a byline over plain text, as each story
     // of a series does (`本报记者 王明` over its text, without a dateline).
     let mut cur_bylined = false;
+    // Lines of the current article's last section head (0 before any).
+    let mut last_head_lines = 0;
     let mut i = 0;
     while i < bs.len() {
         if head_like[i] {
@@ -110,6 +112,11 @@ pub fn split_page(text: &str) -> Page {
                 heads: cur.as_ref().map_or(0, |c| c.heads()),
                 span_len: cur.as_ref().map_or(0, |c| c.span_len()),
                 page_len: bs.last().map_or(0, |b| b.end),
+                headline_width: cur.as_ref().map_or(0, |c| width(&c.article.headline)),
+                has_kicker: cur.as_ref().is_some_and(|c| c.article.kicker.is_some()),
+                subheadlines: cur.as_ref().map_or(0, |c| c.article.subheadlines.len()),
+                bylines: cur.as_ref().map_or(0, |c| c.bylines()),
+                last_head_lines,
             };
             let st = group.decide(rule_says);
             if trace {
@@ -135,6 +142,7 @@ pub fn split_page(text: &str) -> Page {
                     page.articles.push(done.finish());
                 }
                 cur_bylined = bylined(&bs, &kinds, j);
+                last_head_lines = 0;
                 let mut b = Builder::new();
                 let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
                 let heads = assign(&lines);
@@ -153,6 +161,7 @@ pub fn split_page(text: &str) -> Page {
                 for blk in &bs[i..j] {
                     builder.heading(blk);
                 }
+                last_head_lines = j - i;
                 i = j;
                 continue;
             }

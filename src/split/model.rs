@@ -39,7 +39,7 @@ pub const RULES: [&str; 13] = [
 ];
 
 /// How many features a group has.
-pub const FEATURES: usize = RULES.len() + 27;
+pub const FEATURES: usize = RULES.len() + 32;
 
 /// A group of headline-like blocks in its place on the page, as the rules saw it.
 pub struct Group<'a> {
@@ -58,6 +58,13 @@ pub struct Group<'a> {
     /// Section heads and length of the article so far.
     pub heads: usize,
     pub span_len: usize,
+    /// The article so far: its headline's width, whether it has a kicker, how many
+    /// subheadlines and byline lines, and how many lines its last section head had.
+    pub headline_width: usize,
+    pub has_kicker: bool,
+    pub subheadlines: usize,
+    pub bylines: usize,
+    pub last_head_lines: usize,
     /// Length of the page text, in chars.
     pub page_len: usize,
 }
@@ -125,6 +132,11 @@ impl Group<'_> {
             self.lines
                 .first()
                 .map_or(0.0, |b| b.start as f32 / self.page_len.max(1) as f32),
+            self.headline_width as f32,
+            self.has_kicker as u8 as f32,
+            self.subheadlines as f32,
+            self.bylines as f32,
+            self.last_head_lines as f32,
         ];
         f[RULES.len()..].copy_from_slice(&x);
         f

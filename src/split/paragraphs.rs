@@ -48,6 +48,11 @@ impl Builder {
         self.heads
     }
 
+    /// How many byline lines the article has so far.
+    pub fn bylines(&self) -> usize {
+        self.bylines.len()
+    }
+
     /// The length of the article so far, in chars of the page.
     pub fn span_len(&self) -> usize {
         self.start.map_or(0, |s| self.end.saturating_sub(s))
