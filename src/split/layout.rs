@@ -98,8 +98,11 @@ pub fn split_page(text: &str) -> Page {
             while j < bs.len() && head_like[j] && j - i < MAX_GROUP && (j == i || bs[j].gap < 2) {
                 j += 1;
             }
+            // Shared vocabulary across the group, worked out once and only when asked for.
+            let across = std::cell::OnceCell::new();
+            let cohesion = || *across.get_or_init(|| cohesion::across(&bs, &text, i, j));
             let (rule_says, why) =
-                starts_article(&bs, &kinds, &text, i, j, cur.as_ref(), cur_bylined);
+                starts_article(&bs, &kinds, i, j, cur.as_ref(), cur_bylined, &cohesion);
             let group = model::Group {
                 rule: why,
                 lines: &bs[i..j],
@@ -108,7 +111,11 @@ pub fn split_page(text: &str) -> Page {
                 next: bs.get(j),
                 next_is_byline: matches!(kinds.get(j), Some(Kind::Byline(_))),
                 after_next: bs.get(j + 1),
-                cohesion: cohesion::across(&bs, &text, i, j),
+                cohesion: if trace || model::overrides(why) {
+                    cohesion()
+                } else {
+                    0.0
+                },
                 heads: cur.as_ref().map_or(0, |c| c.heads()),
                 span_len: cur.as_ref().map_or(0, |c| c.span_len()),
                 page_len: bs.last().map_or(0, |b| b.end),
@@ -251,14 +258,15 @@ fn bylined(bs: &[Block], kinds: &[Kind], j: usize) -> bool {
 
 /// Whether the headline-like blocks `i..j` open a new article, and the rule that decided
 /// (printed with `BAOSOU_SPLIT_TRACE=1`, to study the splitter on a set of pages).
+/// `cohesion` gives the vocabulary shared across the group.
 fn starts_article(
     bs: &[Block],
     kinds: &[Kind],
-    text: &[bool],
     i: usize,
     j: usize,
     cur: Option<&Builder>,
     cur_bylined: bool,
+    cohesion: &dyn Fn() -> f64,
 ) -> (bool, &'static str) {
     let next = bs.get(j);
     let strong = match kinds.get(j) {
@@ -313,7 +321,7 @@ fn starts_article(
     if photo_news {
         // A photo item with its caption, unless the caption goes on with the story before:
         // then the line is a section head over a paragraph that opens with a day.
-        return (cohesion::across(bs, text, i, j) < PHOTO_COHESION, "photo");
+        return (cohesion() < PHOTO_COHESION, "photo");
     }
     if after_end || tagged {
         let r = !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
@@ -323,7 +331,7 @@ fn starts_article(
     // heads so far: a new article when the text after them shares little vocabulary with
     // the text before, and they are more than one line or the article is already long
     // (and not the first lines of a listing).
-    let unrelated = || cohesion::across(bs, text, i, j) < NEW_TOPIC_COHESION;
+    let unrelated = || cohesion() < NEW_TOPIC_COHESION;
     let listing = next.is_some_and(|n| is_headline_like(n.text));
     // A line broken by two commas is more likely a paragraph cut at a column break.
     let run_on = lines.iter().any(|l| l.matches('，').count() >= 2);

@@ -69,10 +69,15 @@ pub struct Group<'a> {
     pub page_len: usize,
 }
 
+/// True when the model may override `rule`.
+pub fn overrides(rule: &str) -> bool {
+    RULES.contains(&rule)
+}
+
 impl Group<'_> {
     /// The rule's decision, overridden where the model is confident.
     pub fn decide(&self, rule_says: bool) -> bool {
-        if !RULES.contains(&self.rule) {
+        if !overrides(self.rule) {
             return rule_says;
         }
         let p = self.start_probability();
@@ -144,22 +149,24 @@ impl Group<'_> {
 }
 
 /// Boosted trees: the probability is the logistic of the baseline plus one leaf value from
-/// each tree.
+/// each tree. The nodes of all trees sit in one array, each tree's root at its offset.
 struct Forest {
     baseline: f32,
-    trees: Vec<Vec<Node>>,
+    roots: Vec<usize>,
+    nodes: Vec<Node>,
 }
 
-/// A split (`feature`, `threshold`: go `left` when the feature is at most the threshold) or
-/// a leaf (`feature` is `None`) with its value.
+/// A split (go to `left` when the feature is at most `value`, else to `right`; children
+/// are counted from the tree's root) or a leaf (`feature` is [`LEAF`]) holding its value.
+#[derive(Clone, Copy)]
 struct Node {
-    feature: Option<usize>,
-    /// Compared in f64, as the trainer compared the f32 features it read.
-    threshold: f64,
-    left: usize,
-    right: usize,
+    feature: u16,
+    left: u16,
+    right: u16,
     value: f32,
 }
+
+const LEAF: u16 = u16::MAX;
 
 static FOREST: LazyLock<Forest> = LazyLock::new(|| {
     Forest::parse(include_str!("model.txt")).expect("src/split/model.txt is a valid forest")
@@ -170,7 +177,8 @@ impl Forest {
     /// line, its nodes separated by spaces: `FEATURE:THRESHOLD:LEFT:RIGHT` or `=VALUE`.
     fn parse(text: &str) -> Option<Forest> {
         let mut baseline = None;
-        let mut trees = Vec::new();
+        let mut roots = Vec::new();
+        let mut nodes = Vec::new();
         for line in text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -179,66 +187,70 @@ impl Forest {
                 baseline = Some(b.parse().ok()?);
                 continue;
             }
-            let mut tree = Vec::new();
-            for node in line.split(' ') {
-                tree.push(if let Some(v) = node.strip_prefix('=') {
+            let root = nodes.len();
+            let tree: Vec<&str> = line.split(' ').collect();
+            for (k, node) in tree.iter().enumerate() {
+                nodes.push(if let Some(v) = node.strip_prefix('=') {
                     Node {
-                        feature: None,
-                        threshold: 0.0,
+                        feature: LEAF,
                         left: 0,
                         right: 0,
                         value: v.parse().ok()?,
                     }
                 } else {
                     let mut p = node.split(':');
-                    let feature: usize = p.next()?.parse().ok()?;
-                    (feature < FEATURES).then_some(())?;
+                    let feature: u16 = p.next()?.parse().ok()?;
+                    let threshold: f64 = p.next()?.parse().ok()?;
+                    let left: u16 = p.next()?.parse().ok()?;
+                    let right: u16 = p.next()?.parse().ok()?;
+                    // Children come after their parent and inside the tree, so every walk
+                    // ends.
+                    let inside = |c: u16| k < usize::from(c) && usize::from(c) < tree.len();
+                    (usize::from(feature) < FEATURES && inside(left) && inside(right))
+                        .then_some(())?;
                     Node {
-                        feature: Some(feature),
-                        threshold: p.next()?.parse().ok()?,
-                        left: p.next()?.parse().ok()?,
-                        right: p.next()?.parse().ok()?,
-                        value: 0.0,
+                        feature,
+                        left,
+                        right,
+                        value: at_most(threshold),
                     }
                 });
             }
-            // Children come after their parent and inside the tree, so every walk ends.
-            let n = tree.len();
-            tree.iter()
-                .enumerate()
-                .all(|(k, t)| {
-                    t.feature.is_none() || k < t.left.min(t.right) && t.left.max(t.right) < n
-                })
-                .then_some(())?;
-            trees.push(tree);
+            roots.push(root);
         }
         Some(Forest {
             baseline: baseline?,
-            trees,
+            roots,
+            nodes,
         })
     }
 
     fn probability(&self, x: &[f32; FEATURES]) -> f32 {
         let mut raw = self.baseline;
-        for tree in &self.trees {
-            let mut k = 0;
-            while let Some(node) = tree.get(k) {
-                match node.feature {
-                    None => {
-                        raw += node.value;
-                        break;
-                    }
-                    Some(f) => {
-                        k = if f64::from(x[f]) <= node.threshold {
-                            node.left
-                        } else {
-                            node.right
-                        }
-                    }
-                }
+        for &root in &self.roots {
+            let mut node = self.nodes[root];
+            while node.feature != LEAF {
+                let next = if x[usize::from(node.feature)] <= node.value {
+                    node.left
+                } else {
+                    node.right
+                };
+                node = self.nodes[root + usize::from(next)];
             }
+            raw += node.value;
         }
         1.0 / (1.0 + (-raw).exp())
+    }
+}
+
+/// The largest f32 not above `threshold`: for any f32 feature `x`, `x <= at_most(t)` exactly
+/// when `x as f64 <= t`, the comparison the trainer made.
+fn at_most(threshold: f64) -> f32 {
+    let t = threshold as f32;
+    if f64::from(t) > threshold {
+        t.next_down()
+    } else {
+        t
     }
 }
 
@@ -248,7 +260,16 @@ mod tests {
 
     #[test]
     fn the_shipped_forest_reads() {
-        assert!(!FOREST.trees.is_empty());
+        assert!(!FOREST.roots.is_empty());
+    }
+
+    #[test]
+    fn thresholds_compare_as_the_trainer_did() {
+        for t in [0.1f64, 0.5, 1.0 / 3.0, 2.5e-8, -7.3, 1e10 + 0.3] {
+            for x in [t as f32, (t as f32).next_up(), (t as f32).next_down()] {
+                assert_eq!(x <= at_most(t), f64::from(x) <= t, "{x} against {t}");
+            }
+        }
     }
 
     #[test]
