@@ -18,7 +18,6 @@ The features depend on decisions made before each group, so train, rebuild, and 
 until the figures settle (twice is enough). --check only prints the cross-validated figures;
 --holdout leaves one month out of the training, to score the splitter on it.
 """
-import collections
 import concurrent.futures
 import json
 import os
@@ -29,13 +28,14 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RULES_COL = 3  # DBG start st why n coh heads slen rule_says p features text
 MODEL = os.path.join(ROOT, "src", "split", "model.txt")
 PARAMS = dict(max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
               l2_regularization=1.0, random_state=0)
 
 
 def trace(binary, path):
+    """(start, rule, what the rule said, features) of each group on one page. A trace line:
+    DBG start decided rule lines cohesion heads length rule_says probability features text."""
     env = dict(os.environ, BAOSOU_SPLIT_TRACE="1")
     p = subprocess.run([binary, "split", "--json", path], capture_output=True, text=True, env=env)
     rows = []

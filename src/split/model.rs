@@ -43,7 +43,7 @@ pub const FEATURES: usize = RULES.len() + 32;
 
 /// A group of headline-like blocks in its place on the page, as the rules saw it.
 pub struct Group<'a> {
-    /// The rule that decided, one of [`RULES`].
+    /// The rule that decided; the model weighs in only on [`RULES`].
     pub rule: &'static str,
     pub lines: &'a [Block<'a>],
     pub prev: Option<&'a Block<'a>>,
@@ -53,7 +53,8 @@ pub struct Group<'a> {
     /// The block after the group is a byline.
     pub next_is_byline: bool,
     pub after_next: Option<&'a Block<'a>>,
-    /// Vocabulary shared by the text before and after the group.
+    /// Vocabulary shared by the text before and after the group (left 0 where the model
+    /// does not weigh in).
     pub cohesion: f64,
     /// Section heads and length of the article so far.
     pub heads: usize,
