@@ -100,6 +100,20 @@ fn a_word_inside_a_longer_jieba_word_is_found() {
 }
 
 #[test]
+fn a_hit_found_by_its_byline_shows_the_byline_highlighted() {
+    let dir = indexed(&fixtures());
+    let o = search(&dir, &["赵明", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hits = json_lines(&o);
+    assert!(!hits.is_empty());
+    for h in &hits {
+        let snippet: Vec<char> = h["snippet"].as_str().unwrap().chars().collect();
+        let [from, to] = [0, 1].map(|k| h["highlights"][0][k].as_u64().unwrap() as usize);
+        assert_eq!(snippet[from..to].iter().collect::<String>(), "赵明", "{h}");
+    }
+}
+
+#[test]
 fn gb18030_page_is_decoded_and_indexed() {
     let dir = indexed(&fixtures());
     let o = search(&dir, &["图书馆", "--json"]);

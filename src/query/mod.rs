@@ -160,7 +160,7 @@ pub fn search(store: &Store, searcher: &Searcher, req: &Request) -> anyhow::Resu
     for (score, address) in addresses.into_iter().take(req.limit) {
         let doc: TantivyDocument = searcher.doc(address)?;
         let article = store.article(&doc)?;
-        let snippet = snippet::snippet(&article.body, &needles, SNIPPET_WIDTH);
+        let snippet = snippet_of(&article, &needles);
         let headline_highlights = snippet::highlight_all(&article.headline, &needles);
         hits.push(Hit {
             article,
@@ -170,6 +170,27 @@ pub fn search(store: &Store, searcher: &Searcher, req: &Request) -> anyhow::Resu
         });
     }
     Ok(Results { total, hits })
+}
+
+/// The snippet of a hit: the best passage of the body, or, when only a caption or a byline
+/// holds the words (`江城` in `江城晚报记者 赵明`), that line with the words highlighted.
+fn snippet_of(a: &Article, needles: &[String]) -> Snippet {
+    let body = snippet::snippet(&a.body, needles, SNIPPET_WIDTH);
+    if !body.highlights.is_empty() || needles.is_empty() {
+        return body;
+    }
+    let bylines = a.reporters.iter().map(|r| {
+        let org = r.org.as_deref().unwrap_or_default();
+        let photo = if r.photo { " 摄" } else { "" };
+        format!("{org}{} {}{photo}", r.role, r.name)
+    });
+    a.captions
+        .iter()
+        .cloned()
+        .chain(bylines)
+        .map(|line| snippet::snippet(&line, needles, SNIPPET_WIDTH))
+        .find(|s| !s.highlights.is_empty())
+        .unwrap_or(body)
 }
 
 /// The article with this id, if the index holds it.
