@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Trains the splitter's model (src/split/model.txt) on hand-labelled pages.
 
-usage: tools/train_splitter.py [BAOSOU] [PAGES_DIR] [--check] [--holdout YYYY-MM]
+usage: tools/train_splitter.py [BAOSOU] [PAGES_DIR] [--check | --holdout YYYY-MM | --report-holdout]
 
 BAOSOU defaults to target/release/baosou, PAGES_DIR to ../shared/corpus/rmrb_pages_dev (a
 folder holding pages/ and gold.jsonl, with one line per page: path, encoding and the
@@ -16,13 +16,17 @@ month (trained on the other months), then fitted on all and written to model.txt
 
 The features depend on decisions made before each group, so train, rebuild, and train again
 until the figures settle (twice is enough). --check only prints the cross-validated figures;
---holdout leaves one month out of the training, to score the splitter on it.
+--holdout leaves one month out of the training, to score the splitter on it;
+--report-holdout does that for each month in turn (a release build each time, then the
+scorer, ../shared/eval/score.py, on that month's pages) and puts model.txt back.
 """
 import concurrent.futures
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -104,12 +108,40 @@ def main():
     if "--check" in sys.argv:
         return
 
+    if "--report-holdout" in sys.argv:
+        report_holdout(X, y, month, gold, pages, rules)
+        return
     if holdout:
         X, y = X[month != holdout], y[month != holdout]
+    write_forest(X, y, len(gold), rules)
+
+
+def report_holdout(X, y, month, gold, pages, rules):
+    """Scores each month split by a build whose trees never saw it."""
+    scorer = os.path.join(ROOT, "..", "shared", "eval", "score.py")
+    shipped = open(MODEL, encoding="utf-8").read()
+    try:
+        for m in sorted(set(month)):
+            write_forest(X[month != m], y[month != m], len(gold), rules)
+            subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+            with tempfile.TemporaryDirectory() as tmp:
+                os.symlink(os.path.abspath(os.path.join(pages, "pages")), os.path.join(tmp, "pages"))
+                with open(os.path.join(tmp, "gold.jsonl"), "w", encoding="utf-8") as f:
+                    f.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in gold if p["date"].startswith(m))
+                out = subprocess.run([sys.executable, scorer, "split", os.path.join(ROOT, "target", "release", "baosou"), tmp],
+                                     capture_output=True, text=True, check=True).stdout
+            print(f"{m} held out: {out.splitlines()[0]}")
+    finally:
+        open(MODEL, "w", encoding="utf-8").write(shipped)
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+
+
+def write_forest(X, y, pages, rules):
+    """Fits the trees on X, y and writes them to model.txt."""
     model = HistGradientBoostingClassifier(**PARAMS).fit(X, y)
     baseline = float(np.ravel(model._baseline_prediction)[0])
     lines = ["# The splitter's boosted trees: written by tools/train_splitter.py, read by model.rs.",
-             f"# {len(y)} groups from {len(gold)} labelled pages; {len(rules)} rules, "
+             f"# {len(y)} groups from {pages} labelled pages; {len(rules)} rules, "
              f"{X.shape[1]} features.", f"baseline {baseline!r}"]
     for (tree,) in model._predictors:
         nodes = tree.nodes
