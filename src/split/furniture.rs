@@ -59,10 +59,8 @@ pub fn header_day(line: &str) -> Option<Day> {
     if !line.contains('年') || wider_than(line, 40) {
         return None;
     }
+    // Full-width digits become ASCII ones char for char: the width stays as tested.
     let line = ascii_digits(trim(line));
-    if wider_than(&line, 40) {
-        return None;
-    }
     let c = HEADER_DAY.captures(&line)?;
     let has_weekday = line.contains("星期") || line.contains('周');
     let bare = width(&line) <= 12;

@@ -103,47 +103,49 @@ pub fn split_page(text: &str) -> Page {
             let cohesion = || *across.get_or_init(|| cohesion::across(&bs, &text, i, j));
             let (rule_says, why) =
                 starts_article(&bs, &kinds, i, j, cur.as_ref(), cur_bylined, &cohesion);
-            let group = model::Group {
-                rule: why,
-                lines: &bs[i..j],
-                prev: i.checked_sub(1).map(|k| &bs[k]),
-                prev_ends_article: i > 0 && ends_article(&bs, &kinds, i - 1),
-                next: bs.get(j),
-                next_is_byline: matches!(kinds.get(j), Some(Kind::Byline(_))),
-                after_next: bs.get(j + 1),
-                cohesion: if trace || model::overrides(why) {
-                    cohesion()
-                } else {
-                    0.0
-                },
-                heads: cur.as_ref().map_or(0, |c| c.heads()),
-                span_len: cur.as_ref().map_or(0, |c| c.span_len()),
-                page_len: bs.last().map_or(0, |b| b.end),
-                headline_width: cur.as_ref().map_or(0, |c| width(&c.article.headline)),
-                has_kicker: cur.as_ref().is_some_and(|c| c.article.kicker.is_some()),
-                subheadlines: cur.as_ref().map_or(0, |c| c.article.subheadlines.len()),
-                bylines: cur.as_ref().map_or(0, |c| c.bylines()),
-                last_head_lines,
+            // The model weighs in on the rules it may override (and every group is traced).
+            let st = if trace || model::overrides(why) {
+                let group = model::Group {
+                    rule: why,
+                    lines: &bs[i..j],
+                    prev: i.checked_sub(1).map(|k| &bs[k]),
+                    prev_ends_article: i > 0 && ends_article(&bs, &kinds, i - 1),
+                    next: bs.get(j),
+                    next_is_byline: matches!(kinds.get(j), Some(Kind::Byline(_))),
+                    after_next: bs.get(j + 1),
+                    cohesion: cohesion(),
+                    heads: cur.as_ref().map_or(0, |c| c.heads()),
+                    span_len: cur.as_ref().map_or(0, |c| c.span_len()),
+                    page_len: bs.last().map_or(0, |b| b.end),
+                    headline_width: cur.as_ref().map_or(0, |c| width(&c.article.headline)),
+                    has_kicker: cur.as_ref().is_some_and(|c| c.article.kicker.is_some()),
+                    subheadlines: cur.as_ref().map_or(0, |c| c.article.subheadlines.len()),
+                    bylines: cur.as_ref().map_or(0, |c| c.bylines()),
+                    last_head_lines,
+                };
+                let st = group.decide(rule_says);
+                if trace {
+                    let features: Vec<String> =
+                        group.features().iter().map(|x| x.to_string()).collect();
+                    eprintln!(
+                        "DBG\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{:.3}\t{}\t{}",
+                        bs[i].start,
+                        st,
+                        why,
+                        j - i,
+                        group.cohesion,
+                        group.heads,
+                        group.span_len,
+                        rule_says,
+                        group.start_probability(),
+                        features.join(","),
+                        bs[i].text
+                    );
+                }
+                st
+            } else {
+                rule_says
             };
-            let st = group.decide(rule_says);
-            if trace {
-                let features: Vec<String> =
-                    group.features().iter().map(|x| x.to_string()).collect();
-                eprintln!(
-                    "DBG\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{:.3}\t{}\t{}",
-                    bs[i].start,
-                    st,
-                    why,
-                    j - i,
-                    group.cohesion,
-                    group.heads,
-                    group.span_len,
-                    rule_says,
-                    group.start_probability(),
-                    features.join(","),
-                    bs[i].text
-                );
-            }
             if st {
                 if let Some(done) = cur.take() {
                     page.articles.push(done.finish());

@@ -53,8 +53,7 @@ pub struct Group<'a> {
     /// The block after the group is a byline.
     pub next_is_byline: bool,
     pub after_next: Option<&'a Block<'a>>,
-    /// Vocabulary shared by the text before and after the group (left 0 where the model
-    /// does not weigh in).
+    /// Vocabulary shared by the text before and after the group.
     pub cohesion: f64,
     /// Section heads and length of the article so far.
     pub heads: usize,
