@@ -94,7 +94,9 @@ pub fn paper_name(org: &str) -> Option<&str> {
 
 /// Reporters in a byline or photo-credit line, or `None` when the line is not one.
 pub fn byline(line: &str) -> Option<Vec<Reporter>> {
+    // `本报记者 王明 李华整理`: the reporters who wrote down what others said.
     let line = strip_agency(trim(line));
+    let line = line.strip_suffix("整理").map_or(line, trim);
     if wider_than(line, 48) || line.contains(['。', '，', '！', '？', '“', '；']) {
         return None;
     }
@@ -303,6 +305,14 @@ mod tests {
                     r("李华", "记者", None, false),
                 ]),
             ),
+            (
+                "本报记者 刘士安 李泓冰整理",
+                Some(vec![
+                    r("刘士安", "记者", Some("本报"), false),
+                    r("李泓冰", "记者", Some("本报"), false),
+                ]),
+            ),
+            ("张明整理", None),
             ("市委常委会召开会议", None),
             ("记者来到村里，看到了新变化。", None),
             ("版式设计：蔡明", None),

@@ -137,11 +137,24 @@ fn balanced(line: &str) -> bool {
         && count('《') == count('》')
 }
 
-/// A signature under a text: `——编 者`, `——习近平`.
+/// A signature under a text: `——编 者`, `——习近平`, or a speaker with the post in
+/// brackets, closing a quoted opinion (`——邹彬代表（中建五局项目质量管理员）`).
 pub fn is_signature(line: &str) -> bool {
     let line = trim(line);
-    line.strip_prefix("——")
-        .is_some_and(|rest| (1..=5).contains(&width(rest)))
+    let Some(rest) = line.strip_prefix("——") else {
+        return false;
+    };
+    let speaker = || {
+        let inner = rest.strip_suffix(['）', ')'])?;
+        let open = inner.rfind(['（', '('])?;
+        let (who, post) = inner.split_at(open);
+        Some(
+            (2..=12).contains(&width(who))
+                && who.chars().all(|c| is_han(c) || c == '·')
+                && width(post) > 3,
+        )
+    };
+    (1..=5).contains(&width(rest)) || speaker() == Some(true)
 }
 
 /// A reader's place and name under a letter: `辽宁大连市 王艺侨`, `内蒙古赤峰市 刘 才`.
@@ -486,6 +499,10 @@ mod tests {
             ("路怎么修？（来信调查）", true),
             ("路怎么修？", false),
             ("展期3月2日—3月9日", true),
+            ("——编 者", false),
+            ("——迪丽娜尔·阿布拉委员（中国文联副主席）", false),
+            ("——重访习近平总书记春节前夕考察过的那些地方", true),
+            ("——记全国劳动模范张明（上）", true),
             (
                 "守住绿水青山 各族群众共享幸福（在新思想指引下——新时代新作为） ——青海生态保护纪实",
                 true,
