@@ -3,23 +3,27 @@
 //! ideographic spaces.
 
 use super::byline;
+use super::headline::is_headline_like;
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, Block};
 use super::{Layout, Page};
 
-/// True when `text` is one article per file: its first lines are not indented and most
-/// lines after line 3 are.
+/// True when `text` is one article per file: a headline on line 2, the first lines not
+/// indented, most lines after line 3 indented, and at most one headline-like line among
+/// them without indentation. A page whose paragraphs keep their indentation has several:
+/// the headlines of its other articles.
 pub fn is_single(text: &str) -> bool {
     let lines: Vec<&str> = text.split('\n').collect();
-    if lines.len() < 4 || lines.iter().take(3).any(|l| l.starts_with('\u{3000}')) {
+    if lines.len() < 4
+        || trim(lines[1]).is_empty()
+        || lines.iter().take(3).any(|l| l.starts_with('\u{3000}'))
+    {
         return false;
     }
     let body: Vec<&&str> = lines[3..].iter().filter(|l| !trim(l).is_empty()).collect();
-    let indented = body
-        .iter()
-        .filter(|l| l.starts_with("\u{3000}\u{3000}"))
-        .count();
-    !body.is_empty() && indented * 2 > body.len()
+    let unindented = || body.iter().filter(|l| !l.starts_with("\u{3000}\u{3000}"));
+    let heads = unindented().filter(|l| is_headline_like(l)).count();
+    !body.is_empty() && unindented().count() * 2 < body.len() && heads <= 1
 }
 
 /// Splits a one-article file.
@@ -107,5 +111,24 @@ mod tests {
             assert_eq!(a.body.split('\n').count(), paras, "{}", a.body);
         }
         assert!(!is_single("标题\n\n正文一。\n\n正文二。\n\n正文三。\n"));
+        // Pages whose paragraphs keep their indentation, with and without blank lines
+        // between them: a blank second line, or two headlines among the paragraphs.
+        for sep in ["\n\n", "\n"] {
+            let page = [
+                "政协委员履职尽责",
+                "全国政协召开会议",
+                "——聚焦民生问题",
+                "\u{3000}\u{3000}新华社北京2月26日电 （记者钱明）会议召开。",
+                "\u{3000}\u{3000}会议指出，要抓好落实。",
+                "山村来了新医生",
+                "——记乡村医生李华",
+                "\u{3000}\u{3000}本报记者 王 明",
+                "\u{3000}\u{3000}李华每天早上六点出门。",
+                "\u{3000}\u{3000}村里人都认识他。",
+            ]
+            .join(sep);
+            assert!(!is_single(&page), "{page}");
+            assert_eq!(crate::split::split(&page).articles.len(), 2, "{page}");
+        }
     }
 }
