@@ -20,6 +20,7 @@ one rendering:
     --one-line-heads P                  headline and subheadline share a line with probability P
     --breaks P                          a paragraph of 40+ characters is cut with probability P
     --crlf                              CRLF line ends
+    --single-newline                    paragraphs (and articles) end with a newline, no blank lines
 
 The article text is licensed to no one: OUT must stay outside the repository (default
 target/pages-<months>, which git ignores).
@@ -36,11 +37,12 @@ ARTICLES = "../shared/corpus/rmrb_2019_2020/articles.jsonl"
 
 def render_page(articles, rng, args):
     """Page text and gold articles (spans in characters of the text after CRLF -> LF)."""
-    text = rng.choice(["", "\n\n", "\n\n\n\n"])
+    nl = "\n" if args.single_newline else "\n\n"
+    text = rng.choice(["", nl, nl + nl])
     gold = []
     for n, a in enumerate(articles):
         if n:
-            text += "\n\n" if args.no_extra_blank else rng.choice(["\n\n"] * 3 + ["\n\n\n", "\n\n\n\n"])
+            text += nl if args.no_extra_blank or args.single_newline else rng.choice([nl] * 3 + [nl + "\n", nl + nl])
         heads = [a["kicker"]] if a["kicker"] else []
         if a["subtitle"] and rng.random() < args.one_line_heads:
             heads.append(a["title"] + " " + a["subtitle"])
@@ -52,12 +54,12 @@ def render_page(articles, rng, args):
         breaks = []
         for i, p in enumerate(paras):
             if i:
-                text += "\n\n"
+                text += nl
             if i >= body_from and args.indent:
                 text += "\u3000\u3000"
             if i >= body_from and len(p) >= 40 and rng.random() < args.breaks:
                 cut = rng.randint(8, len(p) - 8)
-                text += p[:cut] + "\n\n"
+                text += p[:cut] + nl
                 breaks.append(len(text))
                 p = p[cut:]
             text += p
@@ -80,6 +82,7 @@ def main():
     ap.add_argument("--breaks", type=float, default=0.15)
     ap.add_argument("--gb18030", type=float, default=0.1, help="share of pages in GB18030")
     ap.add_argument("--crlf", action="store_true")
+    ap.add_argument("--single-newline", action="store_true")
     args = ap.parse_args()
     if not os.path.exists(ARTICLES):
         sys.exit(f"{ARTICLES} not found: this tool needs the shared corpus beside the repository")
