@@ -20,9 +20,9 @@ use super::text::{ends_sentence, is_space, trim, width, Block};
 const CONTINUE: f32 = 0.3;
 const START: f32 = 0.7;
 
-/// The rules whose decisions the model may override, in feature order. It may also part a
-/// headline over a byline or dateline (`strong`) from the article before, and keep it as
-/// the next item of a round-up the paper prints as one article.
+/// The rules whose decisions the model may override, in feature order. It may also keep a
+/// headline over a byline or dateline (`strong`) in the article before: the next item of a
+/// round-up the paper prints as one article.
 pub const RULES: [&str; 14] = [
     "series",
     "nobody",
