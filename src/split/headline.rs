@@ -60,7 +60,7 @@ pub fn is_headline_like(line: &str) -> bool {
         '，' | '、' | ',' | '：' | ':' | '（' | '(' | '“' | '《'
     ) && !line.ends_with("——：")
     {
-        return line.ends_with('：') && w <= 12 && !line.contains('，');
+        return line.ends_with('：') && w <= 24 && !line.contains('，');
     }
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
     // bracket left open is a paragraph cut short.

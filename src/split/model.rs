@@ -20,9 +20,10 @@ use super::text::{ends_sentence, is_space, trim, width, Block};
 const CONTINUE: f32 = 0.3;
 const START: f32 = 0.7;
 
-/// The rules whose decisions the model may override, in feature order. It may also keep a
-/// headline over a byline or dateline (`strong`) in the article before: the next item of a
-/// round-up the paper prints as one article.
+/// The rules whose decisions the model may override, in feature order. A headline over a
+/// dateline, or with a `——` subheadline over a byline (`strong`), always starts an article,
+/// as on the user's own pages; one over a byline over plain text (`bylined`) may be the next
+/// item of a round-up.
 pub const RULES: [&str; 14] = [
     "series",
     "nobody",
@@ -37,7 +38,7 @@ pub const RULES: [&str; 14] = [
     "short",
     "cohesion",
     "open",
-    "strong",
+    "bylined",
 ];
 
 /// How many features a group has.
