@@ -294,10 +294,11 @@ fn starts_article(
         if cur_bylined && bylined(bs, kinds, j) && bs[i].gap < 2 {
             return (false, "series");
         }
-        // A headline over a byline over plain text may still be the next item of a round-up
-        // (the model weighs in); a dateline, or a `——` subheadline, opens a story.
+        // A headline over a byline over plain text, after an article without a dateline,
+        // may be the first item of a round-up (the model weighs in); a dateline, or a `——`
+        // subheadline, opens a story.
         let subheaded = bs[i..j].iter().any(|b| b.text.contains("——"));
-        let item = bylined(bs, kinds, j) && !subheaded;
+        let item = bylined(bs, kinds, j) && !subheaded && cur.article.dateline.is_none();
         return (true, if item { "bylined" } else { "strong" });
     }
     // Extra blank lines before a headline mark a new story on the page.
