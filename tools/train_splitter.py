@@ -71,21 +71,19 @@ def main():
     holdout = sys.argv[sys.argv.index("--holdout") + 1] if "--holdout" in sys.argv else None
     args = [a for a in sys.argv[1:] if not a.startswith("--") and a != holdout]
     binary = args[0] if args else os.path.join(ROOT, "target", "release", "baosou")
-    dirs = args[1:] or [os.path.join(ROOT, "..", "shared", "corpus", "rmrb_pages_dev")]
-    gold = []
-    for pages in dirs:
-        gold_path = os.path.join(pages, "gold.jsonl")
-        if not os.path.exists(gold_path):
-            sys.exit(f"train_splitter: {gold_path} not found; the labelled pages are kept outside the "
-                     "repository (../shared/corpus/rmrb_pages_dev)")
-        gold += [dict(json.loads(l), dir=pages) for l in open(gold_path, encoding="utf-8")]
+    pages = args[1] if len(args) > 1 else os.path.join(ROOT, "..", "shared", "corpus", "rmrb_pages_dev")
+    gold_path = os.path.join(pages, "gold.jsonl")
+    if not os.path.exists(gold_path):
+        sys.exit(f"train_splitter: {gold_path} not found; the labelled pages are kept outside the "
+                 "repository (../shared/corpus/rmrb_pages_dev)")
+    gold = [json.loads(l) for l in open(gold_path, encoding="utf-8")]
     rules = open(os.path.join(ROOT, "src", "split", "model.rs"), encoding="utf-8").read()
     rules = rules.split("pub const RULES")[1].split("];")[0]
     rules = [r.strip().strip('",') for r in rules.split("[", 1)[1].split("\n") if r.strip().strip('",')]
 
     X, y, said, month = [], [], [], []
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
-        traced = ex.map(lambda p: trace(binary, os.path.join(p["dir"], p["path"])), gold)
+        traced = ex.map(lambda p: trace(binary, os.path.join(pages, p["path"])), gold)
         for page, rows in zip(gold, traced):
             starts = {a["start_char"] for a in page["articles"]}
             for start, why, rule_says, features in rows:
@@ -111,7 +109,7 @@ def main():
         return
 
     if "--report-holdout" in sys.argv:
-        report_holdout(X, y, month, [p for p in gold if p["dir"] == dirs[0]], dirs[0], rules)
+        report_holdout(X, y, month, gold, pages, rules)
         return
     if holdout:
         X, y = X[month != holdout], y[month != holdout]
@@ -129,8 +127,7 @@ def report_holdout(X, y, month, gold, pages, rules):
             with tempfile.TemporaryDirectory() as tmp:
                 os.symlink(os.path.abspath(os.path.join(pages, "pages")), os.path.join(tmp, "pages"))
                 with open(os.path.join(tmp, "gold.jsonl"), "w", encoding="utf-8") as f:
-                    f.writelines(json.dumps({k: v for k, v in p.items() if k != "dir"}, ensure_ascii=False) + "\n"
-                                 for p in gold if p["date"].startswith(m))
+                    f.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in gold if p["date"].startswith(m))
                 out = subprocess.run([sys.executable, scorer, "split", os.path.join(ROOT, "target", "release", "baosou"), tmp],
                                      capture_output=True, text=True, check=True).stdout
             print(f"{m} held out: {out.splitlines()[0]}")

@@ -94,8 +94,8 @@ pub fn paper_name(org: &str) -> Option<&str> {
 
 /// Reporters in a byline or photo-credit line, or `None` when the line is not one.
 pub fn byline(line: &str) -> Option<Vec<Reporter>> {
-    // `本报记者 王明 李华整理`: the reporters who wrote down what others said.
     let line = strip_agency(trim(line));
+    // `本报记者 王明 李华整理`: the reporters who wrote down what others said.
     let line = line.strip_suffix("整理").map_or(line, trim);
     if wider_than(line, 48) || line.contains(['。', '，', '！', '？', '“', '；']) {
         return None;

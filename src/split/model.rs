@@ -21,9 +21,9 @@ const CONTINUE: f32 = 0.3;
 const START: f32 = 0.7;
 
 /// The rules whose decisions the model may override, in feature order. A headline over a
-/// dateline, or with a `——` subheadline over a byline (`strong`), always starts an article,
-/// as on the user's own pages; one over a byline over plain text (`bylined`) may be the next
-/// item of a round-up.
+/// dateline (`strong`) always starts an article, as on the user's own pages; one over a
+/// byline over plain text after an undated article, without a `——` subheadline (`bylined`),
+/// may be the first item of a round-up.
 pub const RULES: [&str; 14] = [
     "series",
     "nobody",
