@@ -13,7 +13,7 @@ use super::headline::{
 };
 use super::model;
 use super::paragraphs::Builder;
-use super::text::{blocks, width, Block};
+use super::text::{blocks, trim, width, Block};
 use super::{Layout, Page};
 use crate::article::Reporter;
 
@@ -243,6 +243,14 @@ fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
     }
 }
 
+/// The credit of a piece written down or translated by the paper's staff: `…整理`,
+/// `（本报记者张明采访整理）`, `（…本报记者李华编译）`.
+fn compiled(line: &str) -> bool {
+    let line = trim(line);
+    let line = line.strip_suffix(['）', ')']).unwrap_or(line);
+    line.ends_with("整理") || line.ends_with("编译")
+}
+
 /// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
 /// `影像中国`.
 fn credits_photo(line: &str) -> bool {
@@ -329,6 +337,11 @@ fn starts_article(
         // A photo item with its caption, unless the caption goes on with the story before:
         // then the line is a section head over a paragraph that opens with a day.
         return (cohesion() < PHOTO_COHESION, "photo");
+    }
+    // After the credit of a compiled piece (`本报记者 王明整理`, `（…编译）`): interviews,
+    // speeches and translations are printed as collections, the next item in the same one.
+    if after_end && compiled(bs[i - 1].text) {
+        return (false, "compiled");
     }
     if after_end || tagged {
         let r = !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
@@ -581,6 +594,11 @@ mod tests {
             (
                 "文艺座谈\n\n湘江日报记者 王明\n\n文艺工作者座谈交流，戏曲工作者发言。\n\n用戏曲形式讲好故事\n\n袁慧琴（京剧院副院长）\n\n戏曲工作者坚持守正创新，文艺工作者座谈交流。\n",
                 vec![("文艺座谈", vec![], None, vec!["王明"], None, vec![], "文艺工作者座谈交流，戏曲工作者发言。\n用戏曲形式讲好故事\n袁慧琴（京剧院副院长）\n戏曲工作者坚持守正创新，文艺工作者座谈交流。")],
+            ),
+            // Speeches written down by reporters, each closed by its credit: one collection.
+            (
+                "代表委员谈民生（两会·声音）\n\n稳就业 保民生\n\n张明代表（江南省人大常委会副主任）\n\n就业是最大的民生。今年以来，面对经济下行压力，各地出台了一系列稳就业政策，帮助企业渡过难关。我们要继续落实减税降费政策，鼓励企业稳定岗位，支持高校毕业生到基层就业，让群众的饭碗端得更稳。\n\n稳就业要抓住重点群体。高校毕业生、农民工、退役军人是就业的重点群体，要为他们提供更多培训机会和就业岗位，加强职业技能培训，提升就业能力，让他们在家门口就能找到合适的工作。\n\n保民生要兜住底线。对生活困难的群众，要及时纳入低保范围，做到应保尽保，确保基本生活不受影响，让群众切实感受到党和政府的温暖。\n\n本报记者 王明整理\n\n把好事办好\n\n李华委员（江南大学校长）\n\n教育关系千家万户。要加大对农村学校的投入，改善办学条件，补齐师资短板，让农村孩子在家门口就能上好学。同时要推动职业教育与产业需求对接，培养更多技术技能人才，为稳就业保民生提供人才支撑。\n\n办好教育要关心教师。要提高乡村教师待遇，完善乡村教师职称评聘制度，让优秀教师留得住、教得好，让每个孩子都能享有公平而有质量的教育。\n\n本报记者 赵云整理\n",
+                vec![("代表委员谈民生（两会·声音）", vec!["稳就业 保民生", "张明代表（江南省人大常委会副主任）"], None, vec!["王明", "赵云"], None, vec![], "就业是最大的民生。今年以来，面对经济下行压力，各地出台了一系列稳就业政策，帮助企业渡过难关。我们要继续落实减税降费政策，鼓励企业稳定岗位，支持高校毕业生到基层就业，让群众的饭碗端得更稳。\n稳就业要抓住重点群体。高校毕业生、农民工、退役军人是就业的重点群体，要为他们提供更多培训机会和就业岗位，加强职业技能培训，提升就业能力，让他们在家门口就能找到合适的工作。\n保民生要兜住底线。对生活困难的群众，要及时纳入低保范围，做到应保尽保，确保基本生活不受影响，让群众切实感受到党和政府的温暖。\n把好事办好\n李华委员（江南大学校长）\n教育关系千家万户。要加大对农村学校的投入，改善办学条件，补齐师资短板，让农村孩子在家门口就能上好学。同时要推动职业教育与产业需求对接，培养更多技术技能人才，为稳就业保民生提供人才支撑。\n办好教育要关心教师。要提高乡村教师待遇，完善乡村教师职称评聘制度，让优秀教师留得住、教得好，让每个孩子都能享有公平而有质量的教育。")],
             ),
         ];
         for (input, want) in table {

@@ -24,7 +24,7 @@ const START: f32 = 0.7;
 /// dateline (`strong`) always starts an article, as on the user's own pages; one over a
 /// byline over plain text after an undated article, without a `——` subheadline (`bylined`),
 /// may be the first item of a round-up.
-pub const RULES: [&str; 14] = [
+pub const RULES: [&str; 15] = [
     "series",
     "nobody",
     "listing",
@@ -39,6 +39,7 @@ pub const RULES: [&str; 14] = [
     "cohesion",
     "open",
     "bylined",
+    "compiled",
 ];
 
 /// How many features a group has.
