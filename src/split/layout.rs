@@ -13,7 +13,7 @@ use super::headline::{
 };
 use super::model;
 use super::paragraphs::Builder;
-use super::text::{blocks, trim, width, Block};
+use super::text::{blocks, cut_inside_word, trim, width, Block};
 use super::{Layout, Page};
 use crate::article::Reporter;
 
@@ -62,6 +62,14 @@ pub fn split_page(text: &str) -> Page {
         .zip(&kinds)
         .map(|(b, k)| *k == Kind::Text && is_headline_like(b.text) && dateline(b.text).is_none())
         .collect();
+    // A headline-like line whose last word runs on into the next block is the first part
+    // of a paragraph cut at a column break.
+    for i in 0..bs.len().saturating_sub(1) {
+        if head_like[i] && kinds[i + 1] == Kind::Text && cut_inside_word(bs[i].text, bs[i + 1].text)
+        {
+            head_like[i] = false;
+        }
+    }
     // A kicker over a headline line, though it reads like a sentence: broken by commas
     // after an article's end, or asking or trailing off (`干部节后收心了吗？…`) where a
     // story begins, at the top of the page or after extra blank lines.
@@ -594,6 +602,12 @@ mod tests {
             (
                 "文艺座谈\n\n湘江日报记者 王明\n\n文艺工作者座谈交流，戏曲工作者发言。\n\n用戏曲形式讲好故事\n\n袁慧琴（京剧院副院长）\n\n戏曲工作者坚持守正创新，文艺工作者座谈交流。\n",
                 vec![("文艺座谈", vec![], None, vec!["王明"], None, vec![], "文艺工作者座谈交流，戏曲工作者发言。\n用戏曲形式讲好故事\n袁慧琴（京剧院副院长）\n戏曲工作者坚持守正创新，文艺工作者座谈交流。")],
+            ),
+            // A paragraph cut inside a word (`集` / `中在`) after a comma, short enough for a
+            // headline line: text, rejoined, not a section head.
+            (
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满。\n\n园区负责人介绍，当前园区企业主要集\n\n中在装备制造和新材料两个领域，今年新签约项目十二个，总投资超过五十亿元。\n",
+                vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满。\n园区负责人介绍，当前园区企业主要集中在装备制造和新材料两个领域，今年新签约项目十二个，总投资超过五十亿元。")],
             ),
             // Speeches written down by reporters, each closed by its credit: one collection.
             (

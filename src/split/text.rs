@@ -197,9 +197,57 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff)
 }
 
+/// True when a column break cut a word in two: the last characters of `before` and the
+/// first of `after` make one dictionary word across the cut (`集` / `中在`, `政` / `府党组`).
+/// Text never runs a word from a headline into the paragraph under it (23 of 5,921
+/// headlines on the People's Daily dev pages), so a line cut this way is text.
+pub fn cut_inside_word(before: &str, after: &str) -> bool {
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    let before = trim(before);
+    let after = trim(after);
+    let tail = &before[before.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
+    let head = first_chars(after, 3);
+    if tail.is_empty() || head.is_empty() || !tail.chars().chain(head.chars()).all(is_han) {
+        return false;
+    }
+    let joined = format!("{tail}{head}");
+    let mut words = tantivy_jieba::JiebaTokenizer::with_search_mode(false);
+    words.set_hmm(false);
+    let mut stream = words.token_stream(&joined);
+    let cut = tail.len();
+    while let Some(t) = stream.next() {
+        if t.offset_from < cut && t.offset_to > cut {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_cut_by_a_column_break() {
+        let table = [
+            (
+                "园区负责人介绍，当前园区企业主要集",
+                "中在装备制造领域。",
+                true,
+            ),
+            ("会议强调，要加强市政", "府党组建设。", true),
+            ("稳就业 保民生", "就业是最大的民生。", false),
+            (
+                "市委常委会召开会议",
+                "株洲日报讯 2月26日，市委常委会召开会议。",
+                false,
+            ),
+            ("新厂房建设全面提速，", "企业订单饱满。", false),
+        ];
+        for (before, after, want) in table {
+            assert_eq!(cut_inside_word(before, after), want, "{before} / {after}");
+        }
+    }
 
     #[test]
     fn sentence_ends() {
