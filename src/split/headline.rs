@@ -6,7 +6,7 @@
 //! subheadline often begins with `——`; a short tag after the headline (`央媒看株洲`,
 //! `（人民时评）`) is the column the article runs in.
 
-use super::text::{ends_sentence, is_han, is_space, trim, width};
+use super::text::{ends_sentence, is_han, is_space, trim, wider_than, width};
 
 /// The longest headline line, in chars.
 const MAX_HEADLINE: usize = 64;
@@ -66,6 +66,20 @@ pub fn is_headline_like(line: &str) -> bool {
     // bracket left open is a paragraph cut short.
     (!line.contains(['。', '？', '！']) || line.starts_with("——") || asks_in_column(line))
         && balanced(line)
+}
+
+/// A headline and a subheadline of several clauses on one line
+/// (`李克强主持召开国务院常务会议 部署不误农时抓好春耕；决定阶段性减免企业社保费`): a
+/// headline-like phrase, a space, and no sentence end.
+pub fn is_long_headline_line(line: &str) -> bool {
+    let line = trim(line);
+    let Some((head, rest)) = line.split_once(is_space) else {
+        return false;
+    };
+    !wider_than(line, MAX_HEADLINE_LINE)
+        && !ends_sentence(line)
+        && !trim(rest).is_empty()
+        && is_headline_like(head)
 }
 
 /// A headline that asks or exclaims before its column name: `路怎么修？（来信调查）`,
@@ -354,13 +368,19 @@ fn leads_in(line: &str) -> bool {
     line.ends_with("——") || line.ends_with('：') || line.ends_with(':')
 }
 
-/// Splits `headline ——subheadline` printed on one line.
+/// Splits `headline ——subheadline` printed on one line, or a headline and a subheadline
+/// of several clauses too long for a headline (`李克强主持召开国务院常务会议 部署…；决定…`).
 fn split_dash(line: &str) -> (String, Option<String>) {
     let line = trim(line);
     for pat in [" ——", "\u{3000}——", "\u{a0}——"] {
         if let Some(i) = line.find(pat) {
             let (h, s) = line.split_at(i);
             return (trim(h).to_string(), Some(trim(s).to_string()));
+        }
+    }
+    if is_long_headline_line(line) && wider_than(line, MAX_HEADLINE) {
+        if let Some((h, s)) = line.split_once(is_space) {
+            return (h.to_string(), Some(trim(s).to_string()));
         }
     }
     (line.to_string(), None)
@@ -566,6 +586,15 @@ mod tests {
                     Some("省长主持召开能源委员会会议强调"),
                     "推动能源转型升级 李华出席",
                     &[],
+                ),
+            ),
+            // A headline and a subheadline of several clauses on one line.
+            (
+                vec!["国务院总理主持召开国务院常务会议 部署不误农时切实抓好春季农业生产；决定阶段性减免企业社保费和实施企业缓缴住房公积金政策，多措并举稳企业稳就业"],
+                h(
+                    None,
+                    "国务院总理主持召开国务院常务会议",
+                    &["部署不误农时切实抓好春季农业生产；决定阶段性减免企业社保费和实施企业缓缴住房公积金政策，多措并举稳企业稳就业"],
                 ),
             ),
             // A line leading into the next with a dash is a kicker, never the headline.

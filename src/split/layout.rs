@@ -8,8 +8,8 @@ use super::cohesion;
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
     assign, ends_with_day, has_column_tag, is_comma_kicker, is_credit_note, is_end_note,
-    is_headline_like, is_marked_group, is_photo_source, is_reader_signature, is_section_head,
-    is_sentence_kicker, is_signature, is_text_label,
+    is_headline_like, is_long_headline_line, is_marked_group, is_photo_source, is_reader_signature,
+    is_section_head, is_sentence_kicker, is_signature, is_text_label,
 };
 use super::model;
 use super::paragraphs::Builder;
@@ -68,6 +68,17 @@ pub fn split_page(text: &str) -> Page {
         if head_like[i] && kinds[i + 1] == Kind::Text && cut_inside_word(bs[i].text, bs[i + 1].text)
         {
             head_like[i] = false;
+        }
+    }
+    // A headline printed with a long subheadline on one line, straight over a dateline
+    // (`李克强主持召开国务院常务会议 部署…；决定…`).
+    for i in 0..bs.len().saturating_sub(1) {
+        if !head_like[i]
+            && kinds[i] == Kind::Text
+            && dateline(bs[i + 1].text).is_some()
+            && is_long_headline_line(bs[i].text)
+        {
+            head_like[i] = true;
         }
     }
     // A kicker over a headline line, though it reads like a sentence: broken by commas
@@ -602,6 +613,15 @@ mod tests {
             (
                 "文艺座谈\n\n湘江日报记者 王明\n\n文艺工作者座谈交流，戏曲工作者发言。\n\n用戏曲形式讲好故事\n\n袁慧琴（京剧院副院长）\n\n戏曲工作者坚持守正创新，文艺工作者座谈交流。\n",
                 vec![("文艺座谈", vec![], None, vec!["王明"], None, vec![], "文艺工作者座谈交流，戏曲工作者发言。\n用戏曲形式讲好故事\n袁慧琴（京剧院副院长）\n戏曲工作者坚持守正创新，文艺工作者座谈交流。")],
+            ),
+            // A headline with a subheadline of several clauses on one line, too long for a
+            // headline line, straight over a dateline: the next article.
+            (
+                "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n国务院总理主持召开国务院常务会议 部署不误农时切实抓好春季农业生产；决定阶段性减免企业社保费和实施企业缓缴住房公积金政策，多措并举稳企业稳就业\n\n新华社北京2月18日电 国务院召开常务会议，部署抓好春季农业生产。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                    ("国务院总理主持召开国务院常务会议", vec!["部署不误农时切实抓好春季农业生产；决定阶段性减免企业社保费和实施企业缓缴住房公积金政策，多措并举稳企业稳就业"], None, vec![], Some("新华社北京2月18日电"), vec![], "新华社北京2月18日电 国务院召开常务会议，部署抓好春季农业生产。"),
+                ],
             ),
             // A paragraph cut inside a word (`集` / `中在`) after a comma, short enough for a
             // headline line: text, rejoined, not a section head.
