@@ -64,7 +64,8 @@ pub fn is_headline_like(line: &str) -> bool {
     }
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
     // bracket left open is a paragraph cut short.
-    (!line.contains(['。', '？', '！']) || line.starts_with("——") || asks_in_column(line))
+    let head = dash_at(line).map_or(line, |i| &line[..i]);
+    (!line.contains(['。', '？', '！']) || line.starts_with("——") || asks_in_column(head))
         && balanced(line)
 }
 
@@ -368,15 +369,20 @@ fn leads_in(line: &str) -> bool {
     line.ends_with("——") || line.ends_with('：') || line.ends_with(':')
 }
 
+/// Where the subheadline begins in `headline ——subheadline` printed on one line.
+fn dash_at(line: &str) -> Option<usize> {
+    [" ——", "\u{3000}——", "\u{a0}——"]
+        .iter()
+        .find_map(|pat| line.find(pat))
+}
+
 /// Splits `headline ——subheadline` printed on one line, or a headline and a subheadline
 /// of several clauses too long for a headline (`李克强主持召开国务院常务会议 部署…；决定…`).
 fn split_dash(line: &str) -> (String, Option<String>) {
     let line = trim(line);
-    for pat in [" ——", "\u{3000}——", "\u{a0}——"] {
-        if let Some(i) = line.find(pat) {
-            let (h, s) = line.split_at(i);
-            return (trim(h).to_string(), Some(trim(s).to_string()));
-        }
+    if let Some(i) = dash_at(line) {
+        let (h, s) = line.split_at(i);
+        return (trim(h).to_string(), Some(trim(s).to_string()));
     }
     if is_long_headline_line(line) && wider_than(line, MAX_HEADLINE) {
         if let Some((h, s)) = line.split_once(is_space) {
@@ -519,6 +525,7 @@ mod tests {
             ("本报长沙3月2日", false),
             ("今年前11月", true),
             ("路怎么修？（来信调查）", true),
+            ("我是党员，我先上！（一线报道） ——抗疫一线纪实之一", true),
             ("路怎么修？", false),
             ("展期3月2日—3月9日", true),
             ("——编 者", false),
