@@ -47,7 +47,10 @@ pub fn is_headline_like(line: &str) -> bool {
     // A kicker leading into the headline with a dash may hold a whole sentence:
     // `过去只能在家看电视；如今锻炼有去处。山东农村——`.
     if line.ends_with("——") && !line.starts_with("——") && w <= MAX_HEADLINE {
-        return balanced(line) && !line.starts_with(['“', '「']);
+        // One opening with a quote is a speaker's sentence (`“日子越过越好。”他说——`)
+        // unless the quote only names something (`“90后”第一书记——`).
+        return balanced(line)
+            && (!line.starts_with(['“', '「']) || !line.contains(['。', '，', '！', '？']));
     }
     // A long line broken by commas, or one opening with a day, is a cut paragraph.
     if (line.matches('，').count() >= 2 && w > 30) || super::furniture::opening_day(line).is_some()
@@ -521,6 +524,7 @@ mod tests {
                 true,
             ),
             ("“我们的日子，越过越好。”他说——", false),
+            ("“90后”第一书记——", true),
             ("湘江日报长沙3月2", false),
             ("本报长沙3月2日", false),
             ("今年前11月", true),
