@@ -62,10 +62,14 @@ pub fn split_page(text: &str) -> Page {
         .zip(&kinds)
         .map(|(b, k)| *k == Kind::Text && is_headline_like(b.text) && dateline(b.text).is_none())
         .collect();
-    // A headline-like line whose last word runs on into the next block is the first part
-    // of a paragraph cut at a column break.
+    // A headline-like line whose last word runs on into the text under it is the first
+    // part of a paragraph cut at a column break (a headline may run on into its
+    // subheadline: `…签署通令` / `嘉奖参加…`).
     for i in 0..bs.len().saturating_sub(1) {
-        if head_like[i] && kinds[i + 1] == Kind::Text && cut_inside_word(bs[i].text, bs[i + 1].text)
+        if head_like[i]
+            && !head_like[i + 1]
+            && kinds[i + 1] == Kind::Text
+            && cut_inside_word(bs[i].text, bs[i + 1].text)
         {
             head_like[i] = false;
         }
@@ -628,6 +632,15 @@ mod tests {
             (
                 "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满。\n\n园区负责人介绍，当前园区企业主要集\n\n中在装备制造和新材料两个领域，今年新签约项目十二个，总投资超过五十亿元。\n",
                 vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满。\n园区负责人介绍，当前园区企业主要集中在装备制造和新材料两个领域，今年新签约项目十二个，总投资超过五十亿元。")],
+            ),
+            // A headline may run on into its subheadline (`通令` / `嘉奖`, one word across
+            // the lines): still a headline.
+            (
+                "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n军委主席签署通令\n\n嘉奖参加世界军人运动会运动员教练员\n\n新华社北京10月29日电 军委主席签署通令，嘉奖运动员和教练员。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                    ("军委主席签署通令", vec!["嘉奖参加世界军人运动会运动员教练员"], None, vec![], Some("新华社北京10月29日电"), vec![], "新华社北京10月29日电 军委主席签署通令，嘉奖运动员和教练员。"),
+                ],
             ),
             // Speeches written down by reporters, each closed by its credit: one collection.
             (
