@@ -199,8 +199,8 @@ pub fn is_han(c: char) -> bool {
 
 /// True when a column break cut a word in two: the last characters of `before` and the
 /// first of `after` make one dictionary word across the cut (`集` / `中在`, `政` / `府党组`).
-/// Text never runs a word from a headline into the paragraph under it (23 of 5,921
-/// headlines on the People's Daily dev pages), so a line cut this way is text.
+/// A headline seldom runs a word into the paragraph under it (23 of 5,921 headlines on the
+/// People's Daily dev pages), so a line cut this way is text.
 pub fn cut_inside_word(before: &str, after: &str) -> bool {
     use tantivy::tokenizer::{TokenStream, Tokenizer};
     let before = trim(before);
