@@ -22,8 +22,8 @@ one rendering:
     --crlf                              CRLF line ends
     --single-newline                    paragraphs (and articles) end with a newline, no blank lines
 
-The article text is licensed to no one: OUT must stay outside the repository (default
-target/pages-<months>, which git ignores).
+The article text is licensed to no one: OUT must never be committed (the default,
+target/pages-<months>, is ignored by git).
 """
 import argparse
 import json
