@@ -77,13 +77,11 @@ pub fn is_headline_like(line: &str) -> bool {
 /// headline-like phrase, a space, and no sentence end.
 pub fn is_long_headline_line(line: &str) -> bool {
     let line = trim(line);
-    let Some((head, rest)) = line.split_once(is_space) else {
+    if wider_than(line, MAX_HEADLINE_LINE) || ends_sentence(line) {
         return false;
-    };
-    !wider_than(line, MAX_HEADLINE_LINE)
-        && !ends_sentence(line)
-        && !trim(rest).is_empty()
-        && is_headline_like(head)
+    }
+    line.split_once(is_space)
+        .is_some_and(|(head, rest)| !trim(rest).is_empty() && is_headline_like(head))
 }
 
 /// A headline that asks or exclaims before its column name: `路怎么修？（来信调查）`,

@@ -79,8 +79,8 @@ pub fn split_page(text: &str) -> Page {
     for i in 0..bs.len().saturating_sub(1) {
         if !head_like[i]
             && kinds[i] == Kind::Text
-            && dateline(bs[i + 1].text).is_some()
             && is_long_headline_line(bs[i].text)
+            && dateline(bs[i + 1].text).is_some()
         {
             head_like[i] = true;
         }
