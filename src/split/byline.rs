@@ -6,7 +6,9 @@
 //! credit after a dateline (`本报北京5月11日电 （记者徐隽）`). Names printed with alignment
 //! spaces (`刘 歌`) are one name.
 
-use super::text::{ascii_digits, first_chars, is_han, is_space, squeeze, trim, wider_than};
+use super::text::{
+    ascii_digits, first_chars, is_han, is_space, squeeze, staff_column, trim, wider_than,
+};
 use crate::article::Reporter;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -74,6 +76,10 @@ pub fn dateline(para: &str) -> Option<Dateline> {
     };
     let day = num("m1", "d1").or_else(|| num("m2", "d2"));
     let org = c.name("org").map_or("", |m| m.as_str()).to_string();
+    // Without a day, `…电` needs a news organisation: `第一台国产电视机` is no dateline.
+    if day.is_none() && text.ends_with('电') && !org.ends_with(['报', '社']) {
+        return None;
+    }
     // `讯` alone is only a dateline for a paper (`本报讯`, `株洲日报讯`), and an `电` needs a
     // news organisation: `据新华社电`, not `来电`.
     // `norm` has the chars of `head`, full-width digits made ASCII (one byte, not three):
@@ -97,7 +103,10 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
     let line = strip_agency(trim(line));
     // `本报记者 王明 李华整理`: the reporters who wrote down what others said.
     let line = line.strip_suffix("整理").map_or(line, trim);
-    if wider_than(line, 48) || line.contains(['。', '，', '！', '？', '“', '；']) {
+    if wider_than(line, 48)
+        || staff_column(line)
+        || line.contains(['。', '，', '！', '？', '“', '；'])
+    {
         return None;
     }
     let photo_line = line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("摄影报道");
@@ -359,6 +368,8 @@ mod tests {
             ),
             ("会议强调，要继续集中力量", None),
             ("2月24日，我市各县市区", None),
+            // `第一台` + `国产` + `电`: no day, and no news organisation.
+            ("第一台国产电视机（新中国“第一”·生活篇）", None),
         ];
         for (input, want) in table {
             let got = dateline(input).map(|d| (d.text, d.day));
@@ -383,6 +394,8 @@ mod tests {
                 ]),
             ),
             ("他说（大意如此）今天", None),
+            // A column named after the staff, not a reporter called 手记.
+            ("（记者手记）采访结束时", None),
         ];
         for (input, want) in table {
             let got = credit(input, Some("新华社")).map(|(reps, _)| names(&reps));

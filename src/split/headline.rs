@@ -6,7 +6,7 @@
 //! subheadline often begins with `——`; a short tag after the headline (`央媒看株洲`,
 //! `（人民时评）`) is the column the article runs in.
 
-use super::text::{ends_sentence, is_han, is_space, trim, wider_than, width};
+use super::text::{ends_sentence, is_han, is_space, staff_column, trim, wider_than, width};
 
 /// The longest headline line, in chars.
 const MAX_HEADLINE: usize = 64;
@@ -63,7 +63,7 @@ pub fn is_headline_like(line: &str) -> bool {
         '，' | '、' | ',' | '：' | ':' | '（' | '(' | '“' | '《'
     ) && !line.ends_with("——：")
     {
-        return line.ends_with('：') && w <= 24 && !line.contains('，');
+        return line.ends_with(['：', ':']) && w <= 24 && !line.contains('，');
     }
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
     // bracket left open is a paragraph cut short.
@@ -95,6 +95,23 @@ fn asks_in_column(line: &str) -> bool {
     line[..open]
         .trim_end_matches(['”', '’', '」'])
         .ends_with(['？', '！', '?', '!'])
+}
+
+/// True when `line` can be a headline that asks or exclaims (`新型冠状病毒，我们该怎么预防？`,
+/// `首破万亿元！春节消费亮眼`, `我爱你，中国！`): short, with no full stop, not cut short.
+/// Text lines read the same way far more often, so it is only read as one over a dateline
+/// or a `——` subheadline.
+pub fn is_exclaimed_headline(line: &str) -> bool {
+    let line = trim(line);
+    let head = dash_at(line).map_or(line, |i| trim(&line[..i]));
+    let last = head.chars().last().unwrap_or('，');
+    (4..=32).contains(&width(head))
+        && head.contains(['？', '！', '?', '!'])
+        && !head.contains(['。', '；', '：'])
+        && head.matches('，').count() <= 1
+        && !matches!(last, '，' | '、' | '（' | '“' | '《')
+        && super::furniture::opening_day(head).is_none()
+        && balanced(head)
 }
 
 /// True when `line` can be a kicker broken by commas (`据统计，去年以来，用量增加了一倍`):
@@ -148,8 +165,8 @@ fn balanced(line: &str) -> bool {
     let starts_cut = line.starts_with(['、', '，', '。', '）', ')', '”', '；', '：']);
     !starts_cut
         && count('“') == count('”')
-        && count('（') == count('）')
-        && count('(') == count(')')
+        // Pages mix full- and half-width brackets: `在民宿体验年味儿（新春新年俗)`.
+        && count('（') + count('(') == count('）') + count(')')
         && count('《') == count('》')
 }
 
@@ -303,7 +320,7 @@ pub fn is_end_note(line: &str) -> bool {
     };
     let before = trim(&body[..open]);
     let note = &body[open..];
-    let credit = CREDIT_WORDS.iter().any(|k| note.contains(k));
+    let credit = CREDIT_WORDS.iter().any(|k| note.contains(k)) && !staff_column(note);
     let numeral = note
         .chars()
         .all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
@@ -331,7 +348,10 @@ const CREDIT_WORDS: [&str; 10] = [
 pub fn is_credit_note(line: &str) -> bool {
     let line = trim(line);
     let bracketed = line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
-    bracketed && CREDIT_WORDS.iter().any(|k| line.contains(k)) && width(line) <= 100
+    bracketed
+        && CREDIT_WORDS.iter().any(|k| line.contains(k))
+        && width(line) <= 100
+        && !staff_column(line)
         || line.ends_with('摄') && is_end_note(line)
 }
 
@@ -529,6 +549,11 @@ mod tests {
             ("路怎么修？（来信调查）", true),
             ("我是党员，我先上！（一线报道） ——抗疫一线纪实之一", true),
             ("路怎么修？", false),
+            // A column named after the staff is no credit (`（记者王明）` is).
+            ("“谢谢你们，中国记者！”（记者手记）", true),
+            ("奋斗，源自使命感(记者手记)", true),
+            ("最高检:", true),
+            ("在民宿体验年味儿（新春新年俗)", true),
             ("展期3月2日—3月9日", true),
             ("——编 者", false),
             ("——迪丽娜尔·阿布拉委员（中国文联副主席）", false),
@@ -541,6 +566,22 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn exclaimed_headlines() {
+        let table = [
+            ("新型冠状病毒，我们该怎么预防？", true),
+            ("首破万亿元！春节消费亮眼", true),
+            ("“我们是一支不可战胜的力量！” ——国庆70周年阅兵纪实", true),
+            ("路怎么修", false),
+            ("他说：“好！”", false),
+            ("真好！我们终于回家了。", false),
+            ("1月8日，孩子们笑了！", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_exclaimed_headline(input), want, "{input}");
         }
     }
 

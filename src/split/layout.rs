@@ -8,12 +8,13 @@ use super::cohesion;
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
     assign, ends_with_day, has_column_tag, is_comma_kicker, is_credit_note, is_end_note,
-    is_headline_like, is_long_headline_line, is_marked_group, is_photo_source, is_reader_signature,
-    is_section_head, is_sentence_kicker, is_signature, is_text_label,
+    is_exclaimed_headline, is_headline_like, is_long_headline_line, is_marked_group,
+    is_photo_source, is_reader_signature, is_section_head, is_sentence_kicker, is_signature,
+    is_text_label,
 };
 use super::model;
 use super::paragraphs::Builder;
-use super::text::{blocks, cut_inside_word, trim, width, Block};
+use super::text::{blocks, cut_inside_word, is_han, is_space, trim, width, Block};
 use super::{Layout, Page};
 use crate::article::Reporter;
 
@@ -69,6 +70,7 @@ pub fn split_page(text: &str) -> Page {
         if head_like[i]
             && !head_like[i + 1]
             && kinds[i + 1] == Kind::Text
+            && dateline(bs[i + 1].text).is_none()
             && cut_inside_word(bs[i].text, bs[i + 1].text)
         {
             head_like[i] = false;
@@ -85,6 +87,22 @@ pub fn split_page(text: &str) -> Page {
             head_like[i] = true;
         }
     }
+    // A headline that asks or exclaims, over a dateline (under its subheadlines, if any) or
+    // over a `——` subheadline.
+    for i in 0..bs.len() {
+        if head_like[i] || kinds[i] != Kind::Text || !is_exclaimed_headline(bs[i].text) {
+            continue;
+        }
+        let subheaded = bs[i].text.contains(" ——")
+            || bs.get(i + 1).is_some_and(|n| n.text.starts_with("——")) && head_like[i + 1];
+        let mut j = i + 1;
+        while j < bs.len() && head_like[j] && j - i < MAX_GROUP {
+            j += 1;
+        }
+        if subheaded || bs.get(j).is_some_and(|n| dateline(n.text).is_some()) {
+            head_like[i] = true;
+        }
+    }
     // A kicker over a headline line, though it reads like a sentence: broken by commas
     // after an article's end, or asking or trailing off (`干部节后收心了吗？…`) where a
     // story begins, at the top of the page or after extra blank lines.
@@ -93,7 +111,8 @@ pub fn split_page(text: &str) -> Page {
             continue;
         }
         let top = kinds[..i].iter().all(|k| *k == Kind::Header);
-        if (top || bs[i].gap >= 2) && is_sentence_kicker(bs[i].text)
+        let over_column = has_column_tag(bs[i + 1].text) && !ends_article(&bs, &kinds, i);
+        if (top || bs[i].gap >= 2 || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && ends_article(&bs, &kinds, i - 1) && is_comma_kicker(bs[i].text)
         {
             head_like[i] = true;
@@ -189,6 +208,9 @@ pub fn split_page(text: &str) -> Page {
                 continue;
             }
             if let Some(builder) = cur.as_mut().filter(|c| !c.is_open()) {
+                if why == "briefs" && builder.heads() == 0 {
+                    builder.round_up();
+                }
                 // A section head inside the article, with any lines printed under it.
                 for blk in &bs[i..j] {
                     builder.heading(blk);
@@ -282,6 +304,18 @@ fn credits_photo(line: &str) -> bool {
         && width(line) <= 40
 }
 
+/// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`).
+fn credits_a_name(line: &str) -> bool {
+    let Some(inner) = line
+        .strip_prefix(['（', '('])
+        .and_then(|s| s.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    let han = inner.chars().filter(|&c| is_han(c)).count();
+    (2..=12).contains(&han) && inner.chars().all(|c| is_han(c) || is_space(c) || c == '、')
+}
+
 /// True when block `j`, under a headline group, is a byline over plain text rather than
 /// over a dateline.
 fn bylined(bs: &[Block], kinds: &[Kind], j: usize) -> bool {
@@ -324,6 +358,19 @@ fn starts_article(
         // printed as one article (`新春走基层`), unless extra blank lines part them.
         if cur_bylined && bylined(bs, kinds, j) && bs[i].gap < 2 {
             return (false, "series");
+        }
+        // The next item of a round-up of briefs (`资讯速递`, `财经短波`): a headline over a
+        // dateline without a day (`本报电`), after the name closing the item before
+        // (`（王 婷）`), and with no column of its own.
+        let undated = next
+            .and_then(|n| dateline(n.text))
+            .is_some_and(|d| d.day.is_none());
+        if undated
+            && i > 0
+            && credits_a_name(bs[i - 1].text)
+            && !bs[i..j].iter().any(|b| has_column_tag(b.text))
+        {
+            return (false, "briefs");
         }
         // A headline over a byline over plain text, after an article without a dateline,
         // may be the first item of a round-up (the model weighs in); a dateline, or a `——`
@@ -646,6 +693,41 @@ mod tests {
             (
                 "代表委员谈民生（两会·声音）\n\n稳就业 保民生\n\n张明代表（江南省人大常委会副主任）\n\n就业是最大的民生。今年以来，面对经济下行压力，各地出台了一系列稳就业政策，帮助企业渡过难关。我们要继续落实减税降费政策，鼓励企业稳定岗位，支持高校毕业生到基层就业，让群众的饭碗端得更稳。\n\n稳就业要抓住重点群体。高校毕业生、农民工、退役军人是就业的重点群体，要为他们提供更多培训机会和就业岗位，加强职业技能培训，提升就业能力，让他们在家门口就能找到合适的工作。\n\n保民生要兜住底线。对生活困难的群众，要及时纳入低保范围，做到应保尽保，确保基本生活不受影响，让群众切实感受到党和政府的温暖。\n\n本报记者 王明整理\n\n把好事办好\n\n李华委员（江南大学校长）\n\n教育关系千家万户。要加大对农村学校的投入，改善办学条件，补齐师资短板，让农村孩子在家门口就能上好学。同时要推动职业教育与产业需求对接，培养更多技术技能人才，为稳就业保民生提供人才支撑。\n\n办好教育要关心教师。要提高乡村教师待遇，完善乡村教师职称评聘制度，让优秀教师留得住、教得好，让每个孩子都能享有公平而有质量的教育。\n\n本报记者 赵云整理\n",
                 vec![("代表委员谈民生（两会·声音）", vec!["稳就业 保民生", "张明代表（江南省人大常委会副主任）"], None, vec!["王明", "赵云"], None, vec![], "就业是最大的民生。今年以来，面对经济下行压力，各地出台了一系列稳就业政策，帮助企业渡过难关。我们要继续落实减税降费政策，鼓励企业稳定岗位，支持高校毕业生到基层就业，让群众的饭碗端得更稳。\n稳就业要抓住重点群体。高校毕业生、农民工、退役军人是就业的重点群体，要为他们提供更多培训机会和就业岗位，加强职业技能培训，提升就业能力，让他们在家门口就能找到合适的工作。\n保民生要兜住底线。对生活困难的群众，要及时纳入低保范围，做到应保尽保，确保基本生活不受影响，让群众切实感受到党和政府的温暖。\n把好事办好\n李华委员（江南大学校长）\n教育关系千家万户。要加大对农村学校的投入，改善办学条件，补齐师资短板，让农村孩子在家门口就能上好学。同时要推动职业教育与产业需求对接，培养更多技术技能人才，为稳就业保民生提供人才支撑。\n办好教育要关心教师。要提高乡村教师待遇，完善乡村教师职称评聘制度，让优秀教师留得住、教得好，让每个孩子都能享有公平而有质量的教育。")],
+            ),
+            // A reporter's notes after the story they come from, closed by its filing
+            // place: an article of their own, headed by a line that exclaims before its
+            // column (`记者手记` is the column, not a credit).
+            (
+                "两国合作结硕果\n\n本报记者 徐明\n\n两国今天签署合作文件，合作项目涵盖能源、交通和农业。\n\n（本报北京5月11日电）\n\n“谢谢你们，中国记者！”（记者手记）\n\n采访结束时，当地官员一再向记者道谢，感谢中国企业带来的工作岗位。\n",
+                vec![
+                    ("两国合作结硕果", vec![], None, vec!["徐明"], None, vec![], "两国今天签署合作文件，合作项目涵盖能源、交通和农业。\n（本报北京5月11日电）"),
+                    ("“谢谢你们，中国记者！”（记者手记）", vec![], None, vec![], None, vec![], "采访结束时，当地官员一再向记者道谢，感谢中国企业带来的工作岗位。"),
+                ],
+            ),
+            // A headline that asks, over a dateline; a headline whose last word would run on
+            // into the dateline under it (`第一课` + `本报`: `课本`) is still one.
+            (
+                "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n新型冠状病毒，我们该怎么预防？\n\n新华社北京1月20日电 （记者屈婷）国家卫生健康委员会回应说，疫情可防可控。\n\n上海开学迎来环保第一课\n\n本报上海2月20日电 （记者姜泓冰）上海市中小学迎来新学期第一课。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                    ("新型冠状病毒，我们该怎么预防？", vec![], None, vec!["屈婷"], Some("新华社北京1月20日电"), vec![], "新华社北京1月20日电 （记者屈婷）国家卫生健康委员会回应说，疫情可防可控。"),
+                    ("上海开学迎来环保第一课", vec![], None, vec!["姜泓冰"], Some("本报上海2月20日电"), vec![], "本报上海2月20日电 （记者姜泓冰）上海市中小学迎来新学期第一课。"),
+                ],
+            ),
+            // A kicker that reads like a sentence over a headline in its column, after a
+            // reader's letter.
+            (
+                "来信\n\n园区新厂房开工建设，园区企业加快生产。\n\n山东济南市  马洪利\n\n占地220亩的龙潭水乡，没几年工夫，商铺关门、游人寥寥\n\n仿古小镇为何昙花一现（来信调查）\n\n编辑同志：位于成都市的龙潭水乡投资巨大，如今游人寥寥。\n",
+                vec![
+                    ("来信", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。\n山东济南市  马洪利"),
+                    ("仿古小镇为何昙花一现（来信调查）", vec![], Some("占地220亩的龙潭水乡，没几年工夫，商铺关门、游人寥寥"), vec![], None, vec![], "编辑同志：位于成都市的龙潭水乡投资巨大，如今游人寥寥。"),
+                ],
+            ),
+            // A round-up of briefs: items under a headline over `本报电`, each closed by its
+            // writer's name, are one article headed by the round-up's title.
+            (
+                "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n",
+                vec![("资讯速递", vec![], None, vec![], Some("本报电"), vec![], "京张高铁轨道有了“健康档案”\n本报电 近日，京张高铁轨道检测系统投入使用。\n（韩 鑫）\n中国节能发起成立品牌集群\n本报电 日前，四十多家单位组建品牌集群。\n（王保良）")],
             ),
         ];
         for (input, want) in table {

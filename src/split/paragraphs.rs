@@ -115,6 +115,19 @@ impl Builder {
         self.paras.push(b.text.to_string());
     }
 
+    /// The article turns out to be a round-up of briefs: the line over the first item's
+    /// headline (`资讯速递`) is the round-up's headline, and the first item's headline a
+    /// section head.
+    pub fn round_up(&mut self) {
+        if self.article.subheadlines.is_empty() {
+            if let Some(title) = self.article.kicker.take() {
+                let first = std::mem::replace(&mut self.article.headline, title);
+                self.paras.insert(0, first);
+                self.heads += 1;
+            }
+        }
+    }
+
     /// A complete sentence opening with a day, printed where a cut paragraph should go on:
     /// a photo caption set inside the text.
     fn interrupts(&self, b: &Block, next: Option<&Block>) -> bool {

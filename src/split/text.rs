@@ -102,19 +102,48 @@ fn whole_note(s: &str) -> bool {
         return true;
     }
     let inner = inner.trim_start_matches(['（', '(']);
-    [
-        "记者",
-        "作者",
-        "本报",
-        "新华社",
-        "通讯员",
-        "据",
-        "摘自",
-        "来源",
-        "编者",
-    ]
-    .iter()
-    .any(|p| inner.starts_with(p))
+    !staff_column(inner)
+        && [
+            "记者",
+            "作者",
+            "本报",
+            "新华社",
+            "通讯员",
+            "据",
+            "摘自",
+            "来源",
+            "编者",
+        ]
+        .iter()
+        .any(|p| inner.starts_with(p))
+}
+
+/// A column named after the paper's staff (`记者手记`, `记者观察`): a headline's column, not
+/// a credit, though it opens with `记者` as `（记者王明）` does.
+pub fn staff_column(note: &str) -> bool {
+    let inner = note
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    inner.strip_prefix("记者").is_some_and(|genre| {
+        [
+            "手记",
+            "观察",
+            "探营",
+            "连线",
+            "调查",
+            "札记",
+            "笔记",
+            "随笔",
+            "探访",
+            "体验",
+            "日记",
+            "见闻",
+            "述评",
+            "走基层",
+            "蹲点",
+        ]
+        .contains(&trim(genre))
+    })
 }
 
 /// Widths are only ever compared with headline-sized limits, so counting stops here: a
