@@ -329,6 +329,26 @@ pub fn is_end_note(line: &str) -> bool {
             && (before.is_empty() || before.ends_with('摄') || super::text::ends_sentence(before)))
 }
 
+/// The date printed in brackets under the title of a speech, a law or a document:
+/// `（二〇一九年二月三日）`, `（2020年1月17日，内比都）`, `（二〇一八年十二月二十九日第十三届全国
+/// 人民代表大会常务委员会第七次会议通过）`. A longer note under a title inside the text
+/// (`（2010年4月21日…审议批准 2010年6月4日…发布）`) is not one.
+pub fn is_dated_note(line: &str) -> bool {
+    let line = trim(line);
+    let Some(inner) = line
+        .strip_prefix(['（', '('])
+        .and_then(|s| s.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    let numeral = |c: char| c.is_ascii_digit() || "〇○零一二三四五六七八九十".contains(c);
+    let mut chars = trim(inner).chars();
+    let year = chars.by_ref().take(4).all(numeral) && chars.next() == Some('年');
+    // Then a month: `二月`, `12月`, `十二月`.
+    let month: String = chars.take(4).collect();
+    year && month.contains('月') && width(line) <= 45
+}
+
 /// Words that make a bracketed note a credit: `（作者为…）`, `（本报记者 赵云）`.
 const CREDIT_WORDS: [&str; 10] = [
     "作者",
@@ -582,6 +602,22 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(is_exclaimed_headline(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn dated_notes() {
+        let table = [
+            ("（二〇一九年二月三日）", true),
+            ("（2020年1月17日，内比都）", true),
+            ("（二〇一八年十二月二十九日第十三届全国人民代表大会常务委员会第七次会议通过）", true),
+            ("（2010年4月21日中共中央政治局常委会会议审议批准 2010年6月4日中共中央发布 2019年12月修订）", false),
+            ("（2019年世界公众科学素质促进大会发言摘要）", false),
+            ("（本报北京2月3日电）", false),
+            ("2019年2月3日", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_dated_note(input), want, "{input}");
         }
     }
 

@@ -7,8 +7,8 @@ use super::byline::{self, dateline, paper_name};
 use super::cohesion;
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
-    assign, ends_with_day, has_column_tag, is_comma_kicker, is_credit_note, is_end_note,
-    is_exclaimed_headline, is_headline_like, is_long_headline_line, is_marked_group,
+    assign, ends_with_day, has_column_tag, is_comma_kicker, is_credit_note, is_dated_note,
+    is_end_note, is_exclaimed_headline, is_headline_like, is_long_headline_line, is_marked_group,
     is_photo_source, is_reader_signature, is_section_head, is_sentence_kicker, is_signature,
     is_text_label,
 };
@@ -338,10 +338,12 @@ fn starts_article(
     let next = bs.get(j);
     let strong = match kinds.get(j) {
         Some(Kind::Byline(_)) => true,
-        // A dateline, or one cut at a column break before its `电` (`本报太原2月9日`).
+        // A dateline, or one cut at a column break before its `电` (`本报太原2月9日`), or
+        // the date under the title of a speech or a document (`（二〇一九年二月三日）`).
         Some(Kind::Text) => next.is_some_and(|n| {
             dateline(n.text).is_some()
                 || ends_with_day(n.text) && bs.get(j + 1).is_some_and(|m| m.text.starts_with('电'))
+                || is_dated_note(n.text)
         }),
         _ => false,
     };
@@ -721,6 +723,15 @@ mod tests {
                 vec![
                     ("来信", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。\n山东济南市  马洪利"),
                     ("仿古小镇为何昙花一现（来信调查）", vec![], Some("占地220亩的龙潭水乡，没几年工夫，商铺关门、游人寥寥"), vec![], None, vec![], "编辑同志：位于成都市的龙潭水乡投资巨大，如今游人寥寥。"),
+                ],
+            ),
+            // A speech printed after an article with section heads: its title over the
+            // date it was given opens an article, as a dateline would.
+            (
+                "春节团拜会在京举行\n\n新华社北京2月3日电 春节团拜会3日上午在人民大会堂举行。\n\n共迎新春\n\n大会堂里暖意融融，欢声笑语。\n\n在二〇一九年春节团拜会上的讲话\n\n（二〇一九年二月三日）\n\n同志们，朋友们：春节就要到了，我们在这里欢聚一堂。\n",
+                vec![
+                    ("春节团拜会在京举行", vec![], None, vec![], Some("新华社北京2月3日电"), vec![], "新华社北京2月3日电 春节团拜会3日上午在人民大会堂举行。\n共迎新春\n大会堂里暖意融融，欢声笑语。"),
+                    ("在二〇一九年春节团拜会上的讲话", vec![], None, vec![], None, vec![], "（二〇一九年二月三日）\n同志们，朋友们：春节就要到了，我们在这里欢聚一堂。"),
                 ],
             ),
             // A round-up of briefs: items under a headline over `本报电`, each closed by its
