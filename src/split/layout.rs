@@ -402,6 +402,16 @@ fn starts_article(
     if listing {
         return (false, "listing");
     }
+    // After the credit of a compiled piece (`本报记者 王明整理`, `（…编译）`): interviews,
+    // speeches and translations are printed as collections, the next item in the same one,
+    // though a speaker's line leads into its headline (`…代表：`, `…讲述：`); a subheadline
+    // or a photo label opens the next article.
+    let labelled = lines
+        .iter()
+        .any(|l| l.contains("——") && !l.ends_with("——") || l.ends_with("图片报道"));
+    if after_end && compiled(bs[i - 1].text) && !labelled {
+        return (false, "compiled");
+    }
     if is_marked_group(&lines) {
         return (true, "marked");
     }
@@ -409,11 +419,6 @@ fn starts_article(
         // A photo item with its caption, unless the caption goes on with the story before:
         // then the line is a section head over a paragraph that opens with a day.
         return (cohesion() < PHOTO_COHESION, "photo");
-    }
-    // After the credit of a compiled piece (`本报记者 王明整理`, `（…编译）`): interviews,
-    // speeches and translations are printed as collections, the next item in the same one.
-    if after_end && compiled(bs[i - 1].text) {
-        return (false, "compiled");
     }
     if after_end || tagged {
         let r = !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
@@ -723,6 +728,15 @@ mod tests {
                 vec![
                     ("来信", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。\n山东济南市  马洪利"),
                     ("仿古小镇为何昙花一现（来信调查）", vec![], Some("占地220亩的龙潭水乡，没几年工夫，商铺关门、游人寥寥"), vec![], None, vec![], "编辑同志：位于成都市的龙潭水乡投资巨大，如今游人寥寥。"),
+                ],
+            ),
+            // Interviews written down by reporters, each headline led in by its speaker:
+            // still one collection after a credit; a photo label after one opens an item.
+            (
+                "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n\n本报记者 赵云整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n",
+                vec![
+                    ("代表委员谈民生（两会·声音）", vec!["张明代表：", "稳就业 保民生"], None, vec!["王明", "赵云"], None, vec![], "就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n李华委员：\n把好事办好\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。"),
+                    ("图片报道", vec![], None, vec![], None, vec![], "5月22日，代表委员步入会场。"),
                 ],
             ),
             // A speech printed after an article with section heads: its title over the
