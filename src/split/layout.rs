@@ -127,9 +127,7 @@ pub fn split_page(text: &str) -> Page {
     let text = text_blocks(&kinds);
     let trace = std::env::var_os("BAOSOU_SPLIT_TRACE").is_some();
     let mut cur: Option<Builder> = None;
-    // Whether the current article opened with a byline over plain text, as each story
-    // of a series does (`本报记者 王明` over its text, without a dateline).
-    let mut cur_bylined = false;
+    let mut opening = Opening::default();
     // Lines of the current article's last section head (0 before any).
     let mut last_head_lines = 0;
     let mut i = 0;
@@ -144,7 +142,7 @@ pub fn split_page(text: &str) -> Page {
             let across = std::cell::OnceCell::new();
             let cohesion = || *across.get_or_init(|| cohesion::across(&bs, &text, i, j));
             let (rule_says, why) =
-                starts_article(&bs, &kinds, i, j, cur.as_ref(), cur_bylined, &cohesion);
+                starts_article(&bs, &kinds, i, j, cur.as_ref(), opening, &cohesion);
             // The model weighs in on the rules it may override (and every group is traced).
             let st = if trace || model::overrides(why) {
                 let group = model::Group {
@@ -192,11 +190,14 @@ pub fn split_page(text: &str) -> Page {
                 if let Some(done) = cur.take() {
                     page.articles.push(done.finish());
                 }
-                cur_bylined = bylined(&bs, &kinds, j);
                 last_head_lines = 0;
                 let mut b = Builder::new();
                 let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
                 let heads = assign(&lines);
+                opening = Opening {
+                    bylined: bylined(&bs, &kinds, j),
+                    round_up: heads.kicker.as_deref() == Some(lines[0]) && is_round_up(lines[0]),
+                };
                 b.article.kicker = heads.kicker;
                 b.article.headline = heads.headline;
                 b.article.subheadlines = heads.subheadlines;
@@ -316,6 +317,29 @@ fn credits_a_name(line: &str) -> bool {
     (2..=12).contains(&han) && inner.chars().all(|c| is_han(c) || is_space(c) || c == '、')
 }
 
+/// How the current article opened.
+#[derive(Debug, Clone, Copy, Default)]
+struct Opening {
+    /// With a byline over plain text, as each story of a series does (`本报记者 王明` over
+    /// its text, without a dateline).
+    bylined: bool,
+    /// With a round-up's name over the first item's headline (`速览`).
+    round_up: bool,
+}
+
+/// The name of a round-up of briefs, printed over the first item's headline: `速览`,
+/// `资讯速递`, `财经短波`, `数读`, `2019春运一线`, `速览·国庆假期`.
+fn is_round_up(line: &str) -> bool {
+    const NAMES: [&str; 11] = [
+        "速览", "速递", "快讯", "简讯", "短讯", "短波", "资讯", "数读", "阅读", "集萃", "一线",
+    ];
+    (2..=8).contains(&width(line))
+        && line
+            .chars()
+            .all(|c| is_han(c) || c.is_ascii_digit() || c == '·')
+        && NAMES.iter().any(|n| line.contains(n))
+}
+
 /// True when block `j`, under a headline group, is a byline over plain text rather than
 /// over a dateline.
 fn bylined(bs: &[Block], kinds: &[Kind], j: usize) -> bool {
@@ -332,7 +356,7 @@ fn starts_article(
     i: usize,
     j: usize,
     cur: Option<&Builder>,
-    cur_bylined: bool,
+    opening: Opening,
     cohesion: &dyn Fn() -> f64,
 ) -> (bool, &'static str) {
     let next = bs.get(j);
@@ -358,8 +382,14 @@ fn starts_article(
     if strong {
         // A story under its own byline after another one: the next story of a series
         // printed as one article (`新春走基层`), unless extra blank lines part them.
-        if cur_bylined && bylined(bs, kinds, j) && bs[i].gap < 2 {
+        if opening.bylined && bylined(bs, kinds, j) && bs[i].gap < 2 {
             return (false, "series");
+        }
+        let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
+        // The next item of a round-up (`速览`, `资讯速递`), unless extra blank lines part
+        // them or the item has a column of its own.
+        if opening.round_up && !tagged && bs[i].gap < 2 {
+            return (false, "briefs");
         }
         // The next item of a round-up of briefs (`资讯速递`, `财经短波`): a headline over a
         // dateline without a day (`本报电`), after the name closing the item before
@@ -367,11 +397,7 @@ fn starts_article(
         let undated = next
             .and_then(|n| dateline(n.text))
             .is_some_and(|d| d.day.is_none());
-        if undated
-            && i > 0
-            && credits_a_name(bs[i - 1].text)
-            && !bs[i..j].iter().any(|b| has_column_tag(b.text))
-        {
+        if undated && i > 0 && credits_a_name(bs[i - 1].text) && !tagged {
             return (false, "briefs");
         }
         // A headline over a byline over plain text, after an article without a dateline,
@@ -738,6 +764,11 @@ mod tests {
                     ("代表委员谈民生（两会·声音）", vec!["张明代表：", "稳就业 保民生"], None, vec!["王明", "赵云"], None, vec![], "就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n李华委员：\n把好事办好\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。"),
                     ("图片报道", vec![], None, vec![], None, vec![], "5月22日，代表委员步入会场。"),
                 ],
+            ),
+            // A round-up under its name: items over their own datelines stay in it.
+            (
+                "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n",
+                vec![("速览", vec![], None, vec!["刘志强", "张璁"], Some("本报北京10月7日电"), vec![], "前6天全国发送旅客5.2亿人次\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n前6天全国出入境1045万人次\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。")],
             ),
             // A speech printed after an article with section heads: its title over the
             // date it was given opens an article, as a dateline would.
