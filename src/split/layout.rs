@@ -370,7 +370,10 @@ fn starts_article(
                 || is_dated_note(n.text)
         }),
         _ => false,
-    };
+    } || bs[j - 1].text.rfind(['（', '(']).is_some_and(|open| {
+        // The date printed on the title's line (`…上的讲话 （2019年10月9日，北京）`).
+        open > 0 && is_dated_note(&bs[j - 1].text[open..])
+    });
     let Some(cur) = cur else {
         return (true, "first");
     };
@@ -777,6 +780,17 @@ mod tests {
                 vec![
                     ("春节团拜会在京举行", vec![], None, vec![], Some("新华社北京2月3日电"), vec![], "新华社北京2月3日电 春节团拜会3日上午在人民大会堂举行。\n共迎新春\n大会堂里暖意融融，欢声笑语。"),
                     ("在二〇一九年春节团拜会上的讲话", vec![], None, vec![], None, vec![], "（二〇一九年二月三日）\n同志们，朋友们：春节就要到了，我们在这里欢聚一堂。"),
+                ],
+            ),
+            // A paragraph closed by a note after its last sentence is finished: the headline
+            // over a dateline after it opens an article. So does a speech's title with its
+            // date on the same line.
+            (
+                "今年春晚不一般（今日谈）\n\n奋斗的旋律回荡在春晚舞台，新时代中国展现独具魅力的风貌。（相关报道见第四版）\n\n春节假期第二天全国主要道路交通安全顺畅\n\n本报北京2月5日电 （记者张洋）2月5日是春节假期第二天，全国交通安全顺畅。\n\n在世界园艺博览会闭幕式上的讲话 （2019年10月9日，北京）\n\n尊敬的各位来宾，朋友们：历时5个多月的世界园艺博览会今天落下帷幕。\n",
+                vec![
+                    ("今年春晚不一般（今日谈）", vec![], None, vec![], None, vec![], "奋斗的旋律回荡在春晚舞台，新时代中国展现独具魅力的风貌。（相关报道见第四版）"),
+                    ("春节假期第二天全国主要道路交通安全顺畅", vec![], None, vec!["张洋"], Some("本报北京2月5日电"), vec![], "本报北京2月5日电 （记者张洋）2月5日是春节假期第二天，全国交通安全顺畅。"),
+                    ("在世界园艺博览会闭幕式上的讲话 （2019年10月9日，北京）", vec![], None, vec![], None, vec![], "尊敬的各位来宾，朋友们：历时5个多月的世界园艺博览会今天落下帷幕。"),
                 ],
             ),
             // A round-up of briefs: items under a headline over `本报电`, each closed by its

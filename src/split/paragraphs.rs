@@ -5,7 +5,7 @@
 
 use super::byline::{self, Dateline};
 use super::furniture::{is_caption, opening_day};
-use super::text::{ends_sentence, Block};
+use super::text::{ends_paragraph, ends_sentence, Block};
 use crate::article::{Article, Reporter};
 
 /// One article being assembled, block by block.
@@ -101,7 +101,7 @@ impl Builder {
         } else {
             self.paras.push(t.to_string());
         }
-        self.open = !ends_sentence(self.paras.last().map_or("", |s| s.as_str()));
+        self.open = !ends_paragraph(self.paras.last().map_or("", |s| s.as_str()));
         if !self.opened && !self.open {
             self.first_paragraph();
         }

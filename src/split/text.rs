@@ -91,6 +91,17 @@ pub fn ends_sentence(s: &str) -> bool {
     false
 }
 
+/// True when a paragraph is finished: it ends a sentence, or a sentence and a bracketed
+/// note after it (`…展现独具魅力的风貌。（相关报道见第四版）`). A headline may also end with
+/// a stop and a bracket (`路怎么修？（来信调查）`), so this is for text, not headlines.
+pub fn ends_paragraph(s: &str) -> bool {
+    ends_sentence(s)
+        || trim(s)
+            .strip_suffix(['）', ')'])
+            .and_then(|body| body.rfind(['（', '(']).map(|open| &body[..open]))
+            .is_some_and(|before| !before.is_empty() && ends_sentence(before))
+}
+
 /// A block that is one bracketed note: `（嘉 木）`, `（本系列评论到此结束）`, or a paragraph
 /// closing with a credit such as `……（记者 王明）`.
 fn whole_note(s: &str) -> bool {
@@ -295,6 +306,17 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(ends_sentence(input), want, "{input}");
+        }
+        // A paragraph also ends with a note after its last sentence.
+        let paragraphs = [
+            ("展现独具魅力的风貌。（相关报道见第四版）", true),
+            ("路怎么修？（来信调查）", true),
+            ("开放的大门越开越大（人民时评）", false),
+            ("（嘉 木）", true),
+            ("小(区)、校(区)", false),
+        ];
+        for (input, want) in paragraphs {
+            assert_eq!(ends_paragraph(input), want, "{input}");
         }
     }
 
