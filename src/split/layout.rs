@@ -14,7 +14,7 @@ use super::headline::{
 };
 use super::model;
 use super::paragraphs::Builder;
-use super::text::{blocks, cut_inside_word, is_han, is_space, trim, width, Block};
+use super::text::{blocks, cut_inside_word, is_han, is_space, staff_column, trim, width, Block};
 use super::{Layout, Page};
 use crate::article::Reporter;
 
@@ -449,6 +449,16 @@ fn starts_article(
         // then the line is a section head over a paragraph that opens with a day.
         return (cohesion() < PHOTO_COHESION, "photo");
     }
+    // A reporter's notes printed straight after the story (`…（记者手记）`, no credit
+    // between them) are part of it.
+    let notes = j - i == 1
+        && trim(bs[i].text)
+            .strip_suffix(['）', ')'])
+            .and_then(|body| body.rfind(['（', '(']).map(|open| &body[open..]))
+            .is_some_and(staff_column);
+    if notes && !after_end {
+        return (false, "notes");
+    }
     if after_end || tagged {
         let r = !(j - i == 1 && is_section_head(bs[i].text) && !tagged);
         return (r, if after_end { "after_end" } else { "tagged" });
@@ -739,6 +749,12 @@ mod tests {
                     ("两国合作结硕果", vec![], None, vec!["徐明"], None, vec![], "两国今天签署合作文件，合作项目涵盖能源、交通和农业。\n（本报北京5月11日电）"),
                     ("“谢谢你们，中国记者！”（记者手记）", vec![], None, vec![], None, vec![], "采访结束时，当地官员一再向记者道谢，感谢中国企业带来的工作岗位。"),
                 ],
+            ),
+            // A reporter's notes printed straight after the story, with no credit between:
+            // part of it.
+            (
+                "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n",
+                vec![("为保障职工权益找办法", vec![], None, vec!["王明"], None, vec![], "全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n凝聚更多共识（记者手记）\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。")],
             ),
             // A headline that asks, over a dateline; a headline whose last word would run on
             // into the dateline under it (`第一课` + `本报`: `课本`) is still one.
