@@ -134,8 +134,14 @@ pub fn split_page(text: &str) -> Page {
     while i < bs.len() {
         if head_like[i] {
             let mut j = i;
-            // Extra blank lines end a group: what follows them is another item.
-            while j < bs.len() && head_like[j] && j - i < MAX_GROUP && (j == i || bs[j].gap < 2) {
+            // Extra blank lines end a group: what follows them is another item. Points under
+            // a headline (`●城市低保标准同比增长7.2%`) are its subheadlines, however many.
+            let point = |b: &Block| b.text.starts_with(['●', '■']);
+            while j < bs.len()
+                && head_like[j]
+                && (j - i < MAX_GROUP || j > i + 1 && point(&bs[j]) && !point(&bs[i]))
+                && (j == i || bs[j].gap < 2)
+            {
                 j += 1;
             }
             // Shared vocabulary across the group, worked out once and only when asked for.
@@ -748,6 +754,14 @@ mod tests {
                 vec![
                     ("两国合作结硕果", vec![], None, vec!["徐明"], None, vec![], "两国今天签署合作文件，合作项目涵盖能源、交通和农业。\n（本报北京5月11日电）"),
                     ("“谢谢你们，中国记者！”（记者手记）", vec![], None, vec![], None, vec![], "采访结束时，当地官员一再向记者道谢，感谢中国企业带来的工作岗位。"),
+                ],
+            ),
+            // A headline over more points than a headline group holds, then its dateline.
+            (
+                "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n一千八百多万贫困人口纳入社会救助兜底保障（权威发布）\n\n●城市低保标准同比增长7.2%\n\n●农村低保标准同比增长12.4%\n\n●4500多万低保对象基本生活得到更好保障\n\n●养老院所涉安全质量隐患解决90%以上\n\n本报北京2月21日电 （记者李昌禹）民政部21日召开新闻发布会。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                    ("一千八百多万贫困人口纳入社会救助兜底保障（权威发布）", vec!["●城市低保标准同比增长7.2%", "●农村低保标准同比增长12.4%", "●4500多万低保对象基本生活得到更好保障", "●养老院所涉安全质量隐患解决90%以上"], None, vec!["李昌禹"], Some("本报北京2月21日电"), vec![], "本报北京2月21日电 （记者李昌禹）民政部21日召开新闻发布会。"),
                 ],
             ),
             // A reporter's notes printed straight after the story, with no credit between:
