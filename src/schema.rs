@@ -18,7 +18,7 @@ use tantivy::Index;
 
 /// Bumped whenever the schema or the tokenizers change what is stored: an index written
 /// with another version must be rebuilt.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 pub const ID: &str = "id";
 pub const PATH: &str = "path";
@@ -61,7 +61,7 @@ pub fn schema() -> Schema {
     b.add_text_field(PATH, STRING);
     b.add_text_field(PAPER, STRING | FAST);
     b.add_u64_field(DATE, INDEXED | FAST);
-    b.add_u64_field(PAGE, INDEXED);
+    b.add_u64_field(PAGE, INDEXED | FAST);
     b.add_text_field(HEADLINE, words.clone());
     b.add_text_field(SUBHEADLINE, words.clone());
     b.add_text_field(KICKER, words.clone());

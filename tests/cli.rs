@@ -359,3 +359,25 @@ fn excluding_a_phrase_found_nowhere_excludes_nothing() {
     let o = search(&dir, &["--json", "--limit", "100", "--", "疫情", "-毛腾飞"]);
     assert!(json_lines(&o).len() < all);
 }
+
+/// An article printed twice (on page 1 and again on the page it continues on) scores the
+/// same both times: the copy on the lower page comes first, whatever order the files were
+/// indexed in (ties followed the index, which put `B02.txt` first).
+#[test]
+fn equal_scores_put_the_lower_page_first() {
+    let archive = tempfile::tempdir().expect("a temporary folder");
+    let day = archive.path().join("江城晚报/2020-03-01");
+    std::fs::create_dir_all(&day).expect("a day folder");
+    let page = "春耕备耕有序推进\n\n江城晚报讯 3月1日，全市春耕备耕工作有序推进。\n";
+    std::fs::write(day.join("B02.txt"), page).expect("page 2 written");
+    std::fs::write(day.join("A01.txt"), page).expect("page 1 written");
+    let dir = indexed(archive.path());
+    for _ in 0..3 {
+        let o = search(&dir, &["春耕", "--json"]);
+        let pages: Vec<u64> = json_lines(&o)
+            .iter()
+            .map(|h| h["page"].as_u64().unwrap_or_default())
+            .collect();
+        assert_eq!(pages, vec![1, 2], "{}", stdout(&o));
+    }
+}

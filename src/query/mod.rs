@@ -27,12 +27,13 @@ use anyhow::{bail, Context};
 use snippet::Snippet;
 use std::ops::Bound;
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
     RangeQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
 /// Ranking weight of each field.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -137,10 +138,15 @@ pub fn search(store: &Store, searcher: &Searcher, req: &Request) -> anyhow::Resu
     let offset = req.offset.min(docs);
     let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match req.sort {
         Sort::Relevance => {
-            let top = TopDocs::with_limit(limit)
-                .and_offset(offset)
-                .order_by_score();
-            searcher.search(&query, &(top, Count))?
+            let top = TopDocs::with_limit(limit).and_offset(offset).tweak_score(
+                |segment: &SegmentReader| {
+                    let column = |name| segment.fast_fields().u64(name).ok();
+                    let (date, page) = (column(schema::DATE), column(schema::PAGE));
+                    move |doc: DocId, score: Score| (score, preference(&date, &page, doc))
+                },
+            );
+            let (docs, total) = searcher.search(&query, &(top, Count))?;
+            (docs.into_iter().map(|((s, _), a)| (s, a)).collect(), total)
         }
         Sort::Date => {
             let top = TopDocs::with_limit(limit)
@@ -170,6 +176,14 @@ pub fn search(store: &Store, searcher: &Searcher, req: &Request) -> anyhow::Resu
         });
     }
     Ok(Results { total, hits })
+}
+
+/// Between hits that score the same (an article printed on page 1 and again on the page it
+/// continues on), the newer first, then the lower page: the order does not depend on how
+/// the index was built.
+fn preference(date: &Option<Column<u64>>, page: &Option<Column<u64>>, doc: DocId) -> (u64, u64) {
+    let value = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+    (value(date), u64::MAX - value(page))
 }
 
 /// The snippet of a hit: the best passage of the body, or, when only a caption or a byline
