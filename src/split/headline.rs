@@ -103,6 +103,10 @@ fn asks_in_column(line: &str) -> bool {
 /// or a `——` subheadline.
 pub fn is_exclaimed_headline(line: &str) -> bool {
     let line = trim(line);
+    // This runs on every paragraph: a long one is passed over first.
+    if wider_than(line, MAX_HEADLINE_LINE) || !line.contains(['？', '！', '?', '!']) {
+        return false;
+    }
     let head = dash_at(line).map_or(line, |i| trim(&line[..i]));
     let last = head.chars().last().unwrap_or('，');
     (4..=32).contains(&width(head))
