@@ -306,7 +306,10 @@ pub fn has_column_tag(line: &str) -> bool {
     let name = post
         && before.chars().filter(|&c| !is_space(c)).count() <= 4
         && before.chars().all(|c| is_han(c) || is_space(c) || c == '·');
-    open > 0 && !name && (2..=30).contains(&width(tag)) && !tag.contains(['，', '。'])
+    // A comma inside the brackets makes them a note, unless `·` joins a column to its
+    // series (`（70年，共同走过·大国小家）`).
+    let note = tag.contains('。') || tag.contains('，') && !tag.contains('·');
+    open > 0 && !name && (2..=30).contains(&width(tag)) && !note
 }
 
 /// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note
@@ -590,6 +593,20 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn column_tags() {
+        let table = [
+            ("开放的大门越开越大（人民时评）", true),
+            ("古厝人家新时光（70年，共同走过·大国小家）", true),
+            ("会议召开（会议由王明主持，李华出席）", false),
+            ("袁慧琴（国家京剧院副院长）", false),
+            ("（人民时评）", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(has_column_tag(input), want, "{input}");
         }
     }
 
