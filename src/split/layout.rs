@@ -334,10 +334,11 @@ struct Opening {
 }
 
 /// The name of a round-up of briefs, printed over the first item's headline: `速览`,
-/// `资讯速递`, `财经短波`, `数读`, `2019春运一线`, `速览·国庆假期`.
+/// `资讯速递`, `财经短波`, `数读`, `速览·国庆假期`. Not `…一线`: `2019春运一线` is a round-up,
+/// `抗疫一线` a kicker.
 fn is_round_up(line: &str) -> bool {
-    const NAMES: [&str; 11] = [
-        "速览", "速递", "快讯", "简讯", "短讯", "短波", "资讯", "数读", "阅读", "集萃", "一线",
+    const NAMES: [&str; 10] = [
+        "速览", "速递", "快讯", "简讯", "短讯", "短波", "资讯", "数读", "阅读", "集萃",
     ];
     (2..=8).contains(&width(line))
         && line
