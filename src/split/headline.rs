@@ -399,16 +399,22 @@ fn reads_as_kicker(line: &str) -> bool {
 /// A group that reads as a headline whatever surrounds it: a subheadline opening with `——`
 /// under a headline, a kicker ending with a verb of speech, or a label such as `图片报道`.
 pub fn is_marked_group(lines: &[&str]) -> bool {
-    let sub = lines.iter().skip(1).any(|l| l.starts_with("——"))
-        || lines.iter().any(|l| l.contains(" ——"));
     // Under a kicker, a line holding a colon or a comma is a speaker's description or a
     // section head's phrase (`亲历者说` / `讲述人：…`, `北京科大：` / `凝聚共识，边学边改`).
     let kicker = lines.len() >= 2
         && reads_as_kicker(lines[0])
         && !lines[0].ends_with("——")
         && !lines[1..].iter().any(|l| l.contains(['：', '，']));
-    let label = lines.iter().any(|l| trim(l).ends_with("图片报道"));
-    sub || kicker || label
+    kicker || is_subheaded_or_labelled(lines)
+}
+
+/// A group holding a subheadline opening with `——`, or a label such as `图片报道`: an item
+/// of its own even in a collection.
+pub fn is_subheaded_or_labelled(lines: &[&str]) -> bool {
+    lines.iter().skip(1).any(|l| l.starts_with("——"))
+        || lines
+            .iter()
+            .any(|l| l.contains(" ——") || trim(l).ends_with("图片报道"))
 }
 
 /// A line leading into the one under it (`几十年接续播绿，新疆洛浦县——`, `电视节目《快乐

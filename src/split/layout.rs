@@ -10,11 +10,13 @@ use super::headline::{
     assign, ends_with_day, has_column_tag, is_comma_kicker, is_credit_note, is_dated_note,
     is_end_note, is_exclaimed_headline, is_headline_like, is_long_headline_line, is_marked_group,
     is_photo_source, is_reader_signature, is_section_head, is_sentence_kicker, is_signature,
-    is_text_label,
+    is_subheaded_or_labelled, is_text_label,
 };
 use super::model;
 use super::paragraphs::Builder;
-use super::text::{blocks, cut_inside_word, is_han, is_space, staff_column, trim, width, Block};
+use super::text::{
+    blocks, closing_note, cut_inside_word, is_han, is_space, staff_column, trim, width, Block,
+};
 use super::{Layout, Page};
 use crate::article::Reporter;
 
@@ -377,9 +379,9 @@ fn starts_article(
                 || is_dated_note(n.text)
         }),
         _ => false,
-    } || bs[j - 1].text.rfind(['（', '(']).is_some_and(|open| {
+    } || closing_note(bs[j - 1].text).is_some_and(|(title, note)| {
         // The date printed on the title's line (`…上的讲话 （2019年10月9日，北京）`).
-        open > 0 && is_dated_note(&bs[j - 1].text[open..])
+        !title.is_empty() && is_dated_note(note)
     });
     let Some(cur) = cur else {
         return (true, "first");
@@ -389,13 +391,13 @@ fn starts_article(
         // follows: a credit closing the cut paragraph's article.
         return (false, "open");
     }
+    let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
     if strong {
         // A story under its own byline after another one: the next story of a series
         // printed as one article (`新春走基层`), unless extra blank lines part them.
         if opening.bylined && bylined(bs, kinds, j) && bs[i].gap < 2 {
             return (false, "series");
         }
-        let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
         // The next item of a round-up (`速览`, `资讯速递`), unless extra blank lines part
         // them or the item has a column of its own.
         if opening.round_up && !tagged && bs[i].gap < 2 {
@@ -429,7 +431,6 @@ fn starts_article(
     // Headline lines followed by text: a section head inside the article, or a new article
     // after one that has ended.
     let after_end = i > 0 && ends_article(bs, kinds, i - 1);
-    let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
     let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
     let photo_news = j - i == 1 && next.is_some_and(|n| opening_day(n.text).is_some());
     // More headline-like lines than a headline group holds, run on without a break: a
@@ -442,10 +443,7 @@ fn starts_article(
     // speeches and translations are printed as collections, the next item in the same one,
     // though a speaker's line leads into its headline (`…代表：`, `…讲述：`); a subheadline
     // or a photo label opens the next article.
-    let labelled = lines
-        .iter()
-        .any(|l| l.contains("——") && !l.ends_with("——") || l.ends_with("图片报道"));
-    if after_end && compiled(bs[i - 1].text) && !labelled {
+    if after_end && compiled(bs[i - 1].text) && !is_subheaded_or_labelled(&lines) {
         return (false, "compiled");
     }
     if is_marked_group(&lines) {
@@ -458,11 +456,7 @@ fn starts_article(
     }
     // A reporter's notes printed straight after the story (`…（记者手记）`, no credit
     // between them) are part of it.
-    let notes = j - i == 1
-        && trim(bs[i].text)
-            .strip_suffix(['）', ')'])
-            .and_then(|body| body.rfind(['（', '(']).map(|open| &body[open..]))
-            .is_some_and(staff_column);
+    let notes = j - i == 1 && closing_note(bs[i].text).is_some_and(|(_, tag)| staff_column(tag));
     if notes && !after_end {
         return (false, "notes");
     }

@@ -96,10 +96,15 @@ pub fn ends_sentence(s: &str) -> bool {
 /// a stop and a bracket (`路怎么修？（来信调查）`), so this is for text, not headlines.
 pub fn ends_paragraph(s: &str) -> bool {
     ends_sentence(s)
-        || trim(s)
-            .strip_suffix(['）', ')'])
-            .and_then(|body| body.rfind(['（', '(']).map(|open| &body[..open]))
-            .is_some_and(|before| !before.is_empty() && ends_sentence(before))
+        || closing_note(s).is_some_and(|(before, _)| !before.is_empty() && ends_sentence(before))
+}
+
+/// The bracketed note that closes `s`, brackets kept, and what comes before it:
+/// `…风貌。（相关报道见第四版）` → (`…风貌。`, `（相关报道见第四版）`).
+pub fn closing_note(s: &str) -> Option<(&str, &str)> {
+    let s = trim(s);
+    let open = s.strip_suffix(['）', ')'])?.rfind(['（', '('])?;
+    Some(s.split_at(open))
 }
 
 /// A block that is one bracketed note: `（嘉 木）`, `（本系列评论到此结束）`, or a paragraph
