@@ -331,6 +331,53 @@ fn a_second_run_reads_only_what_changed() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// After an upgrade, files indexed by the old splitter are split again, though unchanged:
+/// the old run kept their old articles until `--rebuild`.
+#[test]
+fn files_indexed_by_another_version_are_split_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("江城晚报");
+    copy_dir(&fixtures().join("江城晚报"), &archive);
+    let index = tmp.path().join("index");
+    let run = || {
+        baosou(&[
+            "index",
+            archive.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ])
+    };
+    let first = run();
+    assert!(first.status.success(), "{}", stderr(&first));
+    let ids = || {
+        let o = baosou(&["search", "--index", index.to_str().unwrap(), "--json"]);
+        let mut ids: Vec<String> = json_lines(&o).iter().map(|h| h["id"].to_string()).collect();
+        ids.sort();
+        ids
+    };
+    let before = ids();
+    // The manifest as a version with another splitter (or none recorded) wrote it.
+    let manifest = index.join("baosou-files.json");
+    let mut m: Value = serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    for record in m["files"].as_object_mut().unwrap().values_mut() {
+        record.as_object_mut().unwrap().remove("reader");
+    }
+    std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
+    let upgraded = run();
+    let err = stderr(&upgraded);
+    assert!(
+        err.contains("0 added, 2 updated, 0 removed, 0 unchanged"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 files indexed by another version of baosou were split again"),
+        "{err}"
+    );
+    assert_eq!(ids(), before);
+    let again = run();
+    assert!(stderr(&again).contains("2 unchanged"), "{}", stderr(&again));
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {

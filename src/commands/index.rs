@@ -91,6 +91,12 @@ pub fn report(s: &Summary, quiet: bool) {
         s.unchanged,
         s.skipped.len()
     );
+    if s.reread > 0 {
+        eprintln!(
+            "  {} files indexed by another version of baosou were split again",
+            s.reread
+        );
+    }
     eprintln!(
         "{} articles indexed from {:.1} MB in {:.1} s ({:.1} MB/s); the index holds {} articles",
         s.articles,

@@ -48,6 +48,8 @@ pub struct Summary {
     pub updated: usize,
     pub removed: usize,
     pub unchanged: usize,
+    /// Files read again, though unchanged, because another version of baosou read them.
+    pub reread: usize,
     /// Files not indexed, with the reason.
     pub skipped: Vec<(String, String)>,
     /// Files indexed with a warning.
@@ -100,6 +102,15 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                     .get(&file.rel)
                     .copied()
                     .filter(|_| indexed.contains(&file.rel));
+                // A file another version of baosou read is read again: its articles may
+                // be split differently now.
+                let known = match known {
+                    Some(k) if !k.read_by_this_version() => {
+                        summary.reread += 1;
+                        None
+                    }
+                    k => k,
+                };
                 match known {
                     Some(k)
                         if k.size == file.size
@@ -201,6 +212,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                         mtime_ns: file.mtime_ns,
                         hash,
                         articles: page.articles.len() as u32,
+                        reader: super::manifest::READER,
                     };
                     manifest.files.insert(file.rel, record);
                     let enough_files = opts.commit_files.is_some_and(|n| files_since_commit >= n);

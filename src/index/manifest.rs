@@ -10,6 +10,9 @@ use std::path::Path;
 
 pub(super) const MANIFEST_FILE: &str = "baosou-files.json";
 
+// `READER`, the fingerprint of the code that turns a page file into documents.
+include!(concat!(env!("OUT_DIR"), "/reader.rs"));
+
 /// What the index knows of one page file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRecord {
@@ -17,6 +20,17 @@ pub struct FileRecord {
     pub mtime_ns: u64,
     pub hash: u64,
     pub articles: u32,
+    /// The [`READER`] that read it; a file read by other code (another splitter) is read
+    /// again, as if it had changed. Manifests written before this field read as 0.
+    #[serde(default)]
+    pub reader: u64,
+}
+
+impl FileRecord {
+    /// True when this version of baosou read the file.
+    pub fn read_by_this_version(&self) -> bool {
+        self.reader == READER
+    }
 }
 
 /// Page files by path relative to the archive root.
