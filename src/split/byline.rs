@@ -119,12 +119,19 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
         return None;
     }
     let mut out = Vec::new();
-    // Names printed before the first role belong to no role (`高荣光摄`).
+    // Names printed before the first role belong to no role (`高荣光摄`), but a role with a
+    // colon after it follows a label of what it credits (`本版摄影：李 舸`, `剧照摄影：…`).
     let first = roles
         .first()
         .and_then(|c| c.get(0))
         .map_or(line.len(), |m| m.start());
-    names_into(&line[..first], "", None, photo_line, &mut out)?;
+    let labelled = roles
+        .first()
+        .and_then(|c| c.get(0))
+        .is_some_and(|m| m.start() > 0 && line[m.end()..].starts_with(['：', ':']));
+    if !labelled {
+        names_into(&line[..first], "", None, photo_line, &mut out)?;
+    }
     for (i, c) in roles.iter().enumerate() {
         let whole = c.get(0)?;
         let end = roles
@@ -136,7 +143,8 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
             (None, "本报记者") => (Some("本报"), "记者"),
             (o, r) => (o, r),
         };
-        names_into(&line[whole.end()..end], role, org, photo_line, &mut out)?;
+        let photo = photo_line || role == "摄影";
+        names_into(&line[whole.end()..end], role, org, photo, &mut out)?;
     }
     (!out.is_empty()).then_some(out)
 }
@@ -321,6 +329,18 @@ mod tests {
                     r("李泓冰", "记者", Some("本报"), false),
                 ]),
             ),
+            (
+                "本版摄影：李 舸 翁小羽",
+                Some(vec![
+                    r("李舸", "摄影", None, true),
+                    r("翁小羽", "摄影", None, true),
+                ]),
+            ),
+            (
+                "剧照摄影：刘海明",
+                Some(vec![r("刘海明", "摄影", None, true)]),
+            ),
+            ("记者点评", None),
             ("张明整理", None),
             ("市委常委会召开会议", None),
             ("记者来到村里，看到了新变化。", None),

@@ -157,6 +157,7 @@ pub fn staff_column(note: &str) -> bool {
             "述评",
             "走基层",
             "蹲点",
+            "点评",
         ]
         .contains(&trim(genre))
     })
