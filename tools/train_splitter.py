@@ -77,8 +77,8 @@ def main():
         sys.exit(f"train_splitter: {gold_path} not found; the labelled pages are kept outside the "
                  "repository (../shared/corpus/rmrb_pages_dev)")
     gold = [json.loads(l) for l in open(gold_path, encoding="utf-8")]
-    rules = open(os.path.join(ROOT, "src", "split", "model.rs"), encoding="utf-8").read()
-    rules = rules.split("pub const RULES")[1].split("];")[0]
+    rules_src = open(os.path.join(ROOT, "src", "split", "model.rs"), encoding="utf-8").read()
+    rules = rules_src.split("pub const RULES")[1].split("];")[0]
     rules = [r.strip().strip('",') for r in rules.split("[", 1)[1].split("\n") if r.strip().strip('",')]
 
     X, y, said, month = [], [], [], []
@@ -101,9 +101,10 @@ def main():
     for m in sorted(set(month)):
         model = HistGradientBoostingClassifier(**PARAMS).fit(X[month != m], y[month != m])
         p[month == m] = model.predict_proba(X[month == m])[:, 1]
-    lo, hi = 0.3, 0.7  # CONTINUE and START in model.rs
+    lo, hi = (float(rules_src.split(f"const {c}: f32 = ")[1].split(";")[0]) for c in ("CONTINUE", "START"))
     decided = np.where(p >= hi, True, np.where(p < lo, False, said))
-    print(f"month by month, rules overridden where confident: {int((decided != y).sum())} wrong, "
+    print(f"month by month, rules overridden under {lo} and from {hi}: {int((decided != y).sum())} wrong "
+          f"({int((decided & ~y).sum())} false starts, {int((~decided & y).sum())} missed), "
           f"{int((decided != said).sum())} decisions changed")
     if "--check" in sys.argv:
         return
