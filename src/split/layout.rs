@@ -67,9 +67,11 @@ pub fn split_page(text: &str) -> Page {
         .collect();
     // A headline-like line whose last word runs on into the text under it is the first
     // part of a paragraph cut at a column break (a headline may run on into its
-    // subheadline: `…签署通令` / `嘉奖参加…`).
+    // subheadline: `…签署通令` / `嘉奖参加…`), unless extra blank lines before it open a
+    // story (`…讲好中国之治` / `党的十九届…` reads `治党`).
     for i in 0..bs.len().saturating_sub(1) {
         if head_like[i]
+            && bs[i].gap < 2
             && !head_like[i + 1]
             && kinds[i + 1] == Kind::Text
             && dateline(bs[i + 1].text).is_none()
@@ -613,6 +615,16 @@ mod tests {
             (
                 "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n（完）\n\n1.歌舞《春风》（合唱团）\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n",
                 vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n（完）\n1.歌舞《春风》（合唱团）\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》")],
+            ),
+            // After extra blank lines a headline opens a story even when its last word
+            // reads on into the text under it (`之治` / `党的`: `治党`), which would mark
+            // a paragraph cut at a column break elsewhere.
+            (
+                "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n\n\n读懂中国之治\n\n党的建设是治理的根本，全书分十二章。\n",
+                vec![
+                    ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                    ("读懂中国之治", vec![], None, vec![], None, vec![], "党的建设是治理的根本，全书分十二章。"),
+                ],
             ),
             // A dateline cut before its `电` after a headline line: a new article.
             (
