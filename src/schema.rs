@@ -138,9 +138,10 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// One token per normalized letter, digit or ideograph. Punctuation keeps its position but
-/// gets no token (it is in every article, and costs more than it finds); spaces are skipped
-/// without a gap (so `刘 歌` matches `刘歌`); a paragraph end leaves a gap, so no phrase
-/// matches across it, unless the paragraph stops mid-sentence.
+/// gets no token (it is in every article, and costs more than it finds); spaces that align
+/// a name are skipped without a gap (so `刘 歌` matches `刘歌`), those between phrases
+/// ([`spaces_separate`]) leave one; a paragraph end leaves a gap, so no phrase matches
+/// across it, unless the paragraph stops mid-sentence.
 #[derive(Clone, Copy, Default)]
 pub struct CharTokenizer;
 
@@ -153,12 +154,19 @@ impl Tokenizer for CharTokenizer {
         let mut position = 0;
         let mut gap = false;
         let mut last = ' ';
+        let mut spaces = None;
         for (offset, c) in normalized.char_indices() {
             if c == '\n' {
                 // A paragraph that stops mid-sentence was cut by a column break the splitter
                 // did not mend: it goes on in the next one.
                 gap = ends_sentence(last);
-            } else if !c.is_whitespace() {
+                spaces = None;
+            } else if c.is_whitespace() {
+                spaces.get_or_insert(offset);
+            } else {
+                if let Some(from) = spaces.take() {
+                    gap |= spaces_separate(&normalized, from, offset);
+                }
                 if gap && position > 0 {
                     position += 1;
                 }
@@ -172,6 +180,15 @@ impl Tokenizer for CharTokenizer {
         }
         NormalizedTokenStream::new(normalized, spans)
     }
+}
+
+/// True when the white space from byte `from` to byte `to` of normalized `text` parts two
+/// phrases (`实现新作为 助力发展`), not the characters of a name spaced out to align it
+/// (`刘 歌`, `（王 婷）`, `雷 声 周 石`): more than one letter or ideograph on each side.
+pub fn spaces_separate(text: &str, from: usize, to: usize) -> bool {
+    let before = text[..from].chars().rev().take_while(|&c| is_word_char(c));
+    let after = text[to..].chars().take_while(|&c| is_word_char(c));
+    before.take(2).count() > 1 && after.take(2).count() > 1
 }
 
 /// Letters, digits and ideographs: what the character fields index. The common cases are
@@ -280,8 +297,8 @@ mod tests {
 
     #[test]
     fn character_tokens_and_their_positions() {
-        let cases: [(&str, &[(&str, usize)]); 3] = [
-            // Spaces are skipped without a gap; punctuation keeps its position; a line
+        let cases: [(&str, &[(&str, usize)]); 4] = [
+            // Spaces are skipped without a gap in a name; punctuation keeps its position; a line
             // break after a finished sentence leaves a gap, one mid-sentence does not.
             (
                 "刘 歌。\n５月\n日",
@@ -293,6 +310,19 @@ mod tests {
                 &[("二", 0), ("〇", 1), ("二", 2), ("〇", 3), ("年", 4)],
             ),
             ("復產ＡＢ", &[("复", 0), ("产", 1), ("a", 2), ("b", 3)]),
+            // A space between phrases leaves a gap; spaces aligning a name do not.
+            (
+                "新作为 助力（王 婷）",
+                &[
+                    ("新", 0),
+                    ("作", 1),
+                    ("为", 2),
+                    ("助", 4),
+                    ("力", 5),
+                    ("王", 7),
+                    ("婷", 8),
+                ],
+            ),
         ];
         for (text, want) in cases {
             let mut stream = CharTokenizer.token_stream(text);

@@ -2,8 +2,8 @@
 //! characters marked. Matching works on normalized text, which keeps one character per
 //! original character, so every mark lands on the characters the reader sees.
 
-use crate::normalize::{compact, normalize};
-use crate::schema::ends_sentence;
+use crate::normalize::normalize;
+use crate::schema::{ends_sentence, spaces_separate};
 use serde::Serialize;
 
 /// A passage and the `[start, end)` character ranges in it to highlight.
@@ -14,22 +14,14 @@ pub struct Snippet {
 }
 
 /// Where each needle occurs in `text`, as character ranges, matched as the index matches
-/// them: white space inside a match is skipped (`刘 歌` matches `刘歌`), and so is a line
-/// break after a paragraph that stops mid-sentence; any other line break is not.
+/// them: white space aligning a name is skipped (`刘 歌` matches `刘歌`), and so is a line
+/// break after a paragraph that stops mid-sentence; any other line break, and a space
+/// between phrases, is not.
 pub fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize, usize)> {
-    let mut seq: Vec<(char, usize)> = Vec::with_capacity(text.len() / 3);
-    for (i, c) in normalize(text).chars().enumerate() {
-        if c == '\n' {
-            if seq.last().is_some_and(|&(p, _)| ends_sentence(p)) {
-                seq.push(('\n', i));
-            }
-        } else if !c.is_whitespace() {
-            seq.push((c, i));
-        }
-    }
+    let seq = matched_chars(text);
     let mut found = Vec::new();
     for (n, needle) in needles.iter().enumerate() {
-        let pat: Vec<char> = compact(needle).chars().collect();
+        let pat: Vec<char> = matched_chars(needle).into_iter().map(|p| p.0).collect();
         if pat.is_empty() || pat.len() > seq.len() {
             continue;
         }
@@ -49,6 +41,32 @@ pub fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize, usize)> {
     }
     found.sort_unstable();
     found
+}
+
+/// The characters of `text` that a match runs over, each with its index in `text`: what
+/// the index's character positions hold, a break (`\n`) where they leave a gap.
+fn matched_chars(text: &str) -> Vec<(char, usize)> {
+    let normalized = normalize(text);
+    let mut seq: Vec<(char, usize)> = Vec::with_capacity(text.len() / 3);
+    let mut spaces = None;
+    for (i, (offset, c)) in normalized.char_indices().enumerate() {
+        if c == '\n' {
+            spaces = None;
+            if seq.last().is_some_and(|&(p, _)| ends_sentence(p)) {
+                seq.push(('\n', i));
+            }
+        } else if c.is_whitespace() {
+            spaces.get_or_insert(offset);
+        } else {
+            if let Some(from) = spaces.take() {
+                if spaces_separate(&normalized, from, offset) {
+                    seq.push(('\n', i));
+                }
+            }
+            seq.push((c, i));
+        }
+    }
+    seq
 }
 
 /// The best passage of about `width` characters: the one holding the most different
@@ -156,6 +174,7 @@ mod tests {
                 "[５月２２日]召开会议",
             ),
             ("本报记者 刘 歌 报道", vec!["刘歌"], "本报记者 [刘 歌] 报道"),
+            ("实现新作为 助力发展", vec!["为助"], "实现新作为 助力发展"),
             ("復工復產有序推進", vec!["复工复产"], "[復工復產]有序推進"),
             ("COVID-19 疫情", vec!["covid"], "[COVID]-19 疫情"),
             (
