@@ -101,6 +101,7 @@ def main():
     for m in sorted(set(month)):
         model = HistGradientBoostingClassifier(**PARAMS).fit(X[month != m], y[month != m])
         p[month == m] = model.predict_proba(X[month == m])[:, 1]
+    # CONTINUE and START in model.rs (which asks 0.7 to start over its PATTERN_RULES).
     lo, hi = (float(rules_src.split(f"const {c}: f32 = ")[1].split(";")[0]) for c in ("CONTINUE", "START"))
     decided = np.where(p >= hi, True, np.where(p < lo, False, said))
     print(f"month by month, rules overridden under {lo} and from {hi}: {int((decided != y).sum())} wrong "

@@ -48,7 +48,7 @@ pub struct Summary {
     pub updated: usize,
     pub removed: usize,
     pub unchanged: usize,
-    /// Files read again, though unchanged, because another version of baosou read them.
+    /// Files indexed by another version of baosou, split again (counted in `updated`).
     pub reread: usize,
     /// Files not indexed, with the reason.
     pub skipped: Vec<(String, String)>,

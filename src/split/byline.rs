@@ -121,14 +121,10 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
     let mut out = Vec::new();
     // Names printed before the first role belong to no role (`高荣光摄`), but a role with a
     // colon after it follows a label of what it credits (`本版摄影：李 舸`, `剧照摄影：…`).
-    let first = roles
-        .first()
-        .and_then(|c| c.get(0))
-        .map_or(line.len(), |m| m.start());
-    let labelled = roles
-        .first()
-        .and_then(|c| c.get(0))
-        .is_some_and(|m| m.start() > 0 && line[m.end()..].starts_with(['：', ':']));
+    let first_role = roles.first().and_then(|c| c.get(0));
+    let first = first_role.map_or(line.len(), |m| m.start());
+    let labelled =
+        first_role.is_some_and(|m| m.start() > 0 && line[m.end()..].starts_with(['：', ':']));
     if !labelled {
         names_into(&line[..first], "", None, photo_line, &mut out)?;
     }
