@@ -303,20 +303,29 @@ fn gb18030_text(path: &Path) -> String {
     encoding_rs::GB18030.decode(&bytes).0.into_owned()
 }
 
-#[test]
-fn a_second_run_reads_only_what_changed() {
+/// A copy of the 江城晚报 fixture archive in a temporary folder, and an index folder path
+/// beside it.
+fn fixture_copy() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let archive = tmp.path().join("江城晚报");
     copy_dir(&fixtures().join("江城晚报"), &archive);
     let index = tmp.path().join("index");
-    let run = || {
-        baosou(&[
-            "index",
-            archive.to_str().unwrap(),
-            "--index",
-            index.to_str().unwrap(),
-        ])
-    };
+    (tmp, archive, index)
+}
+
+fn index_into(archive: &Path, index: &Path) -> Output {
+    baosou(&[
+        "index",
+        archive.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ])
+}
+
+#[test]
+fn a_second_run_reads_only_what_changed() {
+    let (_tmp, archive, index) = fixture_copy();
+    let run = || index_into(&archive, &index);
     assert!(run().status.success());
     let again = run();
     assert!(
@@ -335,18 +344,8 @@ fn a_second_run_reads_only_what_changed() {
 /// the old run kept their old articles until `--rebuild`.
 #[test]
 fn files_indexed_by_another_version_are_split_again() {
-    let tmp = tempfile::tempdir().unwrap();
-    let archive = tmp.path().join("江城晚报");
-    copy_dir(&fixtures().join("江城晚报"), &archive);
-    let index = tmp.path().join("index");
-    let run = || {
-        baosou(&[
-            "index",
-            archive.to_str().unwrap(),
-            "--index",
-            index.to_str().unwrap(),
-        ])
-    };
+    let (_tmp, archive, index) = fixture_copy();
+    let run = || index_into(&archive, &index);
     let first = run();
     assert!(first.status.success(), "{}", stderr(&first));
     let ids = || {
