@@ -76,12 +76,12 @@ pub fn dateline(para: &str) -> Option<Dateline> {
     };
     let day = num("m1", "d1").or_else(|| num("m2", "d2"));
     let org = c.name("org").map_or("", |m| m.as_str()).to_string();
-    // Without a day, `…电` needs a news organisation: `第一台国产电视机` is no dateline.
+    // `讯` alone is only a dateline for a paper (`本报讯`, `株洲日报讯`), and an `电` needs a
+    // news organisation (`据新华社电`, not `来电`): without a day, one ending in `报` or `社`
+    // (`第一台国产电视机` is no dateline).
     if day.is_none() && text.ends_with('电') && !org.ends_with(['报', '社']) {
         return None;
     }
-    // `讯` alone is only a dateline for a paper (`本报讯`, `株洲日报讯`), and an `电` needs a
-    // news organisation: `据新华社电`, not `来电`.
     // `norm` has the chars of `head`, full-width digits made ASCII (one byte, not three):
     // its offsets do not fall on the chars of `head`.
     let len = norm[..all.end()].chars().count();

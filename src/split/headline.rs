@@ -6,7 +6,9 @@
 //! subheadline often begins with `——`; a short tag after the headline (`央媒看株洲`,
 //! `（人民时评）`) is the column the article runs in.
 
-use super::text::{ends_sentence, is_han, is_space, staff_column, trim, wider_than, width};
+use super::text::{
+    bracketed, ends_sentence, is_han, is_space, staff_column, trim, wider_than, width,
+};
 
 /// The longest headline line, in chars.
 const MAX_HEADLINE: usize = 64;
@@ -277,11 +279,7 @@ pub fn is_section_head(line: &str) -> bool {
 
 /// A column tag: `央媒看株洲`, `（人民时评）`. Only read as one after a headline.
 pub fn column_tag(line: &str) -> Option<String> {
-    let line = trim(line);
-    let inner = line
-        .strip_prefix(['（', '('])
-        .and_then(|s| s.strip_suffix(['）', ')']))
-        .unwrap_or(line);
+    let inner = bracketed(line).unwrap_or(trim(line));
     let w = width(inner);
     ((2..=7).contains(&w) && !inner.contains([' ', '\u{3000}', '—', '“']))
         .then(|| inner.to_string())
@@ -341,11 +339,7 @@ pub fn is_end_note(line: &str) -> bool {
 /// 人民代表大会常务委员会第七次会议通过）`. A longer note under a title inside the text
 /// (`（2010年4月21日…审议批准 2010年6月4日…发布）`) is not one.
 pub fn is_dated_note(line: &str) -> bool {
-    let line = trim(line);
-    let Some(inner) = line
-        .strip_prefix(['（', '('])
-        .and_then(|s| s.strip_suffix(['）', ')']))
-    else {
+    let Some(inner) = bracketed(line) else {
         return false;
     };
     let numeral = |c: char| c.is_ascii_digit() || "〇○零一二三四五六七八九十".contains(c);
@@ -353,7 +347,7 @@ pub fn is_dated_note(line: &str) -> bool {
     let year = chars.by_ref().take(4).all(numeral) && chars.next() == Some('年');
     // Then a month: `二月`, `12月`, `十二月`.
     let month: String = chars.take(4).collect();
-    year && month.contains('月') && width(line) <= 45
+    year && month.contains('月') && width(trim(line)) <= 45
 }
 
 /// Words that make a bracketed note a credit: `（作者为…）`, `（本报记者 赵云）`.

@@ -15,7 +15,8 @@ use super::headline::{
 use super::model;
 use super::paragraphs::Builder;
 use super::text::{
-    blocks, closing_note, cut_inside_word, is_han, is_space, staff_column, trim, width, Block,
+    blocks, bracketed, closing_note, cut_inside_word, is_han, is_space, staff_column, trim, width,
+    Block,
 };
 use super::{Layout, Page};
 use crate::article::Reporter;
@@ -317,10 +318,7 @@ fn credits_photo(line: &str) -> bool {
 
 /// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`).
 fn credits_a_name(line: &str) -> bool {
-    let Some(inner) = line
-        .strip_prefix(['（', '('])
-        .and_then(|s| s.strip_suffix(['）', ')']))
-    else {
+    let Some(inner) = bracketed(line) else {
         return false;
     };
     let han = inner.chars().filter(|&c| is_han(c)).count();

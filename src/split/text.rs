@@ -107,6 +107,13 @@ pub fn closing_note(s: &str) -> Option<(&str, &str)> {
     Some(s.split_at(open))
 }
 
+/// The inside of a text printed wholly in brackets: `（王 婷）` → `王 婷`.
+pub fn bracketed(s: &str) -> Option<&str> {
+    trim(s)
+        .strip_prefix(['（', '('])
+        .and_then(|s| s.strip_suffix(['）', ')']))
+}
+
 /// A block that is one bracketed note: `（嘉 木）`, `（本系列评论到此结束）`, or a paragraph
 /// closing with a credit such as `……（记者 王明）`.
 fn whole_note(s: &str) -> bool {
