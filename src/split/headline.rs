@@ -7,7 +7,8 @@
 //! `（人民时评）`) is the column the article runs in.
 
 use super::text::{
-    bracketed, ends_sentence, is_han, is_space, staff_column, trim, wider_than, width,
+    bracketed, ends_sentence, is_han, is_space, last_note_open, staff_column, trim, wider_than,
+    width,
 };
 
 /// The longest headline line, in chars.
@@ -219,8 +220,7 @@ pub fn is_reader_signature(line: &str) -> bool {
 /// A label over a part of the text (`核心阅读`, `编者的话`, `延伸阅读`): never a headline
 /// line; a paragraph of its own in the body.
 pub fn is_text_label(line: &str) -> bool {
-    const LABELS: [&str; 8] = [
-        "核心阅读",
+    const LABELS: [&str; 7] = [
         "编者的话",
         "编者按",
         "开栏的话",
@@ -230,7 +230,13 @@ pub fn is_text_label(line: &str) -> bool {
         "背景链接",
     ];
     let line = trim(line).trim_start_matches(['■', '●', '▲', '◆']);
-    LABELS.contains(&trim(line))
+    LABELS.contains(&trim(line)) || is_abstract_label(line)
+}
+
+/// The label of an abstract printed under a headline, over the story it sums up.
+pub fn is_abstract_label(line: &str) -> bool {
+    let line = trim(line).trim_start_matches(['■', '●', '▲', '◆']);
+    ["核心阅读", "内容提要", "阅读提示"].contains(&trim(line))
 }
 
 /// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,
@@ -320,7 +326,7 @@ pub fn is_end_note(line: &str) -> bool {
     let Some(body) = line.strip_suffix(['）', ')']) else {
         return false;
     };
-    let Some(open) = body.rfind(['（', '(']) else {
+    let Some(open) = last_note_open(line) else {
         return false;
     };
     let before = trim(&body[..open]);

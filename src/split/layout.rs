@@ -7,10 +7,10 @@ use super::byline::{self, dateline, paper_name};
 use super::cohesion;
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
-    assign, ends_with_day, has_column_tag, is_comma_kicker, is_credit_note, is_dated_note,
-    is_end_note, is_exclaimed_headline, is_headline_like, is_long_headline_line, is_marked_group,
-    is_photo_source, is_reader_signature, is_section_head, is_sentence_kicker, is_signature,
-    is_subheaded_or_labelled, is_text_label,
+    assign, ends_with_day, has_column_tag, is_abstract_label, is_comma_kicker, is_credit_note,
+    is_dated_note, is_end_note, is_exclaimed_headline, is_headline_like, is_long_headline_line,
+    is_marked_group, is_photo_source, is_reader_signature, is_section_head, is_sentence_kicker,
+    is_signature, is_subheaded_or_labelled, is_text_label,
 };
 use super::model;
 use super::paragraphs::Builder;
@@ -293,11 +293,33 @@ fn text_blocks(kinds: &[Kind]) -> Vec<bool> {
 fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
     match kinds[i] {
         Kind::Text => {
-            let t = bs[i].text;
+            let joined;
+            let t = match i.checked_sub(1).map(|k| bs[k].text) {
+                // A note cut in two at a column break: `（作者为原中央党史研究室副主任、` /
+                // `北京市…研究中心学术顾问）`.
+                Some(before)
+                    if brackets_left_open(before) > 0 && brackets_left_open(bs[i].text) < 0 =>
+                {
+                    joined = format!("{}{}", trim(before), trim(bs[i].text));
+                    &joined
+                }
+                _ => bs[i].text,
+            };
             is_end_note(t) || is_credit_note(t) || is_signature(t) || is_photo_source(t)
         }
         _ => true,
     }
+}
+
+/// Brackets opened in `s` and not closed (negative when `s` closes more than it opens).
+fn brackets_left_open(s: &str) -> i32 {
+    s.chars()
+        .map(|c| match c {
+            '（' | '(' => 1,
+            '）' | ')' => -1,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The credit of a piece written down or translated by the paper's staff: `…整理`,
@@ -390,6 +412,10 @@ fn starts_article(
         // The line goes on with a paragraph cut at a column break, even when a byline
         // follows: a credit closing the cut paragraph's article.
         return (false, "open");
+    }
+    // A headline over its abstract (`核心阅读`, `内容提要`): a story begins.
+    if next.is_some_and(|n| is_abstract_label(n.text)) {
+        return (true, "abstract");
     }
     let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
     if strong {
@@ -700,6 +726,23 @@ mod tests {
                 vec![
                     ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n（作者为中央党校（国家行政学院）教授）"),
                     ("伟大成就来自艰苦奋斗（思想纵横）", vec![], None, vec![], None, vec![], "七十年来，全国各族人民同心同德。"),
+                ],
+            ),
+            // The same note cut in two at a column break, after an article with a section
+            // head.
+            (
+                "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n（作者为中央党校（国家行政学院）教授、\n\n省发展研究中心研究员）\n\n伟大成就来自艰苦奋斗\n\n七十年来，全国各族人民同心同德，治理效能不断提升。\n",
+                vec![
+                    ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n发挥优势\n治理效能不断提升。\n（作者为中央党校（国家行政学院）教授、省发展研究中心研究员）"),
+                    ("伟大成就来自艰苦奋斗", vec![], None, vec![], None, vec![], "七十年来，全国各族人民同心同德，治理效能不断提升。"),
+                ],
+            ),
+            // A headline over its abstract, after an article with section heads.
+            (
+                "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n",
+                vec![
+                    ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n发挥优势\n治理效能不断提升。"),
+                    ("推动改革走得更稳", vec![], None, vec![], None, vec![], "内容提要\n推动改革走得更稳，制度优势要转化为治理效能。\n改革开放是决定当代中国命运的关键一招。"),
                 ],
             ),
             // A single line over a caption and a photo credit, after an article with

@@ -103,8 +103,27 @@ pub fn ends_paragraph(s: &str) -> bool {
 /// `…风貌。（相关报道见第四版）` → (`…风貌。`, `（相关报道见第四版）`).
 pub fn closing_note(s: &str) -> Option<(&str, &str)> {
     let s = trim(s);
-    let open = s.strip_suffix(['）', ')'])?.rfind(['（', '('])?;
-    Some(s.split_at(open))
+    Some(s.split_at(last_note_open(s)?))
+}
+
+/// Where the bracket closing `s` was opened, brackets inside it skipped: in
+/// `（作者为中央党校（国家行政学院）教授）`, at the first `（`.
+pub fn last_note_open(s: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (k, c) in s.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k);
+                }
+            }
+            _ if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The inside of a text printed wholly in brackets: `（王 婷）` → `王 婷`.
@@ -117,7 +136,7 @@ pub fn bracketed(s: &str) -> Option<&str> {
 /// A block that is one bracketed note: `（嘉 木）`, `（本系列评论到此结束）`, or a paragraph
 /// closing with a credit such as `……（记者 王明）`.
 fn whole_note(s: &str) -> bool {
-    let Some(open) = s.rfind(['（', '(']) else {
+    let Some(open) = last_note_open(s) else {
         return false;
     };
     let inner = &s[open..];
@@ -312,6 +331,9 @@ mod tests {
             ("小(区)、校(区)", false),
             ("（嘉 木）", true),
             ("会议结束。（记者 王明）", true),
+            // Brackets inside the note.
+            ("（作者为中央党校（国家行政学院）教授、省发展研究中心研究员）", true),
+            ("改革走深走实（中央党校（国家行政学院）教授）", false),
             ("千亿产业链“焊花飞扬”", false),
             ("开放的大门越开越大（人民时评）", false),
             ("是这样吗？", true),
