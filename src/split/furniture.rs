@@ -35,9 +35,19 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:本版)?(?:版式设计|制图|设计|本期统筹|统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)[：:]")
+    Regex::new(r"^(?:本版)?(?:版式设计|版式|制图|设计|本期统筹|统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)(?:、[\p{Han}]{2,4})*[：:]")
         .expect("valid regex")
 });
+
+/// A layout credit without its colon: `版式设计  蔡华伟`.
+static LAYOUT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:本版)?(?:版式设计|责任编辑|本版编辑|美编)[\s\x{a0}\x{3000}]+[\p{Han}\s\x{a0}\x{3000}]{2,16}$")
+        .expect("valid regex")
+});
+
+/// The space between credits printed side by side: two spaces or more.
+static CREDIT_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\s\x{a0}\x{3000}]{2,}").expect("valid regex"));
 
 /// A cartoon's credit: `曹 一图 周 南文`.
 static ART_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,12 +99,27 @@ pub fn opening_day(para: &str) -> Option<(u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
 }
 
-/// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`).
+/// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`), or
+/// a page's credits with one among them (`本版摄影：史家民  版式设计：蔡华伟`).
 pub fn is_production(line: &str) -> bool {
     let line = trim(line);
     !wider_than(line, 60)
-        && (PRODUCTION.is_match(line) || line.contains("投稿邮箱") || line.contains('@'))
+        && (PRODUCTION.is_match(line)
+            || LAYOUT_CREDIT.is_match(line)
+            || line.contains("投稿邮箱")
+            || line.contains('@')
+            || page_credits(line))
         || line.ends_with('文') && ART_CREDIT.is_match(line)
+}
+
+/// Credits side by side, one of them for the production: `本版摄影：史家民  版式设计：蔡华伟`.
+fn page_credits(line: &str) -> bool {
+    let parts: Vec<&str> = CREDIT_GAP.split(line).map(trim).collect();
+    let credit = |p: &&str| {
+        p.split_once(['：', ':'])
+            .is_some_and(|(role, _)| width(role) <= 6)
+    };
+    parts.len() > 1 && parts.iter().all(credit) && parts.iter().any(|p| PRODUCTION.is_match(p))
 }
 
 #[cfg(test)]
@@ -149,5 +174,13 @@ mod tests {
             "曹\u{a0}\u{a0}一图\u{a0}\u{a0}周\u{a0}\u{a0}南文"
         ));
         assert!(!is_production("设计一个新方案，让大家满意。"));
+        assert!(is_production("版式：蔡华伟"));
+        assert!(is_production("版式、制图：沈亦伶"));
+        assert!(is_production("版式设计  蔡华伟"));
+        assert!(is_production(
+            "本版摄影：史家民\u{a0}\u{a0}版式设计：蔡华伟"
+        ));
+        assert!(!is_production("版式设计  新颖别致，让人眼前一亮"));
+        assert!(!is_production("记者：今年  经济稳中向好"));
     }
 }
