@@ -77,13 +77,18 @@ pub fn across(bs: &[Block], use_block: &[bool], i: usize, j: usize) -> f64 {
     }
     before.truncate(WINDOW_CHARS);
     before.reverse();
-    let after: Vec<char> = (j..bs.len())
-        .filter(kept)
-        .take(WINDOW_BLOCKS)
-        .flat_map(|k| bs[k].text.chars().chain([' ']))
-        .take(WINDOW_CHARS)
-        .collect();
+    let after = window((j..bs.len()).filter(kept).map(|k| bs[k].text));
     cosine(&before, &after)
+}
+
+/// The text a window holds from the start of `texts`: the first WINDOW_CHARS chars of
+/// the first WINDOW_BLOCKS texts, each followed by a space.
+pub fn window<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<char> {
+    texts
+        .take(WINDOW_BLOCKS)
+        .flat_map(|t| t.chars().chain([' ']))
+        .take(WINDOW_CHARS)
+        .collect()
 }
 
 #[cfg(test)]

@@ -15,8 +15,8 @@ use super::headline::{
 use super::model;
 use super::paragraphs::Builder;
 use super::text::{
-    blocks, bracketed, closing_note, cut_inside_word, is_han, is_space, staff_column, trim, width,
-    Block,
+    blocks, bracketed, closing_note, cut_inside_word, ends_paragraph, is_han, is_space,
+    staff_column, trim, width, Block,
 };
 use super::{Layout, Page};
 use crate::article::Reporter;
@@ -116,7 +116,14 @@ pub fn split_page(text: &str) -> Page {
             continue;
         }
         let top = kinds[..i].iter().all(|k| *k == Kind::Header);
-        let over_column = has_column_tag(bs[i + 1].text) && !ends_article(&bs, &kinds, i);
+        // Not the rest of a paragraph cut at a column break (`…在鼓乐声` / `中走进了婚车，
+        // 笑得那么温暖……`).
+        let goes_on = i > 0
+            && kinds[i - 1] == Kind::Text
+            && !ends_paragraph(bs[i - 1].text)
+            && !ends_article(&bs, &kinds, i - 1);
+        let over_column =
+            has_column_tag(bs[i + 1].text) && !ends_article(&bs, &kinds, i) && !goes_on;
         if (top || bs[i].gap >= 2 || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && ends_article(&bs, &kinds, i - 1) && is_comma_kicker(bs[i].text)
         {
@@ -156,6 +163,9 @@ pub fn split_page(text: &str) -> Page {
                 starts_article(&bs, &kinds, i, j, cur.as_ref(), opening, &cohesion);
             // The model weighs in on the rules it may override (and every group is traced).
             let st = if trace || model::overrides(why) {
+                let group_text: Vec<char> = bs[i..j].iter().flat_map(|b| b.text.chars()).collect();
+                let after =
+                    cohesion::window((j..bs.len()).filter(|&k| text[k]).map(|k| bs[k].text));
                 let group = model::Group {
                     rule: why,
                     lines: &bs[i..j],
@@ -173,6 +183,17 @@ pub fn split_page(text: &str) -> Page {
                     subheadlines: cur.as_ref().map_or(0, |c| c.article.subheadlines.len()),
                     bylines: cur.as_ref().map_or(0, |c| c.bylines()),
                     last_head_lines,
+                    told: cohesion::cosine(&group_text, &after),
+                    echo: cur
+                        .as_ref()
+                        .map_or(0.0, |c| cohesion::cosine(&c.headlines(), &group_text)),
+                    topic: cur
+                        .as_ref()
+                        .map_or(0.0, |c| cohesion::cosine(&c.opening(), &after)),
+                    dated: cur.as_ref().is_some_and(|c| c.article.dateline.is_some()),
+                    in_column: cur
+                        .as_ref()
+                        .is_some_and(|c| has_column_tag(&c.article.headline)),
                 };
                 let st = group.decide(rule_says);
                 if trace {
@@ -679,12 +700,15 @@ mod tests {
                     ("大米出口创新高", vec![], None, vec!["毛鹏飞"], Some("据新华社金边1月1日电"), vec![], "据新华社金边1月1日电  （记者毛鹏飞）出口量增加。"),
                 ],
             ),
-            // A reader's signature closes the letter, and is no kicker of the next one.
+            // A reader's signature closes the letter, and is no kicker of the next one (under
+            // a dateline here: whether a headline over plain text after a signature starts
+            // an article is the model's call, and on the labelled pages letters more often
+            // run on).
             (
-                "来信说事\n\n网络平台要担负起社会责任，加强信息审核。近来，一些网络平台对发布的信息把关不严，虚假信息时有出现，损害了群众利益，希望有关部门加强监管。\n\n辽宁大连市\u{a0}王艺侨\n\n身边事\n\n乡村企业应予重视\n\n近年来，各地兴办了不少乡村企业，对促进乡村振兴、增加农民收入发挥了积极作用。但也有一些企业长期停产，成为“僵尸企业”，占用了土地和资金。\n\n建议有关部门摸清底数，分类处置，盘活闲置资源。\n",
+                "来信说事\n\n网络平台要担负起社会责任，加强信息审核。近来，一些网络平台对发布的信息把关不严，虚假信息时有出现，损害了群众利益，希望有关部门加强监管。\n\n辽宁大连市\u{a0}王艺侨\n\n身边事\n\n乡村企业应予重视\n\n湘江日报讯 3月2日，各地兴办了不少乡村企业，对促进乡村振兴、增加农民收入发挥了积极作用。但也有一些企业长期停产，成为“僵尸企业”，占用了土地和资金。\n\n建议有关部门摸清底数，分类处置，盘活闲置资源。\n",
                 vec![
                     ("来信说事", vec![], None, vec![], None, vec![], "网络平台要担负起社会责任，加强信息审核。近来，一些网络平台对发布的信息把关不严，虚假信息时有出现，损害了群众利益，希望有关部门加强监管。\n辽宁大连市\u{a0}王艺侨"),
-                    ("乡村企业应予重视", vec![], Some("身边事"), vec![], None, vec![], "近年来，各地兴办了不少乡村企业，对促进乡村振兴、增加农民收入发挥了积极作用。但也有一些企业长期停产，成为“僵尸企业”，占用了土地和资金。\n建议有关部门摸清底数，分类处置，盘活闲置资源。"),
+                    ("乡村企业应予重视", vec![], Some("身边事"), vec![], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，各地兴办了不少乡村企业，对促进乡村振兴、增加农民收入发挥了积极作用。但也有一些企业长期停产，成为“僵尸企业”，占用了土地和资金。\n建议有关部门摸清底数，分类处置，盘活闲置资源。"),
                 ],
             ),
             // A label ending in a verb of speech over a speaker's description: a sidebar
@@ -714,10 +738,10 @@ mod tests {
             // After a section head, a longer line over a shorter one, over another story:
             // a kicker and headline opening the next article.
             (
-                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产，二期工程正在加紧建设，预计年底前全面完工。\n\n东湖小学开展课外阅读活动，让学生爱上读书\n\n书香飘满整个校园\n\n开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全。\n",
+                "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产，二期工程正在加紧建设，预计年底前全面完工。\n\n东湖小学开展课外阅读活动，让学生爱上读书\n\n书香飘满整个校园\n\n东湖小学近日开展课外阅读活动，孩子们在校园里读书、分享读书心得，书香飘满整个校园。\n\n校长说，学校每周安排两节阅读课，让学生爱上读书，养成课外阅读的好习惯。\n",
                 vec![
                     ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n稳步推进\n园区企业陆续入驻新厂房，一期工程已经投产，二期工程正在加紧建设，预计年底前全面完工。"),
-                    ("书香飘满整个校园", vec![], Some("东湖小学开展课外阅读活动，让学生爱上读书"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全。"),
+                    ("书香飘满整个校园", vec![], Some("东湖小学开展课外阅读活动，让学生爱上读书"), vec![], None, vec![], "东湖小学近日开展课外阅读活动，孩子们在校园里读书、分享读书心得，书香飘满整个校园。\n校长说，学校每周安排两节阅读课，让学生爱上读书，养成课外阅读的好习惯。"),
                 ],
             ),
             // A credit note closes its article, though brackets close it like a column name.
@@ -895,6 +919,28 @@ mod tests {
                 .collect();
             assert_eq!(got(input), want, "{input}");
         }
+    }
+
+    /// The rest of a paragraph cut at a column break trails off (`…笑得那么温暖……`) over a
+    /// headline in its column: text of the story before, not a kicker of the next one.
+    #[test]
+    fn a_cut_paragraph_is_no_kicker() {
+        let page = split_page(
+            "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n离开娘家时，新郎牵着新娘的手在鼓乐声\n\n中走进了婚车，新娘笑得那么幸福，笑得那么温暖……\n\n脱贫汉子忙扩产（新春走基层）\n\n春节临近，记者走进大山深处的村子，苗族汉子张江海的心开始膨胀。\n",
+        );
+        let heads: Vec<(Option<&str>, &str)> = page
+            .articles
+            .iter()
+            .map(|a| (a.kicker.as_deref(), a.headline.as_str()))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                (None, "农村新娘拒彩礼（新春走基层）"),
+                (None, "脱贫汉子忙扩产（新春走基层）")
+            ]
+        );
+        assert!(page.articles[0].body.ends_with("笑得那么温暖……"));
     }
 
     /// Who the reporter filter finds an article by: the byline over its text or under it,

@@ -51,7 +51,7 @@ pub const RULES: [&str; 15] = [
 ];
 
 /// How many features a group has.
-pub const FEATURES: usize = RULES.len() + 32;
+pub const FEATURES: usize = RULES.len() + 37;
 
 /// A group of headline-like blocks in its place on the page, as the rules saw it.
 pub struct Group<'a> {
@@ -77,6 +77,15 @@ pub struct Group<'a> {
     pub subheadlines: usize,
     pub bylines: usize,
     pub last_head_lines: usize,
+    /// The article so far has a dateline (a news report), or a column tag in its headline.
+    pub dated: bool,
+    pub in_column: bool,
+    /// Vocabulary the group shares with the text under it (a headline is told by its
+    /// story), with the article's headlines, and the text under it with the article's
+    /// opening paragraphs.
+    pub told: f64,
+    pub echo: f64,
+    pub topic: f64,
     /// Length of the page text, in chars.
     pub page_len: usize,
 }
@@ -164,6 +173,11 @@ impl Group<'_> {
             self.subheadlines as f32,
             self.bylines as f32,
             self.last_head_lines as f32,
+            self.dated as u8 as f32,
+            self.in_column as u8 as f32,
+            self.told as f32,
+            self.echo as f32,
+            self.topic as f32,
         ];
         f[RULES.len()..].copy_from_slice(&x);
         f

@@ -4,6 +4,7 @@
 //! joined around it. The builder collects the parts of one article as its blocks come.
 
 use super::byline::{self, Dateline};
+use super::cohesion;
 use super::furniture::{is_caption, opening_day};
 use super::text::{ends_paragraph, ends_sentence, Block};
 use crate::article::{Article, Reporter};
@@ -41,6 +42,20 @@ impl Builder {
     /// True when the article has body text.
     pub fn has_body(&self) -> bool {
         !self.paras.is_empty()
+    }
+
+    /// The opening of the article's text, as [`cohesion::window`] takes it.
+    pub fn opening(&self) -> Vec<char> {
+        cohesion::window(self.paras.iter().map(String::as_str))
+    }
+
+    /// The article's headline and subheadlines, run together.
+    pub fn headlines(&self) -> Vec<char> {
+        let a = &self.article;
+        a.headline
+            .chars()
+            .chain(a.subheadlines.iter().flat_map(|s| s.chars()))
+            .collect()
     }
 
     /// How many section heads the article has so far.
