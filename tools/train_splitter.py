@@ -101,10 +101,14 @@ def main():
     for m in sorted(set(month)):
         model = HistGradientBoostingClassifier(**PARAMS).fit(X[month != m], y[month != m])
         p[month == m] = model.predict_proba(X[month == m])[:, 1]
-    # CONTINUE and START in model.rs (which asks 0.7 to start over its PATTERN_RULES).
-    lo, hi = (float(rules_src.split(f"const {c}: f32 = ")[1].split(";")[0]) for c in ("CONTINUE", "START"))
-    decided = np.where(p >= hi, True, np.where(p < lo, False, said))
-    print(f"month by month, rules overridden under {lo} and from {hi}: {int((decided != y).sum())} wrong "
+    # CONTINUE and START in model.rs, and START_OVER_PATTERN over its PATTERN_RULES.
+    lo, hi, over_pattern = (float(rules_src.split(f"const {c}: f32 = ")[1].split(";")[0])
+                            for c in ("CONTINUE", "START", "START_OVER_PATTERN"))
+    pattern = rules_src.split("const PATTERN_RULES")[1].split("[", 2)[2].split("]")[0]
+    pattern = [rules.index(r.strip().strip('"')) for r in pattern.split(",") if r.strip()]
+    start = np.where(X[:, pattern].any(axis=1), over_pattern, hi)
+    decided = np.where(p >= start, True, np.where(p < lo, False, said))
+    print(f"month by month, rules overridden under {lo} and from {hi} ({over_pattern} over a pattern): {int((decided != y).sum())} wrong "
           f"({int((decided & ~y).sum())} false starts, {int((~decided & y).sum())} missed), "
           f"{int((decided != said).sum())} decisions changed")
     if "--check" in sys.argv:

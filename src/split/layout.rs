@@ -481,8 +481,11 @@ fn starts_article(
     let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
     let photo_news = j - i == 1 && next.is_some_and(|n| opening_day(n.text).is_some());
     // More headline-like lines than a headline group holds, run on without a break: a
-    // listing (programmes, names, timetables) inside the article.
-    let listing = j - i == MAX_GROUP && next.is_some_and(|n| n.gap < 2 && is_headline_like(n.text));
+    // listing (programmes, names, timetables) inside the article, unless a `——`
+    // subheadline marks a headline over figures printed as a box (`44.42万` / `去年…`).
+    let listing = j - i == MAX_GROUP
+        && next.is_some_and(|n| n.gap < 2 && is_headline_like(n.text))
+        && !is_subheaded_or_labelled(&lines);
     if listing {
         return (false, "listing");
     }
@@ -941,6 +944,18 @@ mod tests {
             ]
         );
         assert!(page.articles[0].body.ends_with("笑得那么温暖……"));
+    }
+
+    /// A headline with a `——` subheadline over figures printed as a box (a run of short
+    /// lines, as a listing is printed): a new story, not a listing inside the one before.
+    #[test]
+    fn a_subheadline_marks_a_headline_over_a_box_of_figures() {
+        let page = split_page(
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新登记市场主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新登记市场主体和高新技术企业大幅增加，经济稳中向好。\n",
+        );
+        let heads: Vec<&str> = page.articles.iter().map(|a| a.headline.as_str()).collect();
+        assert_eq!(heads, ["园区建设提速", "打好发展组合拳（新时代新作为）"]);
+        assert!(page.articles[0].body.ends_with("一期工程已经投产。"));
     }
 
     /// Who the reporter filter finds an article by: the byline over its text or under it,
