@@ -4,7 +4,7 @@
 //! and that does not go on with a paragraph cut by a column break.
 
 use super::byline::{self, dateline, paper_name};
-use super::cohesion;
+use super::cohesion::{self, Bigrams};
 use super::furniture::{header_day, is_jump, is_production, opening_day};
 use super::headline::{
     assign, ends_with_day, has_column_tag, is_abstract_label, is_comma_kicker, is_credit_note,
@@ -20,6 +20,7 @@ use super::text::{
 };
 use super::{Layout, Page};
 use crate::article::Reporter;
+use std::cell::OnceCell;
 
 /// The most lines a headline group holds (kicker, headline, two subheadlines).
 const MAX_GROUP: usize = 4;
@@ -156,16 +157,26 @@ pub fn split_page(text: &str) -> Page {
             {
                 j += 1;
             }
-            // Shared vocabulary across the group, worked out once and only when asked for.
-            let across = std::cell::OnceCell::new();
-            let cohesion = || *across.get_or_init(|| cohesion::across(&bs, &text, i, j));
+            // Vocabulary of the text under the group, and shared across it, worked out once
+            // and only when asked for.
+            let under = OnceCell::new();
+            let under = || {
+                under.get_or_init(|| {
+                    let kept = (j..bs.len()).filter(|&k| text[k]).map(|k| bs[k].text);
+                    Bigrams::of(&cohesion::window(kept))
+                })
+            };
+            let across = OnceCell::new();
+            let cohesion = || {
+                *across
+                    .get_or_init(|| Bigrams::of(&cohesion::before(&bs, &text, i)).cosine(under()))
+            };
             let (rule_says, why) =
                 starts_article(&bs, &kinds, i, j, cur.as_ref(), opening, &cohesion);
             // The model weighs in on the rules it may override (and every group is traced).
             let st = if trace || model::overrides(why) {
                 let group_text: Vec<char> = bs[i..j].iter().flat_map(|b| b.text.chars()).collect();
-                let after =
-                    cohesion::window((j..bs.len()).filter(|&k| text[k]).map(|k| bs[k].text));
+                let group_words = Bigrams::of(&group_text);
                 let group = model::Group {
                     rule: why,
                     lines: &bs[i..j],
@@ -183,13 +194,13 @@ pub fn split_page(text: &str) -> Page {
                     subheadlines: cur.as_ref().map_or(0, |c| c.article.subheadlines.len()),
                     bylines: cur.as_ref().map_or(0, |c| c.bylines()),
                     last_head_lines,
-                    told: cohesion::cosine(&group_text, &after),
+                    told: group_words.cosine(under()),
                     echo: cur
                         .as_ref()
-                        .map_or(0.0, |c| cohesion::cosine(&c.headlines(), &group_text)),
+                        .map_or(0.0, |c| Bigrams::of(&c.headlines()).cosine(&group_words)),
                     topic: cur
                         .as_ref()
-                        .map_or(0.0, |c| cohesion::cosine(&c.opening(), &after)),
+                        .map_or(0.0, |c| Bigrams::of(&c.opening()).cosine(under())),
                     dated: cur.as_ref().is_some_and(|c| c.article.dateline.is_some()),
                     in_column: cur
                         .as_ref()
