@@ -13,6 +13,7 @@ const WINDOW_CHARS: usize = 400;
 
 /// Counts of Han character bigrams, sorted by bigram, and their norm. A window holds a few
 /// hundred bigrams: sorting them costs less than hashing them.
+#[derive(Debug)]
 pub struct Bigrams {
     counts: Vec<(u64, u32)>,
     norm: f64,

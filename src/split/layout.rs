@@ -198,9 +198,7 @@ pub fn split_page(text: &str) -> Page {
                     echo: cur
                         .as_ref()
                         .map_or(0.0, |c| Bigrams::of(&c.headlines()).cosine(&group_words)),
-                    topic: cur
-                        .as_ref()
-                        .map_or(0.0, |c| Bigrams::of(&c.opening()).cosine(under())),
+                    topic: cur.as_ref().map_or(0.0, |c| c.opening_cosine(under())),
                     dated: cur.as_ref().is_some_and(|c| c.article.dateline.is_some()),
                     in_column: cur
                         .as_ref()

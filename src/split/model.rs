@@ -3,7 +3,8 @@
 //! cues at once (how long the lines are, what punctuation they hold, what comes before and
 //! after them, how much vocabulary the text on both sides shares). A forest of boosted
 //! trees, trained on hand-labelled pages by `tools/train_splitter.py`, weighs those cues
-//! together and overrides a rule outside a band of doubt.
+//! together and overrides a rule when it leans either way (the band of doubt where the
+//! rule stands is empty now, except over two rules that read a pattern).
 //!
 //! The cues are general: shapes and punctuation of lines, never words of one paper. The
 //! trees are plain data in `model.txt`.

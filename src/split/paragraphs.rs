@@ -4,10 +4,11 @@
 //! joined around it. The builder collects the parts of one article as its blocks come.
 
 use super::byline::{self, Dateline};
-use super::cohesion;
+use super::cohesion::{self, Bigrams};
 use super::furniture::{is_caption, opening_day};
 use super::text::{ends_paragraph, ends_sentence, Block};
 use crate::article::{Article, Reporter};
+use std::cell::RefCell;
 
 /// One article being assembled, block by block.
 #[derive(Debug, Default)]
@@ -26,6 +27,8 @@ pub struct Builder {
     heads: usize,
     /// Each byline's names, with the number of paragraphs before it.
     bylines: Vec<(usize, Vec<String>)>,
+    /// The opening's text and its bigram counts, as last counted.
+    opening: RefCell<Option<(Vec<char>, Bigrams)>>,
 }
 
 impl Builder {
@@ -44,9 +47,20 @@ impl Builder {
         !self.paras.is_empty()
     }
 
-    /// The opening of the article's text, as [`cohesion::window`] takes it.
-    pub fn opening(&self) -> Vec<char> {
-        cohesion::window(self.paras.iter().map(String::as_str))
+    /// The cosine of `words` with the vocabulary of the article's opening (its text as
+    /// [`cohesion::window`] takes it), counted again only when the opening changed.
+    pub fn opening_cosine(&self, words: &Bigrams) -> f64 {
+        let window = cohesion::window(self.paras.iter().map(String::as_str));
+        let mut cached = self.opening.borrow_mut();
+        match &*cached {
+            Some((w, counts)) if *w == window => counts.cosine(words),
+            _ => {
+                let counts = Bigrams::of(&window);
+                let cos = counts.cosine(words);
+                *cached = Some((window, counts));
+                cos
+            }
+        }
     }
 
     /// The article's headline and subheadlines, run together.
