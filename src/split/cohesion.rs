@@ -4,60 +4,71 @@
 //! section head inside an article or the headline of the next one.
 
 use super::text::{is_han, Block};
-use std::cmp::Ordering;
 
 /// How many blocks each side are compared.
-const WINDOW_BLOCKS: usize = 6;
+pub const WINDOW_BLOCKS: usize = 6;
 /// How many chars each side are compared, at most.
 const WINDOW_CHARS: usize = 400;
 
-/// Counts of Han character bigrams, sorted by bigram, and their norm. A window holds a few
-/// hundred bigrams: sorting them costs less than hashing them.
+/// Counts of Han character bigrams, in an open-addressing table (a bigram never packs to
+/// 0, which marks a free slot), and their norm. A window holds a few hundred bigrams.
 #[derive(Debug)]
 pub struct Bigrams {
-    counts: Vec<(u64, u32)>,
+    slots: Vec<(u64, u32)>,
+    len: usize,
     norm: f64,
 }
 
 impl Bigrams {
     pub fn of(chars: &[char]) -> Bigrams {
-        let han: Vec<char> = chars.iter().copied().filter(|&c| is_han(c)).collect();
-        let mut keys: Vec<u64> = han
-            .windows(2)
-            .map(|w| u64::from(w[0]) << 32 | u64::from(w[1]))
-            .collect();
-        keys.sort_unstable();
-        let mut counts: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
-        for k in keys {
-            match counts.last_mut() {
-                Some((last, n)) if *last == k => *n += 1,
-                _ => counts.push((k, 1)),
+        let mut han = chars.iter().copied().filter(|&c| is_han(c));
+        let mut out = Bigrams {
+            slots: vec![(0, 0); (2 * chars.len()).next_power_of_two().max(8)],
+            len: 0,
+            norm: 0.0,
+        };
+        if let Some(mut prev) = han.next() {
+            for c in han {
+                let key = u64::from(prev) << 32 | u64::from(c);
+                let k = out.slot(key);
+                if out.slots[k].0 == 0 {
+                    out.slots[k].0 = key;
+                    out.len += 1;
+                }
+                out.slots[k].1 += 1;
+                prev = c;
             }
         }
-        let norm = counts
+        // Counts are small integers, so the sums are exact whatever their order.
+        out.norm = out
+            .slots
             .iter()
             .map(|&(_, v)| f64::from(v) * f64::from(v))
             .sum::<f64>()
             .sqrt();
-        Bigrams { counts, norm }
+        out
+    }
+
+    /// The slot holding `key`, or the free one where it goes.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        while self.slots[k].0 != 0 && self.slots[k].0 != key {
+            k = (k + 1) & mask;
+        }
+        k
     }
 
     /// The cosine of two counts (0 when either is empty).
     pub fn cosine(&self, other: &Bigrams) -> f64 {
-        let (x, y) = (&self.counts, &other.counts);
-        // Counts are small integers, so the sums are exact whatever their order.
+        let (small, large) = if self.len <= other.len {
+            (self, other)
+        } else {
+            (other, self)
+        };
         let mut dot = 0.0;
-        let (mut i, mut j) = (0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                Ordering::Less => i += 1,
-                Ordering::Greater => j += 1,
-                Ordering::Equal => {
-                    dot += f64::from(x[i].1) * f64::from(y[j].1);
-                    i += 1;
-                    j += 1;
-                }
-            }
+        for &(key, n) in small.slots.iter().filter(|s| s.0 != 0) {
+            dot += f64::from(n) * f64::from(large.slots[large.slot(key)].1);
         }
         let d = self.norm * other.norm;
         if d == 0.0 {

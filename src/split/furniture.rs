@@ -114,6 +114,9 @@ pub fn is_production(line: &str) -> bool {
 
 /// Credits side by side, one of them for the production: `本版摄影：史家民  版式设计：蔡华伟`.
 fn page_credits(line: &str) -> bool {
+    if line.matches(['：', ':']).nth(1).is_none() {
+        return false;
+    }
     let parts: Vec<&str> = CREDIT_GAP.split(line).map(trim).collect();
     let credit = |p: &&str| {
         p.split_once(['：', ':'])

@@ -27,8 +27,8 @@ pub struct Builder {
     heads: usize,
     /// Each byline's names, with the number of paragraphs before it.
     bylines: Vec<(usize, Vec<String>)>,
-    /// The opening's text and its bigram counts, as last counted.
-    opening: RefCell<Option<(Vec<char>, Bigrams)>>,
+    /// The bigram counts of the article's opening, once counted.
+    opening: RefCell<Option<Bigrams>>,
 }
 
 impl Builder {
@@ -50,16 +50,18 @@ impl Builder {
     /// The cosine of `words` with the vocabulary of the article's opening (its text as
     /// [`cohesion::window`] takes it), counted again only when the opening changed.
     pub fn opening_cosine(&self, words: &Bigrams) -> f64 {
-        let window = cohesion::window(self.paras.iter().map(String::as_str));
-        let mut cached = self.opening.borrow_mut();
-        match &*cached {
-            Some((w, counts)) if *w == window => counts.cosine(words),
-            _ => {
-                let counts = Bigrams::of(&window);
-                let cos = counts.cosine(words);
-                *cached = Some((window, counts));
-                cos
-            }
+        self.opening
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                Bigrams::of(&cohesion::window(self.paras.iter().map(String::as_str)))
+            })
+            .cosine(words)
+    }
+
+    /// The paragraphs changed: when among the first ones, the opening is counted again.
+    fn edited(&mut self) {
+        if self.paras.len() <= cohesion::WINDOW_BLOCKS {
+            self.opening.take();
         }
     }
 
@@ -130,6 +132,7 @@ impl Builder {
         } else {
             self.paras.push(t.to_string());
         }
+        self.edited();
         self.open = !ends_paragraph(self.paras.last().map_or("", |s| s.as_str()));
         if !self.opened && !self.open {
             self.first_paragraph();
@@ -142,6 +145,7 @@ impl Builder {
         self.close();
         self.heads += 1;
         self.paras.push(b.text.to_string());
+        self.edited();
     }
 
     /// The article turns out to be a round-up of briefs: the line over the first item's
@@ -152,6 +156,7 @@ impl Builder {
             if let Some(title) = self.article.kicker.take() {
                 let first = std::mem::replace(&mut self.article.headline, title);
                 self.paras.insert(0, first);
+                self.opening.take();
                 self.heads += 1;
             }
         }
