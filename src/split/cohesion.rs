@@ -20,6 +20,8 @@ pub struct Bigrams {
 }
 
 impl Bigrams {
+    /// The bigrams of the Han characters in `chars`; other characters are skipped, so a
+    /// bigram spans them.
     pub fn of(chars: &[char]) -> Bigrams {
         let mut han = chars.iter().copied().filter(|&c| is_han(c));
         let mut out = Bigrams {
