@@ -81,11 +81,6 @@ impl Bigrams {
     }
 }
 
-/// The cosine of the bigram counts of `a` and `b` (0 when either is empty).
-pub fn cosine(a: &[char], b: &[char]) -> f64 {
-    Bigrams::of(a).cosine(&Bigrams::of(b))
-}
-
 /// The text a window holds before block `i`: the blocks that `use_block` keeps, each
 /// followed by a space, gathered backwards from block `i`; the last WINDOW_CHARS chars of
 /// the last WINDOW_BLOCKS of them.
@@ -117,6 +112,11 @@ pub fn window<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cosine of the bigram counts of `a` and `b` (0 when either is empty).
+    fn cosine(a: &[char], b: &[char]) -> f64 {
+        Bigrams::of(a).cosine(&Bigrams::of(b))
+    }
 
     #[test]
     fn cosines() {

@@ -7,8 +7,7 @@
 //! `（人民时评）`) is the column the article runs in.
 
 use super::text::{
-    bracketed, ends_sentence, is_han, is_space, last_note_open, staff_column, trim, wider_than,
-    width,
+    bracketed, closing_note, ends_sentence, is_han, is_space, staff_column, trim, wider_than, width,
 };
 
 /// The longest headline line, in chars.
@@ -323,14 +322,11 @@ pub fn is_end_note(line: &str) -> bool {
     if line.ends_with('摄') || line.ends_with("摄影报道") || line.ends_with("新华社发") {
         return width(line) <= 40;
     }
-    let Some(body) = line.strip_suffix(['）', ')']) else {
+    let Some((before, note)) = closing_note(line) else {
         return false;
     };
-    let Some(open) = last_note_open(line) else {
-        return false;
-    };
-    let before = trim(&body[..open]);
-    let note = &body[open..];
+    let before = trim(before);
+    let note = note.strip_suffix(['）', ')']).unwrap_or(note);
     let credit = CREDIT_WORDS.iter().any(|k| note.contains(k)) && !staff_column(note);
     let numeral = note
         .chars()

@@ -108,7 +108,7 @@ pub fn closing_note(s: &str) -> Option<(&str, &str)> {
 
 /// Where the bracket closing `s` was opened, brackets inside it skipped: in
 /// `（作者为中央党校（国家行政学院）教授）`, at the first `（`.
-pub fn last_note_open(s: &str) -> Option<usize> {
+fn last_note_open(s: &str) -> Option<usize> {
     let mut depth = 0;
     for (k, c) in s.char_indices().rev() {
         match c {
