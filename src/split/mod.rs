@@ -17,11 +17,13 @@ pub mod headline;
 pub mod layout;
 pub mod model;
 pub mod paragraphs;
+pub mod profile;
 pub mod single;
 pub mod text;
 
 use crate::archive::Day;
 use crate::article::Article;
+pub use profile::Profile;
 
 /// How a file lays out its articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +59,12 @@ pub struct Page {
 /// assert_eq!(page.paper.as_deref(), Some("湘江日报"));
 /// ```
 pub fn split(text: &str) -> Page {
+    split_with(text, &Profile::default())
+}
+
+/// Splits decoded page text (LF line ends) by the habits of its paper, as learned from the
+/// paper's pages ([`Profile::learn`]).
+pub fn split_with(text: &str, _profile: &Profile) -> Page {
     match detect(text) {
         Layout::Export => export::split_export(text),
         Layout::Single => single::split_single(text),
