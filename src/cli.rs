@@ -52,6 +52,13 @@ pub struct IndexArgs {
     /// Start over: empty the index and read every file again
     #[arg(long)]
     pub rebuild: bool,
+    /// The archive folder moved: index this one into an index built from another folder
+    #[arg(long)]
+    pub archive_changed: bool,
+    /// Remove the articles of missing files even when they are more than a fifth of the
+    /// index
+    #[arg(long)]
+    pub prune: bool,
     /// Do not show a progress bar
     #[arg(long, short)]
     pub quiet: bool,

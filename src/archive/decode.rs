@@ -1,6 +1,7 @@
-//! Bytes → text. Archives mix UTF-8 (with or without BOM), UTF-16 with BOM and the legacy
-//! Chinese encodings (GB18030/GBK, Big5). The result always has LF line ends, so spans
-//! count the same characters whatever the file's line ends were.
+//! Bytes → text. Archives mix UTF-8 (with or without BOM), UTF-16 (with or without BOM)
+//! and the legacy Chinese encodings (GB18030/GBK, Big5). A UTF-8 file damaged in a few
+//! places stays UTF-8, its bad bytes replaced. The result always has LF line ends, so
+//! spans count the same characters whatever the file's line ends were.
 
 use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -12,7 +13,15 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// True when some bytes could not be decoded and were replaced by U+FFFD.
     pub had_errors: bool,
+    /// How many bytes could not be decoded (for UTF-8, the bytes of the bad sequences;
+    /// otherwise the replacement characters the decoder wrote).
+    pub bad_bytes: usize,
 }
+
+/// A file whose non-ASCII bytes are at least this share in valid UTF-8 sequences is
+/// UTF-8 with a few damaged bytes, not a legacy encoding: GB18030 and Big5 text is almost
+/// never valid UTF-8, and a page of Chinese with one bad byte in a thousand is 99.9%.
+const NEARLY_UTF8: f64 = 0.99;
 
 /// Decodes a page file's bytes, guessing the encoding when there is no BOM and the bytes
 /// are not UTF-8.
@@ -26,6 +35,10 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Decoded {
     let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
+        // ASCII in UTF-16 is NUL bytes, which are valid UTF-8.
+        None if bytes.contains(&0) && utf16_without_bom(bytes).is_some() => {
+            (utf16_without_bom(bytes).unwrap_or(UTF_16LE), bytes)
+        }
         None => {
             // Most pages are UTF-8: validated once, and not decoded again.
             if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
@@ -33,17 +46,53 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                     text: normalize_newlines(&text),
                     encoding: UTF_8.name(),
                     had_errors: false,
+                    bad_bytes: 0,
+                };
+            }
+            let (bad, non_ascii) = utf8_damage(bytes);
+            if (non_ascii - bad) as f64 >= NEARLY_UTF8 * non_ascii as f64 {
+                return Decoded {
+                    text: normalize_newlines(&String::from_utf8_lossy(bytes)),
+                    encoding: UTF_8.name(),
+                    had_errors: true,
+                    bad_bytes: bad,
                 };
             }
             (guess(bytes), bytes)
         }
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    let bad_bytes = if had_errors {
+        text.chars()
+            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+            .count()
+    } else {
+        0
+    };
     Decoded {
         text: normalize_newlines(&text),
         encoding: encoding.name(),
         had_errors,
+        bad_bytes,
     }
+}
+
+/// The bytes of `bytes` outside valid UTF-8 sequences, and all its non-ASCII bytes.
+fn utf8_damage(bytes: &[u8]) -> (usize, usize) {
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    let mut bad = 0;
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(_) => break,
+            Err(e) => {
+                let len = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                bad += len;
+                rest = &rest[e.valid_up_to() + len..];
+            }
+        }
+    }
+    (bad, non_ascii)
 }
 
 /// How many bytes the encoding detector reads.
@@ -71,21 +120,53 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
-/// UTF-16 without a BOM shows as many NUL bytes on one side of each pair.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+/// How many bytes [`utf16_without_bom`] looks at.
+const UTF16_SAMPLE: usize = 8192;
+
+/// UTF-16 without a BOM. Every page has line ends, which in UTF-16 are NUL bytes beside
+/// the `\n`; GB18030, Big5 and UTF-8 text has no NUL at all. What the code units decode
+/// to, in the right byte order, is then page text: Chinese, punctuation, full-width forms
+/// and ASCII, and almost nothing else.
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(UTF16_SAMPLE) & !1];
+    // NULs in the high byte of a pair are ASCII; in the low byte, the rare U+xx00.
+    let nuls_at = |parity: usize| {
+        let nul = |b: &&u8| **b == 0;
+        sample.iter().skip(parity).step_by(2).filter(nul).count()
+    };
+    let (even, odd) = (nuls_at(0), nuls_at(1));
+    if even + odd == 0 {
         return None;
     }
-    let pairs = bytes.len() / 2;
-    let zero_hi = bytes.chunks_exact(2).filter(|p| p[1] == 0).count();
-    let zero_lo = bytes.chunks_exact(2).filter(|p| p[0] == 0).count();
-    if zero_hi * 3 > pairs * 2 {
+    let share = |unit: fn([u8; 2]) -> u16| {
+        let units = sample.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+        let text = char::decode_utf16(units)
+            .filter(|c| c.as_ref().is_ok_and(|&c| is_page_char(c)))
+            .count();
+        text as f64 / (sample.len() / 2) as f64
+    };
+    let (le, be) = (share(u16::from_le_bytes), share(u16::from_be_bytes));
+    const TEXT_SHARE: f64 = 0.9;
+    if le >= TEXT_SHARE && le >= be && odd >= even {
         Some(UTF_16LE)
-    } else if zero_lo * 3 > pairs * 2 {
+    } else if be >= TEXT_SHARE && even >= odd {
         Some(UTF_16BE)
     } else {
         None
     }
+}
+
+/// A character page text is made of.
+fn is_page_char(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~'
+        | '\u{a0}'..='\u{ff}'
+        | '\u{2000}'..='\u{206f}' // general punctuation: — “ ” …
+        | '\u{3000}'..='\u{303f}' // CJK punctuation
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff00}'..='\u{ffef}' // full-width forms
+    )
 }
 
 /// CRLF → LF, and a lone CR (old Mac files) → LF.
@@ -148,6 +229,44 @@ mod tests {
         let d = decode(&bytes);
         assert!(d.had_errors);
         assert!(d.text.starts_with("疫情防控工作会议召开"));
+    }
+
+    #[test]
+    fn nearly_utf8_stays_utf8_and_utf16_needs_no_bom() {
+        let page =
+            "疫情防控工作会议召开，会议要求各级各部门切实做好防控工作。本报记者 王明\n".repeat(40);
+        // One bad byte in about a thousand: a byte cut out of a character (its other two
+        // are then bad), another replaced by 0xff (with the two that followed it).
+        let mut damaged = page.as_bytes().to_vec();
+        damaged.remove(1000);
+        damaged[2500] = 0xff;
+        let utf16 = |le: bool| -> Vec<u8> {
+            page.encode_utf16()
+                .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                .collect()
+        };
+        let cases: Vec<(&str, Vec<u8>, &str, usize)> = vec![
+            ("utf-8, 5 bad bytes", damaged, "UTF-8", 5),
+            ("utf-16le without BOM", utf16(true), "UTF-16LE", 0),
+            ("utf-16be without BOM", utf16(false), "UTF-16BE", 0),
+            ("gb18030 stays gb18030", encode(GB18030, &page), "gb18030", 0),
+            ("big5 stays big5", encode(BIG5, "臺北市政府昨日舉行記者會，說明颱風過後的復原工作。市長表示，各項工作將在三日內完成。"), "Big5", 0),
+        ];
+        for (name, bytes, encoding, bad) in cases {
+            let d = decode(&bytes);
+            assert_eq!(d.encoding, encoding, "{name}");
+            assert_eq!(d.bad_bytes, bad, "{name}");
+            assert!(
+                d.text.contains("各级各部门") || d.text.contains("颱風"),
+                "{name}: {}",
+                &d.text[..60]
+            );
+        }
+        // Too damaged to be UTF-8: more than one non-ASCII byte in a hundred is bad.
+        let half: String = page.chars().take(100).collect();
+        let mut mixed = half.as_bytes().to_vec();
+        mixed.extend(encode(GB18030, &half));
+        assert_eq!(decode(&mixed).encoding, "gb18030");
     }
 
     #[test]

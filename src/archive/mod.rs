@@ -53,6 +53,14 @@ pub enum Entry {
         path: String,
         kind: String,
     },
+    /// A folder or file that is there but could not be read (permission denied, an I/O
+    /// error): what the index holds from it is kept. `rel` is its path relative to the
+    /// root (empty for the root itself).
+    Unreadable {
+        path: String,
+        rel: String,
+        reason: String,
+    },
 }
 
 /// A page read, decoded and split.
@@ -62,6 +70,8 @@ pub struct Page {
     pub articles: Vec<Article>,
     /// Problems worth a warning that did not stop the page from being read.
     pub warnings: Vec<String>,
+    /// Bytes that could not be decoded, replaced by U+FFFD.
+    pub bad_bytes: usize,
 }
 
 impl Archive {
@@ -75,57 +85,113 @@ impl Archive {
     }
 
     /// Every `.txt` file below the root, in a stable order. Hidden files and folders and the
-    /// excluded folders are passed over; files that cannot be read (permission denied, a
-    /// symbolic link loop, a name that is not UTF-8) are reported as skipped, and other
-    /// files as ignored.
+    /// excluded folders (told by device and inode, so the walk stays linear in depth) are
+    /// passed over. A symbolic link is not followed into a folder: one that leaves the
+    /// archive is skipped and named, and one to a file inside it is read. Files that will
+    /// not be read (a link loop, a name that is not UTF-8) are reported as skipped, folders
+    /// and files that could not be read (permission denied, an I/O error) as unreadable, and
+    /// other files as ignored.
     pub fn walk(&self) -> impl Iterator<Item = Entry> + '_ {
-        let exclude: Vec<PathBuf> = self
+        let exclude: Vec<(u64, u64)> = self
             .exclude
             .iter()
-            .filter_map(|p| p.canonicalize().ok())
+            .filter_map(|p| std::fs::metadata(p).ok().map(|m| dev_ino(&m)))
             .collect();
-        walkdir::WalkDir::new(&self.root)
-            .follow_links(true)
+        let root_real = self.root.canonicalize().ok();
+        let mut it = walkdir::WalkDir::new(&self.root)
+            .follow_links(false)
             .sort_by_file_name()
-            .into_iter()
-            .filter_entry(move |e| {
-                let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-                let excluded = e.file_type().is_dir()
-                    && !exclude.is_empty()
-                    && e.path().canonicalize().is_ok_and(|p| exclude.contains(&p));
-                !hidden && !excluded
-            })
-            .filter_map(move |e| self.entry(e))
+            .into_iter();
+        std::iter::from_fn(move || loop {
+            let e = match it.next()? {
+                Ok(e) => e,
+                Err(err) => return Some(self.walk_error(err)),
+            };
+            let is_dir = e.file_type().is_dir();
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            let excluded = is_dir
+                && !exclude.is_empty()
+                && e.metadata().is_ok_and(|m| exclude.contains(&dev_ino(&m)));
+            if hidden || excluded {
+                if is_dir {
+                    it.skip_current_dir();
+                }
+                continue;
+            }
+            if e.depth() > 0 && e.path_is_symlink() {
+                if let Some(entry) = self.link(&e, root_real.as_deref()) {
+                    return Some(entry);
+                }
+                continue;
+            }
+            if is_dir {
+                continue;
+            }
+            if let Some(entry) = self.entry(&e) {
+                return Some(entry);
+            }
+        })
     }
 
-    fn entry(&self, e: walkdir::Result<walkdir::DirEntry>) -> Option<Entry> {
-        let e = match e {
-            Ok(e) => e,
+    /// A walk error: a folder or file that could not be read keeps what the index holds
+    /// of it.
+    fn walk_error(&self, err: walkdir::Error) -> Entry {
+        let path = err.path().map_or_else(
+            || self.root.display().to_string(),
+            |p| p.display().to_string(),
+        );
+        let reason = err.io_error().map_or_else(|| err.to_string(), io_reason);
+        let rel = err.path().map(|p| self.rel(p)).unwrap_or_default();
+        Entry::Unreadable { path, rel, reason }
+    }
+
+    /// `path` relative to the root, with `/` separators (lossy for a name that is not
+    /// UTF-8, which the index never holds).
+    fn rel(&self, path: &std::path::Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.to_string_lossy().replace('\\', "/")
+    }
+
+    /// A symbolic link met by the walk: a link to a file inside the archive is read like
+    /// one; a link out of the archive, to a folder, round a loop or to nothing is skipped.
+    fn link(&self, e: &walkdir::DirEntry, root: Option<&std::path::Path>) -> Option<Entry> {
+        let path = e.path().display().to_string();
+        let skipped = |reason: String| {
+            Some(Entry::Skipped {
+                path: path.clone(),
+                reason,
+            })
+        };
+        let target = match e.path().canonicalize() {
+            Ok(t) => t,
+            Err(err) if is_loop(&err) => return skipped("symbolic link loop".into()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return skipped("broken symbolic link (its target does not exist)".into())
+            }
             Err(err) => {
-                let path = err.path().map_or_else(
-                    || self.root.display().to_string(),
-                    |p| p.display().to_string(),
-                );
-                let broken_link = err
-                    .path()
-                    .and_then(|p| p.symlink_metadata().ok())
-                    .is_some_and(|m| m.file_type().is_symlink())
-                    && err
-                        .io_error()
-                        .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound);
-                let reason = if err.loop_ancestor().is_some() {
-                    "symbolic link loop".to_string()
-                } else if broken_link {
-                    "broken symbolic link (its target does not exist)".to_string()
-                } else {
-                    err.io_error().map_or_else(|| err.to_string(), io_reason)
-                };
-                return Some(Entry::Skipped { path, reason });
+                let rel = self.rel(e.path());
+                let reason = io_reason(&err);
+                return Some(Entry::Unreadable { path, rel, reason });
             }
         };
-        if !e.file_type().is_file() {
-            return None;
+        if root.is_some_and(|r| !target.starts_with(r)) {
+            return skipped(format!(
+                "symbolic link to {}, outside the archive",
+                target.display()
+            ));
         }
+        if target.is_dir() {
+            let parent = e.path().parent().and_then(|p| p.canonicalize().ok());
+            if parent.is_some_and(|p| p.starts_with(&target)) {
+                return skipped("symbolic link loop".into());
+            }
+            // Its files are read where they are, inside the archive.
+            return skipped("symbolic link to a folder of the archive, read where it is".into());
+        }
+        self.entry(e)
+    }
+
+    fn entry(&self, e: &walkdir::DirEntry) -> Option<Entry> {
         let ext = e.path().extension();
         if !ext.is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
             let kind = ext.map_or_else(
@@ -144,11 +210,14 @@ impl Archive {
                 reason: "file name is not valid UTF-8; rename it".into(),
             });
         };
-        let meta = match e.metadata() {
-            Ok(m) => m,
+        // The file itself, through a link.
+        let meta = match std::fs::metadata(e.path()) {
+            Ok(m) if m.is_file() => m,
+            Ok(_) => return None,
             Err(err) => {
-                let reason = err.io_error().map_or_else(|| err.to_string(), io_reason);
-                return Some(Entry::Skipped { path: rel, reason });
+                let path = e.path().display().to_string();
+                let reason = io_reason(&err);
+                return Some(Entry::Unreadable { path, rel, reason });
             }
         };
         let mtime_ns = meta
@@ -189,12 +258,17 @@ impl Archive {
         if let Some(kind) = file_kind(bytes) {
             return Err(format!("binary file ({kind}), not page text"));
         }
-        if looks_binary(bytes) {
+        if looks_binary(bytes) && decode::utf16_without_bom(bytes).is_none() {
             return Err("binary file, not page text".into());
         }
         let decoded = decode(bytes);
         let mut warnings = Vec::new();
-        if decoded.had_errors {
+        if decoded.had_errors && decoded.encoding == "UTF-8" {
+            warnings.push(format!(
+                "{} bytes are not valid UTF-8; they were replaced by �",
+                decoded.bad_bytes
+            ));
+        } else if decoded.had_errors {
             warnings.push(format!(
                 "some bytes are not valid {}; they were replaced by �",
                 decoded.encoding
@@ -209,6 +283,7 @@ impl Archive {
             encoding: decoded.encoding,
             articles,
             warnings,
+            bad_bytes: decoded.bad_bytes,
         })
     }
 
@@ -243,7 +318,7 @@ impl Archive {
             .filter_map(|(m, d)| Day::new(year?, m, d))
             .max();
         let page_no = page_from_path(rel);
-        let id_base = content_hash(rel.as_bytes());
+        let id_base = id_base(rel);
         let offsets: Vec<usize> = text
             .char_indices()
             .map(|(b, _)| b)
@@ -254,7 +329,7 @@ impl Archive {
             .enumerate()
             .map(|(i, mut a)| {
                 a.seq = i as u32 + 1;
-                a.id = format!("{:08x}-{:02}", id_base as u32, a.seq);
+                a.id = format!("{id_base:016x}-{:02}", a.seq);
                 a.path = rel.to_string();
                 a.paper = paper.clone();
                 a.page_label = page_no.as_ref().map(|(l, _)| l.clone());
@@ -365,6 +440,20 @@ fn file_kind(bytes: &[u8]) -> Option<&'static str> {
         .map(|&(_, kind)| kind)
 }
 
+/// A file's device and inode: what tells one folder from another without resolving paths.
+fn dev_ino(m: &std::fs::Metadata) -> (u64, u64) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (m.dev(), m.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        (0, 0)
+    }
+}
+
 /// Too many levels of symbolic links (a link that points at itself, or round a cycle).
 fn is_loop(e: &std::io::Error) -> bool {
     #[cfg(unix)]
@@ -413,6 +502,39 @@ fn year_in_path(rel: &str) -> Option<i32> {
         .filter(|s| s.len() == 4)
         .filter_map(|s| s.parse().ok())
         .find(|y| (1900..=2100).contains(y))
+}
+
+/// The first part of the ids of a page file's articles: 64 bits of its path's hash.
+pub fn id_base(rel: &str) -> u64 {
+    content_hash(rel.as_bytes())
+}
+
+/// Paths whose [`id_base`] an earlier path of `paths` already has, each with that earlier
+/// path: their articles would take its articles' ids.
+pub fn id_collisions<'a>(
+    paths: impl Iterator<Item = &'a str>,
+) -> std::collections::HashMap<&'a str, &'a str> {
+    collisions(paths, id_base)
+}
+
+fn collisions<'a>(
+    paths: impl Iterator<Item = &'a str>,
+    hash: impl Fn(&str) -> u64,
+) -> std::collections::HashMap<&'a str, &'a str> {
+    let mut owners: std::collections::HashMap<u64, &str> = Default::default();
+    let mut taken = std::collections::HashMap::new();
+    for p in paths {
+        match owners.entry(hash(p)) {
+            std::collections::hash_map::Entry::Occupied(o) if *o.get() != p => {
+                taken.insert(p, *o.get());
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {}
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(p);
+            }
+        }
+    }
+    taken
 }
 
 /// A stable 64-bit hash (FNV-1a): the same bytes give the same value on every run and
@@ -479,6 +601,26 @@ mod tests {
         for (input, want) in table {
             assert_eq!(without_spaces(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn colliding_ids_are_found_and_the_first_path_keeps_them() {
+        // A hash that collides on purpose: the length of the path.
+        let paths = [
+            "a/1.txt", "b/22.txt", "c/3.txt", "a/1.txt", "d/44.txt", "e.txt",
+        ];
+        let taken = collisions(paths.into_iter(), |p| p.len() as u64);
+        let want: std::collections::HashMap<&str, &str> =
+            [("c/3.txt", "a/1.txt"), ("d/44.txt", "b/22.txt")].into();
+        assert_eq!(taken, want);
+        // Two page names whose 32-bit ids collided (issue 16) get ids of their own now.
+        let (a, b) = (
+            "江城晚报/2021-03-10/2998.txt",
+            "江城晚报/2021-03-27/20080.txt",
+        );
+        assert_eq!(id_base(a) as u32, id_base(b) as u32);
+        assert_ne!(id_base(a), id_base(b));
+        assert!(id_collisions([a, b].into_iter()).is_empty());
     }
 
     #[test]

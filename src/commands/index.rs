@@ -8,16 +8,30 @@ use anyhow::bail;
 use std::path::Path;
 
 pub fn run(args: &IndexArgs) -> anyhow::Result<Outcome> {
-    let summary = index_archive(
+    let guard = Guard {
+        archive_changed: args.archive_changed,
+        prune: args.prune,
+    };
+    let summary = index_guarded(
         &args.archive,
         &args.index.dir,
         args.paper.clone(),
         args.max_file_size.saturating_mul(1024 * 1024),
         args.rebuild,
         !args.quiet,
+        guard,
     )?;
     report(&summary, args.quiet);
     Ok(Outcome::from_count(summary.total_articles as usize))
+}
+
+/// What the user allowed that `index` refuses by default.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Guard {
+    /// The index was built from another folder, and that is fine.
+    pub archive_changed: bool,
+    /// Remove the articles of missing files, however many.
+    pub prune: bool,
 }
 
 /// Indexes `archive` into `dir`; shared with `search`, which builds the default index on
@@ -30,6 +44,28 @@ pub fn index_archive(
     rebuild: bool,
     progress: bool,
 ) -> anyhow::Result<Summary> {
+    let guard = Guard::default();
+    index_guarded(
+        archive_dir,
+        dir,
+        paper,
+        max_file_size,
+        rebuild,
+        progress,
+        guard,
+    )
+}
+
+/// [`index_archive`], with what the user allowed.
+fn index_guarded(
+    archive_dir: &Path,
+    dir: &Path,
+    paper: Option<String>,
+    max_file_size: u64,
+    rebuild: bool,
+    progress: bool,
+    guard: Guard,
+) -> anyhow::Result<Summary> {
     if !archive_dir.is_dir() {
         bail!(
             "{}: no such folder; give the folder that holds your page files (.txt)",
@@ -40,6 +76,7 @@ pub fn index_archive(
     archive.paper = paper;
     archive.max_file_size = max_file_size;
     archive.exclude.push(dir.to_path_buf());
+    index::check_archive(dir, archive_dir, guard.archive_changed)?;
     let store = Store::create(dir, archive_dir, rebuild)?;
     if let Some(pid) = store.recovered_lock() {
         let by = if pid == 0 {
@@ -56,6 +93,7 @@ pub fn index_archive(
         progress,
         rebuild,
         commit_files: commit_every_files(),
+        prune: guard.prune,
         ..BuildOptions::default()
     };
     index::build(&archive, &store, &opts)
@@ -78,6 +116,9 @@ pub fn report(s: &Summary, quiet: bool) {
     for (path, warning) in &s.warnings {
         eprintln!("baosou: {path}: warning: {warning}");
     }
+    for (path, reason) in &s.unreadable {
+        eprintln!("baosou: {path}: could not be read, kept as indexed: {reason}");
+    }
     if quiet {
         return;
     }
@@ -91,6 +132,21 @@ pub fn report(s: &Summary, quiet: bool) {
         s.unchanged,
         s.skipped.len()
     );
+    if !s.unreadable.is_empty() {
+        let names: Vec<&str> = s.unreadable.iter().map(|(p, _)| p.as_str()).collect();
+        eprintln!(
+            "  {} folders or files could not be read; the {} indexed files in them were kept: {}",
+            s.unreadable.len(),
+            s.kept,
+            names.join(", ")
+        );
+    }
+    if s.undecodable.0 > 0 {
+        eprintln!(
+            "  {} files had {} undecodable bytes, replaced",
+            s.undecodable.0, s.undecodable.1
+        );
+    }
     if s.reread > 0 {
         eprintln!(
             "  {} files indexed by another version of baosou were split again",

@@ -39,7 +39,7 @@ pub fn run(args: &SplitArgs) -> anyhow::Result<Outcome> {
             let file = match entry {
                 Entry::Page(f) => f,
                 Entry::Ignored { .. } => continue,
-                Entry::Skipped { path, reason } => {
+                Entry::Skipped { path, reason } | Entry::Unreadable { path, reason, .. } => {
                     eprintln!("baosou: {path}: skipped: {reason}");
                     failed += 1;
                     continue;

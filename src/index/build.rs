@@ -26,7 +26,14 @@ pub struct BuildOptions {
     pub rebuild: bool,
     /// The tantivy writer's memory budget, in bytes.
     pub writer_memory: usize,
+    /// Remove the articles of files no longer in the archive even when they are more than
+    /// [`MAX_REMOVED_SHARE`] of the index.
+    pub prune: bool,
 }
+
+/// The share of the index's files or articles a run removes only with `--prune`: more is
+/// the sign of a wrong folder, an emptied one or a mount that is not there.
+pub const MAX_REMOVED_SHARE: f64 = 0.2;
 
 impl Default for BuildOptions {
     fn default() -> Self {
@@ -36,6 +43,7 @@ impl Default for BuildOptions {
             commit_files: None,
             rebuild: false,
             writer_memory: 256 * 1024 * 1024,
+            prune: false,
         }
     }
 }
@@ -56,6 +64,13 @@ pub struct Summary {
     pub warnings: Vec<(String, String)>,
     /// Files that are not page files (not `.txt`), counted by extension.
     pub ignored: BTreeMap<String, usize>,
+    /// Folders and files that could not be read, with the reason: what the index holds
+    /// from them is kept.
+    pub unreadable: Vec<(String, String)>,
+    /// Indexed files kept because they, or their folder, could not be read.
+    pub kept: usize,
+    /// Files decoded with undecodable bytes replaced, and the number of those bytes.
+    pub undecodable: (usize, usize),
     /// Articles indexed in this pass.
     pub articles: usize,
     /// Articles in the index after the pass.
@@ -66,8 +81,8 @@ pub struct Summary {
 }
 
 /// A page file to read, and whether the index may already hold articles from it.
-struct Job {
-    file: PageFile,
+pub(super) struct Job {
+    pub(super) file: PageFile,
     known: Option<FileRecord>,
 }
 
@@ -76,6 +91,8 @@ enum Read {
     Page(PageFile, u64, Page),
     Same(PageFile, FileRecord),
     Failed(PageFile, String),
+    /// The file is there but could not be read: its articles are kept.
+    Unreadable(PageFile, String),
 }
 
 /// Brings the index up to date with the archive.
@@ -90,6 +107,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
 
     let mut jobs = Vec::new();
     let mut on_disk = BTreeSet::new();
+    let mut unreadable: Vec<String> = Vec::new();
     for entry in archive.walk() {
         match entry {
             Entry::Page(file) => {
@@ -124,27 +142,99 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
             }
             Entry::Skipped { path, reason } => summary.skipped.push((path, reason)),
             Entry::Ignored { kind, .. } => *summary.ignored.entry(kind).or_default() += 1,
+            Entry::Unreadable { path, rel, reason } => {
+                summary.unreadable.push((path, reason));
+                unreadable.push(rel);
+            }
         }
     }
+    // A file counts as gone only when its folder was read and it is not there.
+    let under_unreadable = |p: &str| {
+        unreadable.iter().any(|u| {
+            u.is_empty()
+                || p == u
+                || p.strip_prefix(u.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        })
+    };
+    let mut gone = Vec::new();
+    for rel in manifest
+        .files
+        .keys()
+        .chain(indexed.iter())
+        .collect::<BTreeSet<_>>()
+    {
+        if on_disk.contains(rel) {
+            continue;
+        }
+        if under_unreadable(rel) {
+            summary.kept += 1;
+        } else {
+            gone.push(rel.clone());
+        }
+    }
+    if !opts.rebuild && !opts.prune {
+        super::guard::refuse_large_removal(archive, store, &manifest, &indexed, &gone)?;
+    }
+    super::guard::drop_colliding_ids(&mut jobs, &indexed, &on_disk, &mut summary);
 
     let mut writer: IndexWriter = store
         .index
         .writer(opts.writer_memory)
         .map_err(|e| lock_error(e, store))?;
+    // Segment files a killed or failed run left behind, which no commit names.
+    writer
+        .garbage_collect_files()
+        .wait()
+        .with_context(|| format!("{}: cannot remove unused index files", store.dir.display()))?;
+    let total: u64 = jobs.iter().map(|j| j.file.size).sum();
+    let written = write(
+        archive,
+        store,
+        opts,
+        &mut writer,
+        jobs,
+        &gone,
+        &indexed,
+        &mut manifest,
+        &mut summary,
+    );
+    let finished = match written {
+        Ok(()) => writer
+            .wait_merging_threads()
+            .with_context(|| format!("{}: merging segments failed", store.dir.display())),
+        Err(e) => {
+            drop(writer);
+            Err(e)
+        }
+    };
+    if let Err(e) = finished {
+        return Err(super::fault::after_failed_write(store, e, total));
+    }
+    summary.total_articles = store.reader()?.searcher().num_docs();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The writing half of [`build`]: removes what is gone, reads and adds what changed, and
+/// commits.
+#[allow(clippy::too_many_arguments)]
+fn write(
+    archive: &Archive,
+    store: &Store,
+    opts: &BuildOptions,
+    writer: &mut IndexWriter,
+    jobs: Vec<Job>,
+    gone: &[String],
+    indexed: &BTreeSet<String>,
+    manifest: &mut Manifest,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
     if opts.rebuild {
         writer.delete_all_documents()?;
     }
     let f = store.fields;
-    let gone: Vec<String> = manifest
-        .files
-        .keys()
-        .chain(indexed.iter())
-        .filter(|p| !on_disk.contains(*p))
-        .cloned()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    for rel in &gone {
+    for rel in gone {
         writer.delete_term(Term::from_field_text(f.path, rel));
         manifest.files.remove(rel);
         summary.removed += 1;
@@ -178,6 +268,13 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                     bar.inc(file.size);
                     manifest.files.insert(file.rel, record);
                 }
+                Read::Unreadable(file, reason) => {
+                    bar.inc(file.size);
+                    if indexed.contains(&file.rel) {
+                        summary.kept += 1;
+                    }
+                    summary.unreadable.push((file.rel, reason));
+                }
                 Read::Failed(file, reason) => {
                     bar.inc(file.size);
                     if indexed.contains(&file.rel) {
@@ -200,6 +297,10 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                     for w in page.warnings {
                         summary.warnings.push((file.rel.clone(), w));
                     }
+                    if page.bad_bytes > 0 {
+                        summary.undecodable.0 += 1;
+                        summary.undecodable.1 += page.bad_bytes;
+                    }
                     for a in &page.articles {
                         writer.add_document(store.document(a)?)?;
                     }
@@ -217,7 +318,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                     manifest.files.insert(file.rel, record);
                     let enough_files = opts.commit_files.is_some_and(|n| files_since_commit >= n);
                     if !opts.rebuild && (since_commit >= opts.commit_bytes || enough_files) {
-                        commit(&mut writer, &manifest, store)?;
+                        commit(writer, manifest, store)?;
                         since_commit = 0;
                         files_since_commit = 0;
                     }
@@ -227,13 +328,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
         Ok(())
     })?;
     bar.finish_and_clear();
-    commit(&mut writer, &manifest, store)?;
-    writer
-        .wait_merging_threads()
-        .with_context(|| format!("{}: merging segments failed", store.dir.display()))?;
-    summary.total_articles = store.reader()?.searcher().num_docs();
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    commit(writer, manifest, store)
 }
 
 /// How many threads read and split pages.
@@ -246,7 +341,11 @@ fn readers() -> usize {
 fn read(archive: &Archive, job: Job) -> Read {
     let bytes = match archive.read_bytes(&job.file) {
         Ok(b) => b,
-        Err(reason) => return Read::Failed(job.file, reason),
+        // Too large: a decision, which removes what the index had of it.
+        Err(reason) if job.file.size > archive.max_file_size => {
+            return Read::Failed(job.file, reason)
+        }
+        Err(reason) => return Read::Unreadable(job.file, reason),
     };
     let hash = content_hash(&bytes);
     if let Some(known) = job.known.filter(|k| k.hash == hash) {

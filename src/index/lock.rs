@@ -41,9 +41,16 @@ impl WriterLock {
                     });
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = std::fs::read_to_string(&path)
-                        .ok()
-                        .and_then(|s| s.trim().parse::<u32>().ok());
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    if text.is_empty() && is_recent(&path) {
+                        // Created by a run that has not yet written its process id.
+                        bail!(
+                            "{}: another `baosou index` is starting on this index; wait for it \
+                             to finish, or try again",
+                            dir.display()
+                        );
+                    }
+                    let holder = text.trim().parse::<u32>().ok();
                     match holder {
                         Some(pid) if is_running(pid) => bail!(
                             "{}: another `baosou index` (process {pid}) is writing this index; \
@@ -82,6 +89,19 @@ impl Drop for WriterLock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
     }
+}
+
+/// How long an empty lock file counts as held: the time between creating it and writing
+/// the process id into it is far shorter, unless the run was killed in between.
+const EMPTY_LOCK_HELD: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// True when the file was modified within [`EMPTY_LOCK_HELD`] (or its age is unknown).
+fn is_recent(path: &Path) -> bool {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age < EMPTY_LOCK_HELD)
 }
 
 /// True when a process with this id is running (and, on Linux, is a baosou, so that a
@@ -150,8 +170,17 @@ mod tests {
             ("", Some(0)),
             ("junk", Some(0)),
         ];
+        let long_ago = std::time::SystemTime::now() - 2 * EMPTY_LOCK_HELD;
         for (content, want) in cases {
-            std::fs::write(dir.path().join(LOCK_FILE), content).unwrap();
+            let path = dir.path().join(LOCK_FILE);
+            std::fs::write(&path, content).unwrap();
+            if content.is_empty() {
+                // Just created and still empty: held by a run that is starting.
+                let err = WriterLock::acquire(dir.path()).unwrap_err().to_string();
+                assert!(err.contains("is starting on this index"), "{err}");
+                let f = std::fs::File::options().write(true).open(&path).unwrap();
+                f.set_modified(long_ago).unwrap();
+            }
             let lock = WriterLock::acquire(dir.path()).unwrap();
             assert_eq!(lock.recovered_from, want, "{content:?}");
         }

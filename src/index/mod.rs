@@ -5,10 +5,13 @@
 //! indexing pipeline.
 
 mod build;
+mod fault;
+mod guard;
 mod lock;
 mod manifest;
 
-pub use build::{build, reasons, BuildOptions, Summary};
+pub use build::{build, reasons, BuildOptions, Summary, MAX_REMOVED_SHARE};
+pub use fault::{damaged, is_damaged, Damaged};
 pub use lock::WriterLock;
 pub use manifest::{FileRecord, Manifest};
 
@@ -21,14 +24,84 @@ use tantivy::schema::{Field, Schema};
 use tantivy::{Index, IndexReader, TantivyDocument};
 
 /// The file that marks a folder as a baosou index.
-const INFO_FILE: &str = "baosou.json";
+pub(crate) const INFO_FILE: &str = "baosou.json";
+
+/// The article ids this version writes: 64 bits of the path's hash and the order on the
+/// page (`3fa2c1d04b5e6f70-06`). Indexes without the field have 32-bit ids.
+const ID_BITS: u32 = 64;
 
 /// What `baosou.json` records.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Info {
+pub(crate) struct Info {
     format: u32,
     /// The archive folder the index was built from, as given.
-    archive: String,
+    pub(crate) archive: String,
+    /// The same folder, resolved, to tell it from another; absent in older indexes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    archive_path: Option<PathBuf>,
+    /// Bits of the path's hash in article ids (32 in older indexes).
+    #[serde(default = "old_id_bits")]
+    id_bits: u32,
+}
+
+fn old_id_bits() -> u32 {
+    32
+}
+
+impl Info {
+    fn new(archive: &Path) -> Info {
+        Info {
+            format: schema::FORMAT_VERSION,
+            archive: archive.display().to_string(),
+            archive_path: archive.canonicalize().ok(),
+            id_bits: ID_BITS,
+        }
+    }
+
+    /// True when `archive` is the folder this index was built from.
+    fn same_archive(&self, archive: &Path) -> bool {
+        let given = archive.canonicalize().ok();
+        let recorded = self
+            .archive_path
+            .clone()
+            .or_else(|| Path::new(&self.archive).canonicalize().ok());
+        match (given, recorded) {
+            (Some(g), Some(r)) => g == r,
+            // The recorded folder is gone: only the same name is the same archive.
+            _ => Path::new(&self.archive) == archive,
+        }
+    }
+}
+
+/// Refuses to index `archive` into the index in `dir` when the index was built from
+/// another folder, unless `changed` says the archive moved; then the index records the
+/// new folder.
+pub fn check_archive(dir: &Path, archive: &Path, changed: bool) -> anyhow::Result<()> {
+    let Ok(bytes) = std::fs::read(dir.join(INFO_FILE)) else {
+        return Ok(());
+    };
+    let Ok(info) = serde_json::from_slice::<Info>(&bytes) else {
+        return Ok(());
+    };
+    if info.same_archive(archive) {
+        return Ok(());
+    }
+    if !changed {
+        bail!(
+            "{}: this index was built from {}, not {}; give that folder, or pass \
+             --archive-changed if {} is the same archive moved (nothing was changed)",
+            dir.display(),
+            info.archive,
+            archive.display(),
+            archive.display()
+        );
+    }
+    let info = Info {
+        format: info.format,
+        id_bits: info.id_bits,
+        ..Info::new(archive)
+    };
+    write_atomic(&dir.join(INFO_FILE), &serde_json::to_vec_pretty(&info)?)
 }
 
 /// Every field handle, looked up once.
@@ -100,6 +173,14 @@ impl Store {
         };
         let info: Info = serde_json::from_str(&text)
             .with_context(|| format!("{}: unreadable; {build_it}", info_path.display()))?;
+        if info.format == schema::FORMAT_VERSION && info.id_bits != ID_BITS {
+            bail!(
+                "{shown}: its article ids are of the older, {}-bit kind, which can collide; \
+                 rebuild: `baosou index {} --index {shown} --rebuild`",
+                info.id_bits,
+                info.archive
+            );
+        }
         if info.format != schema::FORMAT_VERSION {
             bail!(
                 "{shown}: index format {} was written by another version of baosou (this one \
@@ -109,16 +190,17 @@ impl Store {
                 info.archive
             );
         }
-        let index = Index::open_in_dir(dir)
-            .with_context(|| format!("{shown}: the index is damaged; {build_it} --rebuild"))?;
+        let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
         schema::register_tokenizers(&index);
-        let fields = Fields::new(&index.schema()).with_context(|| shown.to_string())?;
-        Ok(Store {
+        let fields = Fields::new(&index.schema()).map_err(|e| damaged(dir, format!("{e:#}")))?;
+        let store = Store {
             dir: dir.to_path_buf(),
             index,
             fields,
             lock: None,
-        })
+        };
+        store.verify()?;
+        Ok(store)
     }
 
     /// The process whose stale writer lock was taken over when this store was opened for
@@ -189,10 +271,7 @@ impl Store {
             .create_in_dir(dir)
             .with_context(|| format!("{shown}: cannot create an index here"))?;
         schema::register_tokenizers(&index);
-        let info = Info {
-            format: schema::FORMAT_VERSION,
-            archive: archive.display().to_string(),
-        };
+        let info = Info::new(archive);
         write_atomic(&dir.join(INFO_FILE), &serde_json::to_vec_pretty(&info)?)?;
         let fields = Fields::new(&index.schema()).with_context(|| shown.to_string())?;
         Ok(Store {
@@ -204,9 +283,7 @@ impl Store {
     }
 
     pub fn reader(&self) -> anyhow::Result<IndexReader> {
-        self.index
-            .reader()
-            .with_context(|| format!("{}: cannot read the index", self.dir.display()))
+        self.index.reader().map_err(|e| damaged(&self.dir, e))
     }
 
     /// The document for an article: its words, its characters and the article itself.
