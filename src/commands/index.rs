@@ -76,7 +76,7 @@ fn index_guarded(
     archive.paper = paper;
     archive.max_file_size = max_file_size;
     archive.exclude.push(dir.to_path_buf());
-    index::check_archive(dir, archive_dir, guard.archive_changed)?;
+    let moved = index::check_archive(dir, archive_dir, guard.archive_changed)?;
     let store = Store::create(dir, archive_dir, rebuild)?;
     if let Some(pid) = store.recovered_lock() {
         let by = if pid == 0 {
@@ -96,7 +96,11 @@ fn index_guarded(
         prune: guard.prune,
         ..BuildOptions::default()
     };
-    index::build(&archive, &store, &opts)
+    let summary = index::build(&archive, &store, &opts)?;
+    if moved {
+        index::record_archive(dir, archive_dir)?;
+    }
+    Ok(summary)
 }
 
 /// `BAOSOU_COMMIT_EVERY_FILES=N` commits after every N page files. It is not documented:

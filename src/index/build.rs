@@ -370,14 +370,28 @@ fn commit(writer: &mut IndexWriter, manifest: &Manifest, store: &Store) -> anyho
     manifest.save(&store.dir)
 }
 
-/// The source paths the index holds articles from.
+/// The source paths the index holds articles from. A segment's terms outlive its deleted
+/// documents until a merge, so a path counts only with a document still alive.
 fn indexed_paths(store: &Store) -> anyhow::Result<BTreeSet<String>> {
+    use tantivy::{DocSet, TERMINATED};
     let searcher = store.reader()?.searcher();
     let mut paths = BTreeSet::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(store.fields.path)?;
+        let alive = segment.alive_bitset();
         let mut terms = inverted.terms().stream()?;
         while terms.advance() {
+            if let Some(alive) = alive {
+                let option = tantivy::schema::IndexRecordOption::Basic;
+                let mut docs = inverted.read_postings_from_terminfo(terms.value(), option)?;
+                let mut doc = docs.doc();
+                while doc != TERMINATED && !alive.is_alive(doc) {
+                    doc = docs.advance();
+                }
+                if doc == TERMINATED {
+                    continue;
+                }
+            }
             paths.insert(String::from_utf8_lossy(terms.key()).into_owned());
         }
     }

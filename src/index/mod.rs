@@ -74,17 +74,17 @@ impl Info {
 }
 
 /// Refuses to index `archive` into the index in `dir` when the index was built from
-/// another folder, unless `changed` says the archive moved; then the index records the
-/// new folder.
-pub fn check_archive(dir: &Path, archive: &Path, changed: bool) -> anyhow::Result<()> {
+/// another folder, unless `changed` says the archive moved. True when the index is to
+/// record the new folder ([`record_archive`]) once the run succeeds.
+pub fn check_archive(dir: &Path, archive: &Path, changed: bool) -> anyhow::Result<bool> {
     let Ok(bytes) = std::fs::read(dir.join(INFO_FILE)) else {
-        return Ok(());
+        return Ok(false);
     };
     let Ok(info) = serde_json::from_slice::<Info>(&bytes) else {
-        return Ok(());
+        return Ok(false);
     };
     if info.same_archive(archive) {
-        return Ok(());
+        return Ok(false);
     }
     if !changed {
         bail!(
@@ -96,12 +96,26 @@ pub fn check_archive(dir: &Path, archive: &Path, changed: bool) -> anyhow::Resul
             archive.display()
         );
     }
+    Ok(true)
+}
+
+/// Records in the index in `dir` that it now holds the archive in `archive`.
+pub fn record_archive(dir: &Path, archive: &Path) -> anyhow::Result<()> {
+    let path = dir.join(INFO_FILE);
+    let bytes =
+        std::fs::read(&path).with_context(|| format!("{}: cannot read it", path.display()))?;
+    let info: Info = serde_json::from_slice(&bytes).with_context(|| {
+        format!(
+            "{}: unreadable; run `baosou index --rebuild`",
+            path.display()
+        )
+    })?;
     let info = Info {
         format: info.format,
         id_bits: info.id_bits,
         ..Info::new(archive)
     };
-    write_atomic(&dir.join(INFO_FILE), &serde_json::to_vec_pretty(&info)?)
+    write_atomic(&path, &serde_json::to_vec_pretty(&info)?)
 }
 
 /// Every field handle, looked up once.
