@@ -303,6 +303,14 @@ fn sigkill_at_any_point_loses_and_duplicates_nothing() {
         let reached = wait_for(name, &mut child, || point(&idx));
         child.kill().unwrap();
         let status = child.wait().unwrap();
+        // The run must have been killed at the point, not have ended before it: a test
+        // that kills nothing proves nothing.
+        assert!(reached, "the run ended before {name}: {status}");
+        assert_eq!(
+            std::os::unix::process::ExitStatusExt::signal(&status),
+            Some(9),
+            "the run was not killed at {name}: {status}"
+        );
         // The previous index opens, answers, and holds no article twice.
         let ids = all_ids(&idx);
         let unique: BTreeSet<&String> = ids.iter().collect();
