@@ -334,7 +334,12 @@ fn a_second_run_reads_only_what_changed() {
         stderr(&again)
     );
     std::fs::remove_file(archive.join("2021-03-06/02.txt")).unwrap();
-    let after = run();
+    // Half the index: removed only when --prune says so.
+    let refused = run();
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("--prune"), "{}", stderr(&refused));
+    let prune = ["index", "--prune", "--index", index.to_str().unwrap()];
+    let after = baosou(&[&prune[..1], &[archive.to_str().unwrap()], &prune[1..]].concat());
     assert!(stderr(&after).contains("1 removed"), "{}", stderr(&after));
     let o = baosou(&["search", "图书馆", "--index", index.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));

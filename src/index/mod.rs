@@ -83,7 +83,8 @@ pub fn check_archive(dir: &Path, archive: &Path, changed: bool) -> anyhow::Resul
     let Ok(info) = serde_json::from_slice::<Info>(&bytes) else {
         return Ok(false);
     };
-    if info.same_archive(archive) {
+    // An index this version cannot read says so first, with the command that rebuilds it.
+    if info.same_archive(archive) || info.format != schema::FORMAT_VERSION {
         return Ok(false);
     }
     if !changed {
