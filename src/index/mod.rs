@@ -7,6 +7,7 @@
 mod build;
 mod lock;
 mod manifest;
+pub mod profiles;
 
 pub use build::{build, reasons, BuildOptions, Summary};
 pub use lock::WriterLock;
