@@ -148,6 +148,13 @@ pub struct SplitArgs {
     /// Paper name for every page
     #[arg(long)]
     pub paper: Option<String>,
+    /// Split as indexing this archive folder would: by the habits learned from its pages
+    /// (a folder given as PATH is learned from its own pages)
+    #[arg(long, value_name = "ARCHIVE_DIR", conflicts_with = "index")]
+    pub like: Option<PathBuf>,
+    /// Split by the habits kept in this index, as its last `index` run did
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

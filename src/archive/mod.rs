@@ -5,12 +5,15 @@
 
 mod decode;
 mod meta;
+mod papers;
 
 pub use decode::{decode, Decoded};
 pub use meta::{date_from_path, page_from_path, paper_from_path, Day};
+pub use papers::PROFILE_SAMPLE;
 
 use crate::article::{Article, DateSource};
-use crate::split;
+use crate::split::{self, Profile};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Files larger than this are skipped unless the caller says otherwise.
@@ -25,6 +28,9 @@ pub struct Archive {
     /// Folders inside the archive that are not part of it (the index, for one).
     pub exclude: Vec<PathBuf>,
     pub max_file_size: u64,
+    /// Each paper's habits, by [`Archive::profile_key`]; a paper without one is split with
+    /// the general profile.
+    pub profiles: BTreeMap<String, Profile>,
 }
 
 /// A page file found by [`Archive::walk`].
@@ -81,6 +87,7 @@ impl Archive {
             paper: None,
             exclude: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            profiles: BTreeMap::new(),
         }
     }
 
@@ -274,7 +281,9 @@ impl Archive {
                 decoded.encoding
             ));
         }
-        let page = split::split(&decoded.text);
+        let general = Profile::default();
+        let profile = self.profile_for(rel).unwrap_or(&general);
+        let page = split::split_with(&decoded.text, profile);
         if page.articles.is_empty() {
             return Err("no article found in the page text".into());
         }
@@ -289,12 +298,7 @@ impl Archive {
 
     /// Gives each article of a split page its paper, date, page, path and id.
     fn place(&self, rel: &str, text: &str, page: split::Page) -> Vec<Article> {
-        let root_name = self
-            .root
-            .canonicalize()
-            .ok()
-            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_default();
+        let root_name = self.root_name();
         let paper = self
             .paper
             .clone()

@@ -157,6 +157,12 @@ pub fn report(s: &Summary, quiet: bool) {
             s.reread
         );
     }
+    if s.resplit > 0 {
+        eprintln!(
+            "  {} unchanged files were split again: what was learned of their paper changed",
+            s.resplit
+        );
+    }
     eprintln!(
         "{} articles indexed from {:.1} MB in {:.1} s ({:.1} MB/s); the index holds {} articles",
         s.articles,

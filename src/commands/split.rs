@@ -3,7 +3,9 @@
 use super::Outcome;
 use crate::archive::{Archive, Entry, PageFile};
 use crate::cli::SplitArgs;
+use crate::index;
 use crate::render;
+use crate::split::Profile;
 use anyhow::Context;
 use std::io::Write;
 
@@ -11,13 +13,15 @@ pub fn run(args: &SplitArgs) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut found = 0;
     let mut failed = 0;
+    let like = borrowed_profile(args)?;
     for path in &args.paths {
         let meta = std::fs::metadata(path)
             .with_context(|| format!("{}: cannot read it", path.display()))?;
-        let (archive, files): (Archive, Vec<Entry>) = if meta.is_dir() {
+        let (mut archive, files): (Archive, Vec<Entry>) = if meta.is_dir() {
             let mut archive = Archive::new(path);
             archive.paper = args.paper.clone();
-            let files = archive.walk().collect();
+            let files: Vec<Entry> = archive.walk().collect();
+            archive.profiles = archive.learn_profiles(files.iter().filter_map(page_file));
             (archive, files)
         } else {
             let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
@@ -35,6 +39,13 @@ pub fn run(args: &SplitArgs) -> anyhow::Result<Outcome> {
             };
             (archive, vec![Entry::Page(file)])
         };
+        if let Some(profile) = &like {
+            for f in files.iter().filter_map(page_file) {
+                archive
+                    .profiles
+                    .insert(archive.profile_key(&f.rel), profile.clone());
+            }
+        }
         for entry in files {
             let file = match entry {
                 Entry::Page(f) => f,
@@ -77,4 +88,32 @@ pub fn run(args: &SplitArgs) -> anyhow::Result<Outcome> {
         anyhow::bail!("no page could be split ({failed} skipped)");
     }
     Ok(Outcome::from_count(found))
+}
+
+fn page_file(e: &Entry) -> Option<&PageFile> {
+    match e {
+        Entry::Page(f) => Some(f),
+        _ => None,
+    }
+}
+
+/// The profile `--like` or `--index` asks every page to be split with: learned from the
+/// archive's pages, or kept in the index. An archive or an index of several papers lends
+/// the profile of the paper with the most pages.
+fn borrowed_profile(args: &SplitArgs) -> anyhow::Result<Option<Profile>> {
+    let profiles = if let Some(dir) = &args.like {
+        if !dir.is_dir() {
+            anyhow::bail!("{}: --like needs an archive folder", dir.display());
+        }
+        let mut archive = Archive::new(dir);
+        archive.paper = args.paper.clone();
+        let files: Vec<Entry> = archive.walk().collect();
+        archive.learn_profiles(files.iter().filter_map(page_file))
+    } else if let Some(dir) = &args.index {
+        index::Store::open(dir)?;
+        index::profiles::load(dir)
+    } else {
+        return Ok(None);
+    };
+    Ok(profiles.into_values().max_by_key(|p| p.pages))
 }

@@ -20,6 +20,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
     let dates = terms::date_range(&searcher, f.date)?;
     let files = crate::index::Manifest::load(&store.dir)?.files.len();
     let space = space_by_field(&searcher)?;
+    let profiles = crate::index::profiles::load(&store.dir);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let (first, last) = match dates {
         Some((a, b)) => (Some(a.to_string()), Some(b.to_string())),
@@ -35,6 +36,7 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
             "last_date": last,
             "top_reporters": reporters.iter().map(|(r, n)| json!({"name": r, "articles": n})).collect::<Vec<_>>(),
             "space": space,
+            "profiles": crate::render::json::profiles(&profiles),
         });
         serde_json::to_writer(&mut out, &line)?;
         writeln!(out)?;
@@ -52,6 +54,17 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
         writeln!(out, "reporters  (top {TOP})")?;
         for (name, n) in &reporters {
             writeln!(out, "  {n:>6}  {name}")?;
+        }
+        for (paper, profile) in &profiles {
+            let shown = if paper.is_empty() {
+                "(the archive)"
+            } else {
+                paper
+            };
+            writeln!(out, "learned of {shown}")?;
+            for (what, finding) in profile.findings() {
+                writeln!(out, "  {what}: {finding}")?;
+            }
         }
     }
     out.flush()?;

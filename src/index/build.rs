@@ -4,8 +4,9 @@
 //! and the index commits every few dozen megabytes, so a killed run loses little and the
 //! next one completes it.
 
-use super::{FileRecord, Manifest, Store};
+use super::{profiles, FileRecord, Manifest, Store};
 use crate::archive::{content_hash, Archive, Entry, Page, PageFile};
+use crate::split::Profile;
 use anyhow::Context;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
@@ -58,6 +59,9 @@ pub struct Summary {
     pub unchanged: usize,
     /// Files indexed by another version of baosou, split again (counted in `updated`).
     pub reread: usize,
+    /// Unchanged files split again because their paper's profile changed (counted in
+    /// `updated`).
+    pub resplit: usize,
     /// Files not indexed, with the reason.
     pub skipped: Vec<(String, String)>,
     /// Files indexed with a warning.
@@ -106,6 +110,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
     };
 
     let mut jobs = Vec::new();
+    let mut unchanged = Vec::new();
     let mut on_disk = BTreeSet::new();
     let mut unreadable: Vec<String> = Vec::new();
     for entry in archive.walk() {
@@ -135,7 +140,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
                             && k.mtime_ns == file.mtime_ns
                             && indexed.contains(&file.rel) =>
                     {
-                        summary.unchanged += 1
+                        unchanged.push(file)
                     }
                     _ => jobs.push(Job { file, known }),
                 }
@@ -176,6 +181,9 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
     if !opts.rebuild && !opts.prune {
         super::guard::refuse_large_removal(archive, store, &manifest, &indexed, &gone)?;
     }
+    let (archive, profiles) =
+        learn_profiles(archive, store, opts, &mut jobs, unchanged, &mut summary);
+    let archive = &archive;
     super::guard::drop_colliding_ids(&mut jobs, &indexed, &on_disk, &mut summary);
 
     let mut writer: IndexWriter = store
@@ -211,6 +219,9 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
     if let Err(e) = finished {
         return Err(super::fault::after_failed_write(store, e, total));
     }
+    // Saved only once every page of a paper is split by it: a killed run measures again
+    // and splits again what the old profile had split.
+    profiles::save(&store.dir, &profiles)?;
     summary.total_articles = store.reader()?.searcher().num_docs();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
@@ -329,6 +340,50 @@ fn write(
     })?;
     bar.finish_and_clear();
     commit(writer, manifest, store)
+}
+
+/// The archive with each paper's profile, measured again for the papers with new or
+/// changed pages. A paper whose profile changed materially has its unchanged pages moved
+/// into `jobs`, to be split again; the rest count as unchanged.
+fn learn_profiles(
+    archive: &Archive,
+    store: &Store,
+    opts: &BuildOptions,
+    jobs: &mut Vec<Job>,
+    unchanged: Vec<PageFile>,
+    summary: &mut Summary,
+) -> (Archive, BTreeMap<String, Profile>) {
+    let kept = if opts.rebuild {
+        BTreeMap::new()
+    } else {
+        profiles::load(&store.dir)
+    };
+    let touched: BTreeSet<String> = jobs
+        .iter()
+        .map(|j| archive.profile_key(&j.file.rel))
+        .collect();
+    let on_disk: Vec<PageFile> = jobs
+        .iter()
+        .map(|j| j.file.clone())
+        .chain(unchanged.iter().cloned())
+        .collect();
+    let (profiles, resplit) = profiles::update(archive, &kept, &on_disk, &touched);
+    for job in jobs.iter_mut() {
+        if resplit.contains(&archive.profile_key(&job.file.rel)) {
+            job.known = None;
+        }
+    }
+    for file in unchanged {
+        if resplit.contains(&archive.profile_key(&file.rel)) {
+            summary.resplit += 1;
+            jobs.push(Job { file, known: None });
+        } else {
+            summary.unchanged += 1;
+        }
+    }
+    let mut archive = archive.clone();
+    archive.profiles = profiles.clone();
+    (archive, profiles)
 }
 
 /// How many threads read and split pages.

@@ -9,6 +9,7 @@ mod fault;
 mod guard;
 mod lock;
 mod manifest;
+pub mod profiles;
 
 pub use build::{build, reasons, BuildOptions, Summary, MAX_REMOVED_SHARE};
 pub use fault::{damaged, is_damaged, Damaged};

@@ -67,3 +67,19 @@ pub fn batch_error(out: &mut impl Write, q: &str, error: &str) -> anyhow::Result
     writeln!(out)?;
     Ok(())
 }
+
+/// What was learned of each paper (`stats --json`, `/api/info`): `[{"paper", "pages",
+/// "findings": [{"what", "finding"}]}]`, papers in name order.
+pub fn profiles(profiles: &std::collections::BTreeMap<String, crate::split::Profile>) -> Value {
+    profiles
+        .iter()
+        .map(|(paper, p)| {
+            let findings: Vec<Value> = p
+                .findings()
+                .into_iter()
+                .map(|(what, finding)| json!({"what": what, "finding": finding}))
+                .collect();
+            json!({"paper": paper, "pages": p.pages, "findings": findings})
+        })
+        .collect()
+}

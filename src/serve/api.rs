@@ -195,7 +195,8 @@ pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> 
 }
 
 /// `GET /api/info`: what the index holds, for the page's filters:
-/// `{"articles", "papers": [{"paper", "count"}], "first_date", "last_date"}`.
+/// `{"articles", "papers": [{"paper", "count"}], "first_date", "last_date", "profiles"}`,
+/// `profiles` as `stats --json` gives them.
 pub async fn info(State(app): State<Arc<App>>) -> ApiResult {
     blocking(move || {
         let searcher = app.reader.searcher();
@@ -208,6 +209,7 @@ pub async fn info(State(app): State<Arc<App>>) -> ApiResult {
             "papers": papers.iter().map(|(p, n)| json!({"paper": p, "count": n})).collect::<Vec<_>>(),
             "first_date": dates.map(|d| d.0.to_string()),
             "last_date": dates.map(|d| d.1.to_string()),
+            "profiles": crate::render::json::profiles(&crate::index::profiles::load(&app.store.dir)),
         }))
     })
     .await
