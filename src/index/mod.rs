@@ -355,6 +355,7 @@ impl Store {
 fn is_index_file(name: &str) -> bool {
     name == INFO_FILE
         || name == manifest::MANIFEST_FILE
+        || name == profiles::PROFILES_FILE
         || name == lock::LOCK_FILE
         || name == "meta.json"
         || name == ".managed.json"
@@ -391,6 +392,7 @@ mod tests {
     fn files_a_killed_writer_leaves_are_index_files() {
         for name in [
             "baosou.json",
+            "baosou-profiles.json",
             "meta.json",
             ".managed.json",
             ".tantivy-writer.lock",
