@@ -137,7 +137,12 @@ pub fn report(s: &Summary, quiet: bool) {
         s.skipped.len()
     );
     if !s.unreadable.is_empty() {
-        let names: Vec<&str> = s.unreadable.iter().map(|(p, _)| p.as_str()).collect();
+        const NAMED: usize = 5;
+        let mut names: Vec<&str> = s.unreadable.iter().map(|(p, _)| p.as_str()).collect();
+        if names.len() > NAMED {
+            names.truncate(NAMED);
+            names.push("…");
+        }
         eprintln!(
             "  {} folders or files could not be read; the {} indexed files in them were kept: {}",
             s.unreadable.len(),
