@@ -84,6 +84,30 @@ impl Store {
     }
 }
 
+/// Runs `open` again, up to a few times, while it fails on a missing index file: the sign
+/// of a writer that removed the segments it merged, as it may while we read.
+pub(super) fn retry_while_files_move<T>(
+    mut open: impl FnMut() -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    const ATTEMPTS: u32 = 4;
+    let mut attempt = 1;
+    loop {
+        match open() {
+            Err(e) if attempt < ATTEMPTS && is_missing_file(&e) => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50 * attempt as u64));
+            }
+            r => return r,
+        }
+    }
+}
+
+/// True when the error is an index file that does not exist.
+fn is_missing_file(e: &anyhow::Error) -> bool {
+    let text = format!("{e:#}");
+    text.contains("FileDoesNotExist") || text.contains("No such file or directory")
+}
+
 /// What a write that failed becomes: the segment files it left are removed, and a full
 /// disk is said so, with the room to make. `needed` is the page text the run meant to
 /// index, in bytes.

@@ -206,17 +206,23 @@ impl Store {
                 info.archive
             );
         }
-        let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
-        schema::register_tokenizers(&index);
-        let fields = Fields::new(&index.schema()).map_err(|e| damaged(dir, format!("{e:#}")))?;
-        let store = Store {
-            dir: dir.to_path_buf(),
-            index,
-            fields,
-            lock: None,
-        };
-        store.verify()?;
-        Ok(store)
+        // A running `baosou index` may commit and remove the files of the segments it merged
+        // between our reading meta.json and our opening them: a file missing is damage only
+        // when it is still missing with the latest meta.json.
+        fault::retry_while_files_move(|| {
+            let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
+            schema::register_tokenizers(&index);
+            let fields =
+                Fields::new(&index.schema()).map_err(|e| damaged(dir, format!("{e:#}")))?;
+            let store = Store {
+                dir: dir.to_path_buf(),
+                index,
+                fields,
+                lock: None,
+            };
+            store.verify()?;
+            Ok(store)
+        })
     }
 
     /// The process whose stale writer lock was taken over when this store was opened for
@@ -299,7 +305,7 @@ impl Store {
     }
 
     pub fn reader(&self) -> anyhow::Result<IndexReader> {
-        self.index.reader().map_err(|e| damaged(&self.dir, e))
+        fault::retry_while_files_move(|| self.index.reader().map_err(|e| damaged(&self.dir, e)))
     }
 
     /// The document for an article: its words, its characters and the article itself.
