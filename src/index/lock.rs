@@ -26,15 +26,8 @@ impl WriterLock {
         let mut recovered_from = None;
         // Two attempts: the second follows the removal of a stale lock.
         for _ in 0..2 {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut f) => {
-                    f.write_all(std::process::id().to_string().as_bytes())
-                        .and_then(|_| f.sync_all())
-                        .with_context(|| format!("{}: cannot write it", path.display()))?;
+            match create_with_pid(&path) {
+                Ok(()) => {
                     return Ok(WriterLock {
                         path,
                         recovered_from,
@@ -88,6 +81,31 @@ impl WriterLock {
 impl Drop for WriterLock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Creates the lock file at `path` with this process's id in it, failing with
+/// `AlreadyExists` when it is there. The id is written to a file of our own first, then
+/// linked to the lock's name, so that the lock never exists empty, even for a run killed
+/// at that moment; where links are not supported, the lock is created, then written.
+fn create_with_pid(path: &Path) -> std::io::Result<()> {
+    let pid = std::process::id().to_string();
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".{pid}.tmp"));
+    let tmp = PathBuf::from(tmp);
+    let linked = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(pid.as_bytes()).and_then(|_| f.sync_all()))
+        .and_then(|_| std::fs::hard_link(&tmp, path));
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)?;
+            f.write_all(pid.as_bytes()).and_then(|_| f.sync_all())
+        }
+        r => r,
     }
 }
 
