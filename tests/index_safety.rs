@@ -381,20 +381,43 @@ fn a_full_disk_says_so_and_leaves_no_partial_files() {
 #[test]
 fn orphaned_segment_files_are_removed_at_the_next_start() {
     let t = tmp();
+    // On a small disk the orphans leave no room for the next run's segment: only a run
+    // that removes them before it writes succeeds (tantivy's own clean-up comes after a
+    // commit).
+    let disk = Tmpfs::mount(&t.path().join("disk"), "3m");
     let archive = t.path().join("archive");
-    let idx = t.path().join("index");
+    let idx = disk
+        .as_ref()
+        .map_or(t.path(), |d| d.0.as_path())
+        .join("index");
     write_pages(&archive, 0..5);
     assert!(index(&archive, &idx, &[]).status.success());
     // What a killed writer leaves: segment files tantivy registered, that no commit names.
     let orphan = "0123456789abcdef0123456789abcdef";
     let managed = idx.join(".managed.json");
     let mut files: Vec<String> = serde_json::from_slice(&std::fs::read(&managed).unwrap()).unwrap();
-    for ext in ["idx", "store", "pos"] {
-        let name = format!("{orphan}.{ext}");
-        std::fs::write(idx.join(&name), vec![7u8; 100_000]).unwrap();
-        files.push(name);
-    }
+    let names: Vec<String> = ["idx", "store", "pos"]
+        .iter()
+        .map(|ext| format!("{orphan}.{ext}"))
+        .collect();
+    files.extend(names.iter().cloned());
     std::fs::write(&managed, serde_json::to_vec(&files).unwrap()).unwrap();
+    // As large as the disk lets them be.
+    for name in &names {
+        use std::io::Write;
+        let mut f = std::fs::File::create(idx.join(name)).unwrap();
+        let chunk = vec![7u8; 64 * 1024];
+        while disk.is_some() && f.write_all(&chunk).is_ok() {}
+        if disk.is_none() {
+            f.write_all(&chunk).unwrap();
+        }
+    }
+    // Room for the lock and the small files, not for the new pages' segment.
+    let last = idx.join(&names[0]);
+    let len = std::fs::metadata(&last).unwrap().len();
+    let f = std::fs::File::options().write(true).open(&last).unwrap();
+    f.set_len(len.saturating_sub(128 * 1024)).unwrap();
+    write_pages(&archive, 5..150);
     let o = index(&archive, &idx, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let left: Vec<String> = index_files(&idx)
