@@ -57,7 +57,7 @@ impl Hosts {
         if ip.is_some_and(|ip| ip.to_canonical().is_loopback()) {
             return true;
         }
-        self.allowed.iter().any(|a| *a == name)
+        self.allowed.contains(&name)
     }
 }
 
