@@ -85,11 +85,12 @@ pub struct SearchArgs {
     /// Only this paper
     #[arg(long)]
     pub paper: Option<String>,
-    /// Only this page number
-    #[arg(long, value_name = "N")]
+    /// Only this page number (1, 2, …)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub page: Option<u32>,
-    /// How many hits to print
-    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    /// How many hits to print (1 or more)
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10,
+          value_parser = at_least_one)]
     pub limit: usize,
     /// Skip this many hits first (for paging)
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -171,6 +172,22 @@ pub struct ServeArgs {
     /// Address to listen on; the default is reachable from this machine only
     #[arg(long, value_name = "HOST:PORT", default_value = crate::serve::DEFAULT_ADDR)]
     pub addr: String,
+    /// Also answer requests addressed to this host name (repeatable); by default only
+    /// localhost and loopback addresses are answered
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
+    /// Seconds an API request may take before it is stopped with 503
+    #[arg(long, value_name = "SECS", default_value_t = crate::serve::DEFAULT_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
     #[command(flatten)]
     pub index: IndexDir,
+}
+
+/// A count of 1 or more, such as `--limit`.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("`{s}` is not a number from 1")),
+    }
 }

@@ -433,3 +433,130 @@ fn equal_scores_put_the_lower_page_first() {
         assert_eq!(pages, vec![1, 2], "{}", stdout(&o));
     }
 }
+
+#[test]
+fn issue_16_repeated_words_count_once_and_too_many_words_exit_2() {
+    let dir = indexed(&fixtures());
+    let once = search(&dir, &["植树", "--json"]);
+    let q = "植树 ".repeat(10_000);
+    let started = std::time::Instant::now();
+    let many = search(&dir, &[q.trim(), "--json"]);
+    assert_eq!(
+        many.status.code(),
+        Some(2),
+        "over 500 characters: {}",
+        stderr(&many)
+    );
+    assert!(stderr(&many).contains("at most 500"), "{}", stderr(&many));
+    let q = "植树 ".repeat(160);
+    let many = search(&dir, &[q.trim(), "--json"]);
+    assert_eq!(many.status.code(), Some(0), "{}", stderr(&many));
+    assert_eq!(stdout(&many), stdout(&once));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let words: Vec<String> = (0..33).map(|n| format!("词{n}")).collect();
+    let o = search(&dir, &[&words.join(" ")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("33 different words: at most 32"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn issue_16_limit_0_and_page_0_are_errors_that_say_what_is_allowed() {
+    let dir = indexed(&fixtures());
+    let cases: [(&[&str], &str); 4] = [
+        (&["植树", "--limit", "0"], "from 1"),
+        (&["植树", "-n", "0"], "from 1"),
+        (&["植树", "--page", "0"], "1.."),
+        (&["--page", "0"], "1.."),
+    ];
+    for (args, want) in cases {
+        let o = search(&dir, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+    let lines = dir.path().join("q.jsonl");
+    std::fs::write(&lines, "{\"q\": \"植树\", \"limit\": 0}\n").unwrap();
+    let o = search(&dir, &["--json", "--queries", lines.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("q.jsonl:1: limit 0"), "{}", stderr(&o));
+}
+
+#[test]
+fn issue_16_queries_lines_are_bounded() {
+    let dir = indexed(&fixtures());
+    let index = dir.path().join("index");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baosou"))
+        .args(["search", "--json", "--queries", "/dev/zero", "--index"])
+        .arg(&index)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("search --queries /dev/zero still runs after 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("/dev/zero:1: the line is longer than 64 KiB"),
+        "{err}"
+    );
+    // A long line that fits is read, and the next line too.
+    let lines = dir.path().join("q.jsonl");
+    let pad = " ".repeat(60_000);
+    std::fs::write(
+        &lines,
+        format!("{{\"q\": \"植树\"{pad}}}\n{{\"q\": \"老街\"}}\n"),
+    )
+    .unwrap();
+    let o = search(&dir, &["--json", "--queries", lines.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json_lines(&o).len(), 2);
+}
+
+#[test]
+fn issue_16_control_characters_in_file_names_are_escaped_on_the_terminal() {
+    let (_tmp, archive, index) = fixture_copy();
+    let day = archive.join("2021-03-05");
+    std::fs::rename(day.join("01.txt"), day.join("01\x1b[2J\u{202e}.txt")).unwrap();
+    assert!(index_into(&archive, &index).status.success());
+    let at = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--index", index.to_str().unwrap()]);
+        baosou(&all)
+    };
+    let found = at(&["search", "植树", "--json"]);
+    let id = json_lines(&found)[0]["id"].as_str().unwrap().to_string();
+    let outputs = [
+        (at(&["show", &id]), true),
+        (baosou(&["split", day.to_str().unwrap()]), true),
+        (at(&["search", "植树"]), false),
+    ];
+    for (o, names_the_file) in &outputs {
+        let text = stdout(o);
+        assert!(
+            !text.contains('\x1b') && !text.contains('\u{202e}'),
+            "{text:?}"
+        );
+        if *names_the_file {
+            assert!(text.contains("01\\x1b[2J\\u{202e}.txt"), "{text}");
+        }
+    }
+    let missing = day.join("bad\x1b[31m.jsonl");
+    let o = at(&["search", "--queries", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains('\x1b'), "{:?}", stderr(&o));
+    assert!(stderr(&o).contains("bad\\x1b[31m.jsonl"), "{}", stderr(&o));
+}

@@ -13,8 +13,8 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<Outcome> {
     let Some(article) = query::find_by_id(&store, &searcher, &args.id)? else {
         eprintln!(
             "baosou: no article with id {} in {}; ids are printed by `baosou search`",
-            args.id,
-            args.index.dir.display()
+            render::text::visible(&args.id),
+            render::text::visible(&args.index.dir.display().to_string())
         );
         return Ok(Outcome::NotFound);
     };

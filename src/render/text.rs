@@ -1,8 +1,52 @@
-//! Output for people at a terminal: colour only when stdout is one.
+//! Output for people at a terminal: colour only when stdout is one, and never a control
+//! character from a file name or a page: those are printed as visible escapes ([`visible`]),
+//! so that a name holding `ESC [2J` cannot clear the screen or forge output.
 
 use crate::article::{Article, Reporter};
 use crate::query::{Hit, Results};
+use std::borrow::Cow;
 use std::io::Write;
+
+/// `text` as it may go to a terminal: control characters (C0, DEL, C1) and the marks that
+/// reorder text (U+202A–U+202E, U+2066–U+2069) become visible escapes such as `\x1b` and
+/// `\u{202e}`; everything else, Chinese text included, is unchanged.
+///
+/// ```
+/// use baosou::render::text::visible;
+/// assert_eq!(visible("疫情\x1b[2J防控"), "疫情\\x1b[2J防控");
+/// assert_eq!(visible("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
+/// assert_eq!(visible("复工复产"), "复工复产");
+/// ```
+pub fn visible(text: &str) -> Cow<'_, str> {
+    escape(text, false)
+}
+
+/// [`visible`], keeping line breaks: for messages of several lines.
+pub fn visible_lines(text: &str) -> Cow<'_, str> {
+    escape(text, true)
+}
+
+fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && !(keep_newlines && c == '\n'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            _ if !hidden(c) => out.push(c),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// ANSI styling, or none.
 #[derive(Debug, Clone, Copy)]
@@ -11,11 +55,12 @@ pub struct Style {
 }
 
 impl Style {
+    /// `text`, made [`visible`], in the given ANSI style.
     fn paint(&self, code: &str, text: &str) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("\x1b[{code}m{}\x1b[0m", visible(text))
         } else {
-            text.to_string()
+            visible(text).into_owned()
         }
     }
 
@@ -23,7 +68,7 @@ impl Style {
     /// otherwise).
     fn marked(&self, text: &str, ranges: &[[usize; 2]], base: &str) -> String {
         if !self.color {
-            return text.to_string();
+            return visible(text).into_owned();
         }
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::new();
@@ -132,7 +177,7 @@ pub fn article(out: &mut impl Write, a: &Article, style: Style) -> anyhow::Resul
     }
     writeln!(out, "{}", style.paint("1", &a.headline))?;
     for s in &a.subheadlines {
-        writeln!(out, "{s}")?;
+        writeln!(out, "{}", visible(s))?;
     }
     writeln!(out)?;
     writeln!(out, "{}", style.paint("2", &place(a)))?;
@@ -149,7 +194,7 @@ pub fn article(out: &mut impl Write, a: &Article, style: Style) -> anyhow::Resul
     )?;
     writeln!(out)?;
     for para in a.body.split('\n') {
-        writeln!(out, "{para}")?;
+        writeln!(out, "{}", visible(para))?;
         writeln!(out)?;
     }
     for c in &a.captions {
@@ -167,37 +212,68 @@ pub fn split_article(out: &mut impl Write, a: &Article) -> anyhow::Result<()> {
     writeln!(
         out,
         "{}  #{}  [{}, {})  {}",
-        a.path,
+        visible(&a.path),
         a.seq,
         a.span[0],
         a.span[1],
-        a.date.as_deref().unwrap_or("-")
+        visible(a.date.as_deref().unwrap_or("-"))
     )?;
     if let Some(k) = &a.kicker {
-        writeln!(out, "  kicker     {k}")?;
+        writeln!(out, "  kicker     {}", visible(k))?;
     }
-    writeln!(out, "  headline   {}", a.headline)?;
+    writeln!(out, "  headline   {}", visible(&a.headline))?;
     for s in &a.subheadlines {
-        writeln!(out, "  subhead    {s}")?;
+        writeln!(out, "  subhead    {}", visible(s))?;
     }
     if !a.reporters.is_empty() {
-        writeln!(out, "  byline     {}", byline(&a.reporters))?;
+        writeln!(out, "  byline     {}", visible(&byline(&a.reporters)))?;
     }
     if let Some(d) = &a.dateline {
-        writeln!(out, "  dateline   {d}")?;
+        writeln!(out, "  dateline   {}", visible(d))?;
     }
     for c in &a.captions {
-        writeln!(out, "  caption    {c}")?;
+        writeln!(out, "  caption    {}", visible(c))?;
     }
     for j in &a.jumps {
-        writeln!(out, "  jump       {j}")?;
+        writeln!(out, "  jump       {}", visible(j))?;
     }
     let lead: String = a.body.chars().take(60).collect();
     writeln!(
         out,
-        "  body       {} chars: {lead}…",
-        a.body.chars().count()
+        "  body       {} chars: {}…",
+        a.body.chars().count(),
+        visible(&lead)
     )?;
     writeln!(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_visible_escapes() {
+        let cases = [
+            ("疫情防控", "疫情防控", "疫情防控"),
+            ("a\x1b[31mb", "a\\x1b[31mb", "a\\x1b[31mb"),
+            ("行\n行\r", "行\\n行\\r", "行\n行\\r"),
+            ("\x07\x7f\u{9b}", "\\x07\\x7f\\u{9b}", "\\x07\\x7f\\u{9b}"),
+            ("\u{202e}txt.exe", "\\u{202e}txt.exe", "\\u{202e}txt.exe"),
+        ];
+        for (text, want, want_lines) in cases {
+            assert_eq!(visible(text), want, "{text:?}");
+            assert_eq!(visible_lines(text), want_lines, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn painted_and_marked_text_is_escaped_but_keeps_its_highlights() {
+        let style = Style { color: true };
+        let painted = style.marked("疫情\x1b防控", &[[3, 5]], "0");
+        assert_eq!(painted.matches('\x1b').count(), 6, "{painted:?}");
+        assert!(painted.contains("\\x1b") && painted.contains("\x1b[1;31m防控"));
+        let plain = Style { color: false }.marked("疫情\x1b防控", &[[3, 5]], "0");
+        assert_eq!(plain, "疫情\\x1b防控");
+    }
 }

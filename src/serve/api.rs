@@ -6,7 +6,7 @@ use super::App;
 use crate::article::Article;
 use crate::normalize::compact;
 use crate::query::facets::{FacetCollector, Facets};
-use crate::query::{self, terms};
+use crate::query::{self, terms, Stop};
 use crate::render;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
@@ -31,14 +31,34 @@ const MAX_NEIGHBOURS: usize = 500;
 
 type ApiResult = Result<Json<Value>, ApiError>;
 
-/// Runs index work on the blocking pool, so that searches never hold up the server.
-async fn blocking<F>(work: F) -> ApiResult
+/// Stops the work of a request when dropped: when the answer is sent, the time is up, or
+/// the client has gone away (hyper then drops the handler).
+struct CancelOnDrop(Stop);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
+/// Runs index work on the blocking pool, so that searches never hold up the server, within
+/// the request's time limit: past it the answer is `503`, and the work, which looks at its
+/// [`Stop`], gives up.
+async fn blocking<F>(app: &App, work: F) -> ApiResult
 where
-    F: FnOnce() -> Result<Value, ApiError> + Send + 'static,
+    F: FnOnce(&Stop) -> Result<Value, ApiError> + Send + 'static,
 {
-    match tokio::task::spawn_blocking(work).await {
-        Ok(result) => result.map(Json),
-        Err(e) => Err(ApiError::internal(&anyhow::anyhow!("a search failed: {e}"))),
+    let limit = app.timeout;
+    let stop = Stop::after(limit);
+    let _cancel = CancelOnDrop(stop.clone());
+    let task = tokio::task::spawn_blocking(move || work(&stop));
+    match tokio::time::timeout(limit, task).await {
+        Err(_) => Err(ApiError::timed_out(limit)),
+        Ok(Ok(Err(e))) if e.status == StatusCode::SERVICE_UNAVAILABLE => {
+            Err(ApiError::timed_out(limit))
+        }
+        Ok(Ok(result)) => result.map(Json),
+        Ok(Err(e)) => Err(ApiError::internal(&anyhow::anyhow!("a search failed: {e}"))),
     }
 }
 
@@ -46,22 +66,25 @@ where
 /// `{"q", "total", "took_ms", "offset", "limit", "hits": [...], "facets": {...}}`.
 pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> ApiResult {
     let params = SearchQuery::parse(raw.as_deref())?;
-    blocking(move || run_search(&app, &params)).await
+    let work = Arc::clone(&app);
+    blocking(&app, move |stop| run_search(&work, &params, stop)).await
 }
 
-fn run_search(app: &App, params: &SearchQuery) -> Result<Value, ApiError> {
+fn run_search(app: &App, params: &SearchQuery, stop: &Stop) -> Result<Value, ApiError> {
     let req = params.request()?;
     let started = Instant::now();
     let searcher = app.reader.searcher();
-    let results = query::search(&app.store, &searcher, &req).map_err(|e| ApiError::internal(&e))?;
+    let results = query::search_within(&app.store, &searcher, &req, stop)
+        .map_err(|e| ApiError::internal(&e))?;
     let facets = searcher
         .search(
             &query::build(&app.store.fields, &req),
-            &FacetCollector {
+            &stop.bound(FacetCollector {
                 top_reporters: FACET_REPORTERS,
-            },
+            }),
         )
         .map_err(|e| ApiError::internal(&e.into()))?;
+    stop.check().map_err(|e| ApiError::internal(&e.into()))?;
     let took_ms = started.elapsed().as_secs_f64() * 1000.0;
     let hits: Vec<Value> = results.hits.iter().map(render::json::hit).collect();
     Ok(json!({
@@ -97,7 +120,9 @@ pub async fn article(
     id: Result<Path<String>, PathRejection>,
 ) -> ApiResult {
     let Path(id) = id.map_err(|e| ApiError::bad("id", format!("id: {e}")))?;
-    blocking(move || {
+    let work = Arc::clone(&app);
+    blocking(&app, move |_| {
+        let app = work;
         let searcher = app.reader.searcher();
         let found =
             query::find_by_id(&app.store, &searcher, &id).map_err(|e| ApiError::internal(&e))?;
@@ -176,7 +201,9 @@ pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> 
             }
         }
     }
-    blocking(move || {
+    let work = Arc::clone(&app);
+    blocking(&app, move |_| {
+        let app = work;
         let searcher = app.reader.searcher();
         let found = terms::ranked(
             &searcher,
@@ -198,7 +225,9 @@ pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> 
 /// `{"articles", "papers": [{"paper", "count"}], "first_date", "last_date", "profiles"}`,
 /// `profiles` as `stats --json` gives them.
 pub async fn info(State(app): State<Arc<App>>) -> ApiResult {
-    blocking(move || {
+    let work = Arc::clone(&app);
+    blocking(&app, move |_| {
+        let app = work;
         let searcher = app.reader.searcher();
         let f = app.store.fields;
         let papers = terms::ranked(&searcher, f.paper, |_| true, usize::MAX)
