@@ -8,12 +8,14 @@
 //! fixed amount on top, larger than BM25 reaches: an article whose headline holds more of
 //! the query's words outranks one whose headline holds fewer, whatever their bodies hold.
 
+pub mod every;
 pub mod facets;
 mod filter;
 mod parse;
 mod request;
 pub mod snippet;
 pub mod terms;
+pub mod trend;
 
 pub use filter::{day_range, period, DayRange};
 pub use parse::{parse, Atom, Group, Parsed, Scope};

@@ -125,19 +125,56 @@ fn hit(out: &mut impl Write, rank: usize, h: &Hit, style: Style) -> anyhow::Resu
     Ok(())
 }
 
-/// A whole article, as `show` prints it.
-pub fn article(out: &mut impl Write, a: &Article, style: Style) -> anyhow::Result<()> {
-    if let Some(k) = &a.kicker {
-        writeln!(out, "{}", style.paint("2", k))?;
+/// `text` with what `needles` match marked, as `show --query` prints it: bold red on a
+/// terminal, between 【 and 】 otherwise, so that a pipe or a file still shows the matches.
+/// Matches are found by the snippet highlighter, exactly as the index matches them.
+fn matched(style: Style, text: &str, needles: &[String], base: &str) -> String {
+    let ranges = crate::query::snippet::highlight_all(text, needles);
+    if style.color || ranges.is_empty() {
+        let plain = Style { color: style.color };
+        return if ranges.is_empty() {
+            plain.paint(base, text)
+        } else {
+            plain.marked(text, &ranges, base)
+        };
     }
-    writeln!(out, "{}", style.paint("1", &a.headline))?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for r in ranges.iter().filter(|r| r[1] <= chars.len()) {
+        out.extend(&chars[at..r[0]]);
+        out.push('【');
+        out.extend(&chars[r[0]..r[1]]);
+        out.push('】');
+        at = r[1];
+    }
+    out.extend(&chars[at..]);
+    out
+}
+
+/// A whole article, as `show` prints it, with what `needles` match marked (none marked
+/// when `needles` is empty).
+pub fn article(
+    out: &mut impl Write,
+    a: &Article,
+    style: Style,
+    needles: &[String],
+) -> anyhow::Result<()> {
+    if let Some(k) = &a.kicker {
+        writeln!(out, "{}", matched(style, k, needles, "2"))?;
+    }
+    writeln!(out, "{}", matched(style, &a.headline, needles, "1"))?;
     for s in &a.subheadlines {
-        writeln!(out, "{s}")?;
+        writeln!(out, "{}", matched(style, s, needles, "0"))?;
     }
     writeln!(out)?;
     writeln!(out, "{}", style.paint("2", &place(a)))?;
     if !a.reporters.is_empty() {
-        writeln!(out, "{}", style.paint("2", &byline(&a.reporters)))?;
+        writeln!(
+            out,
+            "{}",
+            matched(style, &byline(&a.reporters), needles, "2")
+        )?;
     }
     writeln!(
         out,
@@ -148,12 +185,13 @@ pub fn article(out: &mut impl Write, a: &Article, style: Style) -> anyhow::Resul
         )
     )?;
     writeln!(out)?;
-    for para in a.body.split('\n') {
+    // The body is marked whole, so that a match across a cut paragraph is found.
+    for para in matched(style, &a.body, needles, "0").split('\n') {
         writeln!(out, "{para}")?;
         writeln!(out)?;
     }
     for c in &a.captions {
-        writeln!(out, "{}", style.paint("3", &format!("图：{c}")))?;
+        writeln!(out, "{}", matched(style, &format!("图：{c}"), needles, "3"))?;
     }
     for j in &a.jumps {
         writeln!(out, "{}", style.paint("2", &format!("（{j}）")))?;
@@ -200,4 +238,26 @@ pub fn split_article(out: &mut impl Write, a: &Article) -> anyhow::Result<()> {
     )?;
     writeln!(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_are_bracketed_off_a_terminal_and_coloured_on_one() {
+        let needles = vec!["疫情".to_string(), "刘歌".to_string()];
+        let plain = Style { color: false };
+        let cases = [
+            ("疫情防控", "【疫情】防控"),
+            ("本报记者 刘 歌", "本报记者 【刘 歌】"),
+            ("复工复产", "复工复产"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(matched(plain, text, &needles, "0"), want, "{text}");
+        }
+        let tty = matched(Style { color: true }, "抗击疫情", &needles, "0");
+        assert!(tty.contains("\x1b[1;31m疫情\x1b[0m"), "{tty:?}");
+        assert_eq!(matched(plain, "疫情", &[], "0"), "疫情");
+    }
 }
