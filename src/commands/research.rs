@@ -52,9 +52,12 @@ fn export(
     if format == ExportFormat::Csv {
         render::csv::header(out)?;
     }
-    let n = every::for_each_hit(store, searcher, req, |a, snippet| match format {
-        ExportFormat::Csv => render::csv::hit(out, a, snippet),
-        ExportFormat::Jsonl => render::json::export_line(out, a, snippet),
+    let n = every::for_each_hit(store, searcher, req, |a, snippet| {
+        match format {
+            ExportFormat::Csv => render::csv::hit(out, a, snippet)?,
+            ExportFormat::Jsonl => render::json::export_line(out, a, snippet)?,
+        }
+        Ok(true)
     })?;
     Ok(Outcome::from_count(n))
 }
@@ -126,7 +129,7 @@ fn kwic(
             render::kwic::write(out, &l, a, context, width, color)?;
             lines += 1;
         }
-        Ok(())
+        Ok(true)
     })?;
     Ok(Outcome::from_count(lines))
 }

@@ -3,7 +3,7 @@
 //! read one article at a time while the caller writes it out, so memory stays flat
 //! whatever the number of hits.
 
-use super::{build, snippet_of, Request, Scope};
+use super::{build_unscored, snippet_of, Request, Scope};
 use crate::article::Article;
 use crate::index::Store;
 use crate::query::snippet::Snippet;
@@ -78,23 +78,27 @@ pub fn needles(req: &Request) -> Vec<String> {
         .collect()
 }
 
-/// Calls `each` with every article the request matches, oldest first, and its snippet;
-/// `limit` and `offset` are ignored. Returns how many articles it gave. An error of
-/// `each` (a closed stdout) stops the walk and is returned.
+/// Calls `each` with every article the request matches, oldest first, and its snippet,
+/// until it returns `false`; `limit` and `offset` are ignored. Returns how many articles
+/// it gave. An error of `each` (a closed stdout) stops the walk and is returned.
 pub fn for_each_hit(
     store: &Store,
     searcher: &Searcher,
     req: &Request,
-    mut each: impl FnMut(&Article, &Snippet) -> anyhow::Result<()>,
+    mut each: impl FnMut(&Article, &Snippet) -> anyhow::Result<bool>,
 ) -> anyhow::Result<usize> {
-    let query = build(&store.fields, req);
+    let query = build_unscored(&store.fields, req);
     let addresses = searcher.search(&query, &Addresses)?;
     let needles = needles(req);
+    let mut given = 0;
     for &(_, _, address) in &addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
         let article = store.article(&doc)?;
         let snippet = snippet_of(&article, &needles);
-        each(&article, &snippet)?;
+        given += 1;
+        if !each(&article, &snippet)? {
+            break;
+        }
     }
-    Ok(addresses.len())
+    Ok(given)
 }

@@ -2,7 +2,7 @@
 //! many were printed then. Counting reads only the date fast field of the matches, never
 //! a stored article, so it answers over a whole archive in milliseconds.
 
-use super::{build, Parsed, Request};
+use super::{build_unscored, Parsed, Request};
 use crate::index::Store;
 use crate::schema;
 use std::collections::BTreeMap;
@@ -161,13 +161,15 @@ pub fn trend(
 ) -> anyhow::Result<Trend> {
     let mut all = base.clone();
     all.query = Parsed::default();
-    let (totals, _) = searcher.search(&build(&store.fields, &all), &PeriodCounts(period))?;
+    let (totals, _) =
+        searcher.search(&build_unscored(&store.fields, &all), &PeriodCounts(period))?;
     let mut columns = Vec::with_capacity(queries.len());
     let mut undated = Vec::with_capacity(queries.len());
     for (_, parsed) in queries {
         let mut req = base.clone();
         req.query = parsed.clone();
-        let (counts, u) = searcher.search(&build(&store.fields, &req), &PeriodCounts(period))?;
+        let (counts, u) =
+            searcher.search(&build_unscored(&store.fields, &req), &PeriodCounts(period))?;
         columns.push(counts);
         undated.push(u);
     }

@@ -9,6 +9,7 @@
 pub mod api;
 pub mod page;
 pub mod params;
+pub mod research;
 
 use crate::index::Store;
 use anyhow::Context;
@@ -49,6 +50,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/article/{id}", get(api::article))
         .route("/api/reporters", get(api::reporters))
         .route("/api/info", get(api::info))
+        .route("/api/trend", get(research::trend))
+        .route("/api/kwic", get(research::kwic))
         .fallback(api::not_found)
         .with_state(app)
 }
