@@ -560,3 +560,197 @@ fn issue_16_control_characters_in_file_names_are_escaped_on_the_terminal() {
     assert!(!stderr(&o).contains('\x1b'), "{:?}", stderr(&o));
     assert!(stderr(&o).contains("bad\\x1b[31m.jsonl"), "{}", stderr(&o));
 }
+
+/// The research fixture: pages of one paper (晨光日报, named only in the file names) over
+/// 2019-10, 2020-01 and 2020-02, 18 articles, 12 of which hold 防疫 and 8 疫情; the page in
+/// `misc/` has no date in its path and takes the one its datelines give.
+fn research() -> tempfile::TempDir {
+    indexed(&root().join("tests/fixtures/research"))
+}
+
+#[test]
+fn issue_18_the_paper_comes_from_the_file_name() {
+    let o = baosou(&["split", "tests/fixtures/research", "--json"]);
+    let articles = json_lines(&o);
+    assert_eq!(articles.len(), 18, "{}", stderr(&o));
+    for a in &articles {
+        assert_eq!(a["paper"], "晨光日报", "{}", a["path"]);
+    }
+}
+
+#[test]
+fn issue_18_a_page_without_a_dated_path_has_one_date() {
+    let o = baosou(&["split", "tests/fixtures/research/misc", "--json"]);
+    let articles = json_lines(&o);
+    assert_eq!(articles.len(), 3);
+    for a in &articles {
+        // The third story opens with 2月20日, an event's day, not the paper's.
+        assert_eq!(a["date"], "2020-02-25", "{}", a["headline"]);
+    }
+    assert_eq!(articles[0]["dateline"], "晨光日报讯 2月25日");
+}
+
+#[test]
+fn issue_18_export_streams_every_hit_not_one_page() {
+    let dir = research();
+    let o = search(&dir, &["防疫", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("\u{feff}id,date,paper,page,headline,reporters,dateline,path,snippet\r\n")
+    );
+    let rows: Vec<&str> = text
+        .split("\r\n")
+        .skip(1)
+        .filter(|r| !r.is_empty())
+        .collect();
+    assert_eq!(rows.len(), 12, "{text}");
+    // Oldest first; a spreadsheet reads the fields back.
+    assert!(rows[0].contains(",2019-10-08,晨光日报,01,"), "{}", rows[0]);
+    assert!(
+        rows[11].contains(",2020-02-26,晨光日报,03,"),
+        "{}",
+        rows[11]
+    );
+    let o = search(&dir, &["防疫", "--format", "jsonl"]);
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 12);
+    for l in &lines {
+        for key in [
+            "id",
+            "date",
+            "paper",
+            "page",
+            "headline",
+            "reporters",
+            "dateline",
+            "path",
+            "snippet",
+        ] {
+            assert!(l.get(key).is_some(), "{key} missing in {l}");
+        }
+        let shown = format!("{}{}", l["headline"], l["snippet"]);
+        assert!(shown.contains("防疫"), "{l}");
+    }
+    // No hit: exit 1, a CSV of the header alone.
+    let o = search(&dir, &["火星", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).matches("\r\n").count(), 1);
+}
+
+#[test]
+fn issue_18_trends_count_matches_and_all_articles_per_period() {
+    let dir = research();
+    let o = search(
+        &dir,
+        &[
+            "--by", "month", "--query", "防疫", "--query", "疫情", "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<(String, u64, Vec<u64>)> = json_lines(&o)
+        .iter()
+        .map(|r| {
+            let counts = r["counts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_u64().unwrap());
+            (
+                r["period"].as_str().unwrap().to_string(),
+                r["articles"].as_u64().unwrap(),
+                counts.collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("2019-10".to_string(), 4, vec![2, 0]),
+            ("2020-01".to_string(), 5, vec![4, 3]),
+            ("2020-02".to_string(), 9, vec![6, 5]),
+        ]
+    );
+    let o = search(&dir, &["疫情", "--by", "year"]);
+    assert_eq!(
+        stdout(&o),
+        "year   articles  疫情   share\n\
+         2019          4     0   0.00%\n\
+         2020         14     8  57.14%\n\
+         total        18     8  44.44%\n"
+    );
+    // Filters narrow the articles counted too.
+    let o = search(&dir, &["疫情", "--by", "day", "--page", "3", "--json"]);
+    let rows = json_lines(&o);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0]["period"].as_str(), rows[0]["articles"].as_u64()),
+        (Some("2020-02-26"), Some(6))
+    );
+    assert_eq!(rows[0]["counts"][0], 5);
+}
+
+#[test]
+fn issue_18_kwic_aligns_the_match_whatever_the_width_of_the_text() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = research();
+    let o = search(&dir, &["疫情", "--kwic", "--context", "6"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    // Every occurrence: 8 articles, two of which hold 疫情 in the headline and the body.
+    assert_eq!(lines.len(), 10, "{text}");
+    let full_width = lines
+        .iter()
+        .find(|l| l.contains("ＶＩＤ－１９"))
+        .expect("the full-width line");
+    assert!(full_width.contains("2020-02-26"), "{full_width}");
+    for l in &lines {
+        let at = l.find("疫情").expect("the match");
+        assert_eq!(l[..at].width(), 13, "the match starts in column 13: {l}");
+        // Then the right context, padded to 12 columns, and the id, date and page.
+        let parts: Vec<&str> = l.rsplitn(4, "  ").collect();
+        assert_eq!(parts.len(), 4, "{l}");
+        assert!(parts[0] == "01" || parts[0] == "03", "{l}");
+        assert_eq!(parts[3].width(), 12 + 1 + 4 + 1 + 12, "{l}");
+    }
+}
+
+#[test]
+fn issue_18_show_highlights_the_query() {
+    let dir = research();
+    let o = search(&dir, &["ＣＯＶＩＤ", "--json"]);
+    let id = json_lines(&o)[0]["id"].as_str().unwrap().to_string();
+    let index = dir.path().join("index");
+    let o = baosou(&[
+        "show",
+        &id,
+        "--query",
+        "covid 疫情",
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("【ＣＯＶＩＤ】－１９【疫情】下的网课\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("老师们说，【ＣＯＶＩＤ】－１９【疫情】改变了课堂"),
+        "{text}"
+    );
+    let o = baosou(&["show", &id, "--index", index.to_str().unwrap()]);
+    assert!(!stdout(&o).contains('【'));
+}
+
+#[test]
+fn issue_18_help_names_years_and_offset() {
+    let help = stdout(&baosou(&["search", "--help"]));
+    assert!(help.contains("--date <DAY|MONTH|YEAR>"), "{help}");
+    let queries = help
+        .lines()
+        .find(|l| l.contains("--queries <FILE>"))
+        .unwrap_or_default();
+    assert!(queries.contains("offset"), "{help}");
+}

@@ -51,6 +51,9 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
         args,
         boosts,
     )?;
+    if let Some(outcome) = super::research::run(&store, &searcher, args, &req, &mut out)? {
+        return Ok(outcome);
+    }
     let results = query::search(&store, &searcher, &req)?;
     if args.json {
         render::json::hits(&mut out, &results)?;

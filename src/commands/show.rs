@@ -18,6 +18,14 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::NotFound);
     };
+    let needles = match &args.query {
+        Some(q) => query::parse(q)
+            .map_err(|e| anyhow::anyhow!("--query {q}: {e:#}"))?
+            .positive_atoms()
+            .map(|a| a.text.clone())
+            .collect(),
+        None => Vec::new(),
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
         render::json::article(&mut out, &article)?;
@@ -26,6 +34,7 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<Outcome> {
             &mut out,
             &article,
             super::style(crate::cli::ColorChoice::Auto),
+            &needles,
         )?;
     }
     out.flush()?;

@@ -9,12 +9,14 @@
 //! the query's words outranks one whose headline holds fewer, whatever their bodies hold.
 
 mod bounded;
+pub mod every;
 pub mod facets;
 mod filter;
 mod parse;
 mod request;
 pub mod snippet;
 pub mod terms;
+pub mod trend;
 
 pub use bounded::{is_stopped, Bounded, Stop, Stopped};
 pub use filter::{day_range, period, DayRange};
@@ -248,12 +250,25 @@ pub fn find_by_id(store: &Store, searcher: &Searcher, id: &str) -> anyhow::Resul
 
 /// The tantivy query for a request: words, then filters.
 pub fn build(f: &Fields, req: &Request) -> Box<dyn Query> {
+    build_with(f, req, true)
+}
+
+/// The same matches as [`build`], without the jieba words that only rank them: for
+/// counting and exporting, which need no score (and so no jieba dictionary).
+pub fn build_unscored(f: &Fields, req: &Request) -> Box<dyn Query> {
+    build_with(f, req, false)
+}
+
+fn build_with(f: &Fields, req: &Request, scored: bool) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for group in &req.query.groups {
         let alternatives: Vec<(Occur, Box<dyn Query>)> = group
             .any_of
             .iter()
-            .map(|a| (Occur::Should, atom_query(f, a, &req.boosts, !group.negated)))
+            .map(|a| {
+                let q = atom_query(f, a, &req.boosts, scored && !group.negated);
+                (Occur::Should, q)
+            })
             .collect();
         let q: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
         clauses.push((

@@ -170,19 +170,65 @@ fn hit(out: &mut impl Write, rank: usize, h: &Hit, style: Style) -> anyhow::Resu
     Ok(())
 }
 
-/// A whole article, as `show` prints it.
-pub fn article(out: &mut impl Write, a: &Article, style: Style) -> anyhow::Result<()> {
-    if let Some(k) = &a.kicker {
-        writeln!(out, "{}", style.paint("2", k))?;
+/// `text` with what `needles` match marked, as `show --query` prints it: bold red on a
+/// terminal, between 【 and 】 otherwise, so that a pipe or a file still shows the matches.
+/// Matches are found by the snippet highlighter, exactly as the index matches them.
+fn matched(style: Style, text: &str, needles: &[String], base: &str) -> String {
+    let ranges = crate::query::snippet::highlight_all(text, needles);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    // Each run is made visible, line breaks kept: the body is marked whole.
+    let mut push = |run: &[char], code: &str| {
+        let run: String = run.iter().collect();
+        let run = visible_lines(&run);
+        if style.color {
+            out.push_str(&format!("\x1b[{code}m{run}\x1b[0m"));
+        } else {
+            out.push_str(&run);
+        }
+    };
+    let mut at = 0;
+    for r in &ranges {
+        if r[1] > chars.len() || r[0] < at {
+            continue;
+        }
+        push(&chars[at..r[0]], base);
+        if style.color {
+            push(&chars[r[0]..r[1]], "1;31");
+        } else {
+            push(&['【'], base);
+            push(&chars[r[0]..r[1]], base);
+            push(&['】'], base);
+        }
+        at = r[1];
     }
-    writeln!(out, "{}", style.paint("1", &a.headline))?;
+    push(&chars[at..], base);
+    out
+}
+
+/// A whole article, as `show` prints it, with what `needles` match marked (none marked
+/// when `needles` is empty).
+pub fn article(
+    out: &mut impl Write,
+    a: &Article,
+    style: Style,
+    needles: &[String],
+) -> anyhow::Result<()> {
+    if let Some(k) = &a.kicker {
+        writeln!(out, "{}", matched(style, k, needles, "2"))?;
+    }
+    writeln!(out, "{}", matched(style, &a.headline, needles, "1"))?;
     for s in &a.subheadlines {
-        writeln!(out, "{}", visible(s))?;
+        writeln!(out, "{}", matched(style, s, needles, "0"))?;
     }
     writeln!(out)?;
     writeln!(out, "{}", style.paint("2", &place(a)))?;
     if !a.reporters.is_empty() {
-        writeln!(out, "{}", style.paint("2", &byline(&a.reporters)))?;
+        writeln!(
+            out,
+            "{}",
+            matched(style, &byline(&a.reporters), needles, "2")
+        )?;
     }
     writeln!(
         out,
@@ -193,12 +239,13 @@ pub fn article(out: &mut impl Write, a: &Article, style: Style) -> anyhow::Resul
         )
     )?;
     writeln!(out)?;
-    for para in a.body.split('\n') {
-        writeln!(out, "{}", visible(para))?;
+    // The body is marked whole, so that a match across a cut paragraph is found.
+    for para in matched(style, &a.body, needles, "0").split('\n') {
+        writeln!(out, "{para}")?;
         writeln!(out)?;
     }
     for c in &a.captions {
-        writeln!(out, "{}", style.paint("3", &format!("图：{c}")))?;
+        writeln!(out, "{}", matched(style, &format!("图：{c}"), needles, "3"))?;
     }
     for j in &a.jumps {
         writeln!(out, "{}", style.paint("2", &format!("（{j}）")))?;
@@ -275,5 +322,22 @@ mod tests {
         assert!(painted.contains("\\x1b") && painted.contains("\x1b[1;31m防控"));
         let plain = Style { color: false }.marked("疫情\x1b防控", &[[3, 5]], "0");
         assert_eq!(plain, "疫情\\x1b防控");
+    }
+
+    #[test]
+    fn matches_are_bracketed_off_a_terminal_and_coloured_on_one() {
+        let needles = vec!["疫情".to_string(), "刘歌".to_string()];
+        let plain = Style { color: false };
+        let cases = [
+            ("疫情防控", "【疫情】防控"),
+            ("本报记者 刘 歌", "本报记者 【刘 歌】"),
+            ("复工复产", "复工复产"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(matched(plain, text, &needles, "0"), want, "{text}");
+        }
+        let tty = matched(Style { color: true }, "抗击疫情", &needles, "0");
+        assert!(tty.contains("\x1b[1;31m疫情\x1b[0m"), "{tty:?}");
+        assert_eq!(matched(plain, "疫情", &[], "0"), "疫情");
     }
 }

@@ -44,7 +44,7 @@ impl Drop for CancelOnDrop {
 /// Runs index work on the blocking pool, so that searches never hold up the server, within
 /// the request's time limit: past it the answer is `503`, and the work, which looks at its
 /// [`Stop`], gives up.
-async fn blocking<F>(app: &App, work: F) -> ApiResult
+pub(super) async fn blocking<F>(app: &App, work: F) -> ApiResult
 where
     F: FnOnce(&Stop) -> Result<Value, ApiError> + Send + 'static,
 {
@@ -63,8 +63,14 @@ where
 }
 
 /// `GET /api/search?q=&reporter=&date=&from=&to=&paper=&page=&sort=&limit=&offset=`:
-/// `{"q", "total", "took_ms", "offset", "limit", "hits": [...], "facets": {...}}`.
-pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> ApiResult {
+/// `{"q", "total", "took_ms", "offset", "limit", "hits": [...], "facets": {...}}`; with
+/// `format=csv`, every hit as a CSV attachment ([`super::research::search`]).
+pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Response {
+    super::research::search(app, raw).await
+}
+
+/// The JSON answer of `/api/search`.
+pub(super) async fn search_json(app: Arc<App>, raw: Option<String>) -> ApiResult {
     let params = SearchQuery::parse(raw.as_deref())?;
     let work = Arc::clone(&app);
     blocking(&app, move |stop| run_search(&work, &params, stop)).await
@@ -113,13 +119,16 @@ fn facets_json(f: &Facets) -> Value {
     })
 }
 
-/// `GET /api/article/{id}`: `{"article": <as show --json>, "neighbours": [...]}`, the
-/// neighbours being the other articles of the same page file in page order.
+/// `GET /api/article/{id}?q=`: `{"article": <as show --json>, "neighbours": [...],
+/// "highlights": {...}}`, the neighbours being the other articles of the same page file in
+/// page order, the highlights what `q` matches ([`super::research::highlights`]).
 pub async fn article(
     State(app): State<Arc<App>>,
     id: Result<Path<String>, PathRejection>,
+    RawQuery(raw): RawQuery,
 ) -> ApiResult {
     let Path(id) = id.map_err(|e| ApiError::bad("id", format!("id: {e}")))?;
+    let needles = super::research::needles_of(raw.as_deref())?;
     let work = Arc::clone(&app);
     blocking(&app, move |_| {
         let app = work;
@@ -135,7 +144,8 @@ pub async fn article(
         };
         let neighbours =
             neighbours(&app, &searcher, &article).map_err(|e| ApiError::internal(&e))?;
-        Ok(json!({"article": article, "neighbours": neighbours}))
+        let highlights = super::research::highlights(&article, &needles);
+        Ok(json!({"article": article, "neighbours": neighbours, "highlights": highlights}))
     })
     .await
 }

@@ -15,6 +15,7 @@ pub mod conn;
 pub mod guard;
 pub mod page;
 pub mod params;
+pub mod research;
 
 use crate::index::Store;
 use anyhow::Context;
@@ -77,6 +78,8 @@ pub fn router(app: Arc<App>, hosts: guard::Hosts) -> Router {
         .route("/api/article/{id}", get(api::article))
         .route("/api/reporters", get(api::reporters))
         .route("/api/info", get(api::info))
+        .route("/api/trend", get(research::trend))
+        .route("/api/kwic", get(research::kwic))
         .fallback(api::not_found)
         .with_state(app)
         .layer(axum::middleware::from_fn_with_state(
