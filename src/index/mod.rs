@@ -355,6 +355,7 @@ impl Store {
 fn is_index_file(name: &str) -> bool {
     name == INFO_FILE
         || name == manifest::MANIFEST_FILE
+        || name == profiles::PROFILES_FILE
         || name == lock::LOCK_FILE
         || name == "meta.json"
         || name == ".managed.json"
