@@ -420,7 +420,10 @@ async function renderTrend(s) {
   }
   const every = Math.max(1, Math.ceil(periods.length / 12));
   periods.forEach((p, i) => {
-    if (i % every === 0) nodes.push(svg("text", { x: x(i), y: H - 8, "text-anchor": "middle", class: "axis", text: p.period }));
+    if (i % every !== 0) return;
+    // The end labels keep inside the frame.
+    const anchor = periods.length === 1 ? "middle" : i === 0 ? "start" : i === periods.length - 1 ? "end" : "middle";
+    nodes.push(svg("text", { x: x(i), y: H - 8, "text-anchor": anchor, class: "axis", text: p.period }));
   });
   data.queries.forEach((q, k) => {
     const colour = TREND_COLOURS[k % TREND_COLOURS.length];
