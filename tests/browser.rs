@@ -248,6 +248,21 @@ async fn research_views(c: &Client, server: &Server) {
         "the header and the 8 hits: {csv}"
     );
 
+    // Bad research parameters are named, as every API error is.
+    for (path, parameter) in [
+        ("/api/search?format=xml&q=a", "format"),
+        ("/api/trend?q=a&by=week", "by"),
+        ("/api/kwic?q=", "q"),
+        ("/api/kwic?q=a&context=x", "context"),
+    ] {
+        let (status, body) = server.get(path);
+        assert_eq!(
+            (status, body["parameter"].as_str()),
+            (400, Some(parameter)),
+            "{path}: {body}"
+        );
+    }
+
     // 2. One line per term; one clickable period per month printed.
     let (_, trend) = server.get(&format!(
         "/api/trend?by=month&q={}&q={}",
