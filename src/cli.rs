@@ -135,7 +135,7 @@ pub struct ResearchArgs {
     #[arg(long = "query", value_name = "QUERY", requires = "by")]
     pub trend_queries: Vec<String>,
     /// Print every occurrence of the words, one a line, with the match in one column
-    /// (a concordance, keyword in context)
+    /// (a concordance, keyword in context); with --json, one object per occurrence
     #[arg(long, conflicts_with = "queries")]
     pub kwic: bool,
     /// Characters shown either side of the match with --kwic

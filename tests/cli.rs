@@ -714,6 +714,17 @@ fn issue_18_kwic_aligns_the_match_whatever_the_width_of_the_text() {
         assert!(parts[0] == "01" || parts[0] == "03", "{l}");
         assert_eq!(parts[3].width(), 12 + 1 + 4 + 1 + 12, "{l}");
     }
+    let o = search(&dir, &["疫情", "--kwic", "--context", "6", "--json"]);
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 10);
+    let l = lines
+        .iter()
+        .find(|l| l["left"] == "ＶＩＤ－１９" && l["right"] == "改变了课堂，")
+        .expect("the body's line");
+    assert_eq!(
+        (l["hit"].as_str(), l["date"].as_str(), l["page"].as_str()),
+        (Some("疫情"), Some("2020-02-26"), Some("03"))
+    );
 }
 
 #[test]

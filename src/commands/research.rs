@@ -26,14 +26,14 @@ pub fn run(
     } else if let Some(by) = r.by {
         trends(store, searcher, args, req, by, out)?
     } else if r.kwic {
-        kwic(
-            store,
-            searcher,
-            req,
-            r.context,
-            style(args.color).color,
-            out,
-        )?
+        let shape = if args.json {
+            Kwic::Json
+        } else {
+            Kwic::Text {
+                color: style(args.color).color,
+            }
+        };
+        kwic(store, searcher, req, r.context, shape, out)?
     } else {
         return Ok(None);
     };
@@ -109,13 +109,20 @@ fn trends(
     })
 }
 
+/// How `--kwic` prints a line: aligned text, or (with `--json`) one JSON object.
+#[derive(Debug, Clone, Copy)]
+enum Kwic {
+    Text { color: bool },
+    Json,
+}
+
 /// Every occurrence of the query's words, oldest article first.
 fn kwic(
     store: &Store,
     searcher: &Searcher,
     req: &Request,
     context: usize,
-    color: bool,
+    shape: Kwic,
     out: &mut impl Write,
 ) -> anyhow::Result<Outcome> {
     let needles = every::needles(req);
@@ -126,7 +133,13 @@ fn kwic(
     let mut lines = 0usize;
     every::for_each_hit(store, searcher, req, |a, _| {
         for l in render::kwic::lines(a, &needles, context) {
-            render::kwic::write(out, &l, a, context, width, color)?;
+            match shape {
+                Kwic::Text { color } => render::kwic::write(out, &l, a, context, width, color)?,
+                Kwic::Json => {
+                    serde_json::to_writer(&mut *out, &render::kwic::value(&l, a))?;
+                    writeln!(out)?;
+                }
+            }
             lines += 1;
         }
         Ok(true)

@@ -259,7 +259,7 @@ pub async fn not_found(uri: Uri) -> Response {
     ApiError {
         status: StatusCode::NOT_FOUND,
         parameter: None,
-        message: format!("{}: no such page; the API is /api/search, /api/article/ID, /api/reporters and /api/info", uri.path()),
+        message: format!("{}: no such page; the API is /api/search, /api/article/ID, /api/reporters, /api/info, /api/trend and /api/kwic", uri.path()),
     }
     .into_response()
 }

@@ -8,10 +8,12 @@ use super::App;
 use crate::query::trend::{self, Period};
 use crate::query::{self, every};
 use crate::render;
+use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
+use std::io::Write;
 use std::sync::Arc;
 
 /// The most queries one trend compares.
@@ -63,37 +65,104 @@ pub async fn search(app: Arc<App>, raw: Option<String>) -> Response {
 }
 
 async fn csv(app: Arc<App>, raw: String) -> Response {
-    let params = match SearchQuery::parse(Some(&raw)) {
-        Ok(p) => p,
+    let req = match SearchQuery::parse(Some(&raw)).and_then(|p| p.request()) {
+        Ok(r) => r,
         Err(e) => return e.into_response(),
     };
-    let work = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, ApiError> {
-        let req = params.request()?;
+    // The rows are written on the blocking pool and sent on in chunks as they come, so
+    // the server holds a few chunks, never the whole export.
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    tokio::task::spawn_blocking(move || {
         let searcher = app.reader.searcher();
-        let mut out = Vec::new();
-        render::csv::header(&mut out).map_err(|e| ApiError::internal(&e))?;
-        every::for_each_hit(&app.store, &searcher, &req, |a, s| {
-            render::csv::hit(&mut out, a, s)?;
-            Ok(true)
-        })
-        .map_err(|e| ApiError::internal(&e))?;
-        Ok(out)
-    })
-    .await;
-    match work {
-        Ok(Ok(body)) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"baosou-hits.csv\"",
-                ),
-            ],
-            body,
-        )
-            .into_response(),
-        Ok(Err(e)) => e.into_response(),
-        Err(e) => ApiError::internal(&anyhow::anyhow!("an export failed: {e}")).into_response(),
+        let mut out = Chunks::new(tx);
+        let written = render::csv::header(&mut out).and_then(|_| {
+            every::for_each_hit(&app.store, &searcher, &req, |a, s| {
+                render::csv::hit(&mut out, a, s)?;
+                Ok(true)
+            })
+        });
+        match written.and_then(|_| out.flush().map_err(Into::into)) {
+            Ok(()) => {}
+            // The client went away: nothing more to send.
+            Err(e) if crate::commands::is_broken_pipe(&e) => {}
+            Err(e) => {
+                eprintln!("baosou: an export failed: {e:#}");
+                out.fail(&e);
+            }
+        }
+    });
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"baosou-hits.csv\"",
+            ),
+        ],
+        Body::from_stream(Received(rx)),
+    )
+        .into_response()
+}
+
+/// Bytes sent on in chunks of about [`Chunks::SIZE`].
+type Chunk = Result<Vec<u8>, std::io::Error>;
+
+/// A writer that sends what it is given to the response, a chunk at a time.
+struct Chunks {
+    tx: tokio::sync::mpsc::Sender<Chunk>,
+    buf: Vec<u8>,
+}
+
+impl Chunks {
+    const SIZE: usize = 64 * 1024;
+
+    fn new(tx: tokio::sync::mpsc::Sender<Chunk>) -> Chunks {
+        Chunks {
+            tx,
+            buf: Vec::with_capacity(Chunks::SIZE),
+        }
+    }
+
+    /// Ends the body with an error, so that the client sees a broken download rather
+    /// than a short one.
+    fn fail(&mut self, e: &anyhow::Error) {
+        let _ = self
+            .tx
+            .blocking_send(Err(std::io::Error::other(format!("{e:#}"))));
+    }
+}
+
+impl Write for Chunks {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= Chunks::SIZE {
+            self.flush()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(Chunks::SIZE));
+        self.tx
+            .blocking_send(Ok(chunk))
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+    }
+}
+
+/// The receiving end of [`Chunks`], as the stream of a response body.
+struct Received(tokio::sync::mpsc::Receiver<Chunk>);
+
+impl futures_core::Stream for Received {
+    type Item = Chunk;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Chunk>> {
+        self.0.poll_recv(cx)
     }
 }
 

@@ -377,8 +377,9 @@ function renderTools(s, query) {
   );
 }
 
+// The SVG namespace, from the chart's own <svg> element (the HTML parser gives it one).
 function svg(tag, attrs, ...children) {
-  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  const node = document.createElementNS($("trend-svg").namespaceURI, tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (k === "text") node.textContent = v;
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
@@ -420,7 +421,10 @@ async function renderTrend(s) {
   }
   const every = Math.max(1, Math.ceil(periods.length / 12));
   periods.forEach((p, i) => {
-    if (i % every === 0) nodes.push(svg("text", { x: x(i), y: H - 8, "text-anchor": "middle", class: "axis", text: p.period }));
+    if (i % every !== 0) return;
+    // The end labels keep inside the frame.
+    const anchor = periods.length === 1 ? "middle" : i === 0 ? "start" : i === periods.length - 1 ? "end" : "middle";
+    nodes.push(svg("text", { x: x(i), y: H - 8, "text-anchor": anchor, class: "axis", text: p.period }));
   });
   data.queries.forEach((q, k) => {
     const colour = TREND_COLOURS[k % TREND_COLOURS.length];
@@ -446,7 +450,9 @@ async function renderTrend(s) {
       }, svg("title", { text: label }))
     );
   });
-  put($("trend"), svg("svg", { viewBox: "0 0 " + W + " " + H, width: "100%", role: "img", "aria-label": "占比趋势" }, ...nodes));
+  const chart = $("trend-svg");
+  chart.setAttribute("viewBox", "0 0 " + W + " " + H);
+  chart.replaceChildren(...nodes);
   put(
     $("trend-legend"),
     ...data.queries.map((q, k) => el("span", { class: "legend", "data-q": q }, el("i", { class: "swatch c" + (k % TREND_COLOURS.length) }), q))
