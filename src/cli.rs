@@ -73,8 +73,8 @@ pub struct SearchArgs {
     /// Only articles by this reporter (repeat for any of several)
     #[arg(long, value_name = "NAME")]
     pub reporter: Vec<String>,
-    /// Only this day (2020-02-27) or month (2020-02)
-    #[arg(long, value_name = "DAY|MONTH")]
+    /// Only this day (2020-02-27), month (2020-02) or year (2020)
+    #[arg(long, value_name = "DAY|MONTH|YEAR")]
     pub date: Option<String>,
     /// Only articles published on or after this day (2020-02-01)
     #[arg(long, value_name = "DAY")]
@@ -85,11 +85,12 @@ pub struct SearchArgs {
     /// Only this paper
     #[arg(long)]
     pub paper: Option<String>,
-    /// Only this page number
-    #[arg(long, value_name = "N")]
+    /// Only this page number (1, 2, …)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub page: Option<u32>,
-    /// How many hits to print
-    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    /// How many hits to print (1 or more)
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10,
+          value_parser = at_least_one)]
     pub limit: usize,
     /// Skip this many hits first (for paging)
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -103,14 +104,58 @@ pub struct SearchArgs {
     /// Print one JSON object per hit (with --queries: one per query)
     #[arg(long)]
     pub json: bool,
-    /// Run one search per line of FILE: JSON objects with q, reporter, date, from, to, limit
+    /// Run one search per line of FILE: JSON objects with q, reporter, date, from, to, limit,
+    /// offset
     #[arg(long, value_name = "FILE")]
     pub queries: Option<PathBuf>,
+    #[command(flatten)]
+    pub research: ResearchArgs,
     /// Colour: auto (on a terminal), always or never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
     pub index: IndexDir,
+}
+
+/// What researchers do with all the hits: export them, count them over time, read every
+/// occurrence in context.
+#[derive(Debug, Clone, Args)]
+pub struct ResearchArgs {
+    /// Print every matching article, not one page, as CSV (UTF-8 with a BOM, for
+    /// spreadsheets) or JSON lines: id, date, paper, page, headline, reporters, dateline,
+    /// path, snippet
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["by", "kwic", "queries"])]
+    pub format: Option<ExportFormat>,
+    /// Count the matching articles per year, month or day, beside all the articles printed
+    /// then, and their share; with --query, one column per query (the words before them
+    /// are one query too)
+    #[arg(long, value_enum, value_name = "PERIOD", conflicts_with_all = ["kwic", "queries"])]
+    pub by: Option<TrendPeriod>,
+    /// A query of its own for --by (repeat for several columns: --query 疫情 --query 防疫)
+    #[arg(long = "query", value_name = "QUERY", requires = "by")]
+    pub trend_queries: Vec<String>,
+    /// Print every occurrence of the words, one a line, with the match in one column
+    /// (a concordance, keyword in context); with --json, one object per occurrence
+    #[arg(long, conflicts_with = "queries")]
+    pub kwic: bool,
+    /// Characters shown either side of the match with --kwic
+    #[arg(long, value_name = "N", default_value_t = 20, requires = "kwic")]
+    pub context: usize,
+}
+
+/// How `--format` prints every hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
+}
+
+/// The period `--by` counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrendPeriod {
+    Year,
+    Month,
+    Day,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -130,6 +175,10 @@ pub enum ColorChoice {
 pub struct ShowArgs {
     /// Article id, as printed by search
     pub id: String,
+    /// Highlight what this query matches in the headline, byline and body (colour on a
+    /// terminal, 【】 around the match otherwise)
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
     /// Print the article as one JSON object
     #[arg(long)]
     pub json: bool,
@@ -171,6 +220,22 @@ pub struct ServeArgs {
     /// Address to listen on; the default is reachable from this machine only
     #[arg(long, value_name = "HOST:PORT", default_value = crate::serve::DEFAULT_ADDR)]
     pub addr: String,
+    /// Also answer requests addressed to this host name (repeatable); by default only
+    /// localhost and loopback addresses are answered
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
+    /// Seconds an API request may take before it is stopped with 503
+    #[arg(long, value_name = "SECS", default_value_t = crate::serve::DEFAULT_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
     #[command(flatten)]
     pub index: IndexDir,
+}
+
+/// A count of 1 or more, such as `--limit`.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("`{s}` is not a number from 1")),
+    }
 }

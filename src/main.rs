@@ -11,7 +11,9 @@ fn main() -> ExitCode {
         Ok(baosou::commands::Outcome::NotFound) => ExitCode::from(1),
         Err(e) if baosou::commands::is_broken_pipe(&e) => ExitCode::from(0),
         Err(e) => {
-            eprintln!("baosou: {e:#}");
+            // A file name in the message may hold control characters: show them escaped.
+            let message = format!("{e:#}");
+            eprintln!("baosou: {}", baosou::render::text::visible_lines(&message));
             ExitCode::from(2)
         }
     }

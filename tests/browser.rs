@@ -169,6 +169,220 @@ async fn search_filter_chart_and_article_in_chromium() {
     result
 }
 
+/// The research fixture (18 articles of 晨光日报 over three months) indexed into a fresh
+/// temporary folder; the index is `dir/index`.
+fn research_indexed() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let o = Command::new(env!("CARGO_BIN_EXE_baosou"))
+        .args(["index", "-q"])
+        .arg(common::root().join("tests/fixtures/research"))
+        .arg("--index")
+        .arg(dir.path().join("index"))
+        .output()
+        .expect("the baosou binary runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    dir
+}
+
+async fn script<T: serde::de::DeserializeOwned>(c: &Client, js: &str) -> T {
+    let v = c.execute(js, vec![]).await.expect("a script runs");
+    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("{js}: {e}: {v}"))
+}
+
+/// Issue 18: the download link, the trend lines, the concordance and the highlighted
+/// reading view, with a screenshot of each.
+#[tokio::test]
+async fn issue_18_export_trend_concordance_and_highlights_in_chromium() {
+    let Some(chromedriver) = find_program("chromedriver") else {
+        if std::env::var_os("CI").is_none() {
+            eprintln!("SKIPPED browser test: chromedriver is not installed; CI runs it");
+            return;
+        }
+        panic!("chromedriver is not installed, and CI must run the browser test");
+    };
+    let dir = research_indexed();
+    let server = Server::start(&dir.path().join("index"));
+    let driver = start_driver(&chromedriver);
+    let profile = tempfile::tempdir().expect("a browser profile folder");
+    let c = browser(&driver, profile.path()).await;
+    research_views(&c, &server).await;
+    let _ = c.close().await;
+}
+
+async fn research_views(c: &Client, server: &Server) {
+    // 1. A search compared with a second term: the download link exports every hit.
+    c.goto(&format!(
+        "{}/?q={}&vs={}",
+        server.url,
+        enc("疫情"),
+        enc("防疫")
+    ))
+    .await
+    .expect("the page opens");
+    wait_for(c, "results", &["q=疫情&", "vs=防疫&"]).await;
+    let link: String = script(
+        c,
+        "return document.getElementById('download').getAttribute('href');",
+    )
+    .await;
+    assert!(link.starts_with("/api/search?format=csv&"), "{link}");
+    let mut res = common::agent()
+        .get(&format!("{}{link}", server.url))
+        .call()
+        .expect("the export answers");
+    let disposition = res
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(disposition.starts_with("attachment"), "{disposition}");
+    let csv = res.body_mut().read_to_string().expect("a UTF-8 CSV");
+    assert!(
+        csv.starts_with("\u{feff}id,date,paper,page,headline"),
+        "{csv}"
+    );
+    assert_eq!(
+        csv.matches("\r\n").count(),
+        1 + 8,
+        "the header and the 8 hits: {csv}"
+    );
+
+    // Bad research parameters are named, as every API error is.
+    for (path, parameter) in [
+        ("/api/search?format=xml&q=a", "format"),
+        ("/api/trend?q=a&by=week", "by"),
+        ("/api/kwic?q=", "q"),
+        ("/api/kwic?q=a&context=x", "context"),
+    ] {
+        let (status, body) = server.get(path);
+        assert_eq!(
+            (status, body["parameter"].as_str()),
+            (400, Some(parameter)),
+            "{path}: {body}"
+        );
+    }
+
+    // 2. One line per term; one clickable period per month printed.
+    let (_, trend) = server.get(&format!(
+        "/api/trend?by=month&q={}&q={}",
+        enc("疫情"),
+        enc("防疫")
+    ));
+    let lines: Vec<(String, String)> = script(
+        c,
+        "return Array.from(document.querySelectorAll('#trend polyline.trend-line')).map(l => [l.dataset.q, l.getAttribute('points')]);",
+    )
+    .await;
+    assert_eq!(
+        lines.iter().map(|l| l.0.as_str()).collect::<Vec<_>>(),
+        ["疫情", "防疫"]
+    );
+    let periods: Vec<String> = script(
+        c,
+        "return Array.from(document.querySelectorAll('#trend rect.period')).map(r => r.dataset.period);",
+    )
+    .await;
+    let want: Vec<String> = trend["periods"]
+        .as_array()
+        .expect("periods")
+        .iter()
+        .map(|p| p["period"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(periods, want);
+    assert_eq!(want, ["2019-10", "2020-01", "2020-02"]);
+    // 疫情 is in none of 2019-10's articles: its line starts on the axis, below 防疫's.
+    let y = |points: &str| -> f64 {
+        let first = points.split(' ').next().unwrap_or_default();
+        first
+            .split(',')
+            .nth(1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    assert!(y(&lines[0].1) > y(&lines[1].1), "{lines:?}");
+    screenshot(c, "trend.png").await;
+    c.find(Locator::Css("#trend rect.period[data-period='2020-01']"))
+        .await
+        .expect("the period")
+        .click()
+        .await
+        .expect("click");
+    wait_for(c, "results", &["from=2020-01&", "to=2020-01&"]).await;
+    let (_, narrowed) = server.get(&format!(
+        "/api/search?q={}&from=2020-01&to=2020-01&limit=10",
+        enc("疫情")
+    ));
+    assert_eq!(shown_ids(c).await, ids(&narrowed));
+    assert_eq!(ids(&narrowed).len(), 3);
+
+    // 3. The concordance of the same search: one row per occurrence, the match marked.
+    c.goto(&format!("{}/?q={}", server.url, enc("疫情")))
+        .await
+        .expect("the page opens");
+    wait_for(c, "results", &["q=疫情&"]).await;
+    c.find(Locator::Id("view-switch"))
+        .await
+        .expect("the concordance link")
+        .click()
+        .await
+        .expect("click");
+    wait_for(c, "kwic", &["view=kwic&"]).await;
+    let (_, kwic) = server.get(&format!("/api/kwic?q={}&context=20&limit=500", enc("疫情")));
+    let rows: Vec<String> = script(
+        c,
+        "return Array.from(document.querySelectorAll('#kwic tr')).map(r => r.querySelector('.hit mark').textContent);",
+    )
+    .await;
+    assert_eq!(rows.len(), kwic["lines"].as_array().map_or(0, |l| l.len()));
+    assert_eq!(rows.len(), 10);
+    assert!(rows.iter().all(|r| r == "疫情"), "{rows:?}");
+    // The match column is one column: every mark starts at the same x.
+    let xs: Vec<f64> = script(
+        c,
+        "return Array.from(document.querySelectorAll('#kwic .hit mark')).map(m => Math.round(m.getBoundingClientRect().left));",
+    )
+    .await;
+    assert!(xs.windows(2).all(|w| w[0] == w[1]), "{xs:?}");
+    screenshot(c, "kwic.png").await;
+
+    // 4. The reading view marks the query in the headline and the body, and shows it.
+    let (_, hit) = server.get(&format!("/api/search?q={}&limit=1", enc("ＶＩＤ")));
+    let id = ids(&hit)[0].clone();
+    c.goto(&format!("{}/?q={}&id={id}", server.url, enc("疫情 covid")))
+        .await
+        .expect("the page opens");
+    wait_for(c, "article", &[&format!("id={id}&")]).await;
+    let head: Vec<String> = script(
+        c,
+        "return Array.from(document.querySelectorAll('#article-headline mark')).map(m => m.textContent);",
+    )
+    .await;
+    assert_eq!(head, ["ＣＯＶＩＤ", "疫情"]);
+    let body: Vec<String> = script(
+        c,
+        "return Array.from(document.querySelectorAll('#article-body mark')).map(m => m.textContent);",
+    )
+    .await;
+    assert_eq!(body, ["ＣＯＶＩＤ", "疫情"]);
+    let text: String = script(
+        c,
+        "return document.getElementById('article-body').textContent;",
+    )
+    .await;
+    assert!(
+        text.contains("老师们说，ＣＯＶＩＤ－１９疫情改变了课堂"),
+        "{text}"
+    );
+    let visible: bool = script(
+        c,
+        "const r = document.querySelector('#article-view mark').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+    )
+    .await;
+    assert!(visible, "the first match is scrolled into view");
+    screenshot(c, "article-highlighted.png").await;
+}
+
 async fn run(c: &Client, server: &Server) {
     c.goto(&format!("{}/", server.url))
         .await

@@ -433,3 +433,335 @@ fn equal_scores_put_the_lower_page_first() {
         assert_eq!(pages, vec![1, 2], "{}", stdout(&o));
     }
 }
+
+#[test]
+fn issue_16_repeated_words_count_once_and_too_many_words_exit_2() {
+    let dir = indexed(&fixtures());
+    let once = search(&dir, &["植树", "--json"]);
+    let q = "植树 ".repeat(10_000);
+    let started = std::time::Instant::now();
+    let many = search(&dir, &[q.trim(), "--json"]);
+    assert_eq!(
+        many.status.code(),
+        Some(2),
+        "over 500 characters: {}",
+        stderr(&many)
+    );
+    assert!(stderr(&many).contains("at most 500"), "{}", stderr(&many));
+    let q = "植树 ".repeat(160);
+    let many = search(&dir, &[q.trim(), "--json"]);
+    assert_eq!(many.status.code(), Some(0), "{}", stderr(&many));
+    assert_eq!(stdout(&many), stdout(&once));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let words: Vec<String> = (0..33).map(|n| format!("词{n}")).collect();
+    let o = search(&dir, &[&words.join(" ")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("33 different words: at most 32"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn issue_16_limit_0_and_page_0_are_errors_that_say_what_is_allowed() {
+    let dir = indexed(&fixtures());
+    let cases: [(&[&str], &str); 4] = [
+        (&["植树", "--limit", "0"], "from 1"),
+        (&["植树", "-n", "0"], "from 1"),
+        (&["植树", "--page", "0"], "1.."),
+        (&["--page", "0"], "1.."),
+    ];
+    for (args, want) in cases {
+        let o = search(&dir, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+    let lines = dir.path().join("q.jsonl");
+    std::fs::write(&lines, "{\"q\": \"植树\", \"limit\": 0}\n").unwrap();
+    let o = search(&dir, &["--json", "--queries", lines.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("q.jsonl:1: limit 0"), "{}", stderr(&o));
+}
+
+#[test]
+fn issue_16_queries_lines_are_bounded() {
+    let dir = indexed(&fixtures());
+    let index = dir.path().join("index");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baosou"))
+        .args(["search", "--json", "--queries", "/dev/zero", "--index"])
+        .arg(&index)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("search --queries /dev/zero still runs after 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("/dev/zero:1: the line is longer than 64 KiB"),
+        "{err}"
+    );
+    // A long line that fits is read, and the next line too.
+    let lines = dir.path().join("q.jsonl");
+    let pad = " ".repeat(60_000);
+    std::fs::write(
+        &lines,
+        format!("{{\"q\": \"植树\"{pad}}}\n{{\"q\": \"老街\"}}\n"),
+    )
+    .unwrap();
+    let o = search(&dir, &["--json", "--queries", lines.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json_lines(&o).len(), 2);
+}
+
+#[test]
+fn issue_16_control_characters_in_file_names_are_escaped_on_the_terminal() {
+    let (_tmp, archive, index) = fixture_copy();
+    let day = archive.join("2021-03-05");
+    std::fs::rename(day.join("01.txt"), day.join("01\x1b[2J\u{202e}.txt")).unwrap();
+    assert!(index_into(&archive, &index).status.success());
+    let at = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--index", index.to_str().unwrap()]);
+        baosou(&all)
+    };
+    let found = at(&["search", "植树", "--json"]);
+    let id = json_lines(&found)[0]["id"].as_str().unwrap().to_string();
+    let outputs = [
+        (at(&["show", &id]), true),
+        (baosou(&["split", day.to_str().unwrap()]), true),
+        (at(&["search", "植树"]), false),
+    ];
+    for (o, names_the_file) in &outputs {
+        let text = stdout(o);
+        assert!(
+            !text.contains('\x1b') && !text.contains('\u{202e}'),
+            "{text:?}"
+        );
+        if *names_the_file {
+            assert!(text.contains("01\\x1b[2J\\u{202e}.txt"), "{text}");
+        }
+    }
+    let missing = day.join("bad\x1b[31m.jsonl");
+    let o = at(&["search", "--queries", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains('\x1b'), "{:?}", stderr(&o));
+    assert!(stderr(&o).contains("bad\\x1b[31m.jsonl"), "{}", stderr(&o));
+}
+
+/// The research fixture: pages of one paper (晨光日报, named only in the file names) over
+/// 2019-10, 2020-01 and 2020-02, 18 articles, 12 of which hold 防疫 and 8 疫情; the page in
+/// `misc/` has no date in its path and takes the one its datelines give.
+fn research() -> tempfile::TempDir {
+    indexed(&root().join("tests/fixtures/research"))
+}
+
+#[test]
+fn issue_18_the_paper_comes_from_the_file_name() {
+    let o = baosou(&["split", "tests/fixtures/research", "--json"]);
+    let articles = json_lines(&o);
+    assert_eq!(articles.len(), 18, "{}", stderr(&o));
+    for a in &articles {
+        assert_eq!(a["paper"], "晨光日报", "{}", a["path"]);
+    }
+}
+
+#[test]
+fn issue_18_a_page_without_a_dated_path_has_one_date() {
+    let o = baosou(&["split", "tests/fixtures/research/misc", "--json"]);
+    let articles = json_lines(&o);
+    assert_eq!(articles.len(), 3);
+    for a in &articles {
+        // The third story opens with 2月20日, an event's day, not the paper's.
+        assert_eq!(a["date"], "2020-02-25", "{}", a["headline"]);
+    }
+    assert_eq!(articles[0]["dateline"], "晨光日报讯 2月25日");
+}
+
+#[test]
+fn issue_18_export_streams_every_hit_not_one_page() {
+    let dir = research();
+    let o = search(&dir, &["防疫", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("\u{feff}id,date,paper,page,headline,reporters,dateline,path,snippet\r\n")
+    );
+    let rows: Vec<&str> = text
+        .split("\r\n")
+        .skip(1)
+        .filter(|r| !r.is_empty())
+        .collect();
+    assert_eq!(rows.len(), 12, "{text}");
+    // Oldest first; a spreadsheet reads the fields back.
+    assert!(rows[0].contains(",2019-10-08,晨光日报,01,"), "{}", rows[0]);
+    assert!(
+        rows[11].contains(",2020-02-26,晨光日报,03,"),
+        "{}",
+        rows[11]
+    );
+    let o = search(&dir, &["防疫", "--format", "jsonl"]);
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 12);
+    for l in &lines {
+        for key in [
+            "id",
+            "date",
+            "paper",
+            "page",
+            "headline",
+            "reporters",
+            "dateline",
+            "path",
+            "snippet",
+        ] {
+            assert!(l.get(key).is_some(), "{key} missing in {l}");
+        }
+        let shown = format!("{}{}", l["headline"], l["snippet"]);
+        assert!(shown.contains("防疫"), "{l}");
+    }
+    // No hit: exit 1, a CSV of the header alone.
+    let o = search(&dir, &["火星", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).matches("\r\n").count(), 1);
+}
+
+#[test]
+fn issue_18_trends_count_matches_and_all_articles_per_period() {
+    let dir = research();
+    let o = search(
+        &dir,
+        &[
+            "--by", "month", "--query", "防疫", "--query", "疫情", "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<(String, u64, Vec<u64>)> = json_lines(&o)
+        .iter()
+        .map(|r| {
+            let counts = r["counts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_u64().unwrap());
+            (
+                r["period"].as_str().unwrap().to_string(),
+                r["articles"].as_u64().unwrap(),
+                counts.collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("2019-10".to_string(), 4, vec![2, 0]),
+            ("2020-01".to_string(), 5, vec![4, 3]),
+            ("2020-02".to_string(), 9, vec![6, 5]),
+        ]
+    );
+    let o = search(&dir, &["疫情", "--by", "year"]);
+    assert_eq!(
+        stdout(&o),
+        "year   articles  疫情   share\n\
+         2019          4     0   0.00%\n\
+         2020         14     8  57.14%\n\
+         total        18     8  44.44%\n"
+    );
+    // Filters narrow the articles counted too.
+    let o = search(&dir, &["疫情", "--by", "day", "--page", "3", "--json"]);
+    let rows = json_lines(&o);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0]["period"].as_str(), rows[0]["articles"].as_u64()),
+        (Some("2020-02-26"), Some(6))
+    );
+    assert_eq!(rows[0]["counts"][0], 5);
+}
+
+#[test]
+fn issue_18_kwic_aligns_the_match_whatever_the_width_of_the_text() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = research();
+    let o = search(&dir, &["疫情", "--kwic", "--context", "6"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    // Every occurrence: 8 articles, two of which hold 疫情 in the headline and the body.
+    assert_eq!(lines.len(), 10, "{text}");
+    let full_width = lines
+        .iter()
+        .find(|l| l.contains("ＶＩＤ－１９"))
+        .expect("the full-width line");
+    assert!(full_width.contains("2020-02-26"), "{full_width}");
+    for l in &lines {
+        let at = l.find("疫情").expect("the match");
+        assert_eq!(l[..at].width(), 13, "the match starts in column 13: {l}");
+        // Then the right context, padded to 12 columns, and the id, date and page.
+        let parts: Vec<&str> = l.rsplitn(4, "  ").collect();
+        assert_eq!(parts.len(), 4, "{l}");
+        assert!(parts[0] == "01" || parts[0] == "03", "{l}");
+        assert_eq!(parts[3].width(), 12 + 1 + 4 + 1 + 12, "{l}");
+    }
+    let o = search(&dir, &["疫情", "--kwic", "--context", "6", "--json"]);
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 10);
+    let l = lines
+        .iter()
+        .find(|l| l["left"] == "ＶＩＤ－１９" && l["right"] == "改变了课堂，")
+        .expect("the body's line");
+    assert_eq!(
+        (l["hit"].as_str(), l["date"].as_str(), l["page"].as_str()),
+        (Some("疫情"), Some("2020-02-26"), Some("03"))
+    );
+}
+
+#[test]
+fn issue_18_show_highlights_the_query() {
+    let dir = research();
+    let o = search(&dir, &["ＣＯＶＩＤ", "--json"]);
+    let id = json_lines(&o)[0]["id"].as_str().unwrap().to_string();
+    let index = dir.path().join("index");
+    let o = baosou(&[
+        "show",
+        &id,
+        "--query",
+        "covid 疫情",
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("【ＣＯＶＩＤ】－１９【疫情】下的网课\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("老师们说，【ＣＯＶＩＤ】－１９【疫情】改变了课堂"),
+        "{text}"
+    );
+    let o = baosou(&["show", &id, "--index", index.to_str().unwrap()]);
+    assert!(!stdout(&o).contains('【'));
+}
+
+#[test]
+fn issue_18_help_names_years_and_offset() {
+    let help = stdout(&baosou(&["search", "--help"]));
+    assert!(help.contains("--date <DAY|MONTH|YEAR>"), "{help}");
+    let queries = help
+        .lines()
+        .find(|l| l.contains("--queries <FILE>"))
+        .unwrap_or_default();
+    assert!(queries.contains("offset"), "{help}");
+}

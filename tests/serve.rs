@@ -227,9 +227,10 @@ fn reporter_suggestions_and_info_come_from_the_index() {
     let (_, info) = server.get("/api/info");
     let (_, all) = server.get("/api/search?limit=1");
     assert_eq!(info["articles"], all["total"]);
-    // The sample page has no date in its path: its articles take the days of their
-    // datelines (2月24日 … 2月26日, in 2020, the year the page names most).
-    assert_eq!(info["first_date"], "2020-02-24");
+    // The sample page has no date in its path: all its articles take the day its
+    // datelines give (2月26日, in 2020, the year the page names most), not the day a
+    // story's first sentence names (issue 18).
+    assert_eq!(info["first_date"], "2020-02-26");
     assert_eq!(info["last_date"], "2021-03-06");
 }
 
@@ -306,4 +307,295 @@ fn concurrent_clients_are_all_answered() {
         .map(|t| t.join().expect("a client thread"))
         .sum();
     assert!(answered >= 8, "only {answered} answers");
+}
+
+/// One raw HTTP/1.1 request (`Connection: close`) with this `Host`: status, headers in
+/// lower case, body.
+fn raw(server: &Server, method: &str, path: &str, host: &str) -> (u16, String, String) {
+    use std::io::{Read, Write};
+    let addr = server.url.trim_start_matches("http://");
+    let mut s = std::net::TcpStream::connect(addr).expect("a connection to the server");
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    s.read_to_end(&mut answer).expect("an answer");
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_ascii_lowercase(), body.to_string())
+}
+
+/// The JSON of a body sent whole or in chunks (`Transfer-Encoding: chunked`).
+fn json_body(body: &str) -> Value {
+    let start = body.find('{').unwrap_or(0);
+    let end = body.rfind('}').map_or(body.len(), |e| e + 1);
+    serde_json::from_str(&body[start..end]).unwrap_or(Value::Null)
+}
+
+#[test]
+fn issue_16_only_loopback_hosts_and_allowed_names_are_answered() {
+    let dir = indexed();
+    let server = Server::start_with(&dir.path().join("index"), &["--allow-host", "archive.lan"]);
+    let port = server.url.rsplit(':').next().unwrap().to_string();
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        "archive.lan".to_string(),
+    ] {
+        let (status, _, body) = raw(&server, "GET", "/api/info", &host);
+        assert_eq!(status, 200, "{host}: {body}");
+    }
+    for host in [
+        format!("evil.example:{port}"),
+        "127.0.0.1.evil.example".into(),
+    ] {
+        for path in ["/", "/api/search?q=%E6%B1%9F%E5%9F%8E", "/api/info"] {
+            let (status, head, body) = raw(&server, "GET", path, &host);
+            assert_eq!(status, 421, "{host} {path}: {body}");
+            assert!(head.contains("content-type: application/json"), "{head}");
+            let error = json_body(&body)["error"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            assert!(error.contains("--allow-host"), "{body}");
+        }
+    }
+}
+
+#[test]
+fn issue_16_every_answer_is_nosniff_and_every_error_is_json() {
+    let dir = indexed();
+    let server = Server::start(&dir.path().join("index"));
+    let host = server.url.trim_start_matches("http://").to_string();
+    let csp = "content-security-policy: default-src 'none'; frame-ancestors 'none'";
+    let cases = [
+        ("GET", "/", 200),
+        ("GET", "/app.js", 200),
+        ("GET", "/api/info", 200),
+        ("GET", "/api/search?q=%E6%B1%9F%E5%9F%8E", 200),
+        ("GET", "/api/search?limit=0", 400),
+        ("GET", "/api/article/nope", 404),
+        ("GET", "/no/such/page", 404),
+        ("POST", "/api/search", 405),
+        ("DELETE", "/", 405),
+    ];
+    for (method, path, want) in cases {
+        let (status, head, body) = raw(&server, method, path, &host);
+        assert_eq!(status, want, "{method} {path}: {body}");
+        assert!(
+            head.contains("x-content-type-options: nosniff"),
+            "{method} {path}: {head}"
+        );
+        if path.starts_with("/api") || status >= 400 {
+            assert!(head.contains(csp), "{method} {path}: {head}");
+        }
+        if status >= 400 {
+            assert!(
+                head.contains("content-type: application/json"),
+                "{method} {path}: {head}"
+            );
+            let v = json_body(&body);
+            assert!(
+                v["error"].as_str().is_some_and(|e| !e.is_empty()),
+                "{method} {path}: {body}"
+            );
+        }
+    }
+}
+
+#[test]
+fn issue_16_repeated_words_are_searched_once_and_too_many_words_get_400() {
+    // A page with one character many times over: before, 250 copies of the query word cost
+    // a quadratic pass over its matches for every snippet.
+    let dir = tempfile::tempdir().unwrap();
+    let archive = common::archive(dir.path());
+    let page = archive.join("江城晚报/2021-03-07");
+    std::fs::create_dir_all(&page).unwrap();
+    let body = "的".repeat(3000);
+    std::fs::write(
+        page.join("03.txt"),
+        format!("的标题\n\n江城晚报记者 林晓梅\n\n{body}。\n"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let o = Command::new(env!("CARGO_BIN_EXE_baosou"))
+        .args(["index", "-q"])
+        .arg(&archive)
+        .arg("--index")
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let server = Server::start(&index);
+    let once = server.get(&format!("/api/search?q={}", enc("的")));
+    let started = Instant::now();
+    let (status, many) = server.get(&format!("/api/search?q={}", enc(&"的 ".repeat(250))));
+    assert_eq!(status, 200, "{many}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        many["took_ms"].as_f64().is_some_and(|t| t < 100.0),
+        "{}",
+        many["took_ms"]
+    );
+    assert_eq!(ids(&many), ids(&once.1));
+    assert_eq!(many["hits"][0]["snippet"], once.1["hits"][0]["snippet"]);
+    let words: Vec<String> = (0..33).map(|n| format!("词{n}")).collect();
+    let (status, v) = server.get(&format!("/api/search?q={}", enc(&words.join(" "))));
+    assert_eq!(status, 400, "{v}");
+    assert_eq!(v["parameter"], "q");
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("at most 32"),
+        "{v}"
+    );
+}
+
+/// 200 articles of one character: a 500-character phrase of it takes seconds to match.
+fn slow_index(dir: &std::path::Path) -> std::path::PathBuf {
+    for i in 0..200 {
+        let day = dir.join(format!("archive/测试报/2021-01-{:02}", i % 28 + 1));
+        std::fs::create_dir_all(&day).unwrap();
+        let text = format!(
+            "测试标题{i}\n\n本报记者 张三\n\n{}。\n",
+            "的".repeat(20_000)
+        );
+        std::fs::write(day.join(format!("{i:03}.txt")), text).unwrap();
+    }
+    let index = dir.join("index");
+    let o = Command::new(env!("CARGO_BIN_EXE_baosou"))
+        .args(["index", "-q"])
+        .arg(dir.join("archive"))
+        .arg("--index")
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    index
+}
+
+/// Clock ticks of CPU the process has used.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or_default().to_string();
+    let f: Vec<u64> = after
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    f.get(10).copied().unwrap_or(0) + f.get(11).copied().unwrap_or(0)
+}
+
+/// Clock ticks of CPU the server uses in 2 s, starting half a second from now.
+fn idle_ticks(server: &Server) -> u64 {
+    std::thread::sleep(Duration::from_millis(500));
+    let before = cpu_ticks(server.pid());
+    std::thread::sleep(Duration::from_secs(2));
+    cpu_ticks(server.pid()) - before
+}
+
+#[test]
+fn issue_16_a_search_past_its_time_limit_gets_503_and_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = slow_index(dir.path());
+    let server = Server::start_with(&index, &["--timeout", "1"]);
+    let started = Instant::now();
+    let (status, v) = server.get(&format!("/api/search?q={}", enc(&"的".repeat(500))));
+    let took = started.elapsed();
+    assert_eq!(status, 503, "{v}");
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("longer than 1 s"),
+        "{v}"
+    );
+    assert!(took < Duration::from_millis(2500), "{took:?}");
+    // The work stopped with the answer: the server is idle again.
+    let ticks = idle_ticks(&server);
+    assert!(
+        ticks < 50,
+        "the server used {ticks} ticks of CPU after answering 503"
+    );
+    let (status, v) = server.get(&format!("/api/search?q={}", enc("测试标题1")));
+    assert_eq!(status, 200, "{v}");
+}
+
+#[test]
+fn issue_16_a_search_stops_when_its_client_goes_away() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let index = slow_index(dir.path());
+    let server = Server::start_with(&index, &["--timeout", "60"]);
+    let addr = server.url.trim_start_matches("http://");
+    let path = format!("/api/search?q={}", enc(&"的".repeat(500)));
+    for _ in 0..4 {
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // All four clients have gone: their searches, seconds long each, stop.
+    let ticks = idle_ticks(&server);
+    assert!(
+        ticks < 50,
+        "the server used {ticks} ticks of CPU after its clients left"
+    );
+}
+
+#[test]
+fn issue_16_slow_clients_are_cut_off_and_do_not_keep_a_normal_request_out() {
+    use std::io::{Read, Write};
+    let dir = indexed();
+    let server = Server::start(&dir.path().join("index"));
+    let addr = server.url.trim_start_matches("http://").to_string();
+    let slow: Vec<std::net::TcpStream> = (0..1000)
+        .filter_map(|_| {
+            let mut s = std::net::TcpStream::connect(&addr).ok()?;
+            s.write_all(b"GET /api/info HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+                .ok()?;
+            Some(s)
+        })
+        .collect();
+    assert!(
+        slow.len() > 900,
+        "only {} slow clients connected",
+        slow.len()
+    );
+    let started = Instant::now();
+    let (status, v) = server.get(&format!("/api/search?q={}", enc("江城")));
+    assert_eq!(status, 200, "{v}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    let fds = std::fs::read_dir(format!("/proc/{}/fd", server.pid()))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert!(fds < 300, "the server holds {fds} files open");
+    // A client that never finishes its headers is closed within the header timeout.
+    let mut last = slow.into_iter().last().unwrap();
+    last.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut buf = [0u8; 256];
+    let started = Instant::now();
+    let _ = last.read(&mut buf);
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "held {:?}",
+        started.elapsed()
+    );
 }

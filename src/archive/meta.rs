@@ -118,10 +118,64 @@ pub fn page_from_path(rel: &str) -> Option<(String, u32)> {
     None
 }
 
-/// The paper named by a folder: the deepest folder of the relative path, or the archive's
-/// own folder, that looks like a paper's name (it holds 报, 刊 or 闻). `None` when no folder
-/// does.
+/// True when a name looks like a paper's: it holds 报, 刊 or 闻 and no date.
+fn names_a_paper(name: &str) -> bool {
+    name.contains(['报', '刊', '闻']) && date_from_path(name).is_none()
+}
+
+/// The paper named by the file name itself: a part of the name, before the part that
+/// holds the date or the page, that looks like a paper's name (`人民日报_20200226_11版.txt`
+/// → `人民日报`). Parts are separated by `_`, `-` or a space. A name with no date or page
+/// after it (`要闻.txt`, a section) names no paper.
+pub fn paper_from_file_name(rel: &str) -> Option<String> {
+    let file = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let mut paper = None;
+    for part in stem.split(['_', '-', ' ']) {
+        if date_from_path(part).is_some() || page_from_path(part).is_some() {
+            return paper.map(str::to_string);
+        }
+        if paper.is_none() && names_a_paper(part) {
+            paper = Some(part);
+        }
+    }
+    None
+}
+
+/// The publication day of a page that neither its path nor a header dates: the day most
+/// of its datelines give, and of those equally common, the latest (an edition carries the
+/// news of the day before it and older; one story about an older event must not date the
+/// whole page, and a tie goes to the day closest to printing). `None` without a day.
+///
+/// ```
+/// use baosou::archive::{edition_day, Day};
+/// let d = |s| Day::parse(s).unwrap();
+/// assert_eq!(edition_day(&[d("2020-02-26"), d("2020-02-24"), d("2020-02-26")]), Some(d("2020-02-26")));
+/// assert_eq!(edition_day(&[d("2020-02-25"), d("2020-02-26")]), Some(d("2020-02-26")));
+/// assert_eq!(edition_day(&[]), None);
+/// ```
+pub fn edition_day(days: &[Day]) -> Option<Day> {
+    let mut counts: Vec<(Day, usize)> = Vec::new();
+    for &d in days {
+        match counts.iter_mut().find(|(c, _)| *c == d) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((d, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(d, n)| (n, d))
+        .map(|(d, _)| d)
+}
+
+/// The paper named by the path: the file name when it names one
+/// ([`paper_from_file_name`]), else the deepest folder of the relative path, or the
+/// archive's own folder, that looks like a paper's name (it holds 报, 刊 or 闻). `None`
+/// when no name does.
 pub fn paper_from_path(root_name: &str, rel: &str) -> Option<String> {
+    if let Some(paper) = paper_from_file_name(rel) {
+        return Some(paper);
+    }
     let mut folders: Vec<&str> = vec![root_name];
     folders.extend(
         rel.split('/')
@@ -134,7 +188,7 @@ pub fn paper_from_path(root_name: &str, rel: &str) -> Option<String> {
     folders
         .into_iter()
         .rev()
-        .find(|f| f.contains(['报', '刊', '闻']) && date_from_path(f).is_none())
+        .find(|f| names_a_paper(f))
         .map(str::to_string)
 }
 
@@ -192,5 +246,53 @@ mod tests {
             Some("株洲日报")
         );
         assert_eq!(paper_from_path("data", "000_311fa1faea9bd5ea.txt"), None);
+        assert_eq!(
+            paper_from_path("pages", "2020/02/26/人民日报_20200226_11版.txt").as_deref(),
+            Some("人民日报")
+        );
+    }
+
+    #[test]
+    fn papers_from_file_names() {
+        let cases = [
+            ("2020/02/26/人民日报_20200226_11版.txt", Some("人民日报")),
+            ("株洲日报_2020.02.27_A01.txt", Some("株洲日报")),
+            ("人民日报_09版.txt", Some("人民日报")),
+            ("光明日报-20200226-05.txt", Some("光明日报")),
+            ("2020-02-26/要闻.txt", None),
+            // After the date or the page, a part is a headline or a note, not the paper.
+            ("20200226_01_晚报选登.txt", None),
+            ("01版_本报评论.txt", None),
+            ("2020/02/26/01.txt", None),
+            ("000_311fa1faea9bd5ea.txt", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(paper_from_file_name(path).as_deref(), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn an_edition_takes_the_commonest_dateline_day_then_the_latest() {
+        let d = |s: &str| Day::parse(s).expect("a day");
+        let cases: [(&[&str], Option<&str>); 4] = [
+            (
+                &["2020-02-26", "2020-02-26", "2020-02-24"],
+                Some("2020-02-26"),
+            ),
+            (
+                &["2020-02-24", "2020-02-24", "2020-02-26"],
+                Some("2020-02-24"),
+            ),
+            (&["2020-02-24", "2020-02-26"], Some("2020-02-26")),
+            (&[], None),
+        ];
+        for (days, want) in cases {
+            let days: Vec<Day> = days.iter().map(|s| d(s)).collect();
+            assert_eq!(
+                edition_day(&days).map(|d| d.to_string()).as_deref(),
+                want,
+                "{days:?}"
+            );
+        }
     }
 }

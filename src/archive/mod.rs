@@ -8,7 +8,9 @@ mod meta;
 mod papers;
 
 pub use decode::{decode, Decoded};
-pub use meta::{date_from_path, page_from_path, paper_from_path, Day};
+pub use meta::{
+    date_from_path, edition_day, page_from_path, paper_from_file_name, paper_from_path, Day,
+};
 pub use papers::PROFILE_SAMPLE;
 
 use crate::article::{Article, DateSource};
@@ -313,14 +315,18 @@ impl Archive {
             .map(|(d, _)| d.year)
             .or_else(|| year_in_path(rel))
             .or_else(|| year_in(text));
-        // A page is one day's edition: an article without a dateline of its own takes the
-        // latest dateline printed on the page.
-        let latest_dateline = page
-            .articles
-            .iter()
-            .filter_map(|a| a.event_day)
-            .filter_map(|(m, d)| Day::new(year?, m, d))
-            .max();
+        // A page is one day's edition: undated by path or header, all its articles take
+        // the one day its datelines give (or, without datelines, the days that open its
+        // stories); each story's own day stays in its dateline.
+        let days = |dateline_only: bool| -> Vec<Day> {
+            page.articles
+                .iter()
+                .filter(|a| !dateline_only || a.dateline.is_some())
+                .filter_map(|a| a.event_day)
+                .filter_map(|(m, d)| Day::new(year?, m, d))
+                .collect()
+        };
+        let edition = edition_day(&days(true)).or_else(|| edition_day(&days(false)));
         let page_no = page_from_path(rel);
         let id_base = id_base(rel);
         let offsets: Vec<usize> = text
@@ -344,11 +350,7 @@ impl Archive {
                 } else if let Some(d) = own {
                     (Some(d), a.date_source.or(Some(DateSource::Header)))
                 } else {
-                    let d = a
-                        .event_day
-                        .and_then(|(m, d)| Day::new(year?, m, d))
-                        .or(latest_dateline);
-                    (d, d.map(|_| DateSource::Dateline))
+                    (edition, edition.map(|_| DateSource::Dateline))
                 };
                 a.date = date.map(|d| d.to_string());
                 a.date_source = source;

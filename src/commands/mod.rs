@@ -2,6 +2,7 @@
 //! and hands the results to a renderer.
 
 mod index;
+mod research;
 mod search;
 mod serve;
 mod show;

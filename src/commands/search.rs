@@ -7,7 +7,7 @@ use crate::query::{self, Boosts, Request, Sort};
 use crate::render;
 use anyhow::Context;
 use serde::Deserialize;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 use std::time::Instant;
 
@@ -15,6 +15,10 @@ use std::time::Instant;
 /// command works on a fresh clone.
 const DEFAULT_ARCHIVE: &str = "data";
 const DEFAULT_INDEX: &str = "index";
+
+/// The longest line of a `--queries` file, in bytes: a longer one ends the run with an
+/// error, so that a file without line breaks (`/dev/zero`) is never held in memory.
+pub const MAX_QUERY_LINE: usize = 64 * 1024;
 
 pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
     let dir = &args.index.dir;
@@ -47,6 +51,9 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
         args,
         boosts,
     )?;
+    if let Some(outcome) = super::research::run(&store, &searcher, args, &req, &mut out)? {
+        return Ok(outcome);
+    }
     let results = query::search(&store, &searcher, &req)?;
     if args.json {
         render::json::hits(&mut out, &results)?;
@@ -123,7 +130,7 @@ fn batch(
     file: &Path,
     out: &mut impl Write,
 ) -> anyhow::Result<Outcome> {
-    let reader: Box<dyn BufRead> = if file == Path::new("-") {
+    let mut reader: Box<dyn BufRead> = if file == Path::new("-") {
         Box::new(std::io::stdin().lock())
     } else {
         let f = std::fs::File::open(file)
@@ -132,12 +139,13 @@ fn batch(
     };
     let mut any = false;
     let mut failed = 0;
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}: cannot read it", file.display(), n + 1))?;
+    let mut n = 0;
+    while let Some(line) = next_line(&mut reader, file, n + 1)? {
+        n += 1;
         if line.trim().is_empty() {
             continue;
         }
-        let at = format!("{}:{}", file.display(), n + 1);
+        let at = format!("{}:{n}", file.display());
         let parsed: Result<BatchLine, _> = serde_json::from_str(&line);
         let started = Instant::now();
         let result = parsed
@@ -159,6 +167,9 @@ fn batch(
                     boosts,
                 )?;
                 req.limit = b.limit.unwrap_or(args.limit);
+                if req.limit == 0 {
+                    anyhow::bail!("limit 0: the limit is a number from 1");
+                }
                 req.offset = b.offset.unwrap_or(args.offset);
                 Ok((q, req.offset, query::search(store, searcher, &req)?))
             });
@@ -175,7 +186,8 @@ fn batch(
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("baosou: {at}: {e:#}");
+                let message = format!("{at}: {e:#}");
+                eprintln!("baosou: {}", render::text::visible_lines(&message));
                 if args.json {
                     let q = serde_json::from_str::<BatchLine>(&line)
                         .ok()
@@ -195,4 +207,34 @@ fn batch(
     } else {
         Outcome::NotFound
     })
+}
+
+/// Line `n` of a `--queries` file without its line break, or `None` at the end: at most
+/// [`MAX_QUERY_LINE`] bytes are read, and a longer line is an error naming it.
+fn next_line(reader: &mut impl BufRead, file: &Path, n: usize) -> anyhow::Result<Option<String>> {
+    let at = || format!("{}:{n}", file.display());
+    let mut buf = Vec::new();
+    let read = reader
+        .by_ref()
+        .take(MAX_QUERY_LINE as u64 + 1)
+        .read_until(b'\n', &mut buf)
+        .with_context(|| format!("{}: cannot read it", at()))?;
+    if read == 0 {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    } else if buf.len() > MAX_QUERY_LINE {
+        anyhow::bail!(
+            "{}: the line is longer than {} KiB; write one query object per line",
+            at(),
+            MAX_QUERY_LINE / 1024
+        );
+    }
+    String::from_utf8(buf)
+        .map(Some)
+        .with_context(|| format!("{}: cannot read it: the line is not UTF-8", at()))
 }

@@ -4,6 +4,11 @@ use super::Outcome;
 use crate::cli::ServeArgs;
 
 pub fn run(args: &ServeArgs) -> anyhow::Result<Outcome> {
-    crate::serve::run(&args.index.dir, &args.addr)?;
+    let opts = crate::serve::Options {
+        addr: args.addr.clone(),
+        allow_hosts: args.allow_hosts.clone(),
+        timeout: std::time::Duration::from_secs(args.timeout),
+    };
+    crate::serve::run(&args.index.dir, &opts)?;
     Ok(Outcome::Found)
 }

@@ -13,10 +13,18 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<Outcome> {
     let Some(article) = query::find_by_id(&store, &searcher, &args.id)? else {
         eprintln!(
             "baosou: no article with id {} in {}; ids are printed by `baosou search`",
-            args.id,
-            args.index.dir.display()
+            render::text::visible(&args.id),
+            render::text::visible(&args.index.dir.display().to_string())
         );
         return Ok(Outcome::NotFound);
+    };
+    let needles = match &args.query {
+        Some(q) => query::parse(q)
+            .map_err(|e| anyhow::anyhow!("--query {q}: {e:#}"))?
+            .positive_atoms()
+            .map(|a| a.text.clone())
+            .collect(),
+        None => Vec::new(),
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
@@ -26,6 +34,7 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<Outcome> {
             &mut out,
             &article,
             super::style(crate::cli::ColorChoice::Auto),
+            &needles,
         )?;
     }
     out.flush()?;

@@ -8,15 +8,19 @@
 //! fixed amount on top, larger than BM25 reaches: an article whose headline holds more of
 //! the query's words outranks one whose headline holds fewer, whatever their bodies hold.
 
+mod bounded;
+pub mod every;
 pub mod facets;
 mod filter;
 mod parse;
 mod request;
 pub mod snippet;
 pub mod terms;
+pub mod trend;
 
+pub use bounded::{is_stopped, Bounded, Stop, Stopped};
 pub use filter::{day_range, period, DayRange};
-pub use parse::{parse, Atom, Group, Parsed, Scope};
+pub use parse::{parse, Atom, Group, Parsed, Scope, MAX_QUERY_CHARS, MAX_WORDS};
 pub use request::Params;
 
 use crate::article::Article;
@@ -130,6 +134,16 @@ const SNIPPET_WIDTH: usize = 120;
 
 /// Runs a search.
 pub fn search(store: &Store, searcher: &Searcher, req: &Request) -> anyhow::Result<Results> {
+    search_within(store, searcher, req, &Stop::never())
+}
+
+/// Runs a search that gives up, with [`Stopped`], when `stop` says so.
+pub fn search_within(
+    store: &Store,
+    searcher: &Searcher,
+    req: &Request,
+    stop: &Stop,
+) -> anyhow::Result<Results> {
     let query = build(&store.fields, req);
     // tantivy adds limit and offset, and sizes its heap by them: keep both within the
     // number of articles, so that `--offset 18446744073709551615` is no hit, not a panic.
@@ -145,25 +159,30 @@ pub fn search(store: &Store, searcher: &Searcher, req: &Request) -> anyhow::Resu
                     move |doc: DocId, score: Score| (score, preference(&date, &page, doc))
                 },
             );
-            let (docs, total) = searcher.search(&query, &(top, Count))?;
+            let (docs, total) = searcher
+                .search(&query, &stop.bound((top, Count)))
+                .map_err(|e| gave_up(stop, e))?;
             (docs.into_iter().map(|((s, _), a)| (s, a)).collect(), total)
         }
         Sort::Date => {
             let top = TopDocs::with_limit(limit)
                 .and_offset(offset)
                 .order_by_fast_field::<u64>(schema::DATE, Order::Desc);
-            let (docs, total) = searcher.search(&query, &(top, Count))?;
+            let (docs, total) = searcher
+                .search(&query, &stop.bound((top, Count)))
+                .map_err(|e| gave_up(stop, e))?;
             (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
         }
     };
-    let needles: Vec<String> = req
-        .query
-        .positive_atoms()
-        .filter(|a| a.scope != Scope::Reporter)
-        .map(|a| a.text.clone())
-        .collect();
+    let mut needles: Vec<String> = Vec::new();
+    for a in req.query.positive_atoms() {
+        if a.scope != Scope::Reporter && !needles.contains(&a.text) {
+            needles.push(a.text.clone());
+        }
+    }
     let mut hits = Vec::with_capacity(addresses.len());
     for (score, address) in addresses.into_iter().take(req.limit) {
+        stop.check()?;
         let doc: TantivyDocument = searcher.doc(address)?;
         let article = store.article(&doc)?;
         let snippet = snippet_of(&article, &needles);
@@ -176,6 +195,15 @@ pub fn search(store: &Store, searcher: &Searcher, req: &Request) -> anyhow::Resu
         });
     }
     Ok(Results { total, hits })
+}
+
+/// A failed search's error: [`Stopped`] when the stop is why.
+fn gave_up(stop: &Stop, e: tantivy::TantivyError) -> anyhow::Error {
+    if stop.stopped() {
+        Stopped.into()
+    } else {
+        e.into()
+    }
 }
 
 /// Between hits that score the same (an article printed on page 1 and again on the page it
@@ -222,12 +250,25 @@ pub fn find_by_id(store: &Store, searcher: &Searcher, id: &str) -> anyhow::Resul
 
 /// The tantivy query for a request: words, then filters.
 pub fn build(f: &Fields, req: &Request) -> Box<dyn Query> {
+    build_with(f, req, true)
+}
+
+/// The same matches as [`build`], without the jieba words that only rank them: for
+/// counting and exporting, which need no score (and so no jieba dictionary).
+pub fn build_unscored(f: &Fields, req: &Request) -> Box<dyn Query> {
+    build_with(f, req, false)
+}
+
+fn build_with(f: &Fields, req: &Request, scored: bool) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for group in &req.query.groups {
         let alternatives: Vec<(Occur, Box<dyn Query>)> = group
             .any_of
             .iter()
-            .map(|a| (Occur::Should, atom_query(f, a, &req.boosts, !group.negated)))
+            .map(|a| {
+                let q = atom_query(f, a, &req.boosts, scored && !group.negated);
+                (Occur::Should, q)
+            })
             .collect();
         let q: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
         clauses.push((
@@ -325,7 +366,13 @@ fn atom_query(f: &Fields, atom: &Atom, boosts: &Boosts, scored: bool) -> Box<dyn
         fields.push((f.byline, boosts.reporter));
     }
     let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
     for w in schema::words(text) {
+        // `的的的…` is one word many times over: score it once.
+        if seen.contains(&w) {
+            continue;
+        }
+        seen.push(w.clone());
         for &(field, boost) in &fields {
             if boost > 0.0 {
                 words.push((Occur::Should, boosted(word(field, &w), boost)));

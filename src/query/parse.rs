@@ -3,8 +3,20 @@
 //! `reporter:` limit a word to one part of the article. Full-width forms typed in a
 //! Chinese input method (`＂`, `－`, `：`, the ideographic space) work like their ASCII
 //! twins.
+//!
+//! What a query may cost is bounded here, for the command line and the API alike: a word
+//! typed twice counts once (`的 的 的` is `的`), and a query holds at most [`MAX_WORDS`]
+//! different words and [`MAX_QUERY_CHARS`] characters.
 
 use anyhow::bail;
+
+/// The most different words (and phrases) one query may hold; a word repeated counts once.
+/// Every word is a phrase query over the character fields and a few word queries, so this
+/// bounds the work of one search.
+pub const MAX_WORDS: usize = 32;
+
+/// The longest query text accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 500;
 
 /// The part of an article a word must be found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +81,20 @@ struct Piece {
 /// assert_eq!(q.groups.len(), 2);
 /// assert!(q.groups[1].negated);
 /// ```
+///
+/// Repeated words are dropped, and too many different words is an error:
+///
+/// ```
+/// use baosou::query::{parse, MAX_WORDS};
+/// assert_eq!(parse(&"的 ".repeat(250)).unwrap().groups.len(), 1);
+/// let many: Vec<String> = (0..=MAX_WORDS).map(|n| n.to_string()).collect();
+/// assert!(parse(&many.join(" ")).is_err());
+/// ```
 pub fn parse(input: &str) -> anyhow::Result<Parsed> {
+    let length = input.chars().count();
+    if length > MAX_QUERY_CHARS {
+        bail!("the query is too long ({length} characters): at most {MAX_QUERY_CHARS} are allowed");
+    }
     let pieces = lex(input)?;
     let mut groups: Vec<Group> = Vec::new();
     let mut join_next = false;
@@ -100,7 +125,40 @@ pub fn parse(input: &str) -> anyhow::Result<Parsed> {
             });
         }
     }
+    let groups = distinct(groups);
+    let words = groups.iter().map(|g| g.any_of.len()).sum::<usize>();
+    if words > MAX_WORDS {
+        bail!(
+            "the query has {words} different words: at most {MAX_WORDS} are allowed; \
+             remove some, or search for a phrase in quotes"
+        );
+    }
     Ok(Parsed { groups })
+}
+
+/// The groups without repeats: an atom that its group already holds is dropped (quotes
+/// change nothing to what a word matches), then a group that an earlier one equals.
+fn distinct(groups: Vec<Group>) -> Vec<Group> {
+    let same = |a: &Atom, b: &Atom| a.scope == b.scope && a.text == b.text;
+    let mut out: Vec<Group> = Vec::with_capacity(groups.len());
+    for mut g in groups {
+        let mut atoms: Vec<Atom> = Vec::with_capacity(g.any_of.len());
+        for a in g.any_of {
+            if !atoms.iter().any(|b| same(&a, b)) {
+                atoms.push(a);
+            }
+        }
+        g.any_of = atoms;
+        let equal = |h: &Group| {
+            h.negated == g.negated
+                && h.any_of.len() == g.any_of.len()
+                && h.any_of.iter().all(|a| g.any_of.iter().any(|b| same(a, b)))
+        };
+        if !out.iter().any(equal) {
+            out.push(g);
+        }
+    }
+    out
 }
 
 fn lex(input: &str) -> anyhow::Result<Vec<Piece>> {
@@ -248,6 +306,25 @@ mod tests {
                 vec![group(vec![atom(Any, "2019-2020", false)], false)],
             ),
             ("   ", vec![]),
+            (
+                "的 的 \"的\" 的 OR 的 防控 OR 的 的 OR 防控 -的 -的",
+                vec![
+                    group(vec![atom(Any, "的", false)], false),
+                    group(
+                        vec![atom(Any, "防控", false), atom(Any, "的", false)],
+                        false,
+                    ),
+                    group(vec![atom(Any, "的", false)], true),
+                ],
+            ),
+            (
+                "headline:的 的 body:的",
+                vec![
+                    group(vec![atom(Headline, "的", false)], false),
+                    group(vec![atom(Any, "的", false)], false),
+                    group(vec![atom(Body, "的", false)], false),
+                ],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(parse(input).unwrap().groups, want, "{input}");
@@ -266,8 +343,15 @@ mod tests {
             ("headline:", "empty word"),
             ("\"\"", "empty word"),
         ];
+        let many: Vec<String> = (0..=MAX_WORDS).map(|n| format!("词{n}")).collect();
+        let long = "的".repeat(MAX_QUERY_CHARS + 1);
+        let cases = cases.into_iter().map(|(q, w)| (q.to_string(), w)).chain([
+            (many.join(" "), "33 different words: at most 32"),
+            (many.join(" OR "), "33 different words"),
+            (long, "too long (501 characters)"),
+        ]);
         for (input, want) in cases {
-            let err = parse(input).unwrap_err().to_string();
+            let err = parse(&input).unwrap_err().to_string();
             assert!(err.contains(want), "{input}: {err}");
         }
     }

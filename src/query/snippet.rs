@@ -79,18 +79,28 @@ pub fn snippet(text: &str, needles: &[String], width: usize) -> Snippet {
     let matches = find_all(text, needles);
     let lead = width / 5;
     let mut best: Option<(usize, usize, usize)> = None; // (distinct, count, start)
+                                                        // The window opening at match k holds matches k..end, those up to the first that ends
+                                                        // past it; `end` only moves forward, so the windows cost one pass over the matches.
+    let mut per_needle = vec![0usize; needles.len()];
+    let mut distinct = 0;
+    let mut end = 0;
     for (k, &(start, _, _)) in matches.iter().enumerate() {
         let window_end = start + width - lead;
-        let inside: Vec<&(usize, usize, usize)> = matches[k..]
-            .iter()
-            .take_while(|m| m.1 <= window_end)
-            .collect();
-        let mut distinct: Vec<usize> = inside.iter().map(|m| m.2).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let key = (distinct.len(), inside.len(), usize::MAX - start);
+        end = end.max(k);
+        while end < matches.len() && matches[end].1 <= window_end {
+            let n = &mut per_needle[matches[end].2];
+            distinct += usize::from(*n == 0);
+            *n += 1;
+            end += 1;
+        }
+        let key = (distinct, end - k, usize::MAX - start);
         if best.is_none_or(|b| key > (b.0, b.1, usize::MAX - b.2)) {
-            best = Some((distinct.len(), inside.len(), start));
+            best = Some((distinct, end - k, start));
+        }
+        if end > k {
+            let n = &mut per_needle[matches[k].2];
+            *n -= 1;
+            distinct -= usize::from(*n == 0);
         }
     }
     let from = best.map_or(0, |b| b.2.saturating_sub(lead));

@@ -83,3 +83,26 @@ pub fn profiles(profiles: &std::collections::BTreeMap<String, crate::split::Prof
         })
         .collect()
 }
+
+/// One line of `search --format jsonl`: the columns of the CSV export, reporters as a list.
+pub fn export_line(
+    out: &mut impl Write,
+    a: &Article,
+    snippet: &crate::query::snippet::Snippet,
+) -> anyhow::Result<()> {
+    let line = json!({
+        "id": a.id,
+        "date": a.date,
+        "paper": a.paper,
+        "page": a.page,
+        "page_label": a.page_label,
+        "headline": a.headline,
+        "reporters": a.reporter_names(),
+        "dateline": a.dateline,
+        "path": a.path,
+        "snippet": snippet.text,
+    });
+    serde_json::to_writer(&mut *out, &line)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,4 +1,7 @@
 //! Output: what users and their scripts see. One file per format.
 
+pub mod csv;
 pub mod json;
+pub mod kwic;
 pub mod text;
+pub mod trend;

@@ -1,8 +1,52 @@
-//! Output for people at a terminal: colour only when stdout is one.
+//! Output for people at a terminal: colour only when stdout is one, and never a control
+//! character from a file name or a page: those are printed as visible escapes ([`visible`]),
+//! so that a name holding `ESC [2J` cannot clear the screen or forge output.
 
 use crate::article::{Article, Reporter};
 use crate::query::{Hit, Results};
+use std::borrow::Cow;
 use std::io::Write;
+
+/// `text` as it may go to a terminal: control characters (C0, DEL, C1) and the marks that
+/// reorder text (U+202A–U+202E, U+2066–U+2069) become visible escapes such as `\x1b` and
+/// `\u{202e}`; everything else, Chinese text included, is unchanged.
+///
+/// ```
+/// use baosou::render::text::visible;
+/// assert_eq!(visible("疫情\x1b[2J防控"), "疫情\\x1b[2J防控");
+/// assert_eq!(visible("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
+/// assert_eq!(visible("复工复产"), "复工复产");
+/// ```
+pub fn visible(text: &str) -> Cow<'_, str> {
+    escape(text, false)
+}
+
+/// [`visible`], keeping line breaks: for messages of several lines.
+pub fn visible_lines(text: &str) -> Cow<'_, str> {
+    escape(text, true)
+}
+
+fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && !(keep_newlines && c == '\n'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            _ if !hidden(c) => out.push(c),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// ANSI styling, or none.
 #[derive(Debug, Clone, Copy)]
@@ -11,11 +55,12 @@ pub struct Style {
 }
 
 impl Style {
+    /// `text`, made [`visible`], in the given ANSI style.
     fn paint(&self, code: &str, text: &str) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("\x1b[{code}m{}\x1b[0m", visible(text))
         } else {
-            text.to_string()
+            visible(text).into_owned()
         }
     }
 
@@ -23,7 +68,7 @@ impl Style {
     /// otherwise).
     fn marked(&self, text: &str, ranges: &[[usize; 2]], base: &str) -> String {
         if !self.color {
-            return text.to_string();
+            return visible(text).into_owned();
         }
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::new();
@@ -125,19 +170,65 @@ fn hit(out: &mut impl Write, rank: usize, h: &Hit, style: Style) -> anyhow::Resu
     Ok(())
 }
 
-/// A whole article, as `show` prints it.
-pub fn article(out: &mut impl Write, a: &Article, style: Style) -> anyhow::Result<()> {
-    if let Some(k) = &a.kicker {
-        writeln!(out, "{}", style.paint("2", k))?;
+/// `text` with what `needles` match marked, as `show --query` prints it: bold red on a
+/// terminal, between 【 and 】 otherwise, so that a pipe or a file still shows the matches.
+/// Matches are found by the snippet highlighter, exactly as the index matches them.
+fn matched(style: Style, text: &str, needles: &[String], base: &str) -> String {
+    let ranges = crate::query::snippet::highlight_all(text, needles);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    // Each run is made visible, line breaks kept: the body is marked whole.
+    let mut push = |run: &[char], code: &str| {
+        let run: String = run.iter().collect();
+        let run = visible_lines(&run);
+        if style.color {
+            out.push_str(&format!("\x1b[{code}m{run}\x1b[0m"));
+        } else {
+            out.push_str(&run);
+        }
+    };
+    let mut at = 0;
+    for r in &ranges {
+        if r[1] > chars.len() || r[0] < at {
+            continue;
+        }
+        push(&chars[at..r[0]], base);
+        if style.color {
+            push(&chars[r[0]..r[1]], "1;31");
+        } else {
+            push(&['【'], base);
+            push(&chars[r[0]..r[1]], base);
+            push(&['】'], base);
+        }
+        at = r[1];
     }
-    writeln!(out, "{}", style.paint("1", &a.headline))?;
+    push(&chars[at..], base);
+    out
+}
+
+/// A whole article, as `show` prints it, with what `needles` match marked (none marked
+/// when `needles` is empty).
+pub fn article(
+    out: &mut impl Write,
+    a: &Article,
+    style: Style,
+    needles: &[String],
+) -> anyhow::Result<()> {
+    if let Some(k) = &a.kicker {
+        writeln!(out, "{}", matched(style, k, needles, "2"))?;
+    }
+    writeln!(out, "{}", matched(style, &a.headline, needles, "1"))?;
     for s in &a.subheadlines {
-        writeln!(out, "{s}")?;
+        writeln!(out, "{}", matched(style, s, needles, "0"))?;
     }
     writeln!(out)?;
     writeln!(out, "{}", style.paint("2", &place(a)))?;
     if !a.reporters.is_empty() {
-        writeln!(out, "{}", style.paint("2", &byline(&a.reporters)))?;
+        writeln!(
+            out,
+            "{}",
+            matched(style, &byline(&a.reporters), needles, "2")
+        )?;
     }
     writeln!(
         out,
@@ -148,12 +239,13 @@ pub fn article(out: &mut impl Write, a: &Article, style: Style) -> anyhow::Resul
         )
     )?;
     writeln!(out)?;
-    for para in a.body.split('\n') {
+    // The body is marked whole, so that a match across a cut paragraph is found.
+    for para in matched(style, &a.body, needles, "0").split('\n') {
         writeln!(out, "{para}")?;
         writeln!(out)?;
     }
     for c in &a.captions {
-        writeln!(out, "{}", style.paint("3", &format!("图：{c}")))?;
+        writeln!(out, "{}", matched(style, &format!("图：{c}"), needles, "3"))?;
     }
     for j in &a.jumps {
         writeln!(out, "{}", style.paint("2", &format!("（{j}）")))?;
@@ -167,37 +259,85 @@ pub fn split_article(out: &mut impl Write, a: &Article) -> anyhow::Result<()> {
     writeln!(
         out,
         "{}  #{}  [{}, {})  {}",
-        a.path,
+        visible(&a.path),
         a.seq,
         a.span[0],
         a.span[1],
-        a.date.as_deref().unwrap_or("-")
+        visible(a.date.as_deref().unwrap_or("-"))
     )?;
     if let Some(k) = &a.kicker {
-        writeln!(out, "  kicker     {k}")?;
+        writeln!(out, "  kicker     {}", visible(k))?;
     }
-    writeln!(out, "  headline   {}", a.headline)?;
+    writeln!(out, "  headline   {}", visible(&a.headline))?;
     for s in &a.subheadlines {
-        writeln!(out, "  subhead    {s}")?;
+        writeln!(out, "  subhead    {}", visible(s))?;
     }
     if !a.reporters.is_empty() {
-        writeln!(out, "  byline     {}", byline(&a.reporters))?;
+        writeln!(out, "  byline     {}", visible(&byline(&a.reporters)))?;
     }
     if let Some(d) = &a.dateline {
-        writeln!(out, "  dateline   {d}")?;
+        writeln!(out, "  dateline   {}", visible(d))?;
     }
     for c in &a.captions {
-        writeln!(out, "  caption    {c}")?;
+        writeln!(out, "  caption    {}", visible(c))?;
     }
     for j in &a.jumps {
-        writeln!(out, "  jump       {j}")?;
+        writeln!(out, "  jump       {}", visible(j))?;
     }
     let lead: String = a.body.chars().take(60).collect();
     writeln!(
         out,
-        "  body       {} chars: {lead}…",
-        a.body.chars().count()
+        "  body       {} chars: {}…",
+        a.body.chars().count(),
+        visible(&lead)
     )?;
     writeln!(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_visible_escapes() {
+        let cases = [
+            ("疫情防控", "疫情防控", "疫情防控"),
+            ("a\x1b[31mb", "a\\x1b[31mb", "a\\x1b[31mb"),
+            ("行\n行\r", "行\\n行\\r", "行\n行\\r"),
+            ("\x07\x7f\u{9b}", "\\x07\\x7f\\u{9b}", "\\x07\\x7f\\u{9b}"),
+            ("\u{202e}txt.exe", "\\u{202e}txt.exe", "\\u{202e}txt.exe"),
+        ];
+        for (text, want, want_lines) in cases {
+            assert_eq!(visible(text), want, "{text:?}");
+            assert_eq!(visible_lines(text), want_lines, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn painted_and_marked_text_is_escaped_but_keeps_its_highlights() {
+        let style = Style { color: true };
+        let painted = style.marked("疫情\x1b防控", &[[3, 5]], "0");
+        assert_eq!(painted.matches('\x1b').count(), 6, "{painted:?}");
+        assert!(painted.contains("\\x1b") && painted.contains("\x1b[1;31m防控"));
+        let plain = Style { color: false }.marked("疫情\x1b防控", &[[3, 5]], "0");
+        assert_eq!(plain, "疫情\\x1b防控");
+    }
+
+    #[test]
+    fn matches_are_bracketed_off_a_terminal_and_coloured_on_one() {
+        let needles = vec!["疫情".to_string(), "刘歌".to_string()];
+        let plain = Style { color: false };
+        let cases = [
+            ("疫情防控", "【疫情】防控"),
+            ("本报记者 刘 歌", "本报记者 【刘 歌】"),
+            ("复工复产", "复工复产"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(matched(plain, text, &needles, "0"), want, "{text}");
+        }
+        let tty = matched(Style { color: true }, "抗击疫情", &needles, "0");
+        assert!(tty.contains("\x1b[1;31m疫情\x1b[0m"), "{tty:?}");
+        assert_eq!(matched(plain, "疫情", &[], "0"), "疫情");
+    }
 }

@@ -6,7 +6,7 @@ use super::App;
 use crate::article::Article;
 use crate::normalize::compact;
 use crate::query::facets::{FacetCollector, Facets};
-use crate::query::{self, terms};
+use crate::query::{self, terms, Stop};
 use crate::render;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
@@ -31,37 +31,66 @@ const MAX_NEIGHBOURS: usize = 500;
 
 type ApiResult = Result<Json<Value>, ApiError>;
 
-/// Runs index work on the blocking pool, so that searches never hold up the server.
-async fn blocking<F>(work: F) -> ApiResult
+/// Stops the work of a request when dropped: when the answer is sent, the time is up, or
+/// the client has gone away (hyper then drops the handler).
+struct CancelOnDrop(Stop);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
+/// Runs index work on the blocking pool, so that searches never hold up the server, within
+/// the request's time limit: past it the answer is `503`, and the work, which looks at its
+/// [`Stop`], gives up.
+pub(super) async fn blocking<F>(app: &App, work: F) -> ApiResult
 where
-    F: FnOnce() -> Result<Value, ApiError> + Send + 'static,
+    F: FnOnce(&Stop) -> Result<Value, ApiError> + Send + 'static,
 {
-    match tokio::task::spawn_blocking(work).await {
-        Ok(result) => result.map(Json),
-        Err(e) => Err(ApiError::internal(&anyhow::anyhow!("a search failed: {e}"))),
+    let limit = app.timeout;
+    let stop = Stop::after(limit);
+    let _cancel = CancelOnDrop(stop.clone());
+    let task = tokio::task::spawn_blocking(move || work(&stop));
+    match tokio::time::timeout(limit, task).await {
+        Err(_) => Err(ApiError::timed_out(limit)),
+        Ok(Ok(Err(e))) if e.status == StatusCode::SERVICE_UNAVAILABLE => {
+            Err(ApiError::timed_out(limit))
+        }
+        Ok(Ok(result)) => result.map(Json),
+        Ok(Err(e)) => Err(ApiError::internal(&anyhow::anyhow!("a search failed: {e}"))),
     }
 }
 
 /// `GET /api/search?q=&reporter=&date=&from=&to=&paper=&page=&sort=&limit=&offset=`:
-/// `{"q", "total", "took_ms", "offset", "limit", "hits": [...], "facets": {...}}`.
-pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> ApiResult {
-    let params = SearchQuery::parse(raw.as_deref())?;
-    blocking(move || run_search(&app, &params)).await
+/// `{"q", "total", "took_ms", "offset", "limit", "hits": [...], "facets": {...}}`; with
+/// `format=csv`, every hit as a CSV attachment ([`super::research::search`]).
+pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Response {
+    super::research::search(app, raw).await
 }
 
-fn run_search(app: &App, params: &SearchQuery) -> Result<Value, ApiError> {
+/// The JSON answer of `/api/search`.
+pub(super) async fn search_json(app: Arc<App>, raw: Option<String>) -> ApiResult {
+    let params = SearchQuery::parse(raw.as_deref())?;
+    let work = Arc::clone(&app);
+    blocking(&app, move |stop| run_search(&work, &params, stop)).await
+}
+
+fn run_search(app: &App, params: &SearchQuery, stop: &Stop) -> Result<Value, ApiError> {
     let req = params.request()?;
     let started = Instant::now();
     let searcher = app.reader.searcher();
-    let results = query::search(&app.store, &searcher, &req).map_err(|e| ApiError::internal(&e))?;
+    let results = query::search_within(&app.store, &searcher, &req, stop)
+        .map_err(|e| ApiError::internal(&e))?;
     let facets = searcher
         .search(
             &query::build(&app.store.fields, &req),
-            &FacetCollector {
+            &stop.bound(FacetCollector {
                 top_reporters: FACET_REPORTERS,
-            },
+            }),
         )
         .map_err(|e| ApiError::internal(&e.into()))?;
+    stop.check().map_err(|e| ApiError::internal(&e.into()))?;
     let took_ms = started.elapsed().as_secs_f64() * 1000.0;
     let hits: Vec<Value> = results.hits.iter().map(render::json::hit).collect();
     Ok(json!({
@@ -90,14 +119,19 @@ fn facets_json(f: &Facets) -> Value {
     })
 }
 
-/// `GET /api/article/{id}`: `{"article": <as show --json>, "neighbours": [...]}`, the
-/// neighbours being the other articles of the same page file in page order.
+/// `GET /api/article/{id}?q=`: `{"article": <as show --json>, "neighbours": [...],
+/// "highlights": {...}}`, the neighbours being the other articles of the same page file in
+/// page order, the highlights what `q` matches ([`super::research::highlights`]).
 pub async fn article(
     State(app): State<Arc<App>>,
     id: Result<Path<String>, PathRejection>,
+    RawQuery(raw): RawQuery,
 ) -> ApiResult {
     let Path(id) = id.map_err(|e| ApiError::bad("id", format!("id: {e}")))?;
-    blocking(move || {
+    let needles = super::research::needles_of(raw.as_deref())?;
+    let work = Arc::clone(&app);
+    blocking(&app, move |_| {
+        let app = work;
         let searcher = app.reader.searcher();
         let found =
             query::find_by_id(&app.store, &searcher, &id).map_err(|e| ApiError::internal(&e))?;
@@ -110,7 +144,8 @@ pub async fn article(
         };
         let neighbours =
             neighbours(&app, &searcher, &article).map_err(|e| ApiError::internal(&e))?;
-        Ok(json!({"article": article, "neighbours": neighbours}))
+        let highlights = super::research::highlights(&article, &needles);
+        Ok(json!({"article": article, "neighbours": neighbours, "highlights": highlights}))
     })
     .await
 }
@@ -176,7 +211,9 @@ pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> 
             }
         }
     }
-    blocking(move || {
+    let work = Arc::clone(&app);
+    blocking(&app, move |_| {
+        let app = work;
         let searcher = app.reader.searcher();
         let found = terms::ranked(
             &searcher,
@@ -198,7 +235,9 @@ pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> 
 /// `{"articles", "papers": [{"paper", "count"}], "first_date", "last_date", "profiles"}`,
 /// `profiles` as `stats --json` gives them.
 pub async fn info(State(app): State<Arc<App>>) -> ApiResult {
-    blocking(move || {
+    let work = Arc::clone(&app);
+    blocking(&app, move |_| {
+        let app = work;
         let searcher = app.reader.searcher();
         let f = app.store.fields;
         let papers = terms::ranked(&searcher, f.paper, |_| true, usize::MAX)
@@ -220,7 +259,7 @@ pub async fn not_found(uri: Uri) -> Response {
     ApiError {
         status: StatusCode::NOT_FOUND,
         parameter: None,
-        message: format!("{}: no such page; the API is /api/search, /api/article/ID, /api/reporters and /api/info", uri.path()),
+        message: format!("{}: no such page; the API is /api/search, /api/article/ID, /api/reporters, /api/info, /api/trend and /api/kwic", uri.path()),
     }
     .into_response()
 }

@@ -4,11 +4,18 @@
 //! the binary: no network, no build step. The API ([`api`]) answers the page and scripts
 //! alike: `GET /api/search`, `GET /api/article/{id}`, `GET /api/reporters` and
 //! `GET /api/info`. Searches run on tokio's blocking pool, so a slow query never stalls
-//! the server.
+//! the server, and each API request has a time limit ([`DEFAULT_TIMEOUT_SECS`]): past it,
+//! or when the client goes away, its search stops, and the answer is `503`.
+//!
+//! Connections are bounded ([`conn`]), and every request passes the `Host` check and gets
+//! its security headers in [`guard`].
 
 pub mod api;
+pub mod conn;
+pub mod guard;
 pub mod page;
 pub mod params;
+pub mod research;
 
 use crate::index::Store;
 use anyhow::Context;
@@ -17,15 +24,32 @@ use axum::Router;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 use tantivy::IndexReader;
 
 /// The address `serve` listens on unless told otherwise: loopback only.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:7700";
 
-/// What every request needs: the open index and a reader that follows its commits.
+/// Seconds an API request may take unless `--timeout` says otherwise.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 5;
+
+/// How `serve` runs, from its flags.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `HOST:PORT` to listen on.
+    pub addr: String,
+    /// Host names answered besides loopback ones.
+    pub allow_hosts: Vec<String>,
+    /// The time limit of one API request.
+    pub timeout: Duration,
+}
+
+/// What every request needs: the open index, a reader that follows its commits, and the
+/// time limit of a request.
 pub struct App {
     pub store: Store,
     pub reader: IndexReader,
+    pub timeout: Duration,
 }
 
 impl App {
@@ -35,12 +59,17 @@ impl App {
         let reader = store.reader()?;
         // Load jieba's dictionary now rather than on the first search.
         crate::schema::words("报搜");
-        Ok(App { store, reader })
+        Ok(App {
+            store,
+            reader,
+            timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
+        })
     }
 }
 
-/// The routes: the page and its assets, then the API.
-pub fn router(app: Arc<App>) -> Router {
+/// The routes: the page and its assets, then the API, behind the [`guard`] that answers
+/// only `hosts`.
+pub fn router(app: Arc<App>, hosts: guard::Hosts) -> Router {
     Router::new()
         .route("/", get(page::index))
         .route("/app.js", get(page::script))
@@ -49,26 +78,38 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/article/{id}", get(api::article))
         .route("/api/reporters", get(api::reporters))
         .route("/api/info", get(api::info))
+        .route("/api/trend", get(research::trend))
+        .route("/api/kwic", get(research::kwic))
         .fallback(api::not_found)
         .with_state(app)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(hosts),
+            guard::guard,
+        ))
 }
 
 /// Serves on a bound listener until Ctrl-C.
-pub async fn serve(listener: tokio::net::TcpListener, app: Arc<App>) -> anyhow::Result<()> {
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(async {
-            // Without a signal handler the server simply runs until it is killed.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        })
-        .await
-        .context("the server stopped")
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Arc<App>,
+    hosts: guard::Hosts,
+) -> anyhow::Result<()> {
+    conn::serve(listener, router(app, hosts), async {
+        // Without a signal handler the server simply runs until it is killed.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    })
+    .await
+    .context("the server stopped")
 }
 
-/// Opens the index, listens on `addr`, prints the URL and serves until Ctrl-C.
-pub fn run(dir: &Path, addr: &str) -> anyhow::Result<()> {
-    let app = Arc::new(App::open(dir)?);
+/// Opens the index, listens on `opts.addr`, prints the URL and serves until Ctrl-C.
+pub fn run(dir: &Path, opts: &Options) -> anyhow::Result<()> {
+    let addr = opts.addr.as_str();
+    let mut app = App::open(dir)?;
+    app.timeout = opts.timeout;
+    let app = Arc::new(app);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -80,17 +121,23 @@ pub fn run(dir: &Path, addr: &str) -> anyhow::Result<()> {
         let local: SocketAddr = listener
             .local_addr()
             .with_context(|| format!("--addr {addr}: cannot listen there"))?;
+        let mut names = opts.allow_hosts.clone();
         if !local.ip().is_loopback() {
             eprintln!(
                 "baosou: warning: listening on {local}, which other machines may reach; \
-                 the archive is served to anyone who connects"
+                 the archive is served to anyone who connects by address or by a name \
+                 given with --allow-host"
             );
+            // The address itself, when it is one: no rebinding can make it another host's.
+            if !local.ip().is_unspecified() {
+                names.push(local.to_string());
+            }
         }
         let articles = app.reader.searcher().num_docs();
         println!("baosou: serving {} ({articles} articles)", dir.display());
         println!("baosou: open http://{local}/ (Ctrl-C stops)");
         use std::io::Write;
         std::io::stdout().flush().ok();
-        serve(listener, app).await
+        serve(listener, app, guard::Hosts::new(&names)).await
     })
 }

@@ -13,8 +13,8 @@ pub const DEFAULT_LIMIT: usize = 10;
 pub const MAX_LIMIT: usize = 100;
 /// The deepest page one can ask for; tantivy keeps `offset + limit` hits in memory.
 pub const MAX_OFFSET: usize = 10_000;
-/// The longest query text accepted, in characters.
-pub const MAX_QUERY_CHARS: usize = 500;
+/// The longest query text accepted, in characters (as on the command line).
+pub const MAX_QUERY_CHARS: usize = query::MAX_QUERY_CHARS;
 /// The most `reporter` parameters in one search.
 pub const MAX_REPORTERS: usize = 20;
 
@@ -37,8 +37,29 @@ impl ApiError {
         }
     }
 
-    /// A failure of the server or the index: `500`, also printed on stderr.
+    /// A request that ran out of time: `503`.
+    pub fn timed_out(limit: std::time::Duration) -> ApiError {
+        ApiError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            parameter: None,
+            message: format!(
+                "the request took longer than {} s and was stopped; narrow the search with \
+                 fewer common words or a date, or start serve with a longer --timeout",
+                limit.as_secs_f64()
+            ),
+        }
+    }
+
+    /// A failure of the server or the index: `500`, also printed on stderr; a search that
+    /// was stopped ([`query::Stopped`]) is `503`.
     pub fn internal(e: &anyhow::Error) -> ApiError {
+        if query::is_stopped(e) {
+            return ApiError {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                parameter: None,
+                message: format!("{e:#}"),
+            };
+        }
         eprintln!("baosou: {e:#}");
         ApiError {
             status: StatusCode::INTERNAL_SERVER_ERROR,

@@ -66,9 +66,15 @@ pub struct Server {
 
 impl Server {
     pub fn start(index: &Path) -> Server {
+        Server::start_with(index, &[])
+    }
+
+    /// `baosou serve` with more flags (`--timeout 1`, `--allow-host NAME`).
+    pub fn start_with(index: &Path, flags: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_baosou"))
             .args(["serve", "--addr", "127.0.0.1:0", "--index"])
             .arg(index)
+            .args(flags)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -99,6 +105,11 @@ impl Server {
     /// `GET path` → status and body text.
     pub fn get_text(&self, path: &str) -> (u16, String) {
         get(&agent(), &format!("{}{}", self.url, path))
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// True while the server process runs.

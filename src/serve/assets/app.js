@@ -1,11 +1,13 @@
 // baosou's search page. The URL holds the whole state (q, reporter…, from, to, paper,
-// sort, offset, and id for the reading view), so every view can be bookmarked and shared;
-// the page only renders what the URL says.
+// sort, offset, id for the reading view, vs… for the terms the trend compares, view=kwic
+// for the concordance), so every view can be bookmarked and shared; the page only
+// renders what the URL says.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
 const PER_PAGE = 10;
-const KEYS = ["q", "from", "to", "paper", "sort", "offset", "id"];
+const KEYS = ["q", "from", "to", "paper", "sort", "offset", "id", "view"];
+const TREND_COLOURS = ["#b03a2e", "#1f618d", "#1e8449", "#7d3c98"];
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -26,7 +28,7 @@ function el(tag, attrs, ...children) {
 
 function readState(search) {
   const p = new URLSearchParams(search);
-  const s = { reporters: p.getAll("reporter").filter(Boolean) };
+  const s = { reporters: p.getAll("reporter").filter(Boolean), vs: p.getAll("vs").filter(Boolean) };
   for (const k of KEYS) s[k] = p.get(k) || "";
   return s;
 }
@@ -41,8 +43,16 @@ function stateQuery(s, withId) {
   return p.toString();
 }
 
+// The page's own state, which the search API does not take: compared terms and the view.
+function pageQuery(s) {
+  const p = new URLSearchParams();
+  for (const v of s.vs || []) p.append("vs", v);
+  if (s.view) p.set("view", s.view);
+  return p.toString();
+}
+
 function href(s) {
-  const q = stateQuery(s, true);
+  const q = [stateQuery(s, true), pageQuery(s)].filter(Boolean).join("&");
   return q ? "/?" + q : "/";
 }
 
@@ -334,6 +344,147 @@ function renderHits(s, data) {
   pager.replaceChildren(...parts);
 }
 
+// ---- research: download, trend lines, concordance ----
+
+function renderTools(s, query) {
+  const kwic = s.view === "kwic";
+  const other = Object.assign({}, s, { view: kwic ? "" : "kwic", offset: "" });
+  put(
+    $("tools"),
+    el("a", { id: "download", href: "/api/search?format=csv" + (query ? "&" + query : ""), download: "baosou-hits.csv" }, "下载 CSV（全部命中）"),
+    s.q ? el("a", { id: "view-switch", href: href(other), "data-nav": true }, kwic ? "结果列表" : "语境索引（KWIC）") : null,
+    s.q
+      ? el(
+          "form",
+          { id: "compare", class: "compare", onsubmit: (ev) => {
+            ev.preventDefault();
+            const v = $("vs-input").value.trim();
+            const n = current();
+            if (v && v !== n.q && !n.vs.includes(v) && n.vs.length < 3) n.vs.push(v);
+            go(n);
+          } },
+          el("label", { for: "vs-input", text: "对比词" }),
+          el("input", { id: "vs-input", placeholder: "另一个词，回车添加", size: "14" }),
+          ...s.vs.map((v) =>
+            el("button", { type: "button", class: "chip", "data-vs": v, "aria-label": "移除对比词 " + v, text: v + " ×", onclick: () => {
+              const n = current();
+              n.vs = n.vs.filter((x) => x !== v);
+              go(n);
+            } })
+          )
+        )
+      : null
+  );
+}
+
+// The SVG namespace, from the chart's own <svg> element (the HTML parser gives it one).
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS($("trend-svg").namespaceURI, tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "text") node.textContent = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children.flat()) if (c) node.append(c);
+  return node;
+}
+
+// The share of each period's articles that match each term, one line per term, the way
+// an n-gram viewer draws it; clicking a period narrows the search to it.
+async function renderTrend(s) {
+  const box = $("trend-box");
+  if (!s.q) {
+    box.hidden = true;
+    return;
+  }
+  const base = new URLSearchParams();
+  for (const t of [s.q, ...s.vs]) base.append("q", t);
+  for (const r of s.reporters) base.append("reporter", r);
+  if (s.paper) base.set("paper", s.paper);
+  let data = await api("/api/trend?by=month&" + base.toString());
+  if (data.periods.length > 120) data = await api("/api/trend?by=year&" + base.toString());
+  if (location.search !== currentSearch) return;
+  const periods = data.periods;
+  if (periods.length === 0) {
+    box.hidden = true;
+    return;
+  }
+  const W = 900, H = 220, L = 48, R = 12, T = 12, B = 28;
+  const max = Math.max(1e-9, ...periods.flatMap((p) => p.shares));
+  const step = periods.length > 1 ? (W - L - R) / (periods.length - 1) : 0;
+  const x = (i) => L + (periods.length > 1 ? i * step : (W - L - R) / 2);
+  const y = (v) => T + (H - T - B) * (1 - v / max);
+  const nodes = [];
+  for (const f of [0, 0.5, 1]) {
+    nodes.push(svg("line", { x1: L, x2: W - R, y1: y(max * f), y2: y(max * f), class: "grid" }));
+    nodes.push(svg("text", { x: L - 6, y: y(max * f) + 4, "text-anchor": "end", class: "axis", text: (max * f * 100).toFixed(max < 0.01 ? 2 : 1) + "%" }));
+  }
+  const every = Math.max(1, Math.ceil(periods.length / 12));
+  periods.forEach((p, i) => {
+    if (i % every !== 0) return;
+    // The end labels keep inside the frame.
+    const anchor = periods.length === 1 ? "middle" : i === 0 ? "start" : i === periods.length - 1 ? "end" : "middle";
+    nodes.push(svg("text", { x: x(i), y: H - 8, "text-anchor": anchor, class: "axis", text: p.period }));
+  });
+  data.queries.forEach((q, k) => {
+    const colour = TREND_COLOURS[k % TREND_COLOURS.length];
+    const points = periods.map((p, i) => x(i).toFixed(1) + "," + y(p.shares[k]).toFixed(1)).join(" ");
+    nodes.push(svg("polyline", { points, fill: "none", stroke: colour, "stroke-width": "2", class: "trend-line", "data-q": q }));
+    periods.forEach((p, i) => nodes.push(svg("circle", { cx: x(i), cy: y(p.shares[k]), r: "3", fill: colour })));
+  });
+  const width = Math.max(8, step || 40);
+  periods.forEach((p, i) => {
+    const label = p.period + "：" + data.queries.map((q, k) => q + " " + p.counts[k] + " 篇（" + (p.shares[k] * 100).toFixed(2) + "%）").join("，") + "；共 " + p.articles + " 篇";
+    nodes.push(
+      svg("rect", {
+        x: x(i) - width / 2, y: T, width, height: H - T - B, class: "period" + (s.from === p.period && s.to === p.period ? " chosen" : ""),
+        "data-period": p.period, tabindex: "0", role: "button", "aria-label": label + "，点击只看这段时间",
+        onclick: () => {
+          const n = current();
+          n.from = p.period;
+          n.to = p.period;
+          n.offset = "";
+          n.id = "";
+          go(n);
+        },
+      }, svg("title", { text: label }))
+    );
+  });
+  const chart = $("trend-svg");
+  chart.setAttribute("viewBox", "0 0 " + W + " " + H);
+  chart.replaceChildren(...nodes);
+  put(
+    $("trend-legend"),
+    ...data.queries.map((q, k) => el("span", { class: "legend", "data-q": q }, el("i", { class: "swatch c" + (k % TREND_COLOURS.length) }), q))
+  );
+  box.hidden = false;
+}
+
+async function renderKwic(s, query) {
+  const box = $("kwic");
+  if (s.view !== "kwic" || !s.q) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const data = await api("/api/kwic?context=20&limit=500&" + query);
+  if (location.search !== currentSearch) return;
+  box.replaceChildren(
+    el("caption", { text: "语境索引：" + data.lines.length + " 处" + (data.more ? "（只列前 " + data.lines.length + " 处）" : "") }),
+    ...data.lines.map((l) =>
+      el(
+        "tr",
+        { "data-id": l.id },
+        el("td", { class: "left" }, el("span", { text: l.left })),
+        el("td", { class: "hit" }, el("mark", { text: l.hit })),
+        el("td", { class: "right", text: l.right }),
+        el("td", { class: "where" }, el("a", { href: href(Object.assign({}, s, { id: l.id, view: "" })), "data-nav": true, title: l.headline }, [l.date, l.page ? "第" + l.page + "版" : ""].filter(Boolean).join(" ")))
+      )
+    )
+  );
+  box.hidden = false;
+}
+
 async function showResults(s) {
   $("article-view").hidden = true;
   $("results-view").hidden = false;
@@ -342,23 +493,33 @@ async function showResults(s) {
   const query = stateQuery(Object.assign({}, s, { id: "" }), false);
   const data = await api("/api/search?limit=" + PER_PAGE + (query ? "&" + query : ""));
   if (location.search !== currentSearch) return; // a newer navigation won
+  const exportQuery = stateQuery(Object.assign({}, s, { id: "", offset: "" }), false);
+  renderTools(s, exportQuery);
   renderChart(s, data.facets);
   renderFacets(s, data.facets);
   renderHits(s, data);
-  document.body.dataset.ready = "results";
+  const kwic = s.view === "kwic" && s.q;
+  $("results").hidden = !!kwic;
+  $("pager").hidden = !!kwic;
+  await Promise.all([renderTrend(s), renderKwic(s, exportQuery)]);
+  if (location.search !== currentSearch) return;
+  document.body.dataset.ready = kwic ? "kwic" : "results";
 }
 
 // ---- reading view ----
 
 async function showArticle(s) {
-  const data = await api("/api/article/" + encodeURIComponent(s.id));
+  const data = await api("/api/article/" + encodeURIComponent(s.id) + (s.q ? "?q=" + encodeURIComponent(s.q) : ""));
   if (location.search !== currentSearch) return;
   const a = data.article;
   const back = Object.assign({}, s, { id: "" });
   const view = $("article-view");
+  const hl = data.highlights || {};
+  const matchedReporters = hl.reporters || [];
   const reporterLinks = names(a.reporters).map((r, i) => {
     const n = Object.assign({}, back, { reporters: [r], offset: "" });
-    return [i ? "、" : "", el("a", { href: href(n), "data-nav": true }, r)];
+    const name = matchedReporters.includes(r) ? el("mark", { text: r }) : r;
+    return [i ? "、" : "", el("a", { href: href(n), "data-nav": true }, name)];
   });
   const rows = [
     ["报纸", a.paper],
@@ -369,15 +530,29 @@ async function showArticle(s) {
     ["电头", a.dateline],
     ["来源", a.path],
   ].filter((r) => r[1]);
-  const paragraphs = (a.body || "").split("\n").filter((p) => p.trim());
+  // Body highlights count characters over the whole body: give each paragraph its share.
+  const paragraphs = [];
+  let offset = 0;
+  for (const line of (a.body || "").split("\n")) {
+    const chars = Array.from(line);
+    const lead = chars.length - Array.from(line.trimStart()).length;
+    const text = line.trim();
+    const len = Array.from(text).length;
+    const from = offset + lead;
+    const ranges = (hl.body || [])
+      .filter(([x, y]) => y > from && x < from + len)
+      .map(([x, y]) => [Math.max(0, x - from), Math.min(len, y - from)]);
+    if (text) paragraphs.push({ text, ranges });
+    offset += chars.length + 1;
+  }
   put(view,
     el("nav", {}, el("a", { href: href(back), "data-nav": true, id: "back" }, "← 返回结果")),
-    a.kicker ? el("p", { class: "kicker", text: a.kicker }) : null,
-    el("h1", { id: "article-headline", tabindex: "-1", text: a.headline || "（无标题）" }),
-    ...(a.subheadlines || []).map((t) => el("p", { class: "sub", text: t })),
+    a.kicker ? el("p", { class: "kicker" }, ...marked(a.kicker, hl.kicker)) : null,
+    el("h1", { id: "article-headline", tabindex: "-1" }, ...(a.headline ? marked(a.headline, hl.headline) : ["（无标题）"])),
+    ...(a.subheadlines || []).map((t, i) => el("p", { class: "sub" }, ...marked(t, (hl.subheadlines || [])[i]))),
     el("dl", { id: "article-meta" }, ...rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", {}, v)])),
-    el("div", { class: "body", id: "article-body" }, ...paragraphs.map((p) => el("p", { text: p.trim() }))),
-    ...(a.captions || []).map((c) => el("p", { class: "meta", text: "图片说明：" + c })),
+    el("div", { class: "body", id: "article-body" }, ...paragraphs.map((p) => el("p", {}, ...marked(p.text, p.ranges)))),
+    ...(a.captions || []).map((c, i) => el("p", { class: "meta" }, "图片说明：", ...marked(c, (hl.captions || [])[i]))),
     data.neighbours.length
       ? el(
           "section",
@@ -402,7 +577,10 @@ async function showArticle(s) {
   $("results-view").hidden = true;
   view.hidden = false;
   document.title = a.headline + " - 报搜";
-  $("article-headline").focus();
+  $("article-headline").focus({ preventScroll: true });
+  const first = view.querySelector("mark");
+  if (first) first.scrollIntoView({ block: "center" });
+  else window.scrollTo(0, 0);
   document.body.dataset.ready = "article";
 }
 
@@ -453,7 +631,7 @@ $("reporter").addEventListener("focus", suggest);
 for (const id of ["paper", "sort"]) $(id).addEventListener("change", () => go(formState()));
 $("clear").addEventListener("click", () => {
   const s = current();
-  go({ q: s.q, reporters: [], from: "", to: "", paper: "", sort: "", offset: "", id: "" });
+  go({ q: s.q, reporters: [], vs: s.vs, from: "", to: "", paper: "", sort: "", offset: "", id: "", view: s.view });
 });
 document.addEventListener("click", (ev) => {
   const a = ev.target.closest("a[data-nav]");
