@@ -56,7 +56,7 @@ def score(sc, binary, out):
         by_path.setdefault(sc.norm(sc.rel(a["path"], root)), []).append(a)
     n = dict(gold=0, pred=0, ok=0, head=0)
     rep = {k: [0, 0, 0] for k in ("name", "role")}  # tp, fp, fn
-    styles = set()
+    styles, labelled = set(), False
     for page in gold:
         styles.add(page.get("style", "?"))
         g, pa = page["articles"], by_path.get(sc.norm(page["path"][len("pages/"):]), [])
@@ -64,6 +64,7 @@ def score(sc, binary, out):
         n["pred"] += len(pa)
         used = set()
         for ga in g:
+            labelled |= "reporters" in ga
             best = max(((sc.iou((ga["start_char"], ga["end_char"]), x["span"]), k) for k, x in enumerate(pa)
                         if k not in used), default=(0, -1))
             got = None
@@ -92,6 +93,8 @@ def score(sc, binary, out):
         res[f"reporter_{k}_P"] = tp / ((tp + fp) or 1)
         res[f"reporter_{k}_R"] = tp / ((tp + fn) or 1)
         res[f"reporters_gold_{k}"] = tp + fn
+        if not labelled:  # a People's Daily rendering: no gold reporters to compare with
+            res[f"reporter_{k}_P"] = res[f"reporter_{k}_R"] = None
     return res
 
 
@@ -113,12 +116,13 @@ def main():
             print(json.dumps(r, ensure_ascii=False), flush=True)
     if as_json:
         return
+    f = lambda x: "–" if x is None else f"{x:.3f}"
     print("| set | pages | gold / predicted | boundary P / R / F1 | headline | reporters P / R (names) | name + role P / R |")
     print("|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['set']} | {r['pages']} | {r['gold']} / {r['predicted']} | {r['P']:.3f} / {r['R']:.3f} / "
-              f"**{r['F1']:.3f}** | {r['headline']:.3f} | {r['reporter_name_P']:.3f} / {r['reporter_name_R']:.3f} | "
-              f"{r['reporter_role_P']:.3f} / {r['reporter_role_R']:.3f} |")
+              f"**{r['F1']:.3f}** | {r['headline']:.3f} | {f(r['reporter_name_P'])} / {f(r['reporter_name_R'])} | "
+              f"{f(r['reporter_role_P'])} / {f(r['reporter_role_R'])} |")
 
 
 if __name__ == "__main__":
