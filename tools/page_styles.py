@@ -18,7 +18,7 @@ CJK = "\u4e00-\u9fff"
 DATELINE = re.compile(
     rf"^(?P<org>本报|新华社|中新社|据新华社)(?P<place>[{CJK}]{{0,12}}?)(?P<day>\d{{1,2}}月\d{{1,2}}日)?电"
     rf"{SP}*(?:（(?P<who>[^（）]{{1,60}})）)?{SP}*")
-NAME = re.compile(rf"^[{CJK}·]{{2,5}}$")
+NAME = re.compile(rf"^(?!.*(?:整理|采写|报道|摄影|摄$))[{CJK}·]{{2,4}}$")
 ROLE_WORD = re.compile(r"(?:本报|新华社|中新社)?(?:驻[^记]{1,8})?(特约记者|见习记者|记者|特约通讯员|通讯员|实习生)")
 # A line that credits someone (byline, photo credit, closing note, production credit).
 CREDIT_LINE = re.compile(r"记者|通讯员|评论员|实习生|摄|整理|文/|图/|供图|制图|编辑|统筹|策划|版式|设计|校对")
@@ -75,17 +75,31 @@ def credit(article):
         if who:
             reporters = [(n, r, m.group(1) or "本报") for n, r in who]
             paras = paras[:-1]
+    # Datelines of the items of a round-up keep their place and day, not their credit.
+    paras = [inner_dateline(p) for p in paras]
     kept = [p for p in paras if not is_credit_line(p)]
     return kept, dateline, reporters
+
+
+def inner_dateline(p):
+    """`本报武汉5月1日电  （记者吴君）湖北省…` → `本报武汉5月1日电  湖北省…`."""
+    m = DATELINE.match(p)
+    if not m or not m.group("who"):
+        return p
+    return p[:m.start("who") - 1] + "  " + p[m.end():]
 
 
 def is_credit_line(p):
     """A short line that credits people (`本报记者  王明`, `新华社记者 李涛摄`, `（本报记者X整理）`,
     `本期统筹：胡安琪`), which a style would print in its own way or not at all."""
-    if len(p) > 40 or re.search(r"[。！？]$", p) and not p.startswith("（"):
+    if re.search(r"[。！？]$", p) and not p.startswith("（"):
+        return False
+    if len(p) > 40 and not (re.match(r"^(本报|新华社)?记者", p) and not re.search(r"[，。]", p)):
         return False
     if p.startswith("（") and p.endswith("）"):
         return bool(re.search(r"记者|通讯员|评论员|整理|电）$|电\s|编辑", p))
+    if re.match(rf"^[{CJK}\s\u00a0]{{2,8}}[图文]{SP}+[{CJK}\s\u00a0]{{2,8}}[图文]$", p):
+        return True  # `勾  犇图  周  南文`
     return bool(CREDIT_LINE.search(p)) and not p.startswith("记者：")
 
 
@@ -148,7 +162,7 @@ def evening(s, dl, reps, rng, ctx):
     org = reps[0][2]
     form = mix(rng, {"line": 45, "tail": 30, "chief": 10, "photo": 15})
     if form == "chief" and org == "本报":
-        s.paras = [f"首席记者  {names[0]}"] + s.paras
+        s.under.append(f"首席记者  {names[0]}")
         s.reporters = [(names[0], "首席记者", None)]
         return
     title = "本报记者" if org == "本报" else org + "记者"
