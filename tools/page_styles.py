@@ -18,7 +18,7 @@ CJK = "\u4e00-\u9fff"
 DATELINE = re.compile(
     rf"^(?P<org>本报|新华社|中新社|据新华社)(?P<place>[{CJK}]{{0,12}}?)(?P<day>\d{{1,2}}月\d{{1,2}}日)?电"
     rf"{SP}*(?:（(?P<who>[^（）]{{1,60}})）)?{SP}*")
-NAME = re.compile(rf"^(?!.*(?:整理|采写|报道|摄影|摄$))[{CJK}·]{{2,4}}$")
+NAME = re.compile(rf"^(?!.*(?:整理|采写|编译|报道|摄影|摄$))[{CJK}·]{{2,4}}$")
 ROLE_WORD = re.compile(r"(?:本报|新华社|中新社)?(?:驻[^记]{1,8})?(特约记者|见习记者|记者|特约通讯员|通讯员|实习生)")
 # A line that credits someone (byline, photo credit, closing note, production credit).
 CREDIT_LINE = re.compile(r"记者|通讯员|评论员|实习生|摄|整理|文/|图/|供图|制图|编辑|统筹|策划|版式|设计|校对")
@@ -127,6 +127,7 @@ class Story:
         self.after = []  # lines after the body
         self.paras = paras
         self.reporters = []
+        self.forms = []  # the conventions printed, for the scorer's breakdown
 
 
 def mix(rng, table):
@@ -161,6 +162,9 @@ def evening(s, dl, reps, rng, ctx):
     names = [n for n, _, _ in reps]
     org = reps[0][2]
     form = mix(rng, {"line": 45, "tail": 30, "chief": 10, "photo": 15})
+    s.forms.append({"line": "byline after, own line", "tail": "byline after the last sentence",
+                    "chief": "首席记者 first line", "photo": "摄影报道 after"}[form] if form != "chief" or org == "本报"
+                   else "byline after, own line")
     if form == "chief" and org == "本报":
         s.under.append(f"首席记者  {names[0]}")
         s.reporters = [(names[0], "首席记者", None)]
@@ -180,11 +184,13 @@ def provincial(s, dl, reps, rng, ctx):
     """省报: `本报讯（记者 王明 通讯员 李华）` opening the first paragraph, lead-in lines over headlines."""
     if not s.kicker and s.subtitle and rng.random() < 0.6:
         s.kicker, s.subtitle = s.subtitle, ""
+        s.forms.append("lead-in line")
     if dl and dl["org"] != "本报":
         who = "、".join(n for n, _, _ in reps)
         s.prefix = f"{dl['org']}{dateline_place(dl, rng)}{dl['day']}电（记者 {who}）" if reps else \
             f"{dl['org']}{dateline_place(dl, rng)}{dl['day']}电  "
         s.reporters = [(n, "记者", dl["org"]) for n, _, _ in reps]
+        s.forms.append("X社…电（记者 X）" if reps else "X社…电 without names")
         return
     if not reps:
         if dl:
@@ -199,6 +205,8 @@ def provincial(s, dl, reps, rng, ctx):
     groups = [("记者", names), ("通讯员", helpers)] if reporters_first else [("通讯员", helpers), ("记者", names)]
     inside = " ".join(f"{r} {' '.join(ns)}" for r, ns in groups if ns)
     s.reporters = rep + hlp if reporters_first else hlp + rep
+    s.forms.append({"under": "byline under headline", "dated": "本报X月X日讯（…）"}.get(
+        form if form != "dated" or dl["day"] else "", "本报讯（记者 通讯员）" if reporters_first else "本报讯（通讯员 记者）"))
     if form == "under":
         s.under.append(f"本报记者 {' '.join(names)}" + (f"  通讯员 {' '.join(helpers)}" if helpers else ""))
         s.reporters = [(n, "记者", "本报") for n in names] + hlp
@@ -216,6 +224,8 @@ def city(s, dl, reps, rng, ctx):
         helpers = [name(rng)] if rng.random() < 0.4 else []
         role = mix(rng, {"全媒体记者": 50, "融媒体记者": 30, "记者": 20})
         form = mix(rng, {"under": 60, "in_dateline": 25, "plain": 15})
+        s.forms.append({"under": f"X日报{role} under headline", "in_dateline": "X日报讯（记者）",
+                        "plain": "记者 X 通讯员 Y under headline"}[form])
         if form == "in_dateline":
             s.prefix = f"{paper}讯（{role} {' '.join(names)}" + (f" 通讯员 {helpers[0]}" if helpers else "") + "）"
             s.reporters = [(n, role, None) for n in names]
@@ -230,6 +240,7 @@ def city(s, dl, reps, rng, ctx):
         s.prefix = f"{paper}讯 {dl['day']}  " if dl["day"] and rng.random() < 0.6 else f"{paper}讯  "
     if rng.random() < 0.6:
         ed = f"（责任编辑：{name(rng)}）"
+        s.forms.append("（责任编辑：X）")
         if rng.random() < 0.7:
             s.after.append(ed)
         else:
@@ -247,6 +258,8 @@ def credits(s, dl, reps, rng, ctx):
     if not names:
         return
     form = mix(rng, {"wen_tu": 15, "name_wen": 15, "wen_tu_one": 10, "square": 20, "hollow": 10, "groups": 30})
+    s.forms.append({"wen_tu": "文/X  图/Y", "name_wen": "X/文  Y/图", "wen_tu_one": "文·图/X", "square": "■本报记者 X",
+                    "hollow": "□记者 X", "groups": "groups parted by two spaces"}[form])
     if form == "wen_tu":
         tu = name(rng)
         s.under.append(f"文/{' '.join(names)}  图/{tu}")
@@ -284,6 +297,7 @@ def wire(s, dl, reps, rng, ctx):
     place = dateline_place(dl, rng)
     if names or dl:
         form = mix(rng, {"full": 60, "bare": 15, "据": 25}) if names else mix(rng, {"bare": 60, "据": 40})
+        s.forms.append({"full": "X社…电（记者 X）", "bare": "X社…电 without names", "据": "据X社电"}[form])
         if form == "full":
             s.prefix = f"{agency}{place}{day}电（记者 {'、'.join(names)}）"
             s.reporters = [(n, "记者", agency) for n in names]
@@ -292,6 +306,7 @@ def wire(s, dl, reps, rng, ctx):
         else:
             s.prefix = f"据{agency}电  "
     end = mix(rng, {"完": 45, "source": 20, "editors": 20, "none": 15})
+    s.forms.append({"完": "（完）", "source": "（来源：X）", "editors": "编辑：X  校对：Y", "none": "no end mark"}[end])
     if end == "完":
         if rng.random() < 0.6:
             s.suffix = "（完）"
@@ -310,17 +325,22 @@ def furniture(s, dl, reps, rng, ctx):
         org = reps[0][2]
         s.under.append(("本报记者" if org == "本报" else org + "记者") + "  " + "  ".join(names))
         s.reporters = [(n, "记者", org) for n in names]
+        s.forms.append("本报记者 X under headline")
     if dl:
         s.prefix = f"本报{dl['place']}{dl['day']}电  " if dl["org"] == "本报" else f"{dl['org']}{dl['place']}{dl['day']}电  "
     if rng.random() < 0.15:
         s.mark = rng.choice("■◆▲")
+        s.forms.append("mark before headline")
     if rng.random() < 0.1 and s.paras:
         s.under.append("编者按：" + s.paras[0][:60].rstrip("，、") + "。")
+        s.forms.append("编者按")
     if rng.random() < 0.2 and len(s.paras) > 1:
         cap = rng.choice(s.paras)[:30].rstrip("，、。")
         s.paras.insert(1, rng.choice(("图说：", "▲图说：", "▲")) + cap + "。")
+        s.forms.append("图说 caption")
     if rng.random() < 0.12:
         s.after += [rng.choice(("相关链接", "延伸阅读")), ctx["aside"]]
+        s.forms.append("相关链接 / 延伸阅读")
 
 
 STYLES = {
@@ -390,7 +410,7 @@ def render_styled_page(articles, rng, args, style, ctx):
         gold.append({
             "id": a["id"], "seq": a["seq"], "kicker": s.kicker, "title": s.title,
             "subtitle": s.subtitle, "start_char": start, "end_char": len(text),
-            "column_breaks": breaks, "reporters": gold_reporters(s.reporters),
+            "column_breaks": breaks, "reporters": gold_reporters(s.reporters), "forms": s.forms,
         })
     if style == "furniture":
         text += nl + f"{ctx['label']}  {paper}·{ctx['section']}  {page_date(ctx['date'])}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores the splitter on pages rendered in other papers' styles (tools/render_pages.py --style).
 
-usage: tools/score_styles.py [--json] BAOSOU OUT...
+usage: tools/score_styles.py [--json] [--by-form] BAOSOU OUT...
 
 Each OUT holds pages/ and gold.jsonl. For each, `BAOSOU split OUT/pages --json` is run and
 scored: boundary precision / recall / F1 and headline accuracy exactly as
@@ -10,7 +10,9 @@ article is found when a predicted span overlaps it with IoU >= 0.9), then the re
 Reporters are compared per article as sets of names (and of name + role): a matched
 article's names against its gold; a gold article no span matches loses its names (recall),
 a predicted article no gold matches adds its names (precision), so a byline credited to the
-wrong story counts against both. --json prints one object per set instead of the table.
+wrong story counts against both. --json prints one object per set instead of the table;
+--by-form adds, per convention a style printed (gold `forms`), how many of those articles
+were found and the reporters' precision / recall on them.
 """
 import importlib.util
 import json
@@ -55,6 +57,7 @@ def score(sc, binary, out):
     for a in pred:
         by_path.setdefault(sc.norm(sc.rel(a["path"], root)), []).append(a)
     n = dict(gold=0, pred=0, ok=0, head=0)
+    forms = {}  # form: [articles, found, tp, fp, fn]
     rep = {k: [0, 0, 0] for k in ("name", "role")}  # tp, fp, fn
     styles, labelled = set(), False
     for page in gold:
@@ -80,6 +83,11 @@ def score(sc, binary, out):
                 rep[k][0] += len(want & have)
                 rep[k][1] += len(have - want)
                 rep[k][2] += len(want - have)
+            want, have = names(ga.get("reporters")), names(got and got.get("reporters"))
+            for form in ga.get("forms") or ["(none)"]:
+                f = forms.setdefault(form, [0, 0, 0, 0, 0])
+                for i, v in enumerate((1, got is not None, len(want & have), len(have - want), len(want - have))):
+                    f[i] += v
         for k, x in enumerate(pa):
             if k not in used:
                 for kind in rep:
@@ -89,6 +97,9 @@ def score(sc, binary, out):
            "pages": len(gold), "gold": n["gold"], "predicted": n["pred"],
            "P": P, "R": R, "F1": 2 * P * R / ((P + R) or 1), "headline": n["head"] / (n["ok"] or 1),
            "split_s": round(secs, 1)}
+    res["forms"] = {form: {"articles": a, "found": ok / a, "reporter_P": tp / ((tp + fp) or 1) if tp + fp else None,
+                           "reporter_R": tp / ((tp + fn) or 1) if tp + fn else None}
+                    for form, (a, ok, tp, fp, fn) in sorted(forms.items(), key=lambda x: -x[1][0])}
     for k, (tp, fp, fn) in rep.items():
         res[f"reporter_{k}_P"] = tp / ((tp + fp) or 1)
         res[f"reporter_{k}_R"] = tp / ((tp + fn) or 1)
@@ -100,8 +111,8 @@ def score(sc, binary, out):
 
 def main():
     args = sys.argv[1:]
-    as_json = "--json" in args
-    args = [a for a in args if a != "--json"]
+    as_json, by_form = "--json" in args, "--by-form" in args
+    args = [a for a in args if a not in ("--json", "--by-form")]
     if len(args) < 2:
         sys.exit(__doc__)
     sc = load_score()
@@ -123,6 +134,12 @@ def main():
         print(f"| {r['set']} | {r['pages']} | {r['gold']} / {r['predicted']} | {r['P']:.3f} / {r['R']:.3f} / "
               f"**{r['F1']:.3f}** | {r['headline']:.3f} | {f(r['reporter_name_P'])} / {f(r['reporter_name_R'])} | "
               f"{f(r['reporter_role_P'])} / {f(r['reporter_role_R'])} |")
+    if by_form:
+        print("\n| set | convention | articles | found (IoU >= 0.9) | reporters P / R |\n|---|---|---|---|---|")
+        for r in rows:
+            for form, x in r["forms"].items():
+                print(f"| {r['set']} | {form} | {x['articles']} | {x['found']:.3f} | "
+                      f"{f(x['reporter_P'])} / {f(x['reporter_R'])} |")
 
 
 if __name__ == "__main__":
