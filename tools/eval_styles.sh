@@ -3,7 +3,7 @@
 # months held out of training (2020-02, 2020-05) and for the dev months (2019-02, 2019-10,
 # 2020-01), and scores the splitter on each set (tools/score_styles.py).
 #
-# usage: tools/eval_styles.sh [BAOSOU] [--json] [--held-out-only]
+# usage: tools/eval_styles.sh [BAOSOU] [--json] [--by-form] [--held-out-only]
 #   BAOSOU defaults to target/release/baosou (cargo build --release first).
 # The sets are written to target/styles/<style>-<months>/ (git-ignored; never commit them).
 set -euo pipefail
@@ -13,7 +13,7 @@ opts=()
 dev=1
 for a in "$@"; do
   case "$a" in
-    --json) opts+=(--json) ;;
+    --json | --by-form) opts+=("$a") ;;
     --held-out-only) dev=0 ;;
     *) bin=$a ;;
   esac

@@ -70,9 +70,9 @@ def credit(article):
             paras = ([rest] if rest else []) + paras[1:]
     # Closing credits `（本报记者X、Y）` credit the whole piece when the dateline did not.
     if paras and not reporters:
-        m = re.match(r"^（(本报|新华社)?记者([^（）]{2,40})）$", paras[-1])
+        m = re.match(r"^（(本报|新华社)?记者([^（）]{2,120})）$", paras[-1])
         who = m and names_of(m.group(2))
-        if who:
+        if who and len(who) <= 4:  # a compiled report's dozen names: no byline prints them
             reporters = [(n, r, m.group(1) or "本报") for n, r in who]
             paras = paras[:-1]
     # Datelines of the items of a round-up keep their place and day, not their credit.
@@ -94,6 +94,8 @@ def is_credit_line(p):
     `本期统筹：胡安琪`), which a style would print in its own way or not at all."""
     if re.search(r"[。！？]$", p) and not p.startswith("（"):
         return False
+    if p.startswith("（") and p.endswith("）") and "。" not in p:
+        return bool(re.search(r"记者|通讯员|评论员|整理|电）$|电\s|编辑", p))
     if len(p) > 40 and not (re.match(r"^(本报|新华社)?记者", p) and not re.search(r"[，。]", p)):
         return False
     if p.startswith("（") and p.endswith("）"):
