@@ -100,6 +100,9 @@ def score(sc, binary, out):
     res["forms"] = {form: {"articles": a, "found": ok / a, "reporter_P": tp / ((tp + fp) or 1) if tp + fp else None,
                            "reporter_R": tp / ((tp + fn) or 1) if tp + fn else None}
                     for form, (a, ok, tp, fp, fn) in sorted(forms.items(), key=lambda x: -x[1][0])}
+    if not labelled:
+        for x in res["forms"].values():
+            x["reporter_P"] = x["reporter_R"] = None
     for k, (tp, fp, fn) in rep.items():
         res[f"reporter_{k}_P"] = tp / ((tp + fp) or 1)
         res[f"reporter_{k}_R"] = tp / ((tp + fn) or 1)
