@@ -86,7 +86,7 @@ def inner_dateline(p):
     m = DATELINE.match(p)
     if not m or not m.group("who"):
         return p
-    return p[:m.start("who") - 1] + "  " + p[m.end():]
+    return p[:m.start("who") - 1].rstrip(" \u00a0\u3000") + "  " + p[m.end():]
 
 
 def is_credit_line(p):
@@ -417,3 +417,53 @@ def render_styled_page(articles, rng, args, style, ctx):
     if style == "furniture":
         text += nl + f"{ctx['label']}  {paper}·{ctx['section']}  {page_date(ctx['date'])}"
     return text + "\n", gold
+
+
+def self_test():
+    """Table tests of the rules that read People's Daily credits (`python3 tools/page_styles.py`)."""
+    nb = "\u00a0"
+    table = [  # first paragraph(s) → (first kept paragraph, dateline, reporters)
+        ("本报北京1月31日电 （记者杜一菲）国家主席习近平31日会谈。",
+         ("国家主席习近平31日会谈。", ("本报", "北京", "1月31日"), [("杜一菲", "记者", "本报")])),
+        (f"新华社北京12月31日电{nb}（记者邹伟、王思北）晚会举行。",
+         ("晚会举行。", ("新华社", "北京", "12月31日"), [("邹伟", "记者", "新华社"), ("王思北", "记者", "新华社")])),
+        (f"新华社北京5月20日电{nb}{nb}记者20日获悉：大会就绪。", ("记者20日获悉：大会就绪。", ("新华社", "北京", "5月20日"), [])),
+        (f"本报北京1月5日电{nb}{nb}（王珏、谢颖）在近日召开的会上。",
+         ("在近日召开的会上。", ("本报", "北京", "1月5日"), [("王珏", "记者", "本报"), ("谢颖", "记者", "本报")])),
+        (f"据新华社电{nb}{nb}（记者林碧锋）“我是农民的儿子。”", ("“我是农民的儿子。”", ("新华社", "", ""), [("林碧锋", "记者", "新华社")])),
+        ("本报电  （记者张三整理）正文。", ("正文。", ("本报", "", ""), [])),  # not a name: no byline
+        ("正文。\n（本报记者田俊荣、许志峰）", ("正文。", None, [("田俊荣", "记者", "本报"), ("许志峰", "记者", "本报")])),
+        ("正文。\n（本报记者游仪整理）", ("正文。", None, [])),
+        (f"正文。\n本报记者{nb}{nb}何{nb}{nb}勇\n新华社记者 李涛摄\n本期统筹：胡安琪", ("正文。", None, [])),
+        (f"综述。\n本报武汉5月1日电{nb}（记者吴君）湖北宣布。",
+         ("综述。", None, [])),
+    ]
+    for body, (first, dl, reps) in table:
+        paras, got_dl, got = credit({"body": body})
+        got_dl = got_dl and (got_dl["org"], got_dl["place"], got_dl["day"])
+        assert (paras[0], got_dl, got) == (first, dl, reps), (body, paras, got_dl, got)
+    assert credit({"body": f"综述。\n本报武汉5月1日电{nb}（记者吴君）湖北宣布。"})[0][1] == "本报武汉5月1日电  湖北宣布。"
+    for line, want in [("勾\u00a0\u00a0犇图\u00a0\u00a0周\u00a0\u00a0南文", True), ("绘就发展新蓝图", False),
+                       ("图为杨秀林警官正在送食品。", False), ("（作者为宁夏话剧团原团长）", False),
+                       ("记者：今年的一号文件有什么背景", False), ("北京海淀区", False)]:
+        assert is_credit_line(line) == want, line
+    # Every style prints the names its gold gives, inside the article's span.
+    import random
+    import types
+    a = {"id": "x", "seq": 1, "kicker": "", "title": "标题", "subtitle": "副题",
+         "body": "本报北京1月31日电 （记者杜一菲、王明）国家主席习近平31日会谈。\n第二段。"}
+    args = types.SimpleNamespace(single_newline=False, no_extra_blank=False, one_line_heads=0.3, breaks=0.0, indent=False)
+    for style, (paper, _, _) in STYLES.items():
+        for seed in range(30):
+            ctx = {"paper": paper, "date": "2019-02-01", "label": "A1", "section": "要闻", "editor": "王五",
+                   "designer": "赵六", "yesterday": "1月31日", "sources": SOURCES, "asides": ["链接的正文。"]}
+            text, gold = render_styled_page([dict(a), dict(a, seq=2)], random.Random(seed), args, style, ctx)
+            for g in gold:
+                span = text[g["start_char"]:g["end_char"]]
+                assert "（记者杜一菲" not in span, (style, span)
+                assert all(r["name"] in span for r in g["reporters"]), (style, span, g["reporters"])
+    print("page_styles: all tests pass")
+
+
+if __name__ == "__main__":
+    self_test()
