@@ -137,7 +137,9 @@ def render_style(pages, style, out, args):
     paper = page_styles.STYLES[style][0]
     rng = random.Random(args.seed * 1000003 + zlib.crc32(style.encode()))
     asides = [a["body"].split("\n")[0].strip() for arts in pages.values() for a in arts]
-    asides = [p for p in asides if len(p) >= 40][:2000] or ["详情请见本报客户端。"]
+    # Paragraphs that credit no one, for 相关链接 blocks.
+    asides = [p for p in asides if len(p) >= 40 and not page_styles.DATELINE.match(p) and "记者" not in p][:2000]
+    asides = asides or ["详情请见本报客户端。"]
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "gold.jsonl"), "w", encoding="utf-8") as gold_file:
         for (date, page), articles in sorted(pages.items()):
