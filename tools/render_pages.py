@@ -21,6 +21,9 @@ one rendering:
     --breaks P                          a paragraph of 40+ characters is cut with probability P
     --crlf                              CRLF line ends
     --single-newline                    paragraphs (and articles) end with a newline, no blank lines
+    --style NAME                        other papers' conventions (tools/page_styles.py: evening,
+                                        provincial, city, credits, wire, furniture; `all` for each),
+                                        with gold reporters; written to OUT/<NAME> when several
 
 The article text is licensed to no one: OUT must never be committed (the default,
 target/pages-<months>, is ignored by git).
@@ -30,7 +33,10 @@ import json
 import os
 import random
 import sys
+import zlib
 from collections import defaultdict
+
+import page_styles
 
 ARTICLES = "../shared/corpus/rmrb_2019_2020/articles.jsonl"
 
@@ -83,6 +89,7 @@ def main():
     ap.add_argument("--gb18030", type=float, default=0.1, help="share of pages in GB18030")
     ap.add_argument("--crlf", action="store_true")
     ap.add_argument("--single-newline", action="store_true")
+    ap.add_argument("--style", action="append", help="a style of tools/page_styles.py, or all; repeatable")
     args = ap.parse_args()
     if not os.path.exists(ARTICLES):
         sys.exit(f"{ARTICLES} not found: this tool needs the shared corpus beside the repository")
@@ -95,6 +102,16 @@ def main():
                 pages[(a["date"], a["page"])].append(a)
     if not pages:
         sys.exit(f"no articles of {', '.join(args.month)} in {ARTICLES}")
+    if args.style:
+        styles = list(page_styles.STYLES) if "all" in args.style else args.style
+        for style in styles:
+            if style not in page_styles.STYLES:
+                sys.exit(f"render_pages: no style {style!r}; the styles are {', '.join(page_styles.STYLES)}")
+        for style in styles:
+            where = args.out if args.out and len(styles) == 1 else os.path.join(
+                args.out or "target/styles", style + ("" if args.out else "-" + "+".join(args.month)))
+            render_style(pages, style, where, args)
+        return
     rng = random.Random(args.seed)
     with open(os.path.join(os.makedirs(out, exist_ok=True) or out, "gold.jsonl"), "w") as gold_file:
         for (date, page), articles in sorted(pages.items()):
@@ -113,6 +130,39 @@ def main():
                 "offsets": "unicode scalar values of the decoded text with LF newlines", "articles": gold,
             }, ensure_ascii=False) + "\n")
     print(f"{len(pages)} pages in {out}", file=sys.stderr)
+
+
+def render_style(pages, style, out, args):
+    """Writes the pages of `pages` in `style` to OUT/pages/<paper>/ and OUT/gold.jsonl."""
+    paper = page_styles.STYLES[style][0]
+    rng = random.Random(args.seed * 1000003 + zlib.crc32(style.encode()))
+    asides = [a["body"].split("\n")[0].strip() for arts in pages.values() for a in arts]
+    # Paragraphs that credit no one, for 相关链接 blocks.
+    asides = [p for p in asides if len(p) >= 40 and not page_styles.DATELINE.match(p) and "记者" not in p][:2000]
+    asides = asides or ["详情请见本报客户端。"]
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "gold.jsonl"), "w", encoding="utf-8") as gold_file:
+        for (date, page), articles in sorted(pages.items()):
+            articles.sort(key=lambda a: a["seq"])
+            day = page_styles.datetime.date.fromisoformat(date) - page_styles.datetime.timedelta(days=1)
+            ctx = {"paper": paper, "date": date, "label": f"A{page}", "yesterday": f"{day.month}月{day.day}日",
+                   "section": page_styles.SECTIONS[(page - 1) % len(page_styles.SECTIONS)],
+                   "editor": page_styles.name(rng), "designer": page_styles.name(rng),
+                   "sources": page_styles.SOURCES, "asides": asides}
+            text, gold = page_styles.render_styled_page(articles, rng, args, style, ctx)
+            encoding = "gb18030" if rng.random() < args.gb18030 else "utf-8"
+            path = f"pages/{paper}/{date}/{page:02d}.txt"
+            os.makedirs(os.path.join(out, os.path.dirname(path)), exist_ok=True)
+            if args.crlf:
+                text = text.replace("\n", "\r\n")
+            with open(os.path.join(out, path), "wb") as f:
+                f.write(text.encode(encoding))
+            gold_file.write(json.dumps({
+                "path": path, "paper": paper, "date": date, "page": page, "style": style,
+                "encoding": encoding, "newline": "crlf" if args.crlf else "lf",
+                "offsets": "unicode scalar values of the decoded text with LF newlines", "articles": gold,
+            }, ensure_ascii=False) + "\n")
+    print(f"{len(pages)} pages in {out} ({style}, {paper})", file=sys.stderr)
 
 
 if __name__ == "__main__":

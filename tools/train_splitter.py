@@ -1,18 +1,27 @@
 #!/usr/bin/env python3
 """Trains the splitter's model (src/split/model.txt) on hand-labelled pages.
 
-usage: tools/train_splitter.py [BAOSOU] [PAGES_DIR] [--check | --holdout YYYY-MM | --report-holdout]
+usage: tools/train_splitter.py [BAOSOU] [PAGES_DIR] [--pages DIR]... [--check | --holdout YYYY-MM | --report-holdout]
 
 BAOSOU defaults to target/release/baosou, PAGES_DIR to ../shared/corpus/rmrb_pages_dev (a
 folder holding pages/ and gold.jsonl, with one line per page: path, encoding and the
 articles' start_char). The People's Daily pages there are not part of the repository; the
-script says so and stops when they are absent.
+script says so and stops when they are absent. `--pages DIR` (repeatable) trains on those
+sets instead, for example pages rendered in other papers' styles by
+`tools/render_pages.py --style NAME` (each DIR with its gold.jsonl): fit on some styles,
+then score the others with tools/score_styles.py.
 
 For every page, `baosou split` with BAOSOU_SPLIT_TRACE=1 prints each group of headline lines
 with the rule that decided it and the features the model reads (src/split/model.rs). A
 group is a positive example when the gold has an article starting where it starts. Boosted
-trees (scikit-learn) are fitted on the groups the rules decide, first checked month by
-month (trained on the other months), then fitted on all and written to model.txt.
+trees (scikit-learn) are fitted on the groups the rules decide, first checked group by
+group of pages (each month, or each set when there are several, predicted by trees trained
+on the others), then fitted on all and written to model.txt, with the rule and feature
+names the trees were fitted on (a test in model.rs checks them against the code).
+
+The rule names are read from `RULES` in model.rs and checked against the trace (a group
+decided by a rule has that rule's feature set); the other features' names are `FEATURES`
+below, in the order of `Group::features`, and their count is checked against the code.
 
 The features depend on decisions made before each group, so train, rebuild, and train again
 until the figures settle (twice is enough). --check only prints the cross-validated figures;
@@ -23,6 +32,7 @@ scorer, ../shared/eval/score.py, on that month's pages) and puts model.txt back.
 import concurrent.futures
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +43,16 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODEL = os.path.join(ROOT, "src", "split", "model.txt")
+# The features after the rules' indicators, in the order of `Group::features` (model.rs).
+FEATURES = [
+    "lines", "cohesion", "heads", "span_len", "first_width", "total_width", "last_width",
+    "prev_width", "prev_ends_sentence", "prev_ends_article", "next_width", "after_next_width",
+    "has_comma", "has_space", "has_quote", "has_colon", "ends_dash", "dash_subheadline",
+    "column_tag", "section_head", "first_has_digit", "next_dateline", "next_opening_day",
+    "next_quote", "next_is_byline", "next_ends_sentence", "position", "headline_width",
+    "has_kicker", "subheadlines", "bylines", "last_head_lines", "dated", "in_column", "told",
+    "echo", "topic",
+]
 PARAMS = dict(max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
               l2_regularization=1.0, random_state=0)
 
@@ -67,68 +87,122 @@ def walk(lines, x):
     return 1 / (1 + np.exp(-raw))
 
 
-def main():
-    holdout = sys.argv[sys.argv.index("--holdout") + 1] if "--holdout" in sys.argv else None
-    args = [a for a in sys.argv[1:] if not a.startswith("--") and a != holdout]
-    binary = args[0] if args else os.path.join(ROOT, "target", "release", "baosou")
-    pages = args[1] if len(args) > 1 else os.path.join(ROOT, "..", "shared", "corpus", "rmrb_pages_dev")
-    gold_path = os.path.join(pages, "gold.jsonl")
-    if not os.path.exists(gold_path):
-        sys.exit(f"train_splitter: {gold_path} not found; the labelled pages are kept outside the "
-                 "repository (../shared/corpus/rmrb_pages_dev)")
-    gold = [json.loads(l) for l in open(gold_path, encoding="utf-8")]
-    rules_src = open(os.path.join(ROOT, "src", "split", "model.rs"), encoding="utf-8").read()
-    rules = rules_src.split("pub const RULES")[1].split("];")[0]
-    rules = [r.strip().strip('",') for r in rules.split("[", 1)[1].split("\n") if r.strip().strip('",')]
+def names_in_code(src):
+    """The rule names (`RULES`) and the number of features (`FEATURES`) in model.rs."""
+    m = re.search(r"pub const RULES: \[&str; (\d+)\] = \[(.*?)\];", src, re.S)
+    f = re.search(r"pub const FEATURES: usize = RULES\.len\(\) \+ (\d+);", src)
+    if not m or not f:
+        sys.exit("train_splitter: src/split/model.rs has no `pub const RULES: [&str; N] = [...]` or "
+                 "`pub const FEATURES: usize = RULES.len() + N`; update names_in_code() to the code")
+    rules = re.findall(r'"([^"]+)"', m.group(2))
+    if len(rules) != int(m.group(1)):
+        sys.exit(f"train_splitter: read {len(rules)} rules in model.rs where its type says {m.group(1)}")
+    if int(f.group(1)) != len(FEATURES):
+        sys.exit(f"train_splitter: model.rs has {f.group(1)} features after the rules, this script names "
+                 f"{len(FEATURES)}; add the new ones to FEATURES, in the order of Group::features")
+    return rules, len(rules) + len(FEATURES)
 
-    X, y, said, month = [], [], [], []
+
+def constant(src, name):
+    """A `const NAME: f32 = VALUE;` of model.rs."""
+    return float(re.search(rf"const {name}: f32 = ([0-9.]+);", src).group(1))
+
+
+def parse_args(argv):
+    """(binary, [pages dirs], holdout month, flags)."""
+    holdout = argv[argv.index("--holdout") + 1] if "--holdout" in argv else None
+    dirs, rest, k = [], [], 0
+    while k < len(argv):
+        if argv[k] == "--pages" and k + 1 < len(argv):
+            dirs.append(argv[k + 1])
+            k += 2
+            continue
+        if not argv[k].startswith("--") and argv[k] != holdout:
+            rest.append(argv[k])
+        k += 1
+    binary = rest[0] if rest else os.path.join(ROOT, "target", "release", "baosou")
+    if len(rest) > 1:
+        dirs.insert(0, rest[1])
+    dirs = dirs or [os.path.join(ROOT, "..", "shared", "corpus", "rmrb_pages_dev")]
+    return binary, dirs, holdout
+
+
+def main():
+    binary, dirs, holdout = parse_args(sys.argv[1:])
+    gold = []  # (set directory, page)
+    for pages in dirs:
+        gold_path = os.path.join(pages, "gold.jsonl")
+        if not os.path.exists(gold_path):
+            sys.exit(f"train_splitter: {gold_path} not found; the labelled pages are kept outside the "
+                     "repository (../shared/corpus/rmrb_pages_dev), rendered ones under target/ "
+                     "(tools/render_pages.py --style NAME)")
+        gold += [(pages, json.loads(l)) for l in open(gold_path, encoding="utf-8")]
+    rules_src = open(os.path.join(ROOT, "src", "split", "model.rs"), encoding="utf-8").read()
+    rules, n_features = names_in_code(rules_src)
+
+    X, y, said, month, group = [], [], [], [], []
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
-        traced = ex.map(lambda p: trace(binary, os.path.join(pages, p["path"])), gold)
-        for page, rows in zip(gold, traced):
+        traced = ex.map(lambda g: trace(binary, os.path.join(g[0], g[1]["path"])), gold)
+        for (pages, page), rows in zip(gold, traced):
             starts = {a["start_char"] for a in page["articles"]}
             for start, why, rule_says, features in rows:
+                if len(features) != n_features:
+                    sys.exit(f"train_splitter: {binary} traces {len(features)} features, model.rs has "
+                             f"{n_features}; rebuild it (cargo build --release)")
                 if why in rules:
+                    if features[rules.index(why)] != 1.0:
+                        sys.exit(f"train_splitter: a group decided by {why} does not have feature "
+                                 f"{rules.index(why)} set: RULES in model.rs and the trace disagree")
                     X.append(features); y.append(start in starts); said.append(rule_says)
                     month.append(page["date"][:7])
-    X, y, said, month = np.array(X), np.array(y), np.array(said), np.array(month)
+                    group.append(os.path.basename(os.path.normpath(pages)) if len(dirs) > 1 else page["date"][:7])
+    X, y, said, month, group = np.array(X), np.array(y), np.array(said), np.array(month), np.array(group)
+    names = [f"rule:{r}" for r in rules] + FEATURES
     # The more vocabulary the text on both sides shares, the less likely a new article.
-    PARAMS["monotonic_cst"] = [-1 if k == len(rules) + 1 else 0 for k in range(X.shape[1])]
+    PARAMS["monotonic_cst"] = [-1 if n == "cohesion" else 0 for n in names]
     print(f"{len(y)} groups decided by the rules, {y.sum()} of them starting an article; "
           f"the rules get {int((said != y).sum())} wrong")
 
-    # Each month predicted by a model trained on the others.
+    # Each month (or set) predicted by a model trained on the others.
     p = np.zeros(len(y))
-    for m in sorted(set(month)):
-        model = HistGradientBoostingClassifier(**PARAMS).fit(X[month != m], y[month != m])
-        p[month == m] = model.predict_proba(X[month == m])[:, 1]
+    for m in sorted(set(group)):
+        model = HistGradientBoostingClassifier(**PARAMS).fit(X[group != m], y[group != m])
+        p[group == m] = model.predict_proba(X[group == m])[:, 1]
     # CONTINUE and START in model.rs, and START_OVER_PATTERN over its PATTERN_RULES.
-    lo, hi, over_pattern = (float(rules_src.split(f"const {c}: f32 = ")[1].split(";")[0])
-                            for c in ("CONTINUE", "START", "START_OVER_PATTERN"))
-    pattern = rules_src.split("const PATTERN_RULES")[1].split("[", 2)[2].split("]")[0]
-    pattern = [rules.index(r.strip().strip('"')) for r in pattern.split(",") if r.strip()]
+    lo, hi, over_pattern = (constant(rules_src, c) for c in ("CONTINUE", "START", "START_OVER_PATTERN"))
+    pattern = re.search(r"const PATTERN_RULES: \[&str; \d+\] = \[(.*?)\];", rules_src, re.S).group(1)
+    pattern = [rules.index(r) for r in re.findall(r'"([^"]+)"', pattern)]
     start = np.where(X[:, pattern].any(axis=1), over_pattern, hi)
     decided = np.where(p >= start, True, np.where(p < lo, False, said))
-    print(f"month by month, rules overridden under {lo} and from {hi} ({over_pattern} over a pattern): {int((decided != y).sum())} wrong "
+    by = "set by set" if len(dirs) > 1 else "month by month"
+    print(f"{by}, rules overridden under {lo} and from {hi} ({over_pattern} over a pattern): {int((decided != y).sum())} wrong "
           f"({int((decided & ~y).sum())} false starts, {int((~decided & y).sum())} missed), "
           f"{int((decided != said).sum())} decisions changed")
+    if len(dirs) > 1:
+        for m in sorted(set(group)):
+            k = group == m
+            print(f"  {m}: {int(k.sum())} groups, {int((decided[k] != y[k]).sum())} wrong "
+                  f"(the rules alone {int((said[k] != y[k]).sum())})")
     if "--check" in sys.argv:
         return
 
     if "--report-holdout" in sys.argv:
-        report_holdout(X, y, month, gold, pages, rules)
+        if len(dirs) > 1:
+            sys.exit("train_splitter: --report-holdout scores months of one set; give one PAGES_DIR")
+        report_holdout(X, y, month, [g for _, g in gold], dirs[0], rules, names)
         return
     if holdout:
         X, y = X[month != holdout], y[month != holdout]
-    write_forest(X, y, len(gold), rules)
+    write_forest(X, y, len(gold), rules, names, dirs)
 
 
-def report_holdout(X, y, month, gold, pages, rules):
+def report_holdout(X, y, month, gold, pages, rules, names):
     """Scores each month split by a build whose trees never saw it."""
     scorer = os.path.join(ROOT, "..", "shared", "eval", "score.py")
     shipped = open(MODEL, encoding="utf-8").read()
     try:
         for m in sorted(set(month)):
-            write_forest(X[month != m], y[month != m], len(gold), rules)
+            write_forest(X[month != m], y[month != m], len(gold), rules, names, [pages])
             subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
             with tempfile.TemporaryDirectory() as tmp:
                 os.symlink(os.path.abspath(os.path.join(pages, "pages")), os.path.join(tmp, "pages"))
@@ -142,13 +216,16 @@ def report_holdout(X, y, month, gold, pages, rules):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
 
 
-def write_forest(X, y, pages, rules):
-    """Fits the trees on X, y and writes them to model.txt."""
+def write_forest(X, y, pages, rules, names, dirs):
+    """Fits the trees on X, y and writes them to model.txt, after the names of the rules and
+    the features they were fitted on (model.rs tests them against its own)."""
     model = HistGradientBoostingClassifier(**PARAMS).fit(X, y)
     baseline = float(np.ravel(model._baseline_prediction)[0])
     lines = ["# The splitter's boosted trees: written by tools/train_splitter.py, read by model.rs.",
-             f"# {len(y)} groups from {pages} labelled pages; {len(rules)} rules, "
-             f"{X.shape[1]} features.", f"baseline {baseline!r}"]
+             f"# {len(y)} groups from {pages} labelled pages "
+             f"({', '.join(os.path.basename(os.path.normpath(d)) for d in dirs)}); {len(rules)} rules, "
+             f"{X.shape[1]} features.", "# rules: " + " ".join(rules), "# features: " + " ".join(names),
+             f"baseline {baseline!r}"]
     for (tree,) in model._predictors:
         nodes = tree.nodes
         out = []

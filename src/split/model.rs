@@ -327,6 +327,25 @@ mod tests {
         assert!(!FOREST.roots.is_empty());
     }
 
+    /// The trees were fitted on the rules and features model.txt names: they must be the
+    /// code's, in its order (a trainer that read 16 rules put `cohesion`'s constraint on
+    /// `heads`). Retrain with tools/train_splitter.py when they change.
+    #[test]
+    fn the_shipped_forest_names_the_codes_rules_and_features() {
+        let names = |key: &str| -> Vec<&str> {
+            let line = include_str!("model.txt")
+                .lines()
+                .find_map(|l| l.strip_prefix(key));
+            line.unwrap_or_default().split(' ').collect()
+        };
+        assert_eq!(names("# rules: "), RULES);
+        let features = names("# features: ");
+        assert_eq!(features.len(), FEATURES);
+        for (feature, rule) in features.iter().zip(RULES) {
+            assert_eq!(feature.strip_prefix("rule:"), Some(rule));
+        }
+    }
+
     #[test]
     fn thresholds_compare_as_the_trainer_did() {
         for t in [0.1f64, 0.5, 1.0 / 3.0, 2.5e-8, -7.3, 1e10 + 0.3] {
