@@ -765,3 +765,28 @@ fn issue_18_help_names_years_and_offset() {
         .unwrap_or_default();
     assert!(queries.contains("offset"), "{help}");
 }
+
+/// `baosou split … --json | head -1`: a reader that stops early ends the run quietly (the
+/// JSON printer's broken pipe came wrapped in serde_json's error, and was printed).
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baosou"))
+        // Three times the fixtures: more than a pipe holds, so the writer meets the close.
+        .args(["split", "data", "tests/fixtures", "data", "tests/fixtures"])
+        .args(["data", "tests/fixtures", "--json"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the baosou binary runs");
+    let mut first = String::new();
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    lines.read_line(&mut first).unwrap();
+    drop(lines);
+    let o = child.wait_with_output().unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}

@@ -306,7 +306,7 @@ impl Archive {
             .clone()
             .or_else(|| paper_from_path(&root_name, rel))
             .or_else(|| page.paper.clone())
-            .unwrap_or(root_name);
+            .unwrap_or_else(|| self.profile_key(rel));
         let path_date = date_from_path(rel);
         let page_date = path_date
             .map(|d| (d, DateSource::Path))

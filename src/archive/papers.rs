@@ -21,10 +21,21 @@ impl Archive {
         if let Some(p) = paper_from_path(&root, rel) {
             return p;
         }
+        // The folders above the page, nearest first, then the archive's own and those
+        // around it.
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        let outer = root.iter().rev().map(|c| c.to_string_lossy());
         rel.rsplit('/')
             .skip(1)
+            .map(std::borrow::Cow::Borrowed)
+            .chain(outer)
+            .filter(|folder| !matches!(folder.as_ref(), "" | "." | ".." | "/"))
             .find(|folder| !is_date_or_number(folder))
-            .map_or(root, str::to_string)
+            .map(|folder| folder.into_owned())
+            .unwrap_or_default()
     }
 
     /// The profile pages at `rel` are split with: their paper's, or the general one.
@@ -101,20 +112,26 @@ mod tests {
 
     #[test]
     fn papers_are_known_by_name_or_by_their_folder() {
-        let archive = Archive::new("/nonexistent/存档");
+        let dir = tempfile::tempdir().unwrap();
+        let archive = Archive::new(dir.path().join("存档"));
+        std::fs::create_dir(&archive.root).unwrap();
         let cases = [
             ("株洲日报/2020-02-26/01.txt", "株洲日报"),
             ("晚报存档/2022/04/01/01.txt", "晚报存档"),
             ("county/2022年4月/01.txt", "county"),
-            ("2022/04/01/01.txt", ""),
-            ("01.txt", ""),
+            ("2022/04/01/01.txt", "存档"),
+            ("../archives/2022/04/01/01.txt", "archives"),
+            ("01.txt", "存档"),
         ];
         for (rel, want) in cases {
             assert_eq!(archive.profile_key(rel), want, "{rel}");
         }
-        let mut named = Archive::new("/nonexistent");
+        let mut named = Archive::new(dir.path());
         named.paper = Some("江城晚报".into());
         assert_eq!(named.profile_key("a/b/01.txt"), "江城晚报");
+        let dated = Archive::new(dir.path().join("存档/2022-04-01"));
+        std::fs::create_dir(&dated.root).unwrap();
+        assert_eq!(dated.profile_key("01.txt"), "存档");
     }
 
     #[test]

@@ -42,9 +42,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 
 /// True when the error is a closed stdout (`baosou search … | head`), which ends quietly.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>().map(|io| io.kind()) == broken
+            // serde_json keeps the I/O error inside its own.
+            || c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == broken
     })
 }
 

@@ -27,10 +27,10 @@ pub fn run(args: &SplitArgs) -> anyhow::Result<Outcome> {
             let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
             let mut archive = Archive::new(parent.unwrap_or(std::path::Path::new(".")));
             archive.paper = args.paper.clone();
-            let rel = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            // The path as given, so that its folders name the paper and the date as they
+            // would in an archive (`人民日报/2019-02-01/01.txt`).
+            let rel = path.to_string_lossy().replace('\\', "/");
+            let rel = rel.trim_start_matches("./").to_string();
             let file = PageFile {
                 path: path.clone(),
                 rel,
