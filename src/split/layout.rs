@@ -5,7 +5,7 @@
 
 use super::byline::{self, dateline, paper_name};
 use super::cohesion::{self, Bigrams};
-use super::furniture::{header_day, is_jump, is_production, opening_day};
+use super::furniture::{header_day, is_jump, is_page_label, is_production, opening_day};
 use super::headline::{
     assign, ends_with_day, has_column_tag, is_abstract_label, is_comma_kicker, is_credit_note,
     is_dated_note, is_end_note, is_exclaimed_headline, is_headline_like, is_long_headline_line,
@@ -32,7 +32,7 @@ const PHOTO_COHESION: f64 = 0.1;
 /// What a block is, before articles are found.
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
-    /// A page header with the publication day.
+    /// A page header with the publication day, or the page's label (`A3 要闻`).
     Header,
     /// A jump line to or from another page.
     Jump,
@@ -49,6 +49,8 @@ fn kind(b: &Block) -> Kind {
         Kind::Header
     } else if is_jump(b.text) {
         Kind::Jump
+    } else if is_page_label(b.text) {
+        Kind::Header
     } else if let Some(r) = byline::byline(b.text) {
         Kind::Byline(r)
     } else if is_production(b.text) {
@@ -60,7 +62,7 @@ fn kind(b: &Block) -> Kind {
 
 /// Splits text laid out as a printed page.
 pub fn split_page(text: &str) -> Page {
-    let bs = blocks(text);
+    let bs = tails_apart(blocks(text));
     let kinds: Vec<Kind> = bs.iter().map(kind).collect();
     let mut head_like: Vec<bool> = bs
         .iter()
@@ -313,6 +315,34 @@ pub fn split_page(text: &str) -> Page {
     page
 }
 
+/// The blocks with each byline set after a paragraph's last sentence
+/// (`……恢复正常。  本报记者  王明`) made a block of its own, straight under it.
+fn tails_apart(bs: Vec<Block<'_>>) -> Vec<Block<'_>> {
+    let mut out = Vec::with_capacity(bs.len());
+    for b in bs {
+        let Some(at) = byline::tail_byline(b.text) else {
+            out.push(b);
+            continue;
+        };
+        let body = trim(&b.text[..at]);
+        let credit = &b.text[at..];
+        let body_end = b.start + body.chars().count();
+        let credit_start = b.start + b.text[..at].chars().count();
+        out.push(Block {
+            end: body_end,
+            text: body,
+            ..b
+        });
+        out.push(Block {
+            start: credit_start,
+            end: b.end,
+            text: credit,
+            gap: 0,
+        });
+    }
+    out
+}
+
 /// Which blocks are text (body, headlines, captions) rather than bylines and furniture.
 fn text_blocks(kinds: &[Kind]) -> Vec<bool> {
     kinds.iter().map(|k| *k == Kind::Text).collect()
@@ -450,8 +480,10 @@ fn starts_article(
     let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
     if strong {
         // A story under its own byline after another one: the next story of a series
-        // printed as one article (`新春走基层`), unless extra blank lines part them.
-        if opening.bylined && bylined(bs, kinds, j) && bs[i].gap < 2 {
+        // printed as one article (`新春走基层`), unless extra blank lines part them or a
+        // credit closed the story before (a paper that credits its stories at their end).
+        let closed = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
+        if opening.bylined && bylined(bs, kinds, j) && bs[i].gap < 2 && !closed {
             return (false, "series");
         }
         // The next item of a round-up (`速览`, `资讯速递`), unless extra blank lines part
