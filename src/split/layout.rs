@@ -504,6 +504,11 @@ fn starts_article(
         // may be the first item of a round-up (the model weighs in); a dateline, or a `——`
         // subheadline, opens a story.
         let subheaded = bs[i..j].iter().any(|b| b.text.contains("——"));
+        // A byline closing the story before, as papers that credit their stories at the
+        // end print it: the story is over, and the group opens the next.
+        if closed {
+            return (true, "closed");
+        }
         let item = bylined(bs, kinds, j) && !subheaded && cur.article.dateline.is_none();
         return (true, if item { "bylined" } else { "strong" });
     }
@@ -1044,6 +1049,36 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{input}");
         }
+    }
+
+    /// A paper that credits its stories at their end: each byline credits the story over
+    /// it, not the next one, whether on its own line or after the last sentence, and
+    /// under a page header with the editors and a page label.
+    #[test]
+    fn bylines_after_the_story_credit_that_story() {
+        let page = split_page(
+            "2022年4月1日 星期五 责任编辑：王小明 视觉设计：李华\n\nA3 要闻\n\n地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n截至昨天中午，各条线路都已恢复正常。  本报记者  王明\n\n社区菜场重新开门\n\n■本报记者  张三  李四\n\n昨天一早，社区菜场重新开门迎客，居民们排队选购新鲜蔬菜。\n\n本报记者  张三  李四  摄影报道\n\n老年大学开设网课\n\n首席记者  赵云\n\n本学期，老年大学把课程搬到了网上。（完）\n\n公园花展如期开幕\n\n昨天，公园花展如期开幕，吸引了不少市民前来观赏。\n\n图说：市民在花展上拍照留念\n\n园方提醒，游客要错峰游园。\n\n文/陈红  图/刘刚\n",
+        );
+        let got: Vec<(&str, Vec<&str>)> = page
+            .articles
+            .iter()
+            .map(|a| (a.headline.as_str(), a.reporter_names()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("地铁线路全部恢复运营", vec!["王明"]),
+                ("社区菜场重新开门", vec!["张三", "李四"]),
+                ("老年大学开设网课", vec!["赵云"]),
+                ("公园花展如期开幕", vec!["陈红", "刘刚"]),
+            ]
+        );
+        assert!(page.articles[0].body.ends_with("都已恢复正常。"));
+        assert_eq!(page.articles[3].captions, ["图说：市民在花展上拍照留念"]);
+        assert_eq!(
+            page.date.map(|d| d.to_string()).as_deref(),
+            Some("2022-04-01")
+        );
     }
 
     #[test]
