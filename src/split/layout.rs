@@ -107,7 +107,11 @@ pub fn split_page(text: &str) -> Page {
         while j < bs.len() && head_like[j] && j - i < MAX_GROUP {
             j += 1;
         }
-        if subheaded || bs.get(j).is_some_and(|n| dateline(n.text).is_some()) {
+        // Over a byline, when a kicker leads into it or a story ended before it.
+        let bylined_head = matches!(kinds.get(j), Some(Kind::Byline(_)))
+            && i > 0
+            && (head_like[i - 1] || ends_article(&bs, &kinds, i - 1));
+        if subheaded || bylined_head || bs.get(j).is_some_and(|n| dateline(n.text).is_some()) {
             head_like[i] = true;
         }
     }
@@ -508,6 +512,10 @@ fn starts_article(
         // end print it: the story is over, and the group opens the next.
         if closed {
             return (true, "closed");
+        }
+        // Extra blank lines before it mark a new story, as they do over any headline.
+        if bs[i].gap >= 2 {
+            return (true, "gap");
         }
         let item = bylined(bs, kinds, j) && !subheaded && cur.article.dateline.is_none();
         return (true, if item { "bylined" } else { "strong" });
