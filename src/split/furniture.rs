@@ -44,7 +44,7 @@ static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
 /// `2022年4月1日 星期五 A3 要闻`.
 static DATED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[\p{Han}]{0,12}\s*)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]\s*(?P<rest>.*)$",
+        r"^(?:(?:[A-F]\d{1,2}版?\s+)?[\p{Han}·]{0,12}\s*)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]\s*(?P<rest>.*)$",
     )
     .expect("valid regex")
 });
@@ -211,6 +211,7 @@ mod tests {
                 "2022年4月1日  星期五  A3  要闻  编辑：王明",
                 Some("2022-04-01"),
             ),
+            ("A3  北原日报·要闻  2020年2月1日 星期六", Some("2020-02-01")),
             (
                 "2022年4月1日 星期五 市委召开会议，部署全年工作，强调要抓好落实",
                 None,

@@ -18,7 +18,7 @@ use super::text::{
     blocks, bracketed, closing_note, cut_inside_word, ends_paragraph, is_han, is_space,
     staff_column, trim, width, Block,
 };
-use super::{Layout, Page};
+use super::{Layout, Page, Profile};
 use crate::article::Reporter;
 use std::cell::OnceCell;
 
@@ -44,8 +44,8 @@ enum Kind {
     Text,
 }
 
-fn kind(b: &Block) -> Kind {
-    if header_day(b.text).is_some() {
+fn kind(b: &Block, profile: &Profile) -> Kind {
+    if header_day(b.text).is_some() || profile.is_furniture(b.text) {
         Kind::Header
     } else if is_jump(b.text) {
         Kind::Jump
@@ -60,10 +60,15 @@ fn kind(b: &Block) -> Kind {
     }
 }
 
-/// Splits text laid out as a printed page.
+/// Splits text laid out as a printed page, by the general profile.
 pub fn split_page(text: &str) -> Page {
+    split_page_with(text, &Profile::default())
+}
+
+/// Splits text laid out as a printed page, by the habits of its paper.
+pub fn split_page_with(text: &str, profile: &Profile) -> Page {
     let bs = tails_apart(blocks(text));
-    let kinds: Vec<Kind> = bs.iter().map(kind).collect();
+    let kinds: Vec<Kind> = bs.iter().map(|b| kind(b, profile)).collect();
     let mut head_like: Vec<bool> = bs
         .iter()
         .zip(&kinds)
@@ -178,7 +183,7 @@ pub fn split_page(text: &str) -> Page {
                     .get_or_init(|| Bigrams::of(&cohesion::before(&bs, &text, i)).cosine(under()))
             };
             let (rule_says, why) =
-                starts_article(&bs, &kinds, i, j, cur.as_ref(), opening, &cohesion);
+                starts_article(&bs, &kinds, i, j, cur.as_ref(), opening, profile, &cohesion);
             // The model weighs in on the rules it may override (and every group is traced).
             let st = if trace || model::overrides(why) {
                 let group_text: Vec<char> = bs[i..j].iter().flat_map(|b| b.text.chars()).collect();
@@ -445,6 +450,7 @@ fn bylined(bs: &[Block], kinds: &[Kind], j: usize) -> bool {
 /// Whether the headline-like blocks `i..j` open a new article, and the rule that decided
 /// (printed with `BAOSOU_SPLIT_TRACE=1`, to study the splitter on a set of pages).
 /// `cohesion` gives the vocabulary shared across the group.
+#[allow(clippy::too_many_arguments)]
 fn starts_article(
     bs: &[Block],
     kinds: &[Kind],
@@ -452,6 +458,7 @@ fn starts_article(
     j: usize,
     cur: Option<&Builder>,
     opening: Opening,
+    profile: &Profile,
     cohesion: &dyn Fn() -> f64,
 ) -> (bool, &'static str) {
     let next = bs.get(j);
@@ -487,6 +494,13 @@ fn starts_article(
         // printed as one article (`新春走基层`), unless extra blank lines part them or a
         // credit closed the story before (a paper that credits its stories at their end).
         let closed = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
+        // A paper that credits its stories with bylines, under their headlines or after
+        // them, prints no series or round-up that way: a headline over a byline opens a
+        // story.
+        let credits = profile.credits_under() || profile.credits_after();
+        if credits && bylined(bs, kinds, j) {
+            return (true, "credited");
+        }
         if opening.bylined && bylined(bs, kinds, j) && bs[i].gap < 2 && !closed {
             return (false, "series");
         }
