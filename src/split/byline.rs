@@ -212,26 +212,27 @@ fn is_commentator(line: &str) -> bool {
     org == "本报" || paper_name(org).is_some() && org.chars().all(is_han)
 }
 
-/// What a writer's or artist's credit says they made: `文/王明`, `王明/文`, `文·图/王明`.
-fn art_role(s: &str) -> Option<bool> {
+/// What a writer's or artist's credit says they made (`文/王明`, `王明/文`, `文·图/王明`),
+/// kept as their role, and whether it is a credit for pictures.
+fn art_role(s: &str) -> Option<(&str, bool)> {
     match s {
-        "文" => Some(false),
+        "文" => Some((s, false)),
         "图" | "摄" | "摄影" | "文·图" | "文图" | "图文" | "图·文" | "文并图" => {
-            Some(true)
+            Some((s, true))
         }
         _ => None,
     }
 }
 
 /// Credits set as what, a slash, and who, in groups parted by spaces: `文/王明  图/李华`,
-/// `王明/文 李华/图`, `文·图/王明`. A writer's credit (`文`) is no photo credit; a credit
-/// for pictures, or for both, is.
+/// `王明、李华/文 赵云/图`, `文·图/王明`. The credit is the role; a writer's credit (`文`)
+/// is no photo credit, a credit for pictures, or for both, is.
 fn art_credits(line: &str) -> Option<Vec<Reporter>> {
     if !line.contains(['/', '／']) || wider_than(line, 48) {
         return None;
     }
     let mut out = Vec::new();
-    let mut photo: Option<bool> = None;
+    let mut last: Option<(&str, bool)> = None;
     for tok in line.split(is_space).filter(|t| !t.is_empty()) {
         let (left, right) = match tok.split_once(['/', '／']) {
             Some(pair) => pair,
@@ -243,25 +244,24 @@ fn art_credits(line: &str) -> Option<Vec<Reporter>> {
         } else if let Some(p) = art_role(right) {
             (Some(p), left)
         } else if left.is_empty() {
-            (photo, right)
+            (last, right)
         } else {
             return None;
         };
-        let what = what?;
-        photo = Some(what);
-        if who.is_empty() {
-            continue;
+        let (role, pictures) = what?;
+        last = what;
+        for who in who.split(['、', '，']).filter(|w| !w.is_empty()) {
+            if !is_name(who) {
+                return None;
+            }
+            out.push(Reporter {
+                name: squeeze(who),
+                role: role.to_string(),
+                org: None,
+                photo: pictures,
+                inner: false,
+            });
         }
-        if !is_name(who) {
-            return None;
-        }
-        out.push(Reporter {
-            name: squeeze(who),
-            role: String::new(),
-            org: None,
-            photo: what,
-            inner: false,
-        });
     }
     (!out.is_empty()).then_some(out)
 }
@@ -504,13 +504,20 @@ mod tests {
             ),
             (
                 "文/陈红  图/刘刚",
-                Some(vec![r("陈红", "", None, false), r("刘刚", "", None, true)]),
+                Some(vec![
+                    r("陈红", "文", None, false),
+                    r("刘刚", "图", None, true),
+                ]),
             ),
             (
-                "陈红/文 刘刚/图",
-                Some(vec![r("陈红", "", None, false), r("刘刚", "", None, true)]),
+                "陈红、王明/文 刘刚/图",
+                Some(vec![
+                    r("陈红", "文", None, false),
+                    r("王明", "文", None, false),
+                    r("刘刚", "图", None, true),
+                ]),
             ),
-            ("文·图/刘刚", Some(vec![r("刘刚", "", None, true)])),
+            ("文·图/刘刚", Some(vec![r("刘刚", "文·图", None, true)])),
             ("文/陈红 刘 刚", None),
             ("本报评论员", Some(vec![])),
             ("湘江日报评论员", Some(vec![])),
