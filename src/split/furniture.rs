@@ -83,7 +83,21 @@ pub fn is_jump(line: &str) -> bool {
 
 /// A page's label line, with or without its section name: `A3 要闻`, `第3版 要闻`.
 pub fn is_page_label(line: &str) -> bool {
-    !wider_than(line, 16) && PAGE_LABEL.is_match(&ascii_digits(trim(line)))
+    !wider_than(line, 16) && PAGE_LABEL.is_match(&ascii_digits(trim(line))) || is_section_mark(line)
+}
+
+/// A section's name set after a mark and a space between the stories of a page: `■ 要闻`,
+/// `◆ 综合`. (A mark set close to a short label, `■链接`, `■记者手记`, heads a part of an
+/// article.)
+pub fn is_section_mark(line: &str) -> bool {
+    let line = trim(line);
+    let Some(rest) = line.strip_prefix(['■', '◆', '▼', '▲', '□']) else {
+        return false;
+    };
+    let name = trim(rest);
+    name.len() < rest.len()
+        && (2..=4).contains(&name.chars().count())
+        && name.chars().all(super::text::is_han)
 }
 
 /// The publication day in a page header line (`2020年2月27日 星期四`), also when the
@@ -236,6 +250,10 @@ mod tests {
             ("要闻 A3", true),
             ("A3·要闻", true),
             ("G20峰会开幕", false),
+            ("■ 专版", true),
+            ("◆\u{3000}综合", true),
+            ("■记者手记", false),
+            ("■ 市委召开常委会议", false),
             ("5G 新基建", false),
             ("A股市场回暖", false),
         ];

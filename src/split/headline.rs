@@ -560,8 +560,16 @@ pub fn assign(lines: &[&str]) -> Heads {
     if let Some(t) = tag {
         heads.kicker.get_or_insert(t);
     }
+    // A mark set before the headline (`▲`, `◆`) is no part of it.
+    let unmarked = trim(heads.headline.trim_start_matches(HEADLINE_MARKS));
+    if unmarked.len() < heads.headline.len() && !unmarked.is_empty() {
+        heads.headline = unmarked.to_string();
+    }
     heads
 }
+
+/// Marks some papers set before a headline: `■`, `◆`, `▲`, `▼`.
+const HEADLINE_MARKS: [char; 5] = ['■', '◆', '▲', '▼', '□'];
 
 #[cfg(test)]
 mod tests {
@@ -722,6 +730,8 @@ mod tests {
     fn group_parts() {
         let table: Vec<(Vec<&str>, Heads)> = vec![
             (vec!["市委召开会议"], h(None, "市委召开会议", &[])),
+            (vec!["◆市委召开会议"], h(None, "市委召开会议", &[])),
+            (vec!["▲ 市委召开会议"], h(None, "市委召开会议", &[])),
             // Who attended, under a kicker ending with a verb of speech: in the headline
             // line, printed with the headline.
             (

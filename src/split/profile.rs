@@ -341,7 +341,7 @@ mod tests {
             }
         };
         format!(
-            "2022年4月{n}日 星期五 责任编辑：王明\n\n■ 要闻\n\n{}\n{}\nA{n}  澄江晚报·要闻\n",
+            "2022年4月{n}日 星期五 责任编辑：王明\n\n澄江晚报 社会新闻\n\n{}\n{}\nA{n}  澄江晚报·要闻\n",
             story(1),
             story(2)
         )
@@ -362,9 +362,9 @@ mod tests {
         for (p, want) in table {
             assert_eq!((p.pages, p.credits_under(), p.credits_after()), want);
         }
-        // The footer is read as a page label anyway; the mark and section name recur.
-        assert_eq!(a.furniture, ["■要闻"]);
-        assert!(a.is_furniture("■  要闻"));
+        // The footer is read as a page label anyway; the paper's section line recurs.
+        assert_eq!(a.furniture, ["澄江晚报社会新闻"]);
+        assert!(a.is_furniture("澄江晚报  社会新闻"));
         assert!(!a.is_furniture("社区菜场重新开门"));
         assert!(a.differs_materially(&u));
         assert!(!a.differs_materially(&Profile {
