@@ -83,7 +83,28 @@ pub fn is_jump(line: &str) -> bool {
 
 /// A page's label line, with or without its section name: `A3 要闻`, `第3版 要闻`.
 pub fn is_page_label(line: &str) -> bool {
-    !wider_than(line, 16) && PAGE_LABEL.is_match(&ascii_digits(trim(line))) || is_section_mark(line)
+    let bare = |l: &str| !wider_than(l, 16) && PAGE_LABEL.is_match(&ascii_digits(trim(l)));
+    bare(line) || is_section_mark(line) || credited_label(line).is_some_and(bare)
+}
+
+/// The label of a page label line that goes on with the page's credits
+/// (`A2  要闻  责任编辑：王明` → `A2  要闻`), if it does.
+fn credited_label(line: &str) -> Option<&str> {
+    let line = trim(line);
+    if wider_than(line, 48) {
+        return None;
+    }
+    let colon = line.find(['：', ':'])?;
+    let start = line[..colon].rfind(super::text::is_space)?;
+    let credit = |p: &str| match p.split_once(['：', ':']) {
+        Some((role, _)) => (2..=6).contains(&width(role)),
+        None => width(p) <= 4 && p.chars().all(super::text::is_han),
+    };
+    let ok = line[start..]
+        .split(super::text::is_space)
+        .filter(|p| !p.is_empty())
+        .all(credit);
+    ok.then(|| trim(&line[..start]))
 }
 
 /// A section's name set after a mark and a space between the stories of a page: `■ 要闻`,
@@ -251,6 +272,9 @@ mod tests {
             ("A3·要闻", true),
             ("G20峰会开幕", false),
             ("■ 专版", true),
+            ("A2  要闻  责任编辑：袁平帅", true),
+            ("A2  要闻  责任编辑：袁平帅  美编：王明", true),
+            ("市委召开会议  记者：王明", false),
             ("◆\u{3000}综合", true),
             ("■记者手记", false),
             ("■ 市委召开常委会议", false),
