@@ -1103,6 +1103,55 @@ mod tests {
         );
     }
 
+    /// Stories each under its own byline over plain text: one series by the general
+    /// profile, as People's Daily prints them (rule `series`), but stories of their own for
+    /// a paper whose profile says it bylines its stories under their headlines (rule
+    /// `credited`); furniture the profile learned is dropped.
+    #[test]
+    fn a_paper_that_bylines_its_stories_prints_no_series() {
+        let page = "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n星城晨报 社会新闻\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n";
+        let bylined = Profile {
+            pages: 100,
+            bylines_under: 300,
+            dated: 100,
+            furniture: vec!["星城晨报社会新闻".into()],
+            ..Profile::default()
+        };
+        assert!(bylined.credits_under());
+        let heads = |p: &Profile| -> Vec<(String, Vec<String>, String)> {
+            split_page_with(page, p)
+                .articles
+                .into_iter()
+                .map(|a| {
+                    (
+                        a.headline.clone(),
+                        a.byline_names().iter().map(|s| s.to_string()).collect(),
+                        a.body,
+                    )
+                })
+                .collect()
+        };
+        let general = heads(&Profile::default());
+        assert_eq!(general.len(), 1);
+        assert!(general[0].2.contains("星城晨报 社会新闻"));
+        let own = heads(&bylined);
+        assert_eq!(
+            own,
+            [
+                (
+                    "山村小学".into(),
+                    vec!["王明".into()],
+                    "开学第一天，孩子们围着老师唱歌跳舞。".into()
+                ),
+                (
+                    "过年更热闹".into(),
+                    vec!["李华".into()],
+                    "大年三十，河边人家贴春联。".into()
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn page_header_and_paper() {
         let page = split_page(
