@@ -14,8 +14,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Roles as papers print them, longest first so that `特约记者` wins over `记者`.
-const ROLES: &str =
-    "特约记者|见习记者|实习记者|摄影记者|本报记者|记者|特约通讯员|通讯员|实习生|摄影";
+const ROLES: &str = "首席记者|全媒体记者|融媒体记者|特约记者|见习记者|实习记者|摄影记者|本报记者|记者|特约通讯员|通讯员|实习生|特约评论员|评论员|摄影";
 
 /// An organisation followed by a role: `株洲日报记者`, `新华社记者`, `本报记者`.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,10 +23,11 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A dateline at the start of a paragraph: `本报北京5月11日电`, `新华社北京2月26日电`,
-/// `据新华社电`, `株洲日报讯 2月26日`, `本报讯`.
+/// `据新华社电`, `株洲日报讯 2月26日`, `本报讯`, `本报3月2日讯`, with the credit some
+/// papers print inside it: `本报讯（记者 王明 通讯员 李华）`.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<all>(?:据)?(?P<org>本报|新华社|中新社|[\p{Han}]{1,8}?(?:日报|晚报|早报|商报|时报|报|社|台|网))(?:(?P<place>[\p{Han}·]{0,12}?)\s*(?:(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日)?(?:[\p{Han}]{0,2})电|讯(?:[\s　]*[（(][^）)]{1,30}[）)])?[\s　]*(?:(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日(?:上午|下午|晚|晚间|早|凌晨|中午|电)?)?))",
+        r"^(?P<all>(?:据)?(?P<org>本报|新华社|中新社|[\p{Han}]{1,8}?(?:日报|晚报|早报|商报|时报|报|社|台|网))(?:(?P<place>[\p{Han}·]{0,12}?)\s*(?:(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日)?(?:[\p{Han}]{0,2})电|(?:(?P<m3>\d{1,2})月(?P<d3>\d{1,2})日)?讯(?:[\s　]*[（(][^）)]{1,30}[）)])?[\s　]*(?:(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日(?:上午|下午|晚|晚间|早|凌晨|中午|电)?)?))",
     )
     .expect("valid regex")
 });
@@ -74,7 +74,9 @@ pub fn dateline(para: &str) -> Option<Dateline> {
         let d: u32 = c.name(d)?.as_str().parse().ok()?;
         ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
     };
-    let day = num("m1", "d1").or_else(|| num("m2", "d2"));
+    let day = num("m1", "d1")
+        .or_else(|| num("m2", "d2"))
+        .or_else(|| num("m3", "d3"));
     let org = c.name("org").map_or("", |m| m.as_str()).to_string();
     // `讯` alone is only a dateline for a paper (`本报讯`, `株洲日报讯`), and an `电` needs a
     // news organisation (`据新华社电`, not `来电`): without a day, one ending in `报` or `社`
@@ -100,7 +102,15 @@ pub fn paper_name(org: &str) -> Option<&str> {
 
 /// Reporters in a byline or photo-credit line, or `None` when the line is not one.
 pub fn byline(line: &str) -> Option<Vec<Reporter>> {
-    let line = strip_agency(trim(line));
+    // `■本报记者 王明`, `□记者 王明`: a mark set before the byline.
+    let line = trim(trim(line).trim_start_matches(BYLINE_MARKS));
+    let line = strip_agency(line);
+    if is_commentator(line) {
+        return Some(Vec::new());
+    }
+    if let Some(reps) = art_credits(line) {
+        return Some(reps);
+    }
     // `本报记者 王明 李华整理`: the reporters who wrote down what others said.
     let line = line.strip_suffix("整理").map_or(line, trim);
     if wider_than(line, 48)
@@ -141,6 +151,117 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
         };
         let photo = photo_line || role == "摄影";
         names_into(&line[whole.end()..end], role, org, photo, &mut out)?;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Where a byline set after the last sentence of a paragraph begins, parted from it by
+/// two spaces or more (`……都已恢复正常。  本报记者  王明`), as papers that credit a story
+/// at its end print it: the byte offset of the byline in `para`.
+pub fn tail_byline(para: &str) -> Option<usize> {
+    // Two spaces after a stop: most paragraphs have none, and are passed over here.
+    if !(para.contains("  ") || para.contains(['\u{3000}', '\u{a0}'])) {
+        return None;
+    }
+    // The last stop followed by a run of spaces, two or an ideographic one.
+    let mut found = None;
+    let mut prev_stop = false;
+    let mut chars = para.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if prev_stop && is_space(c) {
+            let mut run = 1;
+            let mut wide = c == '\u{3000}';
+            let mut end = k + c.len_utf8();
+            while let Some(&(k2, c2)) = chars.peek() {
+                if !is_space(c2) {
+                    break;
+                }
+                run += 1;
+                wide |= c2 == '\u{3000}';
+                end = k2 + c2.len_utf8();
+                chars.next();
+            }
+            if (run >= 2 || wide) && end < para.len() {
+                found = Some(end);
+            }
+            prev_stop = false;
+            continue;
+        }
+        prev_stop = matches!(c, '。' | '！' | '？' | '”' | '…' | '）');
+    }
+    let at = found?;
+    let rest = &para[at..];
+    if wider_than(rest, 40) {
+        return None;
+    }
+    byline(rest).map(|_| at)
+}
+
+/// Marks some papers set before a byline: `■本报记者 王明`, `□记者 王明`.
+const BYLINE_MARKS: [char; 6] = ['■', '□', '▲', '◆', '●', '★'];
+
+/// The byline of an editorial, which names no one: `本报评论员`, `湘江日报评论员`,
+/// `本报特约评论员`.
+fn is_commentator(line: &str) -> bool {
+    let Some(org) = line
+        .strip_suffix("特约评论员")
+        .or_else(|| line.strip_suffix("评论员"))
+    else {
+        return false;
+    };
+    org == "本报" || paper_name(org).is_some() && org.chars().all(is_han)
+}
+
+/// What a writer's or artist's credit says they made (`文/王明`, `王明/文`, `文·图/王明`),
+/// kept as their role, and whether it is a credit for pictures.
+fn art_role(s: &str) -> Option<(&str, bool)> {
+    match s {
+        "文" => Some((s, false)),
+        "图" | "摄" | "摄影" | "文·图" | "文图" | "图文" | "图·文" | "文并图" => {
+            Some((s, true))
+        }
+        _ => None,
+    }
+}
+
+/// Credits set as what, a slash, and who, in groups parted by spaces: `文/王明  图/李华`,
+/// `王明、李华/文 赵云/图`, `文·图/王明`. The credit is the role; a writer's credit (`文`)
+/// is no photo credit, a credit for pictures, or for both, is.
+fn art_credits(line: &str) -> Option<Vec<Reporter>> {
+    if !line.contains(['/', '／']) || wider_than(line, 48) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut last: Option<(&str, bool)> = None;
+    for tok in line.split(is_space).filter(|t| !t.is_empty()) {
+        let (left, right) = match tok.split_once(['/', '／']) {
+            Some(pair) => pair,
+            // A second name under the same credit: `文/王明 李华`.
+            None => ("", tok),
+        };
+        let (what, who) = if let Some(p) = art_role(left) {
+            (Some(p), right)
+        } else if let Some(p) = art_role(right) {
+            (Some(p), left)
+        } else if left.is_empty() {
+            (last, right)
+        } else {
+            return None;
+        };
+        let (role, pictures) = what?;
+        last = what;
+        for who in who.split(['、', '，']).filter(|w| !w.is_empty()) {
+            if !is_name(who) {
+                return None;
+            }
+            out.push(Reporter {
+                name: squeeze(who),
+                role: role.to_string(),
+                org: None,
+                photo: pictures,
+                inner: false,
+            });
+        }
     }
     (!out.is_empty()).then_some(out)
 }
@@ -336,6 +457,72 @@ mod tests {
                 "剧照摄影：刘海明",
                 Some(vec![r("刘海明", "摄影", None, true)]),
             ),
+            (
+                "■本报记者  张三  李四",
+                Some(vec![
+                    r("张三", "记者", Some("本报"), false),
+                    r("李四", "记者", Some("本报"), false),
+                ]),
+            ),
+            ("□记者 王明", Some(vec![r("王明", "记者", None, false)])),
+            (
+                "首席记者  赵云",
+                Some(vec![r("赵云", "首席记者", None, false)]),
+            ),
+            (
+                "湘江日报全媒体记者 王明",
+                Some(vec![r("王明", "全媒体记者", Some("湘江日报"), false)]),
+            ),
+            (
+                "融媒体记者 王明 见习记者 李华 实习生 周强",
+                Some(vec![
+                    r("王明", "融媒体记者", None, false),
+                    r("李华", "见习记者", None, false),
+                    r("周强", "实习生", None, false),
+                ]),
+            ),
+            (
+                "特约记者 王明  本报特约通讯员 李华",
+                Some(vec![
+                    r("王明", "特约记者", None, false),
+                    r("李华", "特约通讯员", Some("本报"), false),
+                ]),
+            ),
+            (
+                "记者 王明 通讯员 李华",
+                Some(vec![
+                    r("王明", "记者", None, false),
+                    r("李华", "通讯员", None, false),
+                ]),
+            ),
+            (
+                "本报记者  张三  李四  摄影报道",
+                Some(vec![
+                    r("张三", "记者", Some("本报"), true),
+                    r("李四", "记者", Some("本报"), true),
+                ]),
+            ),
+            (
+                "文/陈红  图/刘刚",
+                Some(vec![
+                    r("陈红", "文", None, false),
+                    r("刘刚", "图", None, true),
+                ]),
+            ),
+            (
+                "陈红、王明/文 刘刚/图",
+                Some(vec![
+                    r("陈红", "文", None, false),
+                    r("王明", "文", None, false),
+                    r("刘刚", "图", None, true),
+                ]),
+            ),
+            ("文·图/刘刚", Some(vec![r("刘刚", "文·图", None, true)])),
+            ("文/陈红 刘 刚", None),
+            ("本报评论员", Some(vec![])),
+            ("湘江日报评论员", Some(vec![])),
+            ("评论员", None),
+            ("年/月/日", None),
             ("记者点评", None),
             ("张明整理", None),
             ("市委常委会召开会议", None),
@@ -344,6 +531,29 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(byline(input).as_deref().map(names), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn bylines_after_the_last_sentence() {
+        let table = [
+            (
+                "各条线路都已恢复正常。  本报记者  王明",
+                Some("本报记者  王明"),
+            ),
+            (
+                "各条线路都已恢复正常。\u{3000}记者 王明 通讯员 李华",
+                Some("记者 王明 通讯员 李华"),
+            ),
+            ("他说：“我们很满意。”  首席记者 赵云", Some("首席记者 赵云")),
+            ("各条线路都已恢复正常。  文/陈红", Some("文/陈红")),
+            // Two names set apart inside a sentence, or a sentence after the spaces.
+            ("各条线路都已恢复正常  本报记者  王明", None),
+            ("各条线路都已恢复正常。  记者来到现场，看到了新变化。", None),
+            ("各条线路都已恢复正常。", None),
+        ];
+        for (input, want) in table {
+            assert_eq!(tail_byline(input).map(|k| &input[k..]), want, "{input}");
         }
     }
 
@@ -382,6 +592,26 @@ mod tests {
                 "据长沙湘江新区晨光日报讯 近日，全市",
                 Some(("据长沙湘江新区晨光日报讯", None)),
             ),
+            (
+                "本报3月2日讯 区政务服务中心",
+                Some(("本报3月2日讯", Some((3, 2)))),
+            ),
+            (
+                "本报讯（记者 王明 通讯员 李华）昨天，全市",
+                Some(("本报讯（记者 王明 通讯员 李华）", None)),
+            ),
+            (
+                "本报讯 3月2日，区政务服务中心",
+                Some(("本报讯 3月2日", Some((3, 2)))),
+            ),
+            (
+                "中新社上海3月2日电 上海",
+                Some(("中新社上海3月2日电", Some((3, 2)))),
+            ),
+            (
+                "湘江晚报讯（通讯员 陈亮 记者 赵云）本周一",
+                Some(("湘江晚报讯（通讯员 陈亮 记者 赵云）", None)),
+            ),
             ("会议强调，要继续集中力量", None),
             ("2月24日，我市各县市区", None),
             // `第一台` + `国产` + `电`: no day, and no news organisation.
@@ -407,6 +637,20 @@ mod tests {
                 Some(vec![
                     r("莽九成", "记者", Some("新华社"), false),
                     r("刘仲明", "记者", Some("新华社"), false),
+                ]),
+            ),
+            (
+                "本报讯（记者 王明 通讯员 李华）昨天",
+                Some(vec![
+                    r("王明", "记者", Some("新华社"), false),
+                    r("李华", "通讯员", Some("新华社"), false),
+                ]),
+            ),
+            (
+                "本报讯（通讯员 陈亮 记者 赵云）本周一",
+                Some(vec![
+                    r("陈亮", "通讯员", Some("新华社"), false),
+                    r("赵云", "记者", Some("新华社"), false),
                 ]),
             ),
             ("他说（大意如此）今天", None),

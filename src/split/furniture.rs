@@ -24,7 +24,7 @@ static HEADER_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:图[①-⑳0-9一二三四五六七八九十为上下左右中：:]|上图|下图|左图|右图|题图|（图|\(图)",
+        r"^(?:图说[：:]|图[①-⑳0-9一二三四五六七八九十为上下左右中：:]|上图|下图|左图|右图|题图|（图|\(图)",
     )
     .expect("valid regex")
 });
@@ -35,8 +35,26 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:本版)?(?:版式设计|版式|制图|设计|本期统筹|统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)(?:、[\p{Han}]{2,4})*[：:]")
+    Regex::new(r"^(?:本版)?(?:版式设计|视觉设计|版面设计|版式|制图|设计|美术编辑|图片编辑|值班编辑|编辑|审读|本期统筹|统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)(?:、[\p{Han}]{2,4})*[：:]")
         .expect("valid regex")
+});
+
+/// A page header or footer that opens with the publication day and goes on with the
+/// page's credits or its label: `2022年4月1日 星期五 责任编辑：王明 视觉设计：李华`,
+/// `2022年4月1日 星期五 A3 要闻`.
+static DATED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:[A-F]\d{1,2}版?\s+)?[\p{Han}·]{0,12}\s*)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]\s*(?P<rest>.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// A page's label with its section name: `A3 要闻`, `B2版 文体`, `第3版 要闻`, `A3`.
+static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[A-F]\d{1,2}\s*版?|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|\d{1,2}\s*版)(?:\s*[·|｜]?\s+[\p{Han}·]{2,8}|\s*[·|｜]\s*[\p{Han}·]{2,8})?$|^[\p{Han}·]{2,8}\s*[·|｜]?\s+[A-F]\d{1,2}\s*版?$",
+    )
+    .expect("valid regex")
 });
 
 /// A layout credit without its colon: `版式设计  蔡华伟`.
@@ -63,18 +81,85 @@ pub fn is_jump(line: &str) -> bool {
     !wider_than(line, 20) && JUMP.is_match(trim(line))
 }
 
-/// The publication day in a page header line (`2020年2月27日 星期四`).
+/// A page's label line, with or without its section name: `A3 要闻`, `第3版 要闻`.
+pub fn is_page_label(line: &str) -> bool {
+    let bare = |l: &str| !wider_than(l, 16) && PAGE_LABEL.is_match(&ascii_digits(trim(l)));
+    bare(line) || is_section_mark(line) || credited_label(line).is_some_and(bare)
+}
+
+/// The label of a page label line that goes on with the page's credits
+/// (`A2  要闻  责任编辑：王明` → `A2  要闻`), if it does.
+fn credited_label(line: &str) -> Option<&str> {
+    let line = trim(line);
+    if wider_than(line, 48) {
+        return None;
+    }
+    let colon = line.find(['：', ':'])?;
+    let start = line[..colon].rfind(super::text::is_space)?;
+    let credit = |p: &str| match p.split_once(['：', ':']) {
+        Some((role, _)) => (2..=6).contains(&width(role)),
+        None => width(p) <= 4 && p.chars().all(super::text::is_han),
+    };
+    let ok = line[start..]
+        .split(super::text::is_space)
+        .filter(|p| !p.is_empty())
+        .all(credit);
+    ok.then(|| trim(&line[..start]))
+}
+
+/// A section's name set after a mark and a space between the stories of a page: `■ 要闻`,
+/// `◆ 综合`. (A mark set close to a short label, `■链接`, `■记者手记`, heads a part of an
+/// article.)
+pub fn is_section_mark(line: &str) -> bool {
+    let line = trim(line);
+    let Some(rest) = line.strip_prefix(['■', '◆', '▼', '▲', '□']) else {
+        return false;
+    };
+    let name = trim(rest);
+    name.len() < rest.len()
+        && (2..=4).contains(&name.chars().count())
+        && name.chars().all(super::text::is_han)
+}
+
+/// The publication day in a page header line (`2020年2月27日 星期四`), also when the
+/// header goes on with the page's credits or label
+/// (`2022年4月1日 星期五 责任编辑：王明 视觉设计：李华`).
 pub fn header_day(line: &str) -> Option<Day> {
     // The year is printed with its `年`: looking for it is the cheaper test.
-    if !line.contains('年') || wider_than(line, 40) {
+    if !line.contains('年') || wider_than(line, 80) {
         return None;
     }
     // Full-width digits become ASCII ones char for char: the width stays as tested.
     let line = ascii_digits(trim(line));
-    let c = HEADER_DAY.captures(&line)?;
+    if wider_than(&line, 40) {
+        return credited_header(&line);
+    }
+    let Some(c) = HEADER_DAY.captures(&line) else {
+        return credited_header(&line);
+    };
     let has_weekday = line.contains("星期") || line.contains('周');
     let bare = width(&line) <= 12;
     if !(has_weekday || bare) {
+        return None;
+    }
+    Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+/// A header too long for a bare one: the day and weekday, then only credits
+/// (`责任编辑：王明`) and short labels (`A3`, `要闻`), no sentence.
+fn credited_header(line: &str) -> Option<Day> {
+    let c = DATED_HEAD.captures(line)?;
+    let rest = c.name("rest").map_or("", |m| m.as_str());
+    let part_ok = |p: &str| match p.split_once(['：', ':']) {
+        Some((role, _)) => width(role) <= 6,
+        None => width(p) <= 8,
+    };
+    let ok = !rest.contains(['，', '。', '？', '！', '；'])
+        && rest
+            .split(super::text::is_space)
+            .filter(|p| !p.is_empty())
+            .all(part_ok);
+    if !ok {
         return None;
     }
     Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
@@ -153,6 +238,19 @@ mod tests {
             ("2019年10月1日", Some("2019-10-01")),
             ("株洲日报 2020年2月27日 星期四 A01", Some("2020-02-27")),
             ("2020年2月27日，市委召开会议", None),
+            (
+                "2022年4月1日 星期五 责任编辑：王小明 视觉设计：李华",
+                Some("2022-04-01"),
+            ),
+            (
+                "2022年4月1日  星期五  A3  要闻  编辑：王明",
+                Some("2022-04-01"),
+            ),
+            ("A3  北原日报·要闻  2020年2月1日 星期六", Some("2020-02-01")),
+            (
+                "2022年4月1日 星期五 市委召开会议，部署全年工作，强调要抓好落实",
+                None,
+            ),
         ];
         for (input, want) in table {
             assert_eq!(
@@ -164,7 +262,35 @@ mod tests {
     }
 
     #[test]
+    fn page_labels() {
+        let table = [
+            ("A3 要闻", true),
+            ("A3", true),
+            ("B12版 文体", true),
+            ("第3版 要闻", true),
+            ("要闻 A3", true),
+            ("A3·要闻", true),
+            ("G20峰会开幕", false),
+            ("■ 专版", true),
+            ("A2  要闻  责任编辑：袁平帅", true),
+            ("A2  要闻  责任编辑：袁平帅  美编：王明", true),
+            ("市委召开会议  记者：王明", false),
+            ("◆\u{3000}综合", true),
+            ("■记者手记", false),
+            ("■ 市委召开常委会议", false),
+            ("5G 新基建", false),
+            ("A股市场回暖", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_page_label(input), want, "{input}");
+        }
+    }
+
+    #[test]
     fn captions_days_credits() {
+        assert!(is_caption("图说：市民在花展上拍照留念"));
+        assert!(is_production("编辑：张红 校对：刘洋"));
+        assert!(is_production("视觉设计：李华"));
         assert!(is_caption("图①：江苏丰县，民警在指挥交通。"));
         assert!(is_caption("图为工人在车间忙碌。"));
         assert!(!is_caption("图书馆里人不少。"));

@@ -43,6 +43,7 @@ pub fn is_headline_like(line: &str) -> bool {
         || is_credit_note(line)
         || is_text_label(line)
         || ends_with_day(line)
+        || line.starts_with("图说")
     {
         return false;
     }
@@ -327,13 +328,29 @@ pub fn is_end_note(line: &str) -> bool {
     };
     let before = trim(before);
     let note = note.strip_suffix(['）', ')']).unwrap_or(note);
-    let credit = CREDIT_WORDS.iter().any(|k| note.contains(k)) && !staff_column(note);
+    let credit =
+        CREDIT_WORDS.iter().any(|k| note.contains(k)) && !staff_column(note) || closes_story(note);
     let numeral = note
         .chars()
         .all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
     (before.is_empty() && width(note) <= 40 && !numeral)
         || (credit
             && (before.is_empty() || before.ends_with('摄') || super::text::ends_sentence(before)))
+}
+
+/// The inside of a bracketed note that closes a story: `完`, `全文完`, `待续`, the editor
+/// (`责任编辑：王明`, `编辑 王明`), or the editor's initials (`ZM`, `王明`'s `WM`).
+pub fn closes_story(note: &str) -> bool {
+    let note = trim(
+        note.trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']),
+    );
+    let initials = (2..=4).contains(&note.len()) && note.bytes().all(|b| b.is_ascii_uppercase());
+    let editor = ["责任编辑", "责编", "编辑", "本版编辑"].iter().any(|k| {
+        note.strip_prefix(k)
+            .is_some_and(|rest| rest.starts_with(['：', ':']) || rest.starts_with(is_space))
+    });
+    initials || editor || ["完", "全文完", "待续", "未完待续"].contains(&note)
 }
 
 /// The date printed in brackets under the title of a speech, a law or a document:
@@ -543,8 +560,16 @@ pub fn assign(lines: &[&str]) -> Heads {
     if let Some(t) = tag {
         heads.kicker.get_or_insert(t);
     }
+    // A mark set before the headline (`▲`, `◆`) is no part of it.
+    let unmarked = trim(heads.headline.trim_start_matches(HEADLINE_MARKS));
+    if unmarked.len() < heads.headline.len() && !unmarked.is_empty() {
+        heads.headline = unmarked.to_string();
+    }
     heads
 }
+
+/// Marks some papers set before a headline: `■`, `◆`, `▲`, `▼`.
+const HEADLINE_MARKS: [char; 5] = ['■', '◆', '▲', '▼', '□'];
 
 #[cfg(test)]
 mod tests {
@@ -629,6 +654,27 @@ mod tests {
     }
 
     #[test]
+    fn story_ends() {
+        let table = [
+            ("老年大学负责人表示，下一步还将开设更多课程。（完）", true),
+            ("（完）", true),
+            (
+                "园方提醒，游客要错峰游园，注意安全。（责任编辑：周周）",
+                true,
+            ),
+            ("园方提醒，游客要错峰游园。（编辑 王明）", true),
+            ("园方提醒，游客要错峰游园。（ZM）", true),
+            ("园方提醒，游客要错峰游园。（WTO）", true),
+            ("园方提醒，游客要错峰游园。（见图）", false),
+            ("开放的大门越开越大（人民时评）", false),
+            ("园方提醒（编辑部）", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_end_note(input), want, "{input}");
+        }
+    }
+
+    #[test]
     fn dated_notes() {
         let table = [
             ("（二〇一九年二月三日）", true),
@@ -684,6 +730,8 @@ mod tests {
     fn group_parts() {
         let table: Vec<(Vec<&str>, Heads)> = vec![
             (vec!["市委召开会议"], h(None, "市委召开会议", &[])),
+            (vec!["◆市委召开会议"], h(None, "市委召开会议", &[])),
+            (vec!["▲ 市委召开会议"], h(None, "市委召开会议", &[])),
             // Who attended, under a kicker ending with a verb of speech: in the headline
             // line, printed with the headline.
             (

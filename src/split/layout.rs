@@ -5,7 +5,7 @@
 
 use super::byline::{self, dateline, paper_name};
 use super::cohesion::{self, Bigrams};
-use super::furniture::{header_day, is_jump, is_production, opening_day};
+use super::furniture::{header_day, is_jump, is_page_label, is_production, opening_day};
 use super::headline::{
     assign, ends_with_day, has_column_tag, is_abstract_label, is_comma_kicker, is_credit_note,
     is_dated_note, is_end_note, is_exclaimed_headline, is_headline_like, is_long_headline_line,
@@ -18,7 +18,7 @@ use super::text::{
     blocks, bracketed, closing_note, cut_inside_word, ends_paragraph, is_han, is_space,
     staff_column, trim, width, Block,
 };
-use super::{Layout, Page};
+use super::{Layout, Page, Profile};
 use crate::article::Reporter;
 use std::cell::OnceCell;
 
@@ -32,7 +32,7 @@ const PHOTO_COHESION: f64 = 0.1;
 /// What a block is, before articles are found.
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
-    /// A page header with the publication day.
+    /// A page header with the publication day, or the page's label (`A3 要闻`).
     Header,
     /// A jump line to or from another page.
     Jump,
@@ -44,11 +44,13 @@ enum Kind {
     Text,
 }
 
-fn kind(b: &Block) -> Kind {
-    if header_day(b.text).is_some() {
+fn kind(b: &Block, profile: &Profile) -> Kind {
+    if header_day(b.text).is_some() || profile.is_furniture(b.text) {
         Kind::Header
     } else if is_jump(b.text) {
         Kind::Jump
+    } else if is_page_label(b.text) {
+        Kind::Header
     } else if let Some(r) = byline::byline(b.text) {
         Kind::Byline(r)
     } else if is_production(b.text) {
@@ -58,10 +60,15 @@ fn kind(b: &Block) -> Kind {
     }
 }
 
-/// Splits text laid out as a printed page.
+/// Splits text laid out as a printed page, by the general profile.
 pub fn split_page(text: &str) -> Page {
-    let bs = blocks(text);
-    let kinds: Vec<Kind> = bs.iter().map(kind).collect();
+    split_page_with(text, &Profile::default())
+}
+
+/// Splits text laid out as a printed page, by the habits of its paper.
+pub fn split_page_with(text: &str, profile: &Profile) -> Page {
+    let bs = tails_apart(blocks(text));
+    let kinds: Vec<Kind> = bs.iter().map(|b| kind(b, profile)).collect();
     let mut head_like: Vec<bool> = bs
         .iter()
         .zip(&kinds)
@@ -105,7 +112,11 @@ pub fn split_page(text: &str) -> Page {
         while j < bs.len() && head_like[j] && j - i < MAX_GROUP {
             j += 1;
         }
-        if subheaded || bs.get(j).is_some_and(|n| dateline(n.text).is_some()) {
+        // Over a byline, when a kicker leads into it or a story ended before it.
+        let bylined_head = matches!(kinds.get(j), Some(Kind::Byline(_)))
+            && i > 0
+            && (head_like[i - 1] || ends_article(&bs, &kinds, i - 1));
+        if subheaded || bylined_head || bs.get(j).is_some_and(|n| dateline(n.text).is_some()) {
             head_like[i] = true;
         }
     }
@@ -172,7 +183,7 @@ pub fn split_page(text: &str) -> Page {
                     .get_or_init(|| Bigrams::of(&cohesion::before(&bs, &text, i)).cosine(under()))
             };
             let (rule_says, why) =
-                starts_article(&bs, &kinds, i, j, cur.as_ref(), opening, &cohesion);
+                starts_article(&bs, &kinds, i, j, cur.as_ref(), opening, profile, &cohesion);
             // The model weighs in on the rules it may override (and every group is traced).
             let st = if trace || model::overrides(why) {
                 let group_text: Vec<char> = bs[i..j].iter().flat_map(|b| b.text.chars()).collect();
@@ -313,6 +324,34 @@ pub fn split_page(text: &str) -> Page {
     page
 }
 
+/// The blocks with each byline set after a paragraph's last sentence
+/// (`……恢复正常。  本报记者  王明`) made a block of its own, straight under it.
+fn tails_apart(bs: Vec<Block<'_>>) -> Vec<Block<'_>> {
+    let mut out = Vec::with_capacity(bs.len());
+    for b in bs {
+        let Some(at) = byline::tail_byline(b.text) else {
+            out.push(b);
+            continue;
+        };
+        let body = trim(&b.text[..at]);
+        let credit = &b.text[at..];
+        let body_end = b.start + body.chars().count();
+        let credit_start = b.start + b.text[..at].chars().count();
+        out.push(Block {
+            end: body_end,
+            text: body,
+            ..b
+        });
+        out.push(Block {
+            start: credit_start,
+            end: b.end,
+            text: credit,
+            gap: 0,
+        });
+    }
+    out
+}
+
 /// Which blocks are text (body, headlines, captions) rather than bylines and furniture.
 fn text_blocks(kinds: &[Kind]) -> Vec<bool> {
     kinds.iter().map(|k| *k == Kind::Text).collect()
@@ -411,6 +450,7 @@ fn bylined(bs: &[Block], kinds: &[Kind], j: usize) -> bool {
 /// Whether the headline-like blocks `i..j` open a new article, and the rule that decided
 /// (printed with `BAOSOU_SPLIT_TRACE=1`, to study the splitter on a set of pages).
 /// `cohesion` gives the vocabulary shared across the group.
+#[allow(clippy::too_many_arguments)]
 fn starts_article(
     bs: &[Block],
     kinds: &[Kind],
@@ -418,6 +458,7 @@ fn starts_article(
     j: usize,
     cur: Option<&Builder>,
     opening: Opening,
+    profile: &Profile,
     cohesion: &dyn Fn() -> f64,
 ) -> (bool, &'static str) {
     let next = bs.get(j);
@@ -450,8 +491,17 @@ fn starts_article(
     let tagged = bs[i..j].iter().any(|b| has_column_tag(b.text));
     if strong {
         // A story under its own byline after another one: the next story of a series
-        // printed as one article (`新春走基层`), unless extra blank lines part them.
-        if opening.bylined && bylined(bs, kinds, j) && bs[i].gap < 2 {
+        // printed as one article (`新春走基层`), unless extra blank lines part them or a
+        // credit closed the story before (a paper that credits its stories at their end).
+        let closed = i > 0 && matches!(kinds[i - 1], Kind::Byline(_));
+        // A paper that credits its stories with bylines, under their headlines or after
+        // them, prints no series or round-up that way: a headline over a byline opens a
+        // story.
+        let credits = profile.credits_under() || profile.credits_after();
+        if credits && bylined(bs, kinds, j) {
+            return (true, "credited");
+        }
+        if opening.bylined && bylined(bs, kinds, j) && bs[i].gap < 2 && !closed {
             return (false, "series");
         }
         // The next item of a round-up (`速览`, `资讯速递`), unless extra blank lines part
@@ -472,6 +522,15 @@ fn starts_article(
         // may be the first item of a round-up (the model weighs in); a dateline, or a `——`
         // subheadline, opens a story.
         let subheaded = bs[i..j].iter().any(|b| b.text.contains("——"));
+        // A byline closing the story before, as papers that credit their stories at the
+        // end print it: the story is over, and the group opens the next.
+        if closed {
+            return (true, "closed");
+        }
+        // Extra blank lines before it mark a new story, as they do over any headline.
+        if bs[i].gap >= 2 {
+            return (true, "gap");
+        }
         let item = bylined(bs, kinds, j) && !subheaded && cur.article.dateline.is_none();
         return (true, if item { "bylined" } else { "strong" });
     }
@@ -1012,6 +1071,85 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{input}");
         }
+    }
+
+    /// A paper that credits its stories at their end: each byline credits the story over
+    /// it, not the next one, whether on its own line or after the last sentence, and
+    /// under a page header with the editors and a page label.
+    #[test]
+    fn bylines_after_the_story_credit_that_story() {
+        let page = split_page(
+            "2022年4月1日 星期五 责任编辑：王小明 视觉设计：李华\n\nA3 要闻\n\n地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n截至昨天中午，各条线路都已恢复正常。  本报记者  王明\n\n社区菜场重新开门\n\n■本报记者  张三  李四\n\n昨天一早，社区菜场重新开门迎客，居民们排队选购新鲜蔬菜。\n\n本报记者  张三  李四  摄影报道\n\n老年大学开设网课\n\n首席记者  赵云\n\n本学期，老年大学把课程搬到了网上。（完）\n\n公园花展如期开幕\n\n昨天，公园花展如期开幕，吸引了不少市民前来观赏。\n\n图说：市民在花展上拍照留念\n\n园方提醒，游客要错峰游园。\n\n文/陈红  图/刘刚\n",
+        );
+        let got: Vec<(&str, Vec<&str>)> = page
+            .articles
+            .iter()
+            .map(|a| (a.headline.as_str(), a.reporter_names()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("地铁线路全部恢复运营", vec!["王明"]),
+                ("社区菜场重新开门", vec!["张三", "李四"]),
+                ("老年大学开设网课", vec!["赵云"]),
+                ("公园花展如期开幕", vec!["陈红", "刘刚"]),
+            ]
+        );
+        assert!(page.articles[0].body.ends_with("都已恢复正常。"));
+        assert_eq!(page.articles[3].captions, ["图说：市民在花展上拍照留念"]);
+        assert_eq!(
+            page.date.map(|d| d.to_string()).as_deref(),
+            Some("2022-04-01")
+        );
+    }
+
+    /// Stories each under its own byline over plain text: one series by the general
+    /// profile, as People's Daily prints them (rule `series`), but stories of their own for
+    /// a paper whose profile says it bylines its stories under their headlines (rule
+    /// `credited`); furniture the profile learned is dropped.
+    #[test]
+    fn a_paper_that_bylines_its_stories_prints_no_series() {
+        let page = "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n星城晨报 社会新闻\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n";
+        let bylined = Profile {
+            pages: 100,
+            bylines_under: 300,
+            dated: 100,
+            furniture: vec!["星城晨报社会新闻".into()],
+            ..Profile::default()
+        };
+        assert!(bylined.credits_under());
+        let heads = |p: &Profile| -> Vec<(String, Vec<String>, String)> {
+            split_page_with(page, p)
+                .articles
+                .into_iter()
+                .map(|a| {
+                    (
+                        a.headline.clone(),
+                        a.byline_names().iter().map(|s| s.to_string()).collect(),
+                        a.body,
+                    )
+                })
+                .collect()
+        };
+        let general = heads(&Profile::default());
+        assert_eq!(general.len(), 1);
+        assert!(general[0].2.contains("星城晨报 社会新闻"));
+        let own = heads(&bylined);
+        assert_eq!(
+            own,
+            [
+                (
+                    "山村小学".into(),
+                    vec!["王明".into()],
+                    "开学第一天，孩子们围着老师唱歌跳舞。".into()
+                ),
+                (
+                    "过年更热闹".into(),
+                    vec!["李华".into()],
+                    "大年三十，河边人家贴春联。".into()
+                ),
+            ]
+        );
     }
 
     #[test]

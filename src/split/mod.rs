@@ -64,11 +64,11 @@ pub fn split(text: &str) -> Page {
 
 /// Splits decoded page text (LF line ends) by the habits of its paper, as learned from the
 /// paper's pages ([`Profile::learn`]).
-pub fn split_with(text: &str, _profile: &Profile) -> Page {
+pub fn split_with(text: &str, profile: &Profile) -> Page {
     match detect(text) {
         Layout::Export => export::split_export(text),
         Layout::Single => single::split_single(text),
-        Layout::Page => layout::split_page(text),
+        Layout::Page => layout::split_page_with(text, profile),
     }
 }
 

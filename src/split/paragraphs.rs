@@ -104,12 +104,11 @@ impl Builder {
     }
 
     /// Adds reporters, each once: a name the article already credits in the same role is
-    /// not credited again to a piece of it.
+    /// not credited again to a piece of it, nor for the photos of a story they wrote
+    /// (`■本报记者 王明` over the text, `本报记者 王明 摄影报道` under it).
     pub fn reporters(&mut self, reps: Vec<Reporter>) {
         for r in reps {
-            let known = |x: &Reporter| {
-                (&x.name, &x.role, &x.org, x.photo) == (&r.name, &r.role, &r.org, r.photo)
-            };
+            let known = |x: &Reporter| (&x.name, &x.role, &x.org) == (&r.name, &r.role, &r.org);
             if !self.article.reporters.iter().any(known) {
                 self.article.reporters.push(r);
             }
@@ -121,7 +120,9 @@ impl Builder {
     pub fn text(&mut self, b: &Block, next: Option<&Block>) {
         self.cover(b);
         let t = b.text;
-        if is_caption(t) && ends_sentence(t) || self.open && self.interrupts(b, next) {
+        if is_caption(t) && (ends_sentence(t) || t.starts_with("图说"))
+            || self.open && self.interrupts(b, next)
+        {
             self.article.captions.push(t.to_string());
             return;
         }

@@ -4,35 +4,419 @@
 //! ([`Profile::learn`]) and kept in the index, so that every paper is split by its own
 //! habits without any paper's name in the code. [`Profile::default`] is the general
 //! profile a lone page is split with.
+//!
+//! Learning reads a sample of the pages (every page of the first [`SAMPLE`], then one in
+//! [`STRIDE`]) and only their short lines, so it costs a small part of splitting them.
 
+use super::byline::{byline, dateline};
+use super::furniture::{header_day, is_jump, is_page_label};
+use super::headline::{is_headline_like, is_photo_source, is_text_label};
+use super::text::{blocks, ends_sentence, is_space, trim, wider_than, width};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Pages read in full before sampling starts.
+const SAMPLE: usize = 200;
+/// After [`SAMPLE`] pages, one page in this many is read.
+const STRIDE: usize = 8;
+/// The widest line that can be page furniture.
+const MAX_FURNITURE: usize = 40;
+/// A line is furniture when it recurs on this share of the pages read, and on 3 at least.
+const FURNITURE_SHARE: f64 = 0.05;
+/// The most furniture lines kept.
+const MAX_FURNITURE_LINES: usize = 64;
+/// A paper credits its stories under their headlines, over plain text, when this share of
+/// the stories that open with a byline or a dateline open with a byline. People's Daily
+/// opens 0.12–0.17 of them so (its series and features), papers that byline their
+/// stories 0.36–0.87 (of the six styles rendered by tools/render_pages.py).
+const UNDER_SHARE: f64 = 0.25;
+/// Stories seen before a share is trusted.
+const MIN_STORIES: u32 = 20;
 
 /// One paper's habits, measured on its pages.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     /// How many pages the profile was measured on; 0 for the general profile.
     pub pages: u32,
+    /// Bylines seen right under a headline line (`本报记者 王明` over the text).
+    #[serde(default)]
+    pub bylines_under: u32,
+    /// Bylines seen after a story's last sentence, on their own line or set off on it.
+    #[serde(default)]
+    pub bylines_after: u32,
+    /// Stories seen opening with a dateline right under their headline.
+    #[serde(default)]
+    pub dated: u32,
+    /// The dateline forms that recur, most frequent first, with their counts: the
+    /// dateline with its place and day written as `X` and `#` (`本报讯`, `本报X#月#日电`).
+    #[serde(default)]
+    pub dateline_forms: Vec<(String, u32)>,
+    /// Lines that recur across the paper's pages (headers, footers, section names),
+    /// digits written as `#`: never article text.
+    #[serde(default)]
+    pub furniture: Vec<String>,
+    /// The median width of the headline lines seen, in chars.
+    #[serde(default)]
+    pub headline_width: u32,
+}
+
+/// What one page contributes to a profile.
+#[derive(Default)]
+struct Tally {
+    pages: u32,
+    under: u32,
+    after: u32,
+    dated: u32,
+    forms: HashMap<String, u32>,
+    /// Each candidate line with the number of pages it was seen on.
+    lines: HashMap<String, u32>,
+    widths: Vec<u32>,
+}
+
+impl Tally {
+    fn page(&mut self, text: &str) {
+        self.pages += 1;
+        let bs = blocks(text);
+        let mut seen: Vec<String> = Vec::new();
+        let mut head_prev = false;
+        let mut text_prev = false;
+        for (k, b) in bs.iter().enumerate() {
+            let short = !wider_than(b.text, 48);
+            let edge = k < 2 || k + 2 >= bs.len();
+            if short && !wider_than(b.text, MAX_FURNITURE) && (edge || starts_with_mark(b.text)) {
+                if let Some(key) = furniture_key(b.text) {
+                    if !seen.contains(&key) {
+                        seen.push(key);
+                    }
+                }
+            }
+            let reps = if short { byline(b.text) } else { None };
+            let is_byline = reps.is_some();
+            // Photo credits stand under captions: they say nothing of where bylines stand.
+            let writers = reps.is_some_and(|r| r.iter().any(|r| !r.photo));
+            if writers {
+                if head_prev {
+                    self.under += 1;
+                } else if text_prev {
+                    self.after += 1;
+                }
+            } else if !short && super::byline::tail_byline(b.text).is_some() {
+                self.after += 1;
+            }
+            let dated = !short || b.text.contains(['电', '讯']);
+            if dated {
+                if let Some(d) = dateline(b.text) {
+                    *self.forms.entry(dateline_form(&d.text)).or_default() += 1;
+                    if head_prev {
+                        self.dated += 1;
+                    }
+                }
+            }
+            let head = !is_byline && short && is_headline_like(b.text);
+            if head {
+                self.widths.push(width(b.text) as u32);
+            }
+            head_prev = head;
+            text_prev = !head && !is_byline && ends_sentence(b.text);
+        }
+        for key in seen {
+            *self.lines.entry(key).or_default() += 1;
+        }
+    }
+
+    fn profile(mut self) -> Profile {
+        let least = ((self.pages as f64 * FURNITURE_SHARE).ceil() as u32).max(3);
+        let mut furniture: Vec<(String, u32)> = self
+            .lines
+            .into_iter()
+            .filter(|(_, n)| *n >= least)
+            .collect();
+        furniture.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        furniture.truncate(MAX_FURNITURE_LINES);
+        let mut furniture: Vec<String> = furniture.into_iter().map(|(l, _)| l).collect();
+        furniture.sort();
+        let mut forms: Vec<(String, u32)> =
+            self.forms.into_iter().filter(|(_, n)| *n >= 3).collect();
+        forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        forms.truncate(8);
+        self.widths.sort_unstable();
+        Profile {
+            pages: self.pages,
+            bylines_under: self.under,
+            bylines_after: self.after,
+            dated: self.dated,
+            dateline_forms: forms,
+            furniture,
+            headline_width: self.widths.get(self.widths.len() / 2).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// A line set after a mark (`■ 要闻`, `◆ 综合`), as section names are printed.
+fn starts_with_mark(line: &str) -> bool {
+    line.starts_with(['■', '◆', '▼', '▲', '●', '□', '★'])
+}
+
+/// How a line that may be furniture is compared across pages: digits as `#`, the weekday
+/// as `#`, spaces dropped; `None` for lines that mean something in an article wherever
+/// they recur (bylines, labels, photo sources, jump lines, page headers with a day, which
+/// are read as such anyway).
+fn furniture_key(line: &str) -> Option<String> {
+    let line = trim(line);
+    if width(line) < 2
+        || byline(line).is_some()
+        || is_text_label(line)
+        || is_photo_source(line)
+        || is_jump(line)
+        || header_day(line).is_some()
+        || is_page_label(line)
+        || line.ends_with("图片报道")
+        || ends_sentence(line)
+    {
+        return None;
+    }
+    let mut key = String::with_capacity(line.len());
+    let mut weekday = false;
+    for c in line.chars() {
+        if is_space(c) {
+            continue;
+        }
+        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let day_name = weekday && "一二三四五六日天".contains(c);
+        if digit || day_name {
+            // A run of digits is one `#`: `A3` and `A12` are the same furniture.
+            if !key.ends_with('#') {
+                key.push('#');
+            }
+        } else {
+            key.push(c);
+        }
+        weekday = c == '期' || c == '周';
+    }
+    Some(key)
+}
+
+/// A dateline with its place and day written as `X` and `#`: `本报北京5月11日电` →
+/// `本报X#月#日电`.
+fn dateline_form(text: &str) -> String {
+    let text: String = text.chars().filter(|&c| !is_space(c)).collect();
+    let known = ["据新华社", "本报", "新华社", "中新社"]
+        .iter()
+        .find_map(|o| text.strip_prefix(o).map(|r| (o.to_string(), r)));
+    // Another paper's name, up to its `报` or `社`: `湘江日报` → `X报`.
+    let named = || {
+        let end = text.find(['报', '社'])?;
+        let c = text[end..].chars().next()?;
+        Some((format!("X{c}"), &text[end + c.len_utf8()..]))
+    };
+    let (org, rest) = known.or_else(named).unwrap_or((String::new(), &text));
+    let mut form = org;
+    let mut place = false;
+    let mut digits = false;
+    for c in rest.chars() {
+        if c.is_ascii_digit() {
+            if !digits {
+                form.push('#');
+            }
+            digits = true;
+            continue;
+        }
+        digits = false;
+        if matches!(c, '月' | '日' | '电' | '讯' | '（' | '）' | '(' | ')') {
+            place = false;
+            form.push(c);
+            if matches!(c, '（' | '(') {
+                break;
+            }
+        } else if !place {
+            place = true;
+            form.push('X');
+        }
+    }
+    form
 }
 
 impl Profile {
     /// Measures the habits of one paper from the decoded text of its pages (LF line ends).
+    ///
+    /// ```
+    /// use baosou::split::Profile;
+    /// let page = "A3 要闻\n\n市委召开会议\n\n本报记者 王明\n\n会议召开。\n";
+    /// let p = Profile::learn([page; 30].iter().copied());
+    /// assert_eq!(p.pages, 30);
+    /// assert!(p.credits_under());
+    /// ```
     pub fn learn<'a>(pages: impl IntoIterator<Item = &'a str>) -> Profile {
-        Profile {
-            pages: pages.into_iter().count() as u32,
+        let mut tally = Tally::default();
+        for (n, page) in pages.into_iter().enumerate() {
+            if n < SAMPLE || n % STRIDE == 0 {
+                tally.page(page);
+            }
         }
+        tally.profile()
+    }
+
+    /// Stories seen opening with a byline or a dateline under their headline.
+    fn stories(&self) -> u32 {
+        self.bylines_under + self.dated
+    }
+
+    /// True when the paper credits most stories with a byline under the headline, over
+    /// plain text: a headline over a byline then opens a story, never the next piece of a
+    /// series or the next item of a round-up. False for the general profile, which splits
+    /// as on a paper whose stories mostly open with datelines.
+    pub fn credits_under(&self) -> bool {
+        self.stories() >= MIN_STORIES
+            && f64::from(self.bylines_under) >= UNDER_SHARE * f64::from(self.stories())
+    }
+
+    /// True when the paper credits its stories after them more often than under their
+    /// headlines.
+    pub fn credits_after(&self) -> bool {
+        self.bylines_after >= MIN_STORIES && self.bylines_after > self.bylines_under
+    }
+
+    /// True when `line` is one of the lines that recur across the paper's pages.
+    pub fn is_furniture(&self, line: &str) -> bool {
+        !self.furniture.is_empty()
+            && !wider_than(line, MAX_FURNITURE)
+            && furniture_key(line).is_some_and(|k| self.furniture.binary_search(&k).is_ok())
     }
 
     /// What was learned, as `(what, finding)` pairs for `stats` and `/api/info`.
     pub fn findings(&self) -> Vec<(String, String)> {
-        vec![("pages measured".into(), self.pages.to_string())]
+        let place = if self.credits_after() {
+            "after the story"
+        } else if self.credits_under() {
+            "under the headline"
+        } else {
+            "in the dateline or under the headline (general)"
+        };
+        let forms: Vec<String> = self
+            .dateline_forms
+            .iter()
+            .map(|(f, n)| format!("{f} ×{n}"))
+            .collect();
+        vec![
+            ("pages measured".into(), self.pages.to_string()),
+            (
+                "bylines".into(),
+                format!(
+                    "{place} ({} under a headline, {} after a story, {} stories opening with a dateline)",
+                    self.bylines_under, self.bylines_after, self.dated
+                ),
+            ),
+            ("dateline forms".into(), forms.join(", ")),
+            ("page furniture".into(), self.furniture.join(" | ")),
+            (
+                "headline width (median)".into(),
+                self.headline_width.to_string(),
+            ),
+        ]
     }
 
     /// True when `other` would split pages differently from `self`, so that the pages
-    /// split with one must be split again with the other. The number of pages measured
-    /// alone is no difference.
+    /// split with one must be split again with the other. Only what the splitter reads
+    /// counts: where bylines stand and which lines are furniture, not the counts behind
+    /// them.
     pub fn differs_materially(&self, other: &Profile) -> bool {
-        let mut same_count = self.clone();
-        same_count.pages = other.pages;
-        same_count != *other
+        self.credits_under() != other.credits_under()
+            || self.credits_after() != other.credits_after()
+            || self.furniture != other.furniture
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(n: usize, byline_after: bool) -> String {
+        let story = |k: usize| {
+            if byline_after {
+                format!(
+                    "社区菜场重新开门{k}\n\n昨天一早，社区菜场重新开门迎客。\n\n本报记者  张三\n"
+                )
+            } else {
+                format!(
+                    "社区菜场重新开门{k}\n\n本报记者  张三\n\n昨天一早，社区菜场重新开门迎客。\n"
+                )
+            }
+        };
+        format!(
+            "2022年4月{n}日 星期五 责任编辑：王明\n\n澄江晚报 社会新闻\n\n{}\n{}\nA{n}  澄江晚报·要闻\n",
+            story(1),
+            story(2)
+        )
+    }
+
+    #[test]
+    fn what_a_paper_is_seen_to_do() {
+        let after: Vec<String> = (1..=12).map(|n| page(n, true)).collect();
+        let under: Vec<String> = (1..=12).map(|n| page(n, false)).collect();
+        let a = Profile::learn(after.iter().map(String::as_str));
+        let u = Profile::learn(under.iter().map(String::as_str));
+        // (pages, credits under, credits after)
+        let table = [
+            (&a, (12, false, true)),
+            (&u, (12, true, false)),
+            (&Profile::default(), (0, false, false)),
+        ];
+        for (p, want) in table {
+            assert_eq!((p.pages, p.credits_under(), p.credits_after()), want);
+        }
+        // The footer is read as a page label anyway; the paper's section line recurs.
+        assert_eq!(a.furniture, ["澄江晚报社会新闻"]);
+        assert!(a.is_furniture("澄江晚报  社会新闻"));
+        assert!(!a.is_furniture("社区菜场重新开门"));
+        assert!(a.differs_materially(&u));
+        assert!(!a.differs_materially(&Profile {
+            pages: 3,
+            ..a.clone()
+        }));
+    }
+
+    #[test]
+    fn dateline_forms() {
+        let table = [
+            ("本报北京5月11日电", "本报X#月#日电"),
+            ("本报讯", "本报讯"),
+            ("本报讯（记者 王明）", "本报讯（"),
+            ("新华社北京2月26日电", "新华社X#月#日电"),
+            ("湘江日报讯 2月26日", "X报讯#月#日"),
+            ("本报3月2日讯", "本报#月#日讯"),
+        ];
+        for (input, want) in table {
+            assert_eq!(dateline_form(input), want, "{input}");
+        }
+    }
+
+    /// Prints what is learned from a folder of pages: `PROFILE_DIR=… cargo test --lib
+    /// profile::tests::learn_dir -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn learn_dir() {
+        let Some(dir) = std::env::var_os("PROFILE_DIR") else {
+            return;
+        };
+        let mut texts = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if let Ok(t) = std::fs::read_to_string(&p) {
+                    texts.push(t);
+                }
+            }
+        }
+        let p = Profile::learn(texts.iter().map(String::as_str));
+        for (what, finding) in p.findings() {
+            println!("{what}: {finding}");
+        }
+        println!(
+            "PROFILE_JSON {}",
+            serde_json::to_string(&p).unwrap_or_default()
+        );
     }
 }
