@@ -526,6 +526,8 @@ fn bad_requests_exit_2_with_a_message() {
         (vec!["--limit", "-1"], "-1"),
         (vec!["--offset", "-3"], "-3"),
         (vec!["--page", "-1"], "-1"),
+        (vec!["--page", "0"], "1.."),
+        (vec!["记者", "--limit", "0"], "from 1"),
         (vec!["--boost", "headline=-2"], "must be a number"),
         (vec!["--boost", "nope=2"], "unknown field"),
         (vec!["OR"], "OR needs a word"),
@@ -542,7 +544,6 @@ fn bad_requests_exit_2_with_a_message() {
     }
     // Extreme but valid numbers are not errors.
     for args in [
-        vec!["记者", "--limit", "0"],
         vec!["记者", "--offset", "18446744073709551615"],
         vec!["记者", "--limit", "18446744073709551615"],
     ] {
