@@ -274,7 +274,14 @@ fn run(root: &Path, index: &Path, clients: usize, duration: Duration) {
         let t0 = Instant::now();
         match get(&normal, &url) {
             Some((200, _)) => lat.push(t0.elapsed()),
-            _ => errors += 1,
+            other => {
+                errors += 1;
+                eprintln!(
+                    "serve_soak: a normal search failed after {:?}: {:?}",
+                    t0.elapsed(),
+                    other.map(|(s, b)| (s, b.chars().take(200).collect::<String>()))
+                );
+            }
         }
         i += 1;
         std::thread::sleep(Duration::from_millis(20));

@@ -49,6 +49,8 @@ pub struct App {
     pub store: Store,
     pub reader: IndexReader,
     pub timeout: Duration,
+    /// Where long searches take turns.
+    pub heavy: Arc<crate::query::Gate>,
 }
 
 impl App {
@@ -62,6 +64,7 @@ impl App {
             store,
             reader,
             timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
+            heavy: Arc::default(),
         })
     }
 }
