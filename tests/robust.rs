@@ -534,6 +534,8 @@ fn bad_requests_exit_2_with_a_message() {
         (vec!["--limit", "-1"], "-1"),
         (vec!["--offset", "-3"], "-3"),
         (vec!["--page", "-1"], "-1"),
+        (vec!["--page", "0"], "1.."),
+        (vec!["记者", "--limit", "0"], "from 1"),
         (vec!["--boost", "headline=-2"], "must be a number"),
         (vec!["--boost", "nope=2"], "unknown field"),
         (vec!["OR"], "OR needs a word"),

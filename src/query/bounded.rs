@@ -2,9 +2,14 @@
 //! up, or whoever asked has gone away), and [`Bounded`] wraps a tantivy collector so that
 //! the search looks at it before each segment and every few thousand articles, and fails
 //! with [`Stopped`] instead of running on.
+//!
+//! A [`Gate`] makes long searches take turns: a search that has used more than
+//! [`Gate::HEAVY_AFTER`] of CPU time waits, at its next look, until fewer than [`Gate::AT_ONCE`] long
+//! searches run. Short searches never wait, so a burst of costly queries keeps one core
+//! busy, not every core, and ordinary searches are still answered at once.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{Scorer, Weight};
@@ -12,7 +17,58 @@ use tantivy::schema::Schema;
 use tantivy::{DocSet, SegmentReader, TantivyError, TERMINATED};
 
 /// Articles scored between two looks at the [`Stop`].
-const CHECK_EVERY: u32 = 2048;
+const CHECK_EVERY: u32 = 256;
+
+/// The long searches running, at most [`Gate::AT_ONCE`].
+#[derive(Debug, Default)]
+pub struct Gate {
+    running: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl Gate {
+    /// The CPU time a search uses before it counts as long.
+    pub const HEAVY_AFTER: Duration = Duration::from_millis(4);
+    /// Long searches that run at once; the others wait for their turn.
+    pub const AT_ONCE: usize = 1;
+}
+
+/// A search's place at a [`Gate`]: the CPU time of its thread when it started, and
+/// whether it holds a turn.
+#[derive(Debug)]
+struct Turn {
+    gate: Arc<Gate>,
+    started: Duration,
+    held: AtomicBool,
+}
+
+/// The CPU time the calling thread has used: a search counts as long by the work it did,
+/// not by the time it waited for a core.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec to write into; the clock id is a constant.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
+    if !ok {
+        return Duration::ZERO;
+    }
+    Duration::new(
+        ts.tv_sec.max(0) as u64,
+        ts.tv_nsec.clamp(0, 999_999_999) as u32,
+    )
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        if self.held.swap(false, Ordering::Relaxed) {
+            let mut running = self.gate.running.lock().unwrap_or_else(|e| e.into_inner());
+            *running = running.saturating_sub(1);
+            self.gate.freed.notify_one();
+        }
+    }
+}
 
 /// When a search must give up: at a deadline, or once [`Stop::cancel`] is called (from any
 /// thread: clones share the flag).
@@ -20,6 +76,7 @@ const CHECK_EVERY: u32 = 2048;
 pub struct Stop {
     deadline: Option<Instant>,
     cancelled: Arc<AtomicBool>,
+    turn: Option<Arc<Turn>>,
 }
 
 impl Stop {
@@ -33,6 +90,55 @@ impl Stop {
         Stop {
             deadline: Instant::now().checked_add(limit),
             cancelled: Arc::default(),
+            turn: None,
+        }
+    }
+
+    /// The same stop, taking turns at `gate` once the search has used
+    /// [`Gate::HEAVY_AFTER`] of CPU time. Call it on the thread that runs the search.
+    pub fn with_gate(mut self, gate: &Arc<Gate>) -> Stop {
+        self.turn = Some(Arc::new(Turn {
+            gate: Arc::clone(gate),
+            started: thread_cpu(),
+            held: AtomicBool::new(false),
+        }));
+        self
+    }
+
+    /// `Err(Stopped)` once the search must give up; a long search waits here for its turn
+    /// at the gate (and gives up if its time runs out meanwhile).
+    pub fn pace(&self) -> Result<(), Stopped> {
+        self.check()?;
+        let Some(turn) = &self.turn else {
+            return Ok(());
+        };
+        let used = thread_cpu().saturating_sub(turn.started);
+        if turn.held.load(Ordering::Relaxed) || used < Gate::HEAVY_AFTER {
+            return Ok(());
+        }
+        let mut running = turn.gate.running.lock().unwrap_or_else(|e| e.into_inner());
+        while *running >= Gate::AT_ONCE {
+            running = turn
+                .gate
+                .freed
+                .wait_timeout(running, Duration::from_millis(10))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+            self.check()?;
+        }
+        *running += 1;
+        turn.held.store(true, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Gives back the turn at the gate, if this search holds one: its work is done.
+    pub fn release(&self) {
+        if let Some(turn) = &self.turn {
+            if turn.held.swap(false, Ordering::Relaxed) {
+                let mut running = turn.gate.running.lock().unwrap_or_else(|e| e.into_inner());
+                *running = running.saturating_sub(1);
+                turn.gate.freed.notify_one();
+            }
         }
     }
 
@@ -131,7 +237,7 @@ impl<C: Collector> Collector for Bounded<C> {
         ord: u32,
         segment: &SegmentReader,
     ) -> tantivy::Result<<C::Child as SegmentCollector>::Fruit> {
-        if self.stop.stopped() {
+        if self.stop.pace().is_err() {
             return Err(gave_up());
         }
         let scoring = self.requires_scoring();
@@ -147,7 +253,7 @@ impl<C: Collector> Collector for Bounded<C> {
             }
             until_check -= 1;
             if until_check == 0 {
-                if self.stop.stopped() {
+                if self.stop.pace().is_err() {
                     return Err(gave_up());
                 }
                 until_check = CHECK_EVERY;

@@ -18,7 +18,7 @@ pub mod snippet;
 pub mod terms;
 pub mod trend;
 
-pub use bounded::{is_stopped, Bounded, Stop, Stopped};
+pub use bounded::{is_stopped, Bounded, Gate, Stop, Stopped};
 pub use filter::{day_range, period, DayRange};
 pub use parse::{parse, Atom, Group, Parsed, Scope, MAX_QUERY_CHARS, MAX_WORDS};
 pub use request::Params;
@@ -182,7 +182,7 @@ pub fn search_within(
     }
     let mut hits = Vec::with_capacity(addresses.len());
     for (score, address) in addresses.into_iter().take(req.limit) {
-        stop.check()?;
+        stop.pace()?;
         let doc: TantivyDocument = searcher.doc(address)?;
         let article = store.article(&doc)?;
         let snippet = snippet_of(&article, &needles);

@@ -51,7 +51,13 @@ where
     let limit = app.timeout;
     let stop = Stop::after(limit);
     let _cancel = CancelOnDrop(stop.clone());
-    let task = tokio::task::spawn_blocking(move || work(&stop));
+    let heavy = Arc::clone(&app.heavy);
+    let task = tokio::task::spawn_blocking(move || {
+        let stop = stop.with_gate(&heavy);
+        let result = work(&stop);
+        stop.release();
+        result
+    });
     match tokio::time::timeout(limit, task).await {
         Err(_) => Err(ApiError::timed_out(limit)),
         Ok(Ok(Err(e))) if e.status == StatusCode::SERVICE_UNAVAILABLE => {

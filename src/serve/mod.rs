@@ -50,6 +50,8 @@ pub struct App {
     pub store: Store,
     pub reader: IndexReader,
     pub timeout: Duration,
+    /// Where long searches take turns.
+    pub heavy: Arc<crate::query::Gate>,
 }
 
 impl App {
@@ -63,6 +65,7 @@ impl App {
             store,
             reader,
             timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
+            heavy: Arc::default(),
         })
     }
 }
