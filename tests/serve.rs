@@ -599,3 +599,30 @@ fn issue_16_slow_clients_are_cut_off_and_do_not_keep_a_normal_request_out() {
         started.elapsed()
     );
 }
+
+/// Issue 16: an index file damaged while the server runs gives a JSON error that says to
+/// rebuild, not tantivy's words about offsets.
+#[test]
+fn a_damaged_index_file_says_to_rebuild_in_the_api() {
+    let dir = indexed();
+    let index = dir.path().join("index");
+    // Started on a sound index (it is checked at start), damaged before any article is
+    // read from it.
+    let server = Server::start(&index);
+    for e in std::fs::read_dir(&index).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_some_and(|x| x == "store") {
+            let mut bytes = std::fs::read(&path).unwrap();
+            let mid = bytes.len() / 2;
+            for b in &mut bytes[mid..mid + 8] {
+                *b ^= 0x5a;
+            }
+            std::fs::write(&path, bytes).unwrap();
+        }
+    }
+    let (status, body) = server.get("/api/search?q=%E8%AE%B0%E8%80%85");
+    assert_eq!(status, 500, "{body}");
+    let message = body["error"].as_str().unwrap_or_default();
+    assert!(message.contains("the index is damaged"), "{body}");
+    assert!(message.contains("--rebuild"), "{body}");
+}

@@ -63,6 +63,13 @@ where
         Ok(Ok(Err(e))) if e.status == StatusCode::SERVICE_UNAVAILABLE => {
             Err(ApiError::timed_out(limit))
         }
+        // A failure may be a damaged index file: then say so, and how to mend it.
+        Ok(Ok(Err(e))) if e.status == StatusCode::INTERNAL_SERVER_ERROR => {
+            Err(match app.store.verify() {
+                Err(damage) => ApiError::internal(&damage),
+                Ok(()) => e,
+            })
+        }
         Ok(Ok(result)) => result.map(Json),
         Ok(Err(e)) => Err(ApiError::internal(&anyhow::anyhow!("a search failed: {e}"))),
     }
