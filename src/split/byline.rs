@@ -113,8 +113,10 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
     }
     // `本报记者 王明 李华整理`: the reporters who wrote down what others said.
     let line = line.strip_suffix("整理").map_or(line, trim);
+    // A dateline cut at a column break (`本报讯  记者从自` / `然资源部获悉…`) is no byline.
     if wider_than(line, 48)
         || staff_column(line)
+        || dateline(line).is_some()
         || line.contains(['。', '，', '！', '？', '“', '；'])
     {
         return None;
@@ -524,6 +526,7 @@ mod tests {
             ("评论员", None),
             ("年/月/日", None),
             ("记者点评", None),
+            ("本报讯  记者从自", None),
             ("张明整理", None),
             ("市委常委会召开会议", None),
             ("记者来到村里，看到了新变化。", None),

@@ -410,7 +410,19 @@ mod tests {
                 }
             }
         }
+        let clock = std::time::Instant::now();
         let p = Profile::learn(texts.iter().map(String::as_str));
+        let learned = clock.elapsed();
+        let clock = std::time::Instant::now();
+        let articles: usize = texts
+            .iter()
+            .map(|t| super::super::split(t).articles.len())
+            .sum();
+        println!(
+            "TIME learn {learned:?}, split {:?} ({articles} articles, {} pages)",
+            clock.elapsed(),
+            texts.len()
+        );
         for (what, finding) in p.findings() {
             println!("{what}: {finding}");
         }
