@@ -83,7 +83,16 @@ impl Tally {
         for (k, b) in bs.iter().enumerate() {
             let short = !wider_than(b.text, 48);
             let edge = k < 2 || k + 2 >= bs.len();
-            if short && !wider_than(b.text, MAX_FURNITURE) && (edge || starts_with_mark(b.text)) {
+            // A line over a byline or a dateline is a story's headline, however often the
+            // paper prints it (a column's name, a headline that differs only in numbers).
+            let over_story = bs
+                .get(k + 1)
+                .is_some_and(|n| byline(n.text).is_some() || dateline(n.text).is_some());
+            if short
+                && !over_story
+                && !wider_than(b.text, MAX_FURNITURE)
+                && (edge || starts_with_mark(b.text))
+            {
                 if let Some(key) = furniture_key(b.text) {
                     if !seen.contains(&key) {
                         seen.push(key);
@@ -347,6 +356,25 @@ mod tests {
             story(1),
             story(2)
         )
+    }
+
+    /// A headline that recurs with other numbers (`第12期`) or unchanged (a column's name)
+    /// stands over its byline or dateline: it is a story's, not furniture. (Every page of
+    /// an archive made of one such story over and over was once learned as furniture, and
+    /// the archive split into 26 articles instead of 25,743.)
+    #[test]
+    fn a_recurring_headline_over_a_story_is_no_furniture() {
+        let pages: Vec<String> = (1..=12)
+            .map(|n| {
+                format!(
+                    "社区服务稳步推进第{n}期\n\n本报记者 王晓明\n\n本报讯 本市社区服务第{n}号项目进展顺利。\n\n\
+                     今日谈\n\n本报北京{n}月1日电 有关部门表示，将继续做好各项工作。\n"
+                )
+            })
+            .collect();
+        let p = Profile::learn(pages.iter().map(String::as_str));
+        assert!(p.furniture.is_empty(), "{:?}", p.furniture);
+        assert_eq!(crate::split::split_with(&pages[0], &p).articles.len(), 2);
     }
 
     #[test]
