@@ -62,6 +62,18 @@ pub struct IndexArgs {
     /// Do not show a progress bar
     #[arg(long, short)]
     pub quiet: bool,
+    /// Send the articles to this SolrCloud collection (http://HOST:PORT/solr/NAME) instead
+    /// of a local index
+    #[arg(long, value_name = "URL")]
+    pub solr: Option<String>,
+    /// With --solr: the folder where baosou keeps what the collection holds
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "index-solr",
+        requires = "solr"
+    )]
+    pub solr_state: PathBuf,
 }
 
 #[derive(Debug, Args)]

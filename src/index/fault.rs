@@ -187,6 +187,4 @@ mod tests {
         let denied = anyhow::Error::new(std::io::Error::from_raw_os_error(libc::EACCES));
         assert!(!is_no_space(&denied));
     }
-
-    use anyhow::Context;
 }

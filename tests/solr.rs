@@ -1,0 +1,209 @@
+//! `baosou index --solr` against a real SolrCloud collection. Start one with
+//! `solr/cluster.sh start DIR` and give its URL in `BAOSOU_SOLR_URL`; without it the tests
+//! that need a cluster say why they are skipped and pass. The collection is emptied first.
+
+mod common;
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn baosou(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baosou"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the baosou binary runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 temporary path")
+}
+
+/// The collection URL, or `None` with the reason printed.
+fn solr_url() -> Option<String> {
+    match std::env::var("BAOSOU_SOLR_URL") {
+        Ok(url) if !url.trim().is_empty() => Some(url.trim().trim_end_matches('/').to_string()),
+        _ => {
+            eprintln!(
+                "skipped: BAOSOU_SOLR_URL is not set (start a cluster with \
+                 `solr/cluster.sh start DIR` and set it to the URL printed)"
+            );
+            None
+        }
+    }
+}
+
+/// The ids of the articles the collection finds for a Solr query.
+fn solr_ids(url: &str, q: &str) -> BTreeSet<String> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut resp = agent
+        .get(&format!("{url}/select"))
+        .query("q", q)
+        .query("fl", "id")
+        .query("rows", "1000")
+        .query("wt", "json")
+        .call()
+        .expect("Solr answers");
+    let body = resp.body_mut().read_to_string().expect("a body");
+    assert_eq!(resp.status().as_u16(), 200, "{q}: {body}");
+    let v: Value = serde_json::from_str(&body).expect("JSON");
+    v["response"]["docs"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .map(|d| d["id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
+/// A substring search on every character field, each as an explicit phrase.
+fn substring(s: &str) -> String {
+    [
+        "kicker_c",
+        "headline_c",
+        "subheadline_c",
+        "body_c",
+        "captions_c",
+        "furniture_c",
+    ]
+    .iter()
+    .map(|f| format!("{f}:\"{s}\""))
+    .collect::<Vec<_>>()
+    .join(" OR ")
+}
+
+/// The ids the local index finds.
+fn local_ids(index: &Path, query: &str) -> BTreeSet<String> {
+    let o = baosou(&[
+        "search",
+        "--index",
+        path(index),
+        "--json",
+        "--limit",
+        "1000",
+        query,
+    ]);
+    text(&o.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("one JSON object per line");
+            v["id"].as_str().expect("an id").to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn substrings_across_shards_find_what_the_local_index_finds() {
+    let Some(url) = solr_url() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = common::archive(dir.path());
+    let (local, state) = (dir.path().join("local"), dir.path().join("state"));
+    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
+    assert!(o.status.success(), "local index: {}", text(&o.stderr));
+    let o = baosou(&[
+        "index",
+        "-q",
+        path(&archive),
+        "--solr",
+        &url,
+        "--solr-state",
+        path(&state),
+        "--rebuild",
+    ]);
+    assert!(o.status.success(), "index --solr: {}", text(&o.stderr));
+    let o = baosou(&["stats", "--index", path(&local)]);
+    let stats = text(&o.stdout);
+    let all = solr_ids(&url, "*:*");
+    assert!(
+        stats.contains(&format!("articles   {} ", all.len())),
+        "{stats}"
+    );
+
+    // 腾飞 inside 毛腾飞, 植树 in a headline, a phrase of a body.
+    for q in ["植树", "腾飞", "疫情", "图书馆", "心里很高兴"] {
+        let want = local_ids(&local, q);
+        assert!(!want.is_empty(), "{q}: the local index finds nothing");
+        assert_eq!(solr_ids(&url, &substring(q)), want, "{q}");
+    }
+
+    // An incremental run removes a deleted file's articles, and only those.
+    let before = solr_ids(&url, "*:*");
+    let gone = "江城晚报/2021-03-05/01.txt";
+    let gone_ids = solr_ids(&url, &format!("path:\"{gone}\""));
+    assert!(!gone_ids.is_empty());
+    std::fs::remove_file(archive.join(gone)).expect("the fixture page is removed");
+    let o = baosou(&[
+        "index",
+        path(&archive),
+        "--solr",
+        &url,
+        "--solr-state",
+        path(&state),
+    ]);
+    assert!(
+        o.status.success(),
+        "index --solr again: {}",
+        text(&o.stderr)
+    );
+    assert!(text(&o.stderr).contains("1 removed"), "{}", text(&o.stderr));
+    let after = solr_ids(&url, "*:*");
+    assert_eq!(after, &before - &gone_ids);
+}
+
+#[test]
+fn a_missing_collection_is_named() {
+    let Some(url) = solr_url() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = common::archive(dir.path());
+    let missing = match url.rsplit_once('/') {
+        Some((base, _)) => format!("{base}/no_such_collection"),
+        None => panic!("{url}: not a collection URL"),
+    };
+    let state = dir.path().join("state");
+    let o = baosou(&[
+        "index",
+        "-q",
+        path(&archive),
+        "--solr",
+        &missing,
+        "--solr-state",
+        path(&state),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("no such collection"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn an_unreachable_cluster_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = common::archive(dir.path());
+    // Port 1 on loopback: nothing listens there.
+    let url = "http://127.0.0.1:1/solr/baosou";
+    let state = dir.path().join("state");
+    let o = baosou(&[
+        "index",
+        "-q",
+        path(&archive),
+        "--solr",
+        url,
+        "--solr-state",
+        path(&state),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(err.starts_with("baosou: "), "{err}");
+    assert!(err.contains("cannot reach Solr"), "{err}");
+}
