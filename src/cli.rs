@@ -127,6 +127,10 @@ pub struct SearchArgs {
     pub color: ColorChoice,
     #[command(flatten)]
     pub index: IndexDir,
+    /// Search this SolrCloud collection (http://HOST:PORT/solr/NAME) instead of a local
+    /// index; plain words, phrases and filters so far
+    #[arg(long, value_name = "URL", conflicts_with_all = ["queries", "format", "by", "kwic"])]
+    pub solr: Option<String>,
 }
 
 /// What researchers do with all the hits: export them, count them over time, read every

@@ -101,6 +101,23 @@ fn local_ids(index: &Path, query: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The ids `baosou search` prints, on a local index or a collection (`target`).
+fn search_ids(target: &[&str], args: &[&str]) -> BTreeSet<String> {
+    let mut all = vec!["search", "--json", "--limit", "1000"];
+    all.extend_from_slice(target);
+    all.extend_from_slice(args);
+    let o = baosou(&all);
+    assert!(o.status.code() != Some(2), "{all:?}: {}", text(&o.stderr));
+    text(&o.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("one JSON object per line");
+            v["id"].as_str().expect("an id").to_string()
+        })
+        .collect()
+}
+
 #[test]
 fn substrings_across_shards_find_what_the_local_index_finds() {
     let Some(url) = solr_url() else { return };
@@ -133,6 +150,25 @@ fn substrings_across_shards_find_what_the_local_index_finds() {
         let want = local_ids(&local, q);
         assert!(!want.is_empty(), "{q}: the local index finds nothing");
         assert_eq!(solr_ids(&url, &substring(q)), want, "{q}");
+    }
+
+    // `search --solr` finds what the local search finds, words, operators and filters.
+    let searches: &[&[&str]] = &[
+        &["植树"],
+        &["腾飞"],
+        &["疫情", "--", "-毛腾飞"],
+        &["疫情", "OR", "植树"],
+        &["headline:疫情"],
+        &["body:图书馆"],
+        &["reporter:赵明"],
+        &["--reporter", "胡文洁"],
+        &["--date", "2021-03-05"],
+        &["--paper", "江城晚报", "--from", "2021-03-06"],
+    ];
+    for args in searches {
+        let want = search_ids(&["--index", path(&local)], args);
+        assert!(!want.is_empty(), "{args:?}: the local index finds nothing");
+        assert_eq!(search_ids(&["--solr", &url], args), want, "{args:?}");
     }
 
     // An incremental run removes a deleted file's articles, and only those.

@@ -4,10 +4,12 @@
 //! next run sends only what changed.
 //!
 //! [`client`] speaks HTTP to the collection; [`schema`] names its fields (those of
-//! `solr/configset`) and builds the documents; [`update`] runs the pass.
+//! `solr/configset`) and builds the documents; [`update`] runs the pass; [`search`]
+//! turns a query into a Solr request and its answer into hits.
 
 pub mod client;
 pub mod schema;
+pub mod search;
 pub mod update;
 
 pub use client::Collection;
