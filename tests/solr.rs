@@ -243,3 +243,84 @@ fn an_unreachable_cluster_is_a_clear_error() {
     assert!(err.starts_with("baosou: "), "{err}");
     assert!(err.contains("cannot reach Solr"), "{err}");
 }
+
+/// A stand-in for Solr on a loopback port: every answer is a success, except that the
+/// first update is answered 503 and the second has its connection dropped. Returns the URL
+/// and a counter of the updates received.
+fn flaky_solr() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let port = listener.local_addr().expect("an address").port();
+    let updates = std::sync::Arc::new(AtomicUsize::new(0));
+    let seen = updates.clone();
+    std::thread::spawn(move || {
+        // Bounded: a run needs a handful of requests.
+        for stream in listener.incoming().take(50) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().expect("a stream"));
+            let mut request = String::new();
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+                if request.is_empty() {
+                    request = line;
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let update = request.starts_with("POST") && !request.contains("commit=true");
+            let n = if update {
+                seen.fetch_add(1, Ordering::SeqCst)
+            } else {
+                usize::MAX
+            };
+            if n == 1 {
+                continue; // dropped: the connection closes without an answer
+            }
+            let (status, text) = if n == 0 {
+                (
+                    "503 Service Unavailable",
+                    r#"{"error":{"msg":"busy","code":503}}"#,
+                )
+            } else {
+                (
+                    "200 OK",
+                    r#"{"responseHeader":{"status":0},"response":{"numFound":0}}"#,
+                )
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+                 Connection: close\r\n\r\n{text}",
+                text.len()
+            );
+        }
+    });
+    (format!("http://127.0.0.1:{port}/solr/baosou"), updates)
+}
+
+#[test]
+fn updates_are_sent_again_after_a_503_and_a_dropped_connection() {
+    let (url, updates) = flaky_solr();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = common::archive(dir.path());
+    let state = dir.path().join("state");
+    let o = baosou(&[
+        "index",
+        "-q",
+        path(&archive),
+        "--solr",
+        &url,
+        "--solr-state",
+        path(&state),
+    ]);
+    assert!(o.status.code() != Some(2), "{}", text(&o.stderr));
+    assert_eq!(updates.load(std::sync::atomic::Ordering::SeqCst), 3);
+}
