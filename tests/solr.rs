@@ -171,6 +171,11 @@ fn substrings_across_shards_find_what_the_local_index_finds() {
         assert_eq!(search_ids(&["--solr", &url], args), want, "{args:?}");
     }
 
+    // Punctuation keeps its position, as locally: no phrase across 。 (举行。市民).
+    assert!(search_ids(&["--index", path(&local)], &["举行市民"]).is_empty());
+    assert!(search_ids(&["--solr", &url], &["举行市民"]).is_empty());
+    assert!(!search_ids(&["--solr", &url], &["举行"]).is_empty());
+
     // An incremental run removes a deleted file's articles, and only those.
     let before = solr_ids(&url, "*:*");
     let gone = "江城晚报/2021-03-05/01.txt";
