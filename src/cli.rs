@@ -62,6 +62,18 @@ pub struct IndexArgs {
     /// Do not show a progress bar
     #[arg(long, short)]
     pub quiet: bool,
+    /// Send the articles to this SolrCloud collection (http://HOST:PORT/solr/NAME) instead
+    /// of a local index
+    #[arg(long, value_name = "URL")]
+    pub solr: Option<String>,
+    /// With --solr: the folder where baosou keeps what the collection holds
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "index-solr",
+        requires = "solr"
+    )]
+    pub solr_state: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +127,10 @@ pub struct SearchArgs {
     pub color: ColorChoice,
     #[command(flatten)]
     pub index: IndexDir,
+    /// Search this SolrCloud collection (http://HOST:PORT/solr/NAME) instead of a local
+    /// index; plain words, phrases and filters so far
+    #[arg(long, value_name = "URL", conflicts_with_all = ["queries", "format", "by", "kwic"])]
+    pub solr: Option<String>,
 }
 
 /// What researchers do with all the hits: export them, count them over time, read every

@@ -15,4 +15,5 @@ pub mod query;
 pub mod render;
 pub mod schema;
 pub mod serve;
+pub mod solr;
 pub mod split;

@@ -8,6 +8,11 @@ use anyhow::bail;
 use std::path::Path;
 
 pub fn run(args: &IndexArgs) -> anyhow::Result<Outcome> {
+    if let Some(url) = &args.solr {
+        let summary = crate::solr::index_archive(args, url)?;
+        report(&summary, args.quiet);
+        return Ok(Outcome::from_count(summary.total_articles as usize));
+    }
     let guard = Guard {
         archive_changed: args.archive_changed,
         prune: args.prune,

@@ -21,6 +21,24 @@ const DEFAULT_INDEX: &str = "index";
 pub const MAX_QUERY_LINE: usize = 64 * 1024;
 
 pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
+    if let Some(url) = &args.solr {
+        let (date, from, to) = (
+            args.date.as_deref(),
+            args.from.as_deref(),
+            args.to.as_deref(),
+        );
+        let boosts = Boosts::default().with(&args.boosts)?;
+        let req = request(
+            &args.query.join(" "),
+            &args.reporter,
+            date,
+            from,
+            to,
+            args,
+            boosts,
+        )?;
+        return crate::solr::search::run(url, &req, args);
+    }
     let dir = &args.index.dir;
     if dir == Path::new(DEFAULT_INDEX) && !Store::exists(dir) && Path::new(DEFAULT_ARCHIVE).is_dir()
     {

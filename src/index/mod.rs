@@ -14,7 +14,7 @@ pub mod profiles;
 pub use build::{build, reasons, BuildOptions, Summary, MAX_REMOVED_SHARE};
 pub use fault::{damaged, is_damaged, Damaged};
 pub use lock::WriterLock;
-pub use manifest::{FileRecord, Manifest};
+pub use manifest::{FileRecord, Manifest, READER};
 
 use crate::article::Article;
 use crate::schema::{self, field};

@@ -24,7 +24,7 @@ pub fn load(dir: &Path) -> BTreeMap<String, Profile> {
 }
 
 /// Writes the profiles, all or nothing.
-pub(super) fn save(dir: &Path, profiles: &BTreeMap<String, Profile>) -> anyhow::Result<()> {
+pub(crate) fn save(dir: &Path, profiles: &BTreeMap<String, Profile>) -> anyhow::Result<()> {
     let bytes = serde_json::to_vec_pretty(profiles).context("profiles")?;
     write_atomic(&dir.join(PROFILES_FILE), &bytes)
 }
@@ -33,7 +33,7 @@ pub(super) fn save(dir: &Path, profiles: &BTreeMap<String, Profile>) -> anyhow::
 /// split again. A paper with new or changed pages (`touched`), or without a profile, is
 /// measured on its pages in `on_disk`; its old profile is kept unless the new one differs
 /// materially, so that pages split in earlier runs stay consistent with the ones split now.
-pub(super) fn update(
+pub(crate) fn update(
     archive: &Archive,
     kept: &BTreeMap<String, Profile>,
     on_disk: &[PageFile],

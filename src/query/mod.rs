@@ -216,7 +216,7 @@ fn preference(date: &Option<Column<u64>>, page: &Option<Column<u64>>, doc: DocId
 
 /// The snippet of a hit: the best passage of the body, or, when only a caption or a byline
 /// holds the words (`江城` in `江城晚报记者 赵明`), that line with the words highlighted.
-fn snippet_of(a: &Article, needles: &[String]) -> Snippet {
+pub(crate) fn snippet_of(a: &Article, needles: &[String]) -> Snippet {
     let body = snippet::snippet(&a.body, needles, SNIPPET_WIDTH);
     if !body.highlights.is_empty() || needles.is_empty() {
         return body;
