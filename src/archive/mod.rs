@@ -33,6 +33,9 @@ pub struct Archive {
     /// Each paper's habits, by [`Archive::profile_key`]; a paper without one is split with
     /// the general profile.
     pub profiles: BTreeMap<String, Profile>,
+    /// The root with links resolved, found once (every page's paper and profile key read
+    /// it); `None` when the root cannot be resolved.
+    real_root: std::sync::OnceLock<Option<PathBuf>>,
 }
 
 /// A page file found by [`Archive::walk`].
@@ -90,6 +93,7 @@ impl Archive {
             exclude: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             profiles: BTreeMap::new(),
+            real_root: std::sync::OnceLock::new(),
         }
     }
 

@@ -23,10 +23,7 @@ impl Archive {
         }
         // The folders above the page, nearest first, then the archive's own and those
         // around it.
-        let root = self
-            .root
-            .canonicalize()
-            .unwrap_or_else(|_| self.root.clone());
+        let root = self.real_root().unwrap_or(&self.root);
         let outer = root.iter().rev().map(|c| c.to_string_lossy());
         rel.rsplit('/')
             .skip(1)
@@ -74,11 +71,16 @@ impl Archive {
 
     /// The name of the archive's own folder.
     pub(super) fn root_name(&self) -> String {
-        self.root
-            .canonicalize()
-            .ok()
+        self.real_root()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_default()
+    }
+
+    /// The archive's folder with links resolved, looked up once.
+    fn real_root(&self) -> Option<&std::path::Path> {
+        self.real_root
+            .get_or_init(|| self.root.canonicalize().ok())
+            .as_deref()
     }
 }
 

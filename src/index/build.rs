@@ -85,9 +85,9 @@ pub struct Summary {
 }
 
 /// A page file to read, and whether the index may already hold articles from it.
-pub(super) struct Job {
-    pub(super) file: PageFile,
-    known: Option<FileRecord>,
+pub(crate) struct Job {
+    pub(crate) file: PageFile,
+    pub(crate) known: Option<FileRecord>,
 }
 
 /// What the reading thread hands to the writer.
@@ -154,14 +154,7 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
         }
     }
     // A file counts as gone only when its folder was read and it is not there.
-    let under_unreadable = |p: &str| {
-        unreadable.iter().any(|u| {
-            u.is_empty()
-                || p == u
-                || p.strip_prefix(u.as_str())
-                    .is_some_and(|r| r.starts_with('/'))
-        })
-    };
+    let under_unreadable = |p: &str| under_unreadable(&unreadable, p);
     let mut gone = Vec::new();
     for rel in manifest
         .files
@@ -181,8 +174,12 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
     if !opts.rebuild && !opts.prune {
         super::guard::refuse_large_removal(archive, store, &manifest, &indexed, &gone)?;
     }
-    let (archive, profiles) =
-        learn_profiles(archive, store, opts, &mut jobs, unchanged, &mut summary);
+    let kept = if opts.rebuild {
+        BTreeMap::new()
+    } else {
+        profiles::load(&store.dir)
+    };
+    let (archive, profiles) = learn_profiles(archive, &kept, &mut jobs, unchanged, &mut summary);
     let archive = &archive;
     super::guard::drop_colliding_ids(&mut jobs, &indexed, &on_disk, &mut summary);
 
@@ -305,18 +302,10 @@ fn write(
                     } else {
                         summary.added += 1;
                     }
-                    for w in page.warnings {
-                        summary.warnings.push((file.rel.clone(), w));
-                    }
-                    if page.bad_bytes > 0 {
-                        summary.undecodable.0 += 1;
-                        summary.undecodable.1 += page.bad_bytes;
-                    }
+                    summary.count_page(&file, &page);
                     for a in &page.articles {
                         writer.add_document(store.document(a)?)?;
                     }
-                    summary.articles += page.articles.len();
-                    summary.bytes += file.size;
                     since_commit += file.size;
                     files_since_commit += 1;
                     let record = FileRecord {
@@ -345,19 +334,13 @@ fn write(
 /// The archive with each paper's profile, measured again for the papers with new or
 /// changed pages. A paper whose profile changed materially has its unchanged pages moved
 /// into `jobs`, to be split again; the rest count as unchanged.
-fn learn_profiles(
+pub(crate) fn learn_profiles(
     archive: &Archive,
-    store: &Store,
-    opts: &BuildOptions,
+    kept: &BTreeMap<String, Profile>,
     jobs: &mut Vec<Job>,
     unchanged: Vec<PageFile>,
     summary: &mut Summary,
 ) -> (Archive, BTreeMap<String, Profile>) {
-    let kept = if opts.rebuild {
-        BTreeMap::new()
-    } else {
-        profiles::load(&store.dir)
-    };
     let touched: BTreeSet<String> = jobs
         .iter()
         .map(|j| archive.profile_key(&j.file.rel))
@@ -367,7 +350,7 @@ fn learn_profiles(
         .map(|j| j.file.clone())
         .chain(unchanged.iter().cloned())
         .collect();
-    let (profiles, resplit) = profiles::update(archive, &kept, &on_disk, &touched);
+    let (profiles, resplit) = profiles::update(archive, kept, &on_disk, &touched);
     for job in jobs.iter_mut() {
         if resplit.contains(&archive.profile_key(&job.file.rel)) {
             job.known = None;
@@ -384,6 +367,34 @@ fn learn_profiles(
     let mut archive = archive.clone();
     archive.profiles = profiles.clone();
     (archive, profiles)
+}
+
+/// True when `rel` lies in one of the `unreadable` folders (or is one of those files):
+/// its absence from the walk says nothing, and what the index holds of it is kept. An
+/// empty entry is the archive's own folder.
+pub(crate) fn under_unreadable(unreadable: &[String], rel: &str) -> bool {
+    unreadable.iter().any(|u| {
+        u.is_empty()
+            || rel == u
+            || rel
+                .strip_prefix(u.as_str())
+                .is_some_and(|r| r.starts_with('/'))
+    })
+}
+
+impl Summary {
+    /// Counts a page read and split: its articles, bytes, warnings and undecodable bytes.
+    pub(crate) fn count_page(&mut self, file: &PageFile, page: &Page) {
+        for w in &page.warnings {
+            self.warnings.push((file.rel.clone(), w.clone()));
+        }
+        if page.bad_bytes > 0 {
+            self.undecodable.0 += 1;
+            self.undecodable.1 += page.bad_bytes;
+        }
+        self.articles += page.articles.len();
+        self.bytes += file.size;
+    }
 }
 
 /// How many threads read and split pages.

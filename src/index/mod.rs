@@ -12,6 +12,7 @@ mod manifest;
 pub mod profiles;
 
 pub use build::{build, reasons, BuildOptions, Summary, MAX_REMOVED_SHARE};
+pub(crate) use build::{learn_profiles, under_unreadable, Job};
 pub use fault::{damaged, is_damaged, Damaged};
 pub use lock::WriterLock;
 pub use manifest::{FileRecord, Manifest, READER};

@@ -5,8 +5,8 @@
 //! folder) is written after each commit, so it never names what the collection lacks.
 
 use super::{schema, Collection};
-use crate::archive::{content_hash, Archive, Entry, PageFile};
-use crate::index::{profiles, FileRecord, Summary};
+use crate::archive::{content_hash, Archive, Entry};
+use crate::index::{learn_profiles, profiles, under_unreadable, FileRecord, Job, Summary};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -134,7 +134,7 @@ pub fn index(
         };
     }
     let mut summary = Summary::default();
-    let mut jobs: Vec<(PageFile, Option<FileRecord>)> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
     let mut unchanged = Vec::new();
     let mut on_disk = BTreeSet::new();
     let mut unreadable: Vec<String> = Vec::new();
@@ -146,12 +146,12 @@ pub fn index(
                 match state.files.get(&file.rel).copied() {
                     Some(k) if !k.read_by_this_version() => {
                         summary.reread += 1;
-                        jobs.push((file, None));
+                        jobs.push(Job { file, known: None });
                     }
                     Some(k) if k.size == file.size && k.mtime_ns == file.mtime_ns => {
                         unchanged.push(file)
                     }
-                    known => jobs.push((file, known)),
+                    known => jobs.push(Job { file, known }),
                 }
             }
             Entry::Skipped { path, reason } => summary.skipped.push((path, reason)),
@@ -162,14 +162,7 @@ pub fn index(
             }
         }
     }
-    let under_unreadable = |p: &str| {
-        unreadable.iter().any(|u| {
-            u.is_empty()
-                || p == u
-                || p.strip_prefix(u.as_str())
-                    .is_some_and(|r| r.starts_with('/'))
-        })
-    };
+    let under_unreadable = |p: &str| under_unreadable(&unreadable, p);
     let gone: Vec<String> = state
         .files
         .keys()
@@ -188,23 +181,7 @@ pub fn index(
     } else {
         profiles::load(dir)
     };
-    let touched: BTreeSet<String> = jobs.iter().map(|j| archive.profile_key(&j.0.rel)).collect();
-    let all: Vec<PageFile> = jobs
-        .iter()
-        .map(|j| j.0.clone())
-        .chain(unchanged.iter().cloned())
-        .collect();
-    let (learned, resplit) = profiles::update(archive, &kept, &all, &touched);
-    for file in unchanged {
-        if resplit.contains(&archive.profile_key(&file.rel)) {
-            summary.resplit += 1;
-            jobs.push((file, None));
-        } else {
-            summary.unchanged += 1;
-        }
-    }
-    let mut archive = archive.clone();
-    archive.profiles = learned.clone();
+    let (archive, learned) = learn_profiles(archive, &kept, &mut jobs, unchanged, &mut summary);
 
     let mut batch = Batch {
         solr,
@@ -220,10 +197,10 @@ pub fn index(
         batch.pending.push((rel, None));
         summary.removed += 1;
     }
-    let total: u64 = jobs.iter().map(|j| j.0.size).sum();
+    let total: u64 = jobs.iter().map(|j| j.file.size).sum();
     let bar = progress_bar(opts.progress, total);
     let mut since_commit = 0u64;
-    for (file, known) in jobs {
+    for Job { file, known } in jobs {
         bar.inc(file.size);
         let held = state.files.contains_key(&file.rel);
         let bytes = match archive.read_bytes(&file) {
@@ -275,19 +252,11 @@ pub fn index(
         } else {
             summary.added += 1;
         }
-        for w in page.warnings {
-            summary.warnings.push((file.rel.clone(), w));
-        }
-        if page.bad_bytes > 0 {
-            summary.undecodable.0 += 1;
-            summary.undecodable.1 += page.bad_bytes;
-        }
+        summary.count_page(&file, &page);
         for a in &page.articles {
             let doc = serde_json::json!({ "doc": schema::document(a)? });
             batch.push("add", &doc.to_string())?;
         }
-        summary.articles += page.articles.len();
-        summary.bytes += file.size;
         since_commit += file.size;
         record.articles = page.articles.len() as u32;
         batch.pending.push((file.rel, Some(record)));
