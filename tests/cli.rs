@@ -7,29 +7,12 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+
+use common::{baosou, copy_dir, root, stderr, stdout};
 
 fn fixtures() -> PathBuf {
     root().join("tests/fixtures/archive")
-}
-
-fn baosou(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baosou"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the baosou binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn json_lines(o: &Output) -> Vec<Value> {
@@ -381,19 +364,6 @@ fn files_indexed_by_another_version_are_split_again() {
     assert_eq!(ids(), before);
     let again = run();
     assert!(stderr(&again).contains("2 unchanged"), "{}", stderr(&again));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 /// Excluding a phrase that no article holds once panicked inside tantivy's phrase scorer in

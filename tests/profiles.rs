@@ -3,16 +3,9 @@
 
 mod common;
 
-use serde_json::Value;
-use std::process::{Command, Output};
+use common::baosou;
 
-fn baosou(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baosou"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("the baosou binary runs")
-}
+use serde_json::Value;
 
 #[test]
 fn index_keeps_what_it_learned_of_each_paper_and_stats_shows_it() {

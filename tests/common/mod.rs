@@ -8,7 +8,7 @@ pub mod pages;
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn root() -> PathBuf {
@@ -24,7 +24,8 @@ pub fn archive(dir: &Path) -> PathBuf {
     archive
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a folder tree (fixture folders' `.gitkeep` files left out).
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("a folder for the copy");
     for e in std::fs::read_dir(from).expect("a readable fixture folder") {
         let e = e.expect("a readable entry");
@@ -35,6 +36,33 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(e.path(), &target).expect("a copied fixture file");
         }
     }
+}
+
+/// `baosou ARGS` run from the repository root, with colour off.
+pub fn command(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_baosou"));
+    c.args(args).current_dir(root()).env("NO_COLOR", "1");
+    c
+}
+
+/// Runs `baosou ARGS` to the end.
+pub fn baosou(args: &[&str]) -> Output {
+    command(args).output().expect("the baosou binary runs")
+}
+
+/// What a run printed on stdout.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// What a run printed on stderr.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A temporary path as the `&str` an argument list takes.
+pub fn s(p: &Path) -> &str {
+    p.to_str().expect("temporary paths are UTF-8")
 }
 
 /// Indexes the test archive into a fresh temporary folder; the index is `dir/index`.

@@ -2,27 +2,9 @@
 //! no fixture and can make as many pages as it likes, and the binary run on them.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-/// `baosou ARGS`, with colour off.
-pub fn command(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_baosou"));
-    c.args(args).env("NO_COLOR", "1");
-    c
-}
-
-/// Runs `baosou ARGS` to the end.
-pub fn baosou(args: &[&str]) -> Output {
-    command(args).output().expect("the baosou binary runs")
-}
-
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-pub fn s(p: &Path) -> &str {
-    p.to_str().expect("temporary paths are UTF-8")
-}
+pub use super::{baosou, s, stderr};
 
 const TOPICS: &[&str] = &["春耕生产", "社区服务", "交通改造", "图书馆建设", "文化活动"];
 
