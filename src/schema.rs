@@ -151,34 +151,62 @@ impl Tokenizer for CharTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> NormalizedTokenStream {
         let normalized = normalize(text);
         let mut spans = Vec::with_capacity(normalized.len() / 3);
-        let mut position = 0;
-        let mut gap = false;
-        let mut last = ' ';
-        let mut spaces = None;
-        for (offset, c) in normalized.char_indices() {
-            if c == '\n' {
-                // A paragraph that stops mid-sentence was cut by a column break the splitter
-                // did not mend: it goes on in the next one.
-                gap = ends_sentence(last);
-                spaces = None;
-            } else if c.is_whitespace() {
-                spaces.get_or_insert(offset);
-            } else {
-                if let Some(from) = spaces.take() {
-                    gap |= spaces_separate(&normalized, from, offset);
-                }
-                if gap && position > 0 {
-                    position += 1;
-                }
-                gap = false;
-                if is_word_char(c) {
-                    spans.push((offset, offset + c.len_utf8(), position));
-                }
-                position += 1;
-                last = c;
-            }
-        }
+        each_indexed_char(&normalized, |at| {
+            spans.push((at.offset, at.offset + at.c.len_utf8(), at.position));
+        });
         NormalizedTokenStream::new(normalized, spans)
+    }
+}
+
+/// One character of a normalized text that the character fields index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexedChar {
+    /// The character, normalized.
+    pub c: char,
+    /// Its byte offset in the normalized text.
+    pub offset: usize,
+    /// Its index among the text's characters (normalizing keeps one character per
+    /// character, so this is also its index in the text as printed).
+    pub index: usize,
+    /// Its token position: what a phrase query matches on.
+    pub position: usize,
+}
+
+/// Calls `f` on each character of normalized `text` that the character fields index, in
+/// order, with the position [`CharTokenizer`] gives it. The one home of those positions:
+/// the tokenizer and the highlighter both read them here.
+pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
+    let mut position = 0;
+    let mut gap = false;
+    let mut last = ' ';
+    let mut spaces = None;
+    for (index, (offset, c)) in normalized.char_indices().enumerate() {
+        if c == '\n' {
+            // A paragraph that stops mid-sentence was cut by a column break the splitter
+            // did not mend: it goes on in the next one.
+            gap = ends_sentence(last);
+            spaces = None;
+        } else if c.is_whitespace() {
+            spaces.get_or_insert(offset);
+        } else {
+            if let Some(from) = spaces.take() {
+                gap |= spaces_separate(normalized, from, offset);
+            }
+            if gap && position > 0 {
+                position += 1;
+            }
+            gap = false;
+            if is_word_char(c) {
+                f(IndexedChar {
+                    c,
+                    offset,
+                    index,
+                    position,
+                });
+            }
+            position += 1;
+            last = c;
+        }
     }
 }
 

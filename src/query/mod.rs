@@ -389,7 +389,7 @@ fn atom_query(f: &Fields, atom: &Atom, boosts: &Boosts, scored: bool) -> Box<dyn
 }
 
 /// The characters of `text` in a row, in a character field.
-fn chars_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+pub(crate) fn chars_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
     let mut terms: Vec<(usize, Term)> = schema::chars(text)
         .into_iter()
         .map(|(pos, c)| (pos, Term::from_field_text(field, &c)))

@@ -3,7 +3,7 @@
 //! original character, so every mark lands on the characters the reader sees.
 
 use crate::normalize::normalize;
-use crate::schema::{ends_sentence, spaces_separate};
+use crate::schema::{each_indexed_char, IndexedChar};
 use serde::Serialize;
 
 /// A passage and the `[start, end)` character ranges in it to highlight.
@@ -13,29 +13,28 @@ pub struct Snippet {
     pub highlights: Vec<[usize; 2]>,
 }
 
-/// Where each needle occurs in `text`, as character ranges, matched as the index matches
-/// them: white space aligning a name is skipped (`刘 歌` matches `刘歌`), and so is a line
-/// break after a paragraph that stops mid-sentence; any other line break, and a space
-/// between phrases, is not.
+/// Where each needle occurs in `text`, as character ranges: exactly where the index's
+/// phrase query on the character field matches, since both read the positions of
+/// [`each_indexed_char`]. White space aligning a name is skipped (`刘 歌` matches `刘歌`),
+/// and so is a line break after a paragraph that stops mid-sentence; any other line break,
+/// and a space between phrases, is not. Punctuation holds a place but matches any
+/// character, as in the index.
 pub fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize, usize)> {
-    let seq = matched_chars(text);
+    let seq = indexed(text);
     let mut found = Vec::new();
     for (n, needle) in needles.iter().enumerate() {
-        let pat: Vec<char> = matched_chars(needle).into_iter().map(|p| p.0).collect();
-        if pat.is_empty() || pat.len() > seq.len() {
+        let pat = indexed(needle);
+        let Some(first) = pat.first().map(|p| p.position) else {
             continue;
-        }
+        };
         let mut i = 0;
-        while i + pat.len() <= seq.len() {
-            if seq[i..i + pat.len()]
-                .iter()
-                .map(|p| p.0)
-                .eq(pat.iter().copied())
-            {
-                found.push((seq[i].1, seq[i + pat.len() - 1].1 + 1, n));
-                i += pat.len();
-            } else {
-                i += 1;
+        while i < seq.len() {
+            match match_at(&seq, i, &pat, first) {
+                Some(last) => {
+                    found.push((seq[i].index, seq[last].index + 1, n));
+                    i = last + 1;
+                }
+                None => i += 1,
             }
         }
     }
@@ -43,30 +42,28 @@ pub fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize, usize)> {
     found
 }
 
-/// The characters of `text` that a match runs over, each with its index in `text`: what
-/// the index's character positions hold, a break (`\n`) where they leave a gap.
-fn matched_chars(text: &str) -> Vec<(char, usize)> {
-    let normalized = normalize(text);
-    let mut seq: Vec<(char, usize)> = Vec::with_capacity(text.len() / 3);
-    let mut spaces = None;
-    for (i, (offset, c)) in normalized.char_indices().enumerate() {
-        if c == '\n' {
-            spaces = None;
-            if seq.last().is_some_and(|&(p, _)| ends_sentence(p)) {
-                seq.push(('\n', i));
-            }
-        } else if c.is_whitespace() {
-            spaces.get_or_insert(offset);
-        } else {
-            if let Some(from) = spaces.take() {
-                if spaces_separate(&normalized, from, offset) {
-                    seq.push(('\n', i));
-                }
-            }
-            seq.push((c, i));
+/// The indexed characters of `text`, as the character fields hold them.
+fn indexed(text: &str) -> Vec<IndexedChar> {
+    let mut out = Vec::with_capacity(text.len() / 3);
+    each_indexed_char(&normalize(text), |at| out.push(at));
+    out
+}
+
+/// The index in `seq` of the last character of a match of `pat` starting at `seq[i]`, if
+/// one starts there: every character of the pattern at its own distance from the first.
+fn match_at(seq: &[IndexedChar], i: usize, pat: &[IndexedChar], first: usize) -> Option<usize> {
+    let base = seq[i].position;
+    let mut j = i;
+    for p in pat {
+        let want = base + (p.position - first);
+        while j < seq.len() && seq[j].position < want {
+            j += 1;
+        }
+        if seq.get(j).is_none_or(|s| s.position != want || s.c != p.c) {
+            return None;
         }
     }
-    seq
+    Some(j)
 }
 
 /// The best passage of about `width` characters: the one holding the most different
@@ -214,5 +211,61 @@ mod tests {
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
         assert_eq!(marked(&s).matches('[').count(), 2, "{}", marked(&s));
         assert!(s.text.chars().count() <= 62);
+    }
+
+    /// The property the highlighter promises: on any text, a needle is highlighted exactly
+    /// in the articles the index's phrase query on the character field finds.
+    #[test]
+    fn highlights_are_what_the_index_finds() {
+        use proptest::prelude::*;
+        use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+
+        let alphabet = prop::sample::select(vec![
+            "疫", "情", "防", "控", "復", "复", "刘", "歌", "，", "。", "”", " ", "  ", "\n", "Ａ",
+            "a", "1", "１", "-", "「",
+        ]);
+        let text = prop::collection::vec(alphabet.clone(), 0..40).prop_map(|v| v.concat());
+        let needle = prop::collection::vec(alphabet, 1..5).prop_map(|v| v.concat());
+        let case = (
+            prop::collection::vec(text, 20),
+            prop::collection::vec(needle, 20),
+        );
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(16));
+        runner
+            .run(&case, |(texts, needles)| {
+                let mut b = Schema::builder();
+                let options = TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(crate::schema::CHARS)
+                        .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                );
+                let field = b.add_text_field("t", options);
+                let index = tantivy::Index::create_in_ram(b.build());
+                crate::schema::register_tokenizers(&index);
+                let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+                for t in &texts {
+                    writer
+                        .add_document(tantivy::doc!(field => t.as_str()))
+                        .unwrap();
+                }
+                writer.commit().unwrap();
+                let searcher = index.reader().unwrap().searcher();
+                for needle in &needles {
+                    let query = crate::query::chars_query(field, needle);
+                    let docs = searcher
+                        .search(&query, &tantivy::collector::DocSetCollector)
+                        .unwrap();
+                    let mut found: Vec<u32> = docs.into_iter().map(|d| d.doc_id).collect();
+                    found.sort_unstable();
+                    let highlighted: Vec<u32> = (0..texts.len() as u32)
+                        .filter(|&d| {
+                            !find_all(&texts[d as usize], std::slice::from_ref(needle)).is_empty()
+                        })
+                        .collect();
+                    prop_assert_eq!(&found, &highlighted, "needle {:?} in {:?}", needle, texts);
+                }
+                Ok(())
+            })
+            .unwrap();
     }
 }
