@@ -232,6 +232,12 @@ fn reporter_suggestions_and_info_come_from_the_index() {
     // story's first sentence names (issue 18).
     assert_eq!(info["first_date"], "2020-02-26");
     assert_eq!(info["last_date"], "2021-03-06");
+    // `stats --json` says what the index holds in the same shape, key for key.
+    let stats = &cli(&dir.path().join("index"), &["stats", "--json"])[0];
+    for key in ["articles", "papers", "first_date", "last_date", "profiles"] {
+        assert_eq!(stats[key], info[key], "{key}");
+    }
+    assert!(stats["top_reporters"][0]["count"].as_u64() > Some(0));
 }
 
 /// The facts of the sample page that hold once the splitter cuts it into articles.

@@ -4,6 +4,7 @@ use super::Outcome;
 use crate::cli::StatsArgs;
 use crate::index::Store;
 use crate::query::terms;
+use crate::render;
 use serde_json::json;
 use std::io::Write;
 
@@ -27,17 +28,14 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
         None => (None, None),
     };
     if args.json {
-        let line = json!({
-            "index": store.dir.display().to_string(),
-            "articles": articles,
-            "files": files,
-            "papers": papers.iter().map(|(p, n)| json!({"paper": p, "articles": n})).collect::<Vec<_>>(),
-            "first_date": first,
-            "last_date": last,
-            "top_reporters": reporters.iter().map(|(r, n)| json!({"name": r, "articles": n})).collect::<Vec<_>>(),
-            "space": space,
-            "profiles": crate::render::json::profiles(&profiles),
-        });
+        let mut line = render::json::holdings(articles, &papers, dates, &profiles);
+        line.insert("index".into(), json!(store.dir.display().to_string()));
+        line.insert("files".into(), json!(files));
+        line.insert(
+            "top_reporters".into(),
+            json!(render::json::counts("name", &reporters)),
+        );
+        line.insert("space".into(), json!(space));
         serde_json::to_writer(&mut out, &line)?;
         writeln!(out)?;
     } else {

@@ -106,3 +106,52 @@ pub fn export_line(
     writeln!(out)?;
     Ok(())
 }
+
+/// A list of values with their numbers of articles, the one shape of every such list
+/// (facets, papers, reporters; in `/api/search`, `/api/info`, `/api/reporters` and
+/// `stats --json` alike): `[{KEY: value, "count": n}]`.
+pub fn counts(key: &str, list: &[(String, usize)]) -> Vec<Value> {
+    list.iter()
+        .map(|(value, n)| json!({key: value, "count": n}))
+        .collect()
+}
+
+/// The facets of a search: `{"reporters": [{"name", "count"}], "years": [{"year",
+/// "count"}], "months": [{"month", "count"}], "papers": [{"paper", "count"}]}`.
+pub fn facets(f: &crate::query::facets::Facets) -> Value {
+    json!({
+        "reporters": counts("name", &f.reporters),
+        "years": counts("year", &f.years),
+        "months": counts("month", &f.months),
+        "papers": counts("paper", &f.papers),
+    })
+}
+
+/// What an index holds, as `stats --json` and `/api/info` both begin: `{"articles",
+/// "papers": [{"paper", "count"}], "first_date", "last_date", "profiles"}`.
+pub fn holdings(
+    articles: u64,
+    papers: &[(String, usize)],
+    dates: Option<(crate::archive::Day, crate::archive::Day)>,
+    profiles: &std::collections::BTreeMap<String, crate::split::Profile>,
+) -> serde_json::Map<String, Value> {
+    let mut m = serde_json::Map::new();
+    m.insert("articles".into(), json!(articles));
+    m.insert("papers".into(), json!(counts("paper", papers)));
+    m.insert("first_date".into(), json!(dates.map(|d| d.0.to_string())));
+    m.insert("last_date".into(), json!(dates.map(|d| d.1.to_string())));
+    m.insert("profiles".into(), self::profiles(profiles));
+    m
+}
+
+/// Another article of the same page, as the reading view lists it: `{"id", "seq",
+/// "kicker", "headline", "reporters"}`, the reporters by name.
+pub fn neighbour(a: &Article) -> Value {
+    json!({
+        "id": a.id,
+        "seq": a.seq,
+        "kicker": a.kicker,
+        "headline": a.headline,
+        "reporters": a.reporter_names(),
+    })
+}

@@ -5,7 +5,7 @@ use super::params::{pairs, ApiError, SearchQuery};
 use super::App;
 use crate::article::Article;
 use crate::normalize::compact;
-use crate::query::facets::{FacetCollector, Facets};
+use crate::query::facets::FacetCollector;
 use crate::query::{self, terms, Stop};
 use crate::render;
 use axum::extract::rejection::PathRejection;
@@ -114,22 +114,8 @@ fn run_search(app: &App, params: &SearchQuery, stop: &Stop) -> Result<Value, Api
         "limit": req.limit,
         "sort": match req.sort { query::Sort::Relevance => "relevance", query::Sort::Date => "date" },
         "hits": hits,
-        "facets": facets_json(&facets),
+        "facets": render::json::facets(&facets),
     }))
-}
-
-fn facets_json(f: &Facets) -> Value {
-    let list = |key: &str, v: &[(String, usize)]| -> Vec<Value> {
-        v.iter()
-            .map(|(name, n)| json!({key: name, "count": n}))
-            .collect()
-    };
-    json!({
-        "reporters": list("name", &f.reporters),
-        "years": list("year", &f.years),
-        "months": list("month", &f.months),
-        "papers": list("paper", &f.papers),
-    })
 }
 
 /// `GET /api/article/{id}?q=`: `{"article": <as show --json>, "neighbours": [...],
@@ -183,18 +169,7 @@ fn neighbours(
         }
     }
     same_page.sort_by_key(|a| a.seq);
-    Ok(same_page
-        .iter()
-        .map(|a| {
-            json!({
-                "id": a.id,
-                "seq": a.seq,
-                "kicker": a.kicker,
-                "headline": a.headline,
-                "reporters": a.reporter_names(),
-            })
-        })
-        .collect())
+    Ok(same_page.iter().map(render::json::neighbour).collect())
 }
 
 /// `GET /api/reporters?q=&limit=`: reporters whose name holds `q`, most articles first:
@@ -235,11 +210,7 @@ pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> 
             limit,
         )
         .map_err(|e| ApiError::internal(&e))?;
-        let list: Vec<Value> = found
-            .iter()
-            .map(|(name, n)| json!({"name": name, "count": n}))
-            .collect();
-        Ok(json!({ "reporters": list }))
+        Ok(json!({ "reporters": render::json::counts("name", &found) }))
     })
     .await
 }
@@ -256,13 +227,9 @@ pub async fn info(State(app): State<Arc<App>>) -> ApiResult {
         let papers = terms::ranked(&searcher, f.paper, |_| true, usize::MAX)
             .map_err(|e| ApiError::internal(&e))?;
         let dates = terms::date_range(&searcher, f.date).map_err(|e| ApiError::internal(&e))?;
-        Ok(json!({
-            "articles": searcher.num_docs(),
-            "papers": papers.iter().map(|(p, n)| json!({"paper": p, "count": n})).collect::<Vec<_>>(),
-            "first_date": dates.map(|d| d.0.to_string()),
-            "last_date": dates.map(|d| d.1.to_string()),
-            "profiles": crate::render::json::profiles(&crate::index::profiles::load(&app.store.dir)),
-        }))
+        let profiles = crate::index::profiles::load(&app.store.dir);
+        let holdings = render::json::holdings(searcher.num_docs(), &papers, dates, &profiles);
+        Ok(Value::Object(holdings))
     })
     .await
 }
