@@ -1,6 +1,7 @@
-//! The indexing pipeline. One thread walks, reads, decodes and splits page files while
-//! tantivy's writer threads cut words and build postings; a bounded channel between them
-//! keeps memory flat whatever the size of the archive. Only new and changed files are read,
+//! The indexing pipeline. The archive is walked first; then reader threads (one per core,
+//! at most four: [`readers`]) read, decode and split page files while this thread hands
+//! their articles to tantivy's writer, whose threads cut words and build postings; a
+//! bounded channel between them keeps memory flat whatever the size of the archive. Only new and changed files are read,
 //! and the index commits every few dozen megabytes, so a killed run loses little and the
 //! next one completes it.
 

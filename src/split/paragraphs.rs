@@ -32,7 +32,7 @@ pub struct Builder {
 }
 
 impl Builder {
-    /// A builder whose article starts at `start`.
+    /// An empty builder: its article starts where its first block does.
     pub fn new() -> Builder {
         Builder::default()
     }
