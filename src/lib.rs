@@ -9,6 +9,7 @@ pub mod archive;
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod day;
 pub mod index;
 pub mod normalize;
 pub mod query;

@@ -9,11 +9,12 @@ mod papers;
 
 pub use decode::{decode, Decoded};
 pub use meta::{
-    date_from_path, edition_day, page_from_path, paper_from_file_name, paper_from_path, Day,
+    date_from_path, edition_day, page_from_path, paper_from_file_name, paper_from_path,
 };
 pub use papers::PROFILE_SAMPLE;
 
 use crate::article::{Article, DateSource};
+use crate::day::Day;
 use crate::split::{self, Profile};
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -316,7 +316,7 @@ impl Store {
         doc.add_text(f.id, &a.id);
         doc.add_text(f.path, &a.path);
         doc.add_text(f.paper, &a.paper);
-        if let Some(day) = a.date.as_deref().and_then(crate::archive::Day::parse) {
+        if let Some(day) = a.date.as_deref().and_then(crate::day::Day::parse) {
             doc.add_u64(f.date, day.number());
         }
         if let Some(page) = a.page {

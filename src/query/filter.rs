@@ -1,7 +1,7 @@
 //! Filters: reporter, publication date (day, month, year or range), paper and page. Each
 //! value is checked here, so a bad one is reported with what was expected.
 
-use crate::archive::Day;
+use crate::day::Day;
 use anyhow::{bail, Context};
 
 /// An inclusive range of days, as numbers (`20200201..=20200229`).

@@ -2,7 +2,7 @@
 //! what the index holds, with the number of articles holding each value. `stats` lists the
 //! top reporters and papers with it, and `serve` suggests reporters as the user types.
 
-use crate::archive::Day;
+use crate::day::Day;
 use std::collections::HashMap;
 use tantivy::collector::Count;
 use tantivy::query::TermQuery;

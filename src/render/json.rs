@@ -132,7 +132,7 @@ pub fn facets(f: &crate::query::facets::Facets) -> Value {
 pub fn holdings(
     articles: u64,
     papers: &[(String, usize)],
-    dates: Option<(crate::archive::Day, crate::archive::Day)>,
+    dates: Option<(crate::day::Day, crate::day::Day)>,
     profiles: &std::collections::BTreeMap<String, crate::split::Profile>,
 ) -> serde_json::Map<String, Value> {
     let mut m = serde_json::Map::new();

@@ -2,6 +2,7 @@
 //! and every error is `{"error", "parameter"}` with a 4xx or 5xx status.
 
 use super::params::{pairs, ApiError, SearchQuery};
+use super::research::Format;
 use super::App;
 use crate::article::Article;
 use crate::normalize::compact;
@@ -12,7 +13,6 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::Instant;
@@ -29,61 +29,21 @@ const MAX_SUGGESTIONS: usize = 50;
 /// The most articles read from one page file for the neighbours.
 const MAX_NEIGHBOURS: usize = 500;
 
-type ApiResult = Result<Json<Value>, ApiError>;
-
-/// Stops the work of a request when dropped: when the answer is sent, the time is up, or
-/// the client has gone away (hyper then drops the handler).
-struct CancelOnDrop(Stop);
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        self.0.cancel();
-    }
-}
-
-/// Runs index work on the blocking pool, so that searches never hold up the server, within
-/// the request's time limit: past it the answer is `503`, and the work, which looks at its
-/// [`Stop`], gives up.
-pub(super) async fn blocking<F>(app: &App, work: F) -> ApiResult
-where
-    F: FnOnce(&Stop) -> Result<Value, ApiError> + Send + 'static,
-{
-    let limit = app.timeout;
-    let stop = Stop::after(limit);
-    let _cancel = CancelOnDrop(stop.clone());
-    let heavy = Arc::clone(&app.heavy);
-    let task = tokio::task::spawn_blocking(move || {
-        let stop = stop.with_gate(&heavy);
-        let result = work(&stop);
-        stop.release();
-        result
-    });
-    match tokio::time::timeout(limit, task).await {
-        Err(_) => Err(ApiError::timed_out(limit)),
-        Ok(Ok(Err(e))) if e.status == StatusCode::SERVICE_UNAVAILABLE => {
-            Err(ApiError::timed_out(limit))
-        }
-        // A failure may be a damaged index file: then say so, and how to mend it.
-        Ok(Ok(Err(e))) if e.status == StatusCode::INTERNAL_SERVER_ERROR => {
-            Err(match app.store.verify() {
-                Err(damage) => ApiError::internal(&damage),
-                Ok(()) => e,
-            })
-        }
-        Ok(Ok(result)) => result.map(Json),
-        Ok(Err(e)) => Err(ApiError::internal(&anyhow::anyhow!("a search failed: {e}"))),
-    }
-}
+use super::work::{blocking, ApiResult};
 
 /// `GET /api/search?q=&reporter=&date=&from=&to=&paper=&page=&sort=&limit=&offset=`:
 /// `{"q", "total", "took_ms", "offset", "limit", "hits": [...], "facets": {...}}`; with
 /// `format=csv`, every hit as a CSV attachment ([`super::research::search`]).
 pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Response {
-    super::research::search(app, raw).await
+    match super::research::format(raw.as_deref()) {
+        Err(e) => e.into_response(),
+        Ok((Format::Json, rest)) => search_json(app, Some(rest)).await.into_response(),
+        Ok((Format::Csv, rest)) => super::research::csv(app, rest).await,
+    }
 }
 
 /// The JSON answer of `/api/search`.
-pub(super) async fn search_json(app: Arc<App>, raw: Option<String>) -> ApiResult {
+async fn search_json(app: Arc<App>, raw: Option<String>) -> ApiResult {
     let params = SearchQuery::parse(raw.as_deref())?;
     let work = Arc::clone(&app);
     blocking(&app, move |stop| run_search(&work, &params, stop)).await

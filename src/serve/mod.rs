@@ -16,6 +16,7 @@ pub mod guard;
 pub mod page;
 pub mod params;
 pub mod research;
+pub mod work;
 
 use crate::index::Store;
 use anyhow::Context;

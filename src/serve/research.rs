@@ -2,8 +2,8 @@
 //! (`/api/trend`) and the concordance (`/api/kwic`). Filters are read as `/api/search`
 //! reads them; the words of these routes are read here.
 
-use super::api::blocking;
 use super::params::{pairs, ApiError, SearchQuery};
+use super::work::blocking;
 use super::App;
 use crate::query::trend::{self, Period};
 use crate::query::{self, every};
@@ -48,23 +48,28 @@ fn number(name: &str, v: &str, lo: usize, hi: usize) -> Result<usize, ApiError> 
         .ok_or_else(|| ApiError::bad(name, format!("{name} {v}: not a number from {lo}")))
 }
 
-/// `GET /api/search?format=csv&…`: every hit of the search, as `search --format csv`
-/// writes it, as an attachment. `format=json` (or none) is the usual answer.
-pub async fn search(app: Arc<App>, raw: Option<String>) -> Response {
-    let (rest, taken) = take(raw.as_deref(), &["format"]);
-    let format = taken.last().map(|(_, v)| v.trim().to_string());
-    match format.as_deref() {
-        None | Some("") | Some("json") => super::api::search_json(app, Some(rest))
-            .await
-            .into_response(),
-        Some("csv") => csv(app, rest).await,
-        Some(other) => {
-            ApiError::bad("format", format!("format {other}: use json or csv")).into_response()
-        }
+/// What `/api/search` answers in: `format=json` (or none), or `format=csv`, every hit
+/// as `search --format csv` writes it, as an attachment.
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// The `format` of an `/api/search` query string, and the query string without it.
+pub fn format(raw: Option<&str>) -> Result<(Format, String), ApiError> {
+    let (rest, taken) = take(raw, &["format"]);
+    match taken.last().map(|(_, v)| v.trim()) {
+        None | Some("") | Some("json") => Ok((Format::Json, rest)),
+        Some("csv") => Ok((Format::Csv, rest)),
+        Some(other) => Err(ApiError::bad(
+            "format",
+            format!("format {other}: use json or csv"),
+        )),
     }
 }
 
-async fn csv(app: Arc<App>, raw: String) -> Response {
+/// Every hit of the search in `raw`, as a CSV attachment.
+pub async fn csv(app: Arc<App>, raw: String) -> Response {
     let req = match SearchQuery::parse(Some(&raw)).and_then(|p| p.request()) {
         Ok(r) => r,
         Err(e) => return e.into_response(),

@@ -45,7 +45,7 @@ pub fn document(a: &Article) -> anyhow::Result<Value> {
         FURNITURE_C: a.furniture,
         ARTICLE: serde_json::to_string(a)?,
     });
-    if let Some(day) = a.date.as_deref().and_then(crate::archive::Day::parse) {
+    if let Some(day) = a.date.as_deref().and_then(crate::day::Day::parse) {
         doc[DATE] = json!(format!("{day}T00:00:00Z"));
     }
     if let Some(page) = a.page {

@@ -111,7 +111,7 @@ pub fn params(req: &Request) -> Vec<(String, String)> {
     }
     if let Some(days) = &req.days {
         let day = |n: Option<u64>| {
-            n.and_then(crate::archive::Day::from_number)
+            n.and_then(crate::day::Day::from_number)
                 .map_or("*".to_string(), |d| format!("{d}T00:00:00Z"))
         };
         p.push((

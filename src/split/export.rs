@@ -125,7 +125,7 @@ fn merge(b: &mut Builder, reps: Vec<Reporter>) {
 
 /// `2019-2-5` → `2019-02-05`.
 fn normal_date(s: &str) -> Option<String> {
-    crate::archive::Day::parse(&ascii_digits(s)).map(|d| d.to_string())
+    crate::day::Day::parse(&ascii_digits(s)).map(|d| d.to_string())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! are dropped, never body text.
 
 use super::text::{ascii_digits, first_chars, trim, wider_than, width};
-use crate::archive::Day;
+use crate::day::Day;
 use regex::Regex;
 use std::sync::LazyLock;
 

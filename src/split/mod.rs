@@ -21,8 +21,8 @@ pub mod profile;
 pub mod single;
 pub mod text;
 
-use crate::archive::Day;
 use crate::article::Article;
+use crate::day::Day;
 pub use profile::Profile;
 
 /// How a file lays out its articles.
