@@ -41,9 +41,11 @@ pub struct Article {
     pub id: String,
     /// Source file, relative to the archive root, with `/` separators.
     pub path: String,
+    /// The paper: given with `--paper`, else read from the path or the page.
     pub paper: String,
     /// Publication date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Where the publication date was read.
     pub date_source: Option<DateSource>,
     /// Page number (`A01` → 1).
     pub page: Option<u32>,
@@ -51,13 +53,19 @@ pub struct Article {
     pub page_label: Option<String>,
     /// Order on the page, from 1.
     pub seq: u32,
+    /// The line over the headline (引题), if the article has one.
     pub kicker: Option<String>,
+    /// The headline (主题).
     pub headline: String,
+    /// Lines under the headline (副题), in order.
     pub subheadlines: Vec<String>,
+    /// Everyone the byline and credits name, in the order printed.
     pub reporters: Vec<Reporter>,
+    /// The dateline (`本报北京2月26日电`, `本报讯`), as printed.
     pub dateline: Option<String>,
     /// Paragraphs separated by `\n`, broken paragraphs rejoined.
     pub body: String,
+    /// Photo captions, each whole.
     pub captions: Vec<String>,
     /// Jump lines (`下转 A2 版`, `上接第一版`) taken out of the body.
     pub jumps: Vec<String>,

@@ -8,10 +8,12 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "baosou", version, about, long_about = None)]
 pub struct Cli {
+    /// The subcommand to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Walk an archive folder, split every page into articles and index them
@@ -36,11 +38,13 @@ pub struct IndexDir {
     pub dir: PathBuf,
 }
 
+/// `baosou index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Archive folder of page files (.txt)
     #[arg(value_name = "ARCHIVE", default_value = "data")]
     pub archive: PathBuf,
+    /// The index folder.
     #[command(flatten)]
     pub index: IndexDir,
     /// Paper name for every page, instead of the one read from folder names and text
@@ -76,6 +80,7 @@ pub struct IndexArgs {
     pub solr_state: PathBuf,
 }
 
+/// `baosou search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words to find; words separated by spaces must all match (put `--` before a query
@@ -120,11 +125,13 @@ pub struct SearchArgs {
     /// offset
     #[arg(long, value_name = "FILE")]
     pub queries: Option<PathBuf>,
+    /// Export, trends and the concordance.
     #[command(flatten)]
     pub research: ResearchArgs,
     /// Colour: auto (on a terminal), always or never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// The index folder.
     #[command(flatten)]
     pub index: IndexDir,
     /// Search this SolrCloud collection (http://HOST:PORT/solr/NAME) instead of a local
@@ -161,6 +168,7 @@ pub struct ResearchArgs {
 
 /// How `--format` prints every hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[allow(missing_docs)] // a variant's doc would become its help: the names say it
 pub enum ExportFormat {
     Csv,
     Jsonl,
@@ -168,25 +176,31 @@ pub enum ExportFormat {
 
 /// The period `--by` counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[allow(missing_docs)] // a variant's doc would become its help: the names say it
 pub enum TrendPeriod {
     Year,
     Month,
     Day,
 }
 
+/// How `--sort` orders the hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[allow(missing_docs)] // a variant's doc would become its help: the names say it
 pub enum SortOrder {
     Relevance,
     Date,
 }
 
+/// When `--color` colours the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[allow(missing_docs)] // a variant's doc would become its help: the names say it
 pub enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
+/// `baosou show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Article id, as printed by search
@@ -198,10 +212,12 @@ pub struct ShowArgs {
     /// Print the article as one JSON object
     #[arg(long)]
     pub json: bool,
+    /// The index folder.
     #[command(flatten)]
     pub index: IndexDir,
 }
 
+/// `baosou split`.
 #[derive(Debug, Args)]
 pub struct SplitArgs {
     /// Page files, or folders of them
@@ -222,15 +238,18 @@ pub struct SplitArgs {
     pub index: Option<PathBuf>,
 }
 
+/// `baosou stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Print the summary as JSON
     #[arg(long)]
     pub json: bool,
+    /// The index folder.
     #[command(flatten)]
     pub index: IndexDir,
 }
 
+/// `baosou serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address to listen on; the default is reachable from this machine only
@@ -244,6 +263,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SECS", default_value_t = crate::serve::DEFAULT_TIMEOUT_SECS,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+    /// The index folder.
     #[command(flatten)]
     pub index: IndexDir,
 }

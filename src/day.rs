@@ -7,8 +7,11 @@ use std::sync::LazyLock;
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Day {
+    /// The year, 1800 to 2200.
     pub year: i32,
+    /// The month, 1 to 12.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 

@@ -14,11 +14,14 @@ use crate::cli::{Cli, Command};
 /// What a command found, for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
+    /// Something was found: exit code 0.
     Found,
+    /// Nothing was found: exit code 1.
     NotFound,
 }
 
 impl Outcome {
+    /// Found when `n` is more than 0.
     pub fn from_count(n: usize) -> Outcome {
         if n > 0 {
             Outcome::Found

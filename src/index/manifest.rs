@@ -16,9 +16,13 @@ include!(concat!(env!("OUT_DIR"), "/reader.rs"));
 /// What the index knows of one page file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRecord {
+    /// Its size in bytes when it was read.
     pub size: u64,
+    /// Its modification time when it was read, in nanoseconds since the epoch.
     pub mtime_ns: u64,
+    /// A hash of its bytes ([`crate::archive::content_hash`]).
     pub hash: u64,
+    /// How many articles it gave.
     pub articles: u32,
     /// The [`READER`] that read it; a file read by other code (another splitter) is read
     /// again, as if it had changed. Manifests written before this field read as 0.
@@ -36,6 +40,7 @@ impl FileRecord {
 /// Page files by path relative to the archive root.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Manifest {
+    /// Each indexed file's record, by its path relative to the archive root.
     pub files: BTreeMap<String, FileRecord>,
 }
 
@@ -55,6 +60,7 @@ impl Manifest {
         }
     }
 
+    /// Writes the manifest into the index in `dir`, atomically.
     pub fn save(&self, dir: &Path) -> anyhow::Result<()> {
         write_atomic(&dir.join(MANIFEST_FILE), &serde_json::to_vec(self)?)
     }

@@ -124,22 +124,36 @@ pub fn record_archive(dir: &Path, archive: &Path) -> anyhow::Result<()> {
 /// Every field handle, looked up once.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
+    /// [`schema::ID`].
     pub id: Field,
+    /// [`schema::PATH`].
     pub path: Field,
+    /// [`schema::PAPER`].
     pub paper: Field,
+    /// [`schema::DATE`].
     pub date: Field,
+    /// [`schema::PAGE`].
     pub page: Field,
+    /// [`schema::HEADLINE`].
     pub headline: Field,
+    /// [`schema::SUBHEADLINE`].
     pub subheadline: Field,
+    /// [`schema::KICKER`].
     pub kicker: Field,
+    /// [`schema::REPORTER`].
     pub reporter: Field,
+    /// [`schema::BYLINE`].
     pub byline: Field,
+    /// [`schema::EXACT_HEAD`].
     pub exact_head: Field,
+    /// [`schema::EXACT_BODY`].
     pub exact_body: Field,
+    /// [`schema::ARTICLE`].
     pub article: Field,
 }
 
 impl Fields {
+    /// Looks up every field in `s`; an error names the one missing.
     pub fn new(s: &Schema) -> anyhow::Result<Fields> {
         Ok(Fields {
             id: field(s, schema::ID)?,
@@ -161,8 +175,11 @@ impl Fields {
 
 /// An open index.
 pub struct Store {
+    /// The index folder.
     pub dir: PathBuf,
+    /// The tantivy index in it.
     pub index: Index,
+    /// Its fields.
     pub fields: Fields,
     /// Held while the store was opened for writing by [`Store::create`].
     lock: Option<WriterLock>,
@@ -305,6 +322,7 @@ impl Store {
         })
     }
 
+    /// A reader of the index; a damaged index is said to be so, with how to mend it.
     pub fn reader(&self) -> anyhow::Result<IndexReader> {
         fault::retry_while_files_move(|| self.index.reader().map_err(|e| damaged(&self.dir, e)))
     }

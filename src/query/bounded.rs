@@ -198,7 +198,9 @@ pub fn is_stopped(e: &anyhow::Error) -> bool {
 
 /// A collector that gives up when its [`Stop`] says so. It collects what `inner` would.
 pub struct Bounded<C> {
+    /// The collector that does the work.
     pub inner: C,
+    /// When to give up.
     pub stop: Stop,
 }
 

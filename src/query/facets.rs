@@ -23,6 +23,7 @@ pub struct Facets {
 
 /// Collects [`Facets`], keeping the `top_reporters` most frequent reporters.
 pub struct FacetCollector {
+    /// How many reporters to keep.
     pub top_reporters: usize,
 }
 

@@ -7,7 +7,9 @@ use anyhow::{bail, Context};
 /// An inclusive range of days, as numbers (`20200201..=20200229`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DayRange {
+    /// The first day, if the range has one.
     pub from: Option<u64>,
+    /// The last day, if the range has one.
     pub to: Option<u64>,
 }
 

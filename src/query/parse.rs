@@ -34,7 +34,9 @@ pub enum Scope {
 /// One word or phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Atom {
+    /// The fields it is looked for in.
     pub scope: Scope,
+    /// What to find, as typed.
     pub text: String,
     /// Written in quotes.
     pub quoted: bool,
@@ -43,6 +45,7 @@ pub struct Atom {
 /// Atoms joined by OR; the group matches when one of them does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
+    /// The alternatives.
     pub any_of: Vec<Atom>,
     /// Written with a leading `-`: articles that match are excluded.
     pub negated: bool,
@@ -51,6 +54,7 @@ pub struct Group {
 /// A parsed query: every group must match (or, if negated, must not).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
+    /// The groups, in the order typed.
     pub groups: Vec<Group>,
 }
 

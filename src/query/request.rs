@@ -13,14 +13,21 @@ pub struct Params<'a> {
     pub reporters: &'a [String],
     /// A day, month or year.
     pub date: Option<&'a str>,
+    /// The first day of a range (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub from: Option<&'a str>,
+    /// The last day of a range.
     pub to: Option<&'a str>,
+    /// Only this paper.
     pub paper: Option<&'a str>,
+    /// Only this page number.
     pub page: Option<u32>,
+    /// Hits per page of results.
     pub limit: usize,
+    /// Hits to skip.
     pub offset: usize,
     /// `None`: by relevance when the query has words to find, else newest first.
     pub sort: Option<Sort>,
+    /// The weight of each field in ranking.
     pub boosts: Boosts,
 }
 

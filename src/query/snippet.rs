@@ -9,7 +9,9 @@ use serde::Serialize;
 /// A passage and the `[start, end)` character ranges in it to highlight.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Snippet {
+    /// The passage, with `…` where it was cut.
     pub text: String,
+    /// Character ranges in `text` to mark, in order, not overlapping.
     pub highlights: Vec<[usize; 2]>,
 }
 

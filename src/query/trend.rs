@@ -13,8 +13,11 @@ use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 /// The period a trend counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Period {
+    /// Calendar years.
     Year,
+    /// Calendar months.
     Month,
+    /// Days.
     Day,
 }
 
@@ -80,6 +83,7 @@ impl Row {
 /// The counts of several queries over the same periods.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trend {
+    /// What a row counts.
     pub period: Period,
     /// The query texts, one per column.
     pub queries: Vec<String>,

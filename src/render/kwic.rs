@@ -12,8 +12,11 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// One occurrence: what comes before it, the match, what comes after.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
+    /// The context before the match.
     pub left: String,
+    /// The match, as printed.
     pub hit: String,
+    /// The context after the match.
     pub right: String,
 }
 

@@ -51,6 +51,7 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 /// ANSI styling, or none.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
+    /// Colour with ANSI escapes.
     pub color: bool,
 }
 

@@ -48,8 +48,11 @@ pub struct Options {
 /// What every request needs: the open index, a reader that follows its commits, and the
 /// time limit of a request.
 pub struct App {
+    /// The index.
     pub store: Store,
+    /// Its reader, reloaded as the index grows.
     pub reader: IndexReader,
+    /// The time an API request may take.
     pub timeout: Duration,
     /// Where long searches take turns.
     pub heavy: Arc<crate::query::Gate>,

@@ -21,9 +21,11 @@ pub const MAX_REPORTERS: usize = 20;
 /// An error answered as JSON: `{"error": "...", "parameter": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
+    /// The HTTP status.
     pub status: StatusCode,
     /// The parameter at fault, if one is.
     pub parameter: Option<String>,
+    /// What went wrong and what to do, for `error`.
     pub message: String,
 }
 
@@ -86,15 +88,25 @@ pub fn pairs(raw: Option<&str>) -> Vec<(String, String)> {
 /// The parameters of `GET /api/search`, each checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchQuery {
+    /// `q`: the query text.
     pub q: String,
+    /// `reporter` (repeatable).
     pub reporters: Vec<String>,
+    /// `date`: a day, month or year.
     pub date: Option<String>,
+    /// `from`: the first day.
     pub from: Option<String>,
+    /// `to`: the last day.
     pub to: Option<String>,
+    /// `paper`.
     pub paper: Option<String>,
+    /// `page`: a page number of the paper.
     pub page: Option<u32>,
+    /// `sort`: `relevance` or `date`.
     pub sort: Option<Sort>,
+    /// `limit`: hits per page of results.
     pub limit: usize,
+    /// `offset`: hits to skip.
     pub offset: usize,
 }
 

@@ -51,7 +51,9 @@ fn number(name: &str, v: &str, lo: usize, hi: usize) -> Result<usize, ApiError> 
 /// What `/api/search` answers in: `format=json` (or none), or `format=csv`, every hit
 /// as `search --format csv` writes it, as an attachment.
 pub enum Format {
+    /// `format=json` or none: the usual answer.
     Json,
+    /// `format=csv`: every hit as CSV.
     Csv,
 }
 
