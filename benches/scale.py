@@ -19,6 +19,7 @@ QUERIES = os.path.join(SHARED, "eval", "queries")
 BIN = os.path.join(ROOT, "target", "release", "baosou")
 CEILING_SRC = os.path.join(SHARED, "tools", "ceiling", "Cargo.toml")
 CEILING = os.path.join(ROOT, "target", "ceiling", "release", "ceiling")
+CPU_SECONDS = 0.0  # of the last peak_rss_mib run
 
 
 def ceiling(archive):
@@ -42,7 +43,9 @@ def run(cmd, **kw):
 
 
 def peak_rss_mib(cmd):
-    """Runs a command in a fresh child and returns (seconds, peak RSS MiB, stderr)."""
+    """Runs a command in a fresh child and returns (seconds, peak RSS MiB, stderr); its CPU
+    seconds (user + system) are left in CPU_SECONDS."""
+    global CPU_SECONDS
     t0 = time.perf_counter()
     pid = os.fork()
     if pid == 0:
@@ -53,6 +56,7 @@ def peak_rss_mib(cmd):
         os.execv(cmd[0], cmd)
     _, status, usage = os.wait4(pid, 0)
     secs = time.perf_counter() - t0
+    CPU_SECONDS = usage.ru_utime + usage.ru_stime
     err = open(os.path.join(ARGS.work, "stderr.txt"), encoding="utf-8", errors="replace").read()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         sys.exit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
@@ -124,15 +128,19 @@ def main():
 
     # The machine's speed drifts: the ceiling is measured right before and after indexing,
     # and the indexer's speed is given as a ratio to their mean.
+    load_before = os.getloadavg()[0]
     before = ceiling(archive)
     secs, rss, err = peak_rss_mib([BIN, "index", archive, "--index", index, "--quiet"])
+    cpu_secs = CPU_SECONDS
     after = ceiling(archive)
+    load_after = os.getloadavg()[0]
     ceil = (before + after) / 2
     ratio = mb / secs / ceil
     stats = json.loads(run([BIN, "stats", "--json", "--index", index])[1])
     articles = stats["articles"]
     print(f"full: {secs:.1f} s, {mb / secs:.1f} MB/s = {ratio:.2f} of the ceiling ({before:.1f} / {after:.1f} MB/s), "
-          f"{articles / secs:.0f} articles/s, peak RSS {rss:.0f} MiB", flush=True)
+          f"{articles / secs:.0f} articles/s, peak RSS {rss:.0f} MiB; CPU {cpu_secs:.1f} s "
+          f"({mb / cpu_secs:.1f} MB per CPU second); load average {load_before:.1f} before, {load_after:.1f} after", flush=True)
 
     noop, _, _ = peak_rss_mib([BIN, "index", archive, "--index", index, "--quiet"])
     print(f"incremental, nothing changed: {noop:.2f} s", flush=True)
@@ -160,6 +168,9 @@ def main():
     rows = [
         ("archive", f"{files} page files, {mb:.1f} MB of page text, {articles} articles ({ARGS.tiles} tiles of rmrb_pages_dev)"),
         ("full indexing, as a share of jieba's tokenize-only ceiling", f"**{ratio:.2f}** ({mb / secs:.1f} MB/s against a ceiling of {before:.1f} before and {after:.1f} after; {secs:.1f} s, {articles / secs:.0f} articles/s)"),
+        ("CPU time of full indexing (user + system, all threads)", f"{cpu_secs:.1f} s = {mb / cpu_secs:.1f} MB per CPU second; "
+         f"the machine's load average (1 min) {load_before:.1f} before the first ceiling run, {load_after:.1f} after the second "
+         f"(with other work running, the indexer's threads outnumber the ceiling's two and the ratio reads high)"),
         ("peak RSS while indexing", f"{rss:.0f} MiB"),
         ("incremental, nothing changed", f"{noop:.2f} s"),
         ("incremental, 1% of files touched", f"{inc:.2f} s ({touched} files; peak RSS {inc_rss:.0f} MiB)"),
