@@ -9,7 +9,7 @@ It builds baosou in release mode, reads the page files in ../shared/corpus/rmrb_
 ../shared/eval/queries, and writes its figures to BENCHMARKS.md (between the markers
 `<!-- scale:begin -->` and `<!-- scale:end -->`, so other sections are kept).
 """
-import argparse, json, os, platform, re, shutil, statistics, subprocess, sys, time, zlib
+import argparse, json, os, platform, re, resource, shutil, statistics, subprocess, sys, time, zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -19,11 +19,19 @@ QUERIES = os.path.join(SHARED, "eval", "queries")
 BIN = os.path.join(ROOT, "target", "release", "baosou")
 CEILING_SRC = os.path.join(SHARED, "tools", "ceiling", "Cargo.toml")
 CEILING = os.path.join(ROOT, "target", "ceiling", "release", "ceiling")
+CPU_SECONDS = 0.0  # of the last peak_rss_mib run
+CEILING_CPU = 0.0  # of the last ceiling run
 
 
 def ceiling(archive):
-    """jieba's tokenize-only MB/s on the archive, 2 threads (../shared/tools/ceiling)."""
+    """jieba's tokenize-only MB/s on the archive, 2 threads (../shared/tools/ceiling), and
+    the CPU seconds of the whole ceiling process (its reading, decoding and dictionary load
+    included) in CEILING_CPU."""
+    global CEILING_CPU
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     _, out, _ = run([CEILING, archive, "2"])
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CEILING_CPU = now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime
     m = re.search(r"([\d.]+)\s*MB/s", out)
     if not m:
         sys.exit(f"scale.py: cannot read the ceiling's figure from: {out!r}")
@@ -42,7 +50,9 @@ def run(cmd, **kw):
 
 
 def peak_rss_mib(cmd):
-    """Runs a command in a fresh child and returns (seconds, peak RSS MiB, stderr)."""
+    """Runs a command in a fresh child and returns (seconds, peak RSS MiB, stderr); its CPU
+    seconds (user + system) are left in CPU_SECONDS."""
+    global CPU_SECONDS
     t0 = time.perf_counter()
     pid = os.fork()
     if pid == 0:
@@ -53,6 +63,7 @@ def peak_rss_mib(cmd):
         os.execv(cmd[0], cmd)
     _, status, usage = os.wait4(pid, 0)
     secs = time.perf_counter() - t0
+    CPU_SECONDS = usage.ru_utime + usage.ru_stime
     err = open(os.path.join(ARGS.work, "stderr.txt"), encoding="utf-8", errors="replace").read()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         sys.exit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
@@ -124,15 +135,22 @@ def main():
 
     # The machine's speed drifts: the ceiling is measured right before and after indexing,
     # and the indexer's speed is given as a ratio to their mean.
+    load_before = os.getloadavg()[0]
     before = ceiling(archive)
+    ceiling_cpu = CEILING_CPU
     secs, rss, err = peak_rss_mib([BIN, "index", archive, "--index", index, "--quiet"])
+    cpu_secs = CPU_SECONDS
     after = ceiling(archive)
+    ceiling_cpu = (ceiling_cpu + CEILING_CPU) / 2
+    load_after = os.getloadavg()[0]
     ceil = (before + after) / 2
     ratio = mb / secs / ceil
     stats = json.loads(run([BIN, "stats", "--json", "--index", index])[1])
     articles = stats["articles"]
     print(f"full: {secs:.1f} s, {mb / secs:.1f} MB/s = {ratio:.2f} of the ceiling ({before:.1f} / {after:.1f} MB/s), "
-          f"{articles / secs:.0f} articles/s, peak RSS {rss:.0f} MiB", flush=True)
+          f"{articles / secs:.0f} articles/s, peak RSS {rss:.0f} MiB; CPU {cpu_secs:.1f} s "
+          f"({mb / cpu_secs:.1f} MB per CPU second) against the ceiling's {ceiling_cpu:.1f} s = {ceiling_cpu / cpu_secs:.2f}; "
+          f"load average {load_before:.1f} before, {load_after:.1f} after", flush=True)
 
     noop, _, _ = peak_rss_mib([BIN, "index", archive, "--index", index, "--quiet"])
     print(f"incremental, nothing changed: {noop:.2f} s", flush=True)
@@ -160,6 +178,13 @@ def main():
     rows = [
         ("archive", f"{files} page files, {mb:.1f} MB of page text, {articles} articles ({ARGS.tiles} tiles of rmrb_pages_dev)"),
         ("full indexing, as a share of jieba's tokenize-only ceiling", f"**{ratio:.2f}** ({mb / secs:.1f} MB/s against a ceiling of {before:.1f} before and {after:.1f} after; {secs:.1f} s, {articles / secs:.0f} articles/s)"),
+        ("the machine's load average (1 min)", f"{load_before:.1f} before the first ceiling run, {load_after:.1f} after the second "
+         f"on {os.cpu_count()} cores: with other work running, the indexer's five threads get more of the CPU than the ceiling's two, "
+         f"and the ratio above reads high"),
+        ("CPU time of full indexing (user + system, all threads)", f"{cpu_secs:.1f} s = {mb / cpu_secs:.1f} MB per CPU second; "
+         f"the ceiling's whole process took {ceiling_cpu:.1f} s (mean of its two runs): {ceiling_cpu / cpu_secs:.2f} of the ceiling "
+         f"by CPU time, an upper bound for the ratio on an idle machine, where both keep the cores busy (the ceiling's process "
+         f"time includes its reading, decoding and dictionary load, which its MB/s leaves out)"),
         ("peak RSS while indexing", f"{rss:.0f} MiB"),
         ("incremental, nothing changed", f"{noop:.2f} s"),
         ("incremental, 1% of files touched", f"{inc:.2f} s ({touched} files; peak RSS {inc_rss:.0f} MiB)"),

@@ -49,13 +49,20 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                     bad_bytes: 0,
                 };
             }
-            let (bad, non_ascii) = utf8_damage(bytes);
-            if (non_ascii - bad) as f64 >= NEARLY_UTF8 * non_ascii as f64 {
+            if let Some(bad) = nearly_utf8(bytes) {
                 return Decoded {
                     text: normalize_newlines(&String::from_utf8_lossy(bytes)),
                     encoding: UTF_8.name(),
                     had_errors: true,
                     bad_bytes: bad,
+                };
+            }
+            if let Some(text) = plain_gb18030(bytes) {
+                return Decoded {
+                    text: normalize_newlines(&text),
+                    encoding: GB18030.name(),
+                    had_errors: false,
+                    bad_bytes: 0,
                 };
             }
             (guess(bytes), bytes)
@@ -77,9 +84,13 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
-/// The bytes of `bytes` outside valid UTF-8 sequences, and all its non-ASCII bytes.
-fn utf8_damage(bytes: &[u8]) -> (usize, usize) {
+/// The bytes of `bytes` outside valid UTF-8 sequences when at least [`NEARLY_UTF8`] of its
+/// non-ASCII bytes are in valid ones, else `None`. A legacy file is told after its first
+/// few bad bytes, not walked to its end.
+fn nearly_utf8(bytes: &[u8]) -> Option<usize> {
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    let enough =
+        |bad: usize| non_ascii.saturating_sub(bad) as f64 >= NEARLY_UTF8 * non_ascii as f64;
     let mut bad = 0;
     let mut rest = bytes;
     while !rest.is_empty() {
@@ -88,11 +99,31 @@ fn utf8_damage(bytes: &[u8]) -> (usize, usize) {
             Err(e) => {
                 let len = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
                 bad += len;
+                if !enough(bad) {
+                    return None;
+                }
                 rest = &rest[e.valid_up_to() + len..];
             }
         }
     }
-    (bad, non_ascii)
+    enough(bad).then_some(bad)
+}
+
+/// The text of bytes that are GB18030 without an error and whose first [`DETECT_SAMPLE`]
+/// bytes are not Big5, told without the detector: chardetng costs more than the decode,
+/// and GB18030 is what most legacy Chinese pages are. Big5 text is almost always valid
+/// GB18030 too, but GB18030 text is not Big5 (some of its commonest ideographs, 人, 全
+/// and 然 among them, fall where Big5 has nothing): other bytes go to the detector.
+fn plain_gb18030(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    let sample = &bytes[..bytes.len().min(DETECT_SAMPLE)];
+    let mut big5 = BIG5.new_decoder_without_bom_handling();
+    let mut out = vec![0u8; big5.max_utf8_buffer_length_without_replacement(sample.len())?];
+    // Not the last input: a character the sample cuts in two is no error.
+    let (result, _, _) = big5.decode_to_utf8_without_replacement(sample, &mut out, false);
+    if !matches!(result, encoding_rs::DecoderResult::Malformed(..)) {
+        return None;
+    }
+    GB18030.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
 /// How many bytes the encoding detector reads.
@@ -267,6 +298,41 @@ mod tests {
         let mut mixed = half.as_bytes().to_vec();
         mixed.extend(encode(GB18030, &half));
         assert_eq!(decode(&mixed).encoding, "gb18030");
+    }
+
+    #[test]
+    fn gb18030_is_told_without_the_detector_and_big5_is_not_taken_for_it() {
+        // 人 and 全 are GB18030 bytes Big5 has nothing at (lead byte 0xc8), as nearly
+        // every page has.
+        let gb = "人民群众全力做好防控工作（ＡＢ）。\n".repeat(300);
+        let big5 = "臺北市政府昨日舉行記者會，說明颱風過後的復原工作。\n".repeat(200);
+        let mut big5_odd = b"x".to_vec();
+        big5_odd.extend(encode(BIG5, &big5));
+        let cut = &big5_odd[..DETECT_SAMPLE];
+        assert!(BIG5
+            .decode_without_bom_handling_and_without_replacement(cut)
+            .is_none());
+        let mut damaged_gb = encode(GB18030, &gb);
+        damaged_gb.extend_from_slice(&[0x81, 0x20]);
+        let cases: [(&str, Vec<u8>, bool); 5] = [
+            ("gb18030", encode(GB18030, &gb), true),
+            ("short gb18030", encode(GB18030, "人民日报"), true),
+            ("big5", encode(BIG5, &big5), false),
+            // The sample ends inside a character: that is no sign of GB18030.
+            ("big5, the sample cutting a character", big5_odd, false),
+            ("gb18030 with a bad byte", damaged_gb, false),
+        ];
+        for (name, bytes, plain) in cases {
+            assert_eq!(plain_gb18030(&bytes).is_some(), plain, "{name}");
+            let d = decode(&bytes);
+            let want = if name.starts_with("big5") {
+                "Big5"
+            } else {
+                "gb18030"
+            };
+            assert_eq!(d.encoding, want, "{name}");
+        }
+        assert_eq!(decode(&encode(GB18030, &gb)).text, gb);
     }
 
     #[test]

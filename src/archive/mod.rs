@@ -378,16 +378,45 @@ fn furniture(span_text: &str, a: &Article) -> Vec<String> {
     for s in &a.subheadlines {
         heads.push_str(&squeeze(s));
     }
-    let body = squeeze(&a.body);
+    let body = Body {
+        raw: &a.body,
+        from: std::cell::Cell::new(0),
+        squeezed: std::cell::OnceCell::new(),
+    };
     let captions: Vec<String> = a.captions.iter().map(|c| squeeze(c)).collect();
     span_text
         .lines()
         .filter(|l| l.len() <= MAX_LINE_BYTES)
         .map(squeeze)
         .filter(|l| !l.is_empty())
-        .filter(|l| !heads.contains(l.as_str()) && !body.contains(l.as_str()))
+        .filter(|l| !heads.contains(l.as_str()) && !body.holds(l))
         .filter(|l| !captions.iter().any(|c| c.contains(l.as_str())))
         .collect()
+}
+
+/// An article's body, in which [`furniture`] looks for the span's lines without white
+/// space. The lines come in the body's order, so each is looked for first in the body as
+/// it is, from where the last one found ended: a line without white space found there is
+/// in the body without white space too. Only a line not found so has the body squeezed
+/// and searched whole (once squeezed, for the lines after it as well).
+struct Body<'a> {
+    raw: &'a str,
+    from: std::cell::Cell<usize>,
+    squeezed: std::cell::OnceCell<String>,
+}
+
+impl Body<'_> {
+    /// True when `without_spaces(body)` contains `line`, itself without white space.
+    fn holds(&self, line: &str) -> bool {
+        let from = self.from.get();
+        if let Some(i) = self.raw.get(from..).and_then(|rest| rest.find(line)) {
+            self.from.set(from + i + line.len());
+            return true;
+        }
+        self.squeezed
+            .get_or_init(|| without_spaces(self.raw))
+            .contains(line)
+    }
 }
 
 /// `s` without white space (`刘 歌` → `刘歌`), copied a run at a time: an article body has
@@ -596,6 +625,49 @@ mod tests {
         for (bytes, want) in cases {
             let err = archive.page_from_bytes("a.txt", bytes).unwrap_err();
             assert!(err.starts_with(want), "{bytes:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn furniture_is_the_span_lines_no_field_holds() {
+        let article = Article {
+            headline: "市委召开 会议".into(),
+            body: "会议由刘 歌主持。\n会议要求，各级切实做好防控工作。\n本报记者 王明".into(),
+            captions: vec!["图为会场".into()],
+            ..Default::default()
+        };
+        let cases: [(&str, &[&str]); 5] = [
+            // Lines in the body's order, with white space the body does not have and
+            // the other way round.
+            (
+                "市委召开会议\n会议由刘歌主持。\n会议要求，各级\n切实做好防控工作。\n本报记者王明",
+                &[],
+            ),
+            // Out of order: a line before the last one found, and one inside a line.
+            ("本报记者 王明\n会议由 刘歌\n防控", &[]),
+            (
+                "A3 要闻\n会议由刘 歌主持。\n图为会场\n责任编辑：李华",
+                &["A3要闻", "责任编辑：李华"],
+            ),
+            (
+                "会议要求，各级切实做好防控工作。\n会议由刘歌主持。\n（完）",
+                &["（完）"],
+            ),
+            ("", &[]),
+        ];
+        for (span, want) in cases {
+            let got = furniture(span, &article);
+            // The same as searching the whole squeezed body for every line.
+            let body = without_spaces(&article.body);
+            let heads = without_spaces(&article.headline);
+            let naive: Vec<String> = span
+                .lines()
+                .map(without_spaces)
+                .filter(|l| !l.is_empty() && !heads.contains(l.as_str()))
+                .filter(|l| !body.contains(l.as_str()) && !"图为会场".contains(l.as_str()))
+                .collect();
+            assert_eq!(got, naive, "{span}");
+            assert_eq!(got, want, "{span}");
         }
     }
 
