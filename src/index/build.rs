@@ -5,6 +5,7 @@
 //! and the index commits every few dozen megabytes, so a killed run loses little and the
 //! next one completes it.
 
+use super::run::{Job, Summary};
 use super::{profiles, FileRecord, Manifest, Store};
 use crate::archive::{content_hash, Archive, Entry, Page, PageFile};
 use crate::split::Profile;
@@ -29,13 +30,9 @@ pub struct BuildOptions {
     /// The tantivy writer's memory budget, in bytes.
     pub writer_memory: usize,
     /// Remove the articles of files no longer in the archive even when they are more than
-    /// [`MAX_REMOVED_SHARE`] of the index.
+    /// [`super::guard::MAX_REMOVED_SHARE`] of the index.
     pub prune: bool,
 }
-
-/// The share of the index's files or articles a run removes only with `--prune`: more is
-/// the sign of a wrong folder, an emptied one or a mount that is not there.
-pub const MAX_REMOVED_SHARE: f64 = 0.2;
 
 impl Default for BuildOptions {
     fn default() -> Self {
@@ -48,47 +45,6 @@ impl Default for BuildOptions {
             prune: false,
         }
     }
-}
-
-/// What an indexing pass did.
-#[derive(Debug, Clone, Default)]
-pub struct Summary {
-    pub files: usize,
-    pub added: usize,
-    pub updated: usize,
-    pub removed: usize,
-    pub unchanged: usize,
-    /// Files indexed by another version of baosou, split again (counted in `updated`).
-    pub reread: usize,
-    /// Unchanged files split again because their paper's profile changed (counted in
-    /// `updated`).
-    pub resplit: usize,
-    /// Files not indexed, with the reason.
-    pub skipped: Vec<(String, String)>,
-    /// Files indexed with a warning.
-    pub warnings: Vec<(String, String)>,
-    /// Files that are not page files (not `.txt`), counted by extension.
-    pub ignored: BTreeMap<String, usize>,
-    /// Folders and files that could not be read, with the reason: what the index holds
-    /// from them is kept.
-    pub unreadable: Vec<(String, String)>,
-    /// Indexed files kept because they, or their folder, could not be read.
-    pub kept: usize,
-    /// Files decoded with undecodable bytes replaced, and the number of those bytes.
-    pub undecodable: (usize, usize),
-    /// Articles indexed in this pass.
-    pub articles: usize,
-    /// Articles in the index after the pass.
-    pub total_articles: u64,
-    /// Bytes of page text read in this pass.
-    pub bytes: u64,
-    pub seconds: f64,
-}
-
-/// A page file to read, and whether the index may already hold articles from it.
-pub(crate) struct Job {
-    pub(crate) file: PageFile,
-    pub(crate) known: Option<FileRecord>,
 }
 
 /// What the reading thread hands to the writer.
@@ -381,21 +337,6 @@ pub(crate) fn under_unreadable(unreadable: &[String], rel: &str) -> bool {
                 .strip_prefix(u.as_str())
                 .is_some_and(|r| r.starts_with('/'))
     })
-}
-
-impl Summary {
-    /// Counts a page read and split: its articles, bytes, warnings and undecodable bytes.
-    pub(crate) fn count_page(&mut self, file: &PageFile, page: &Page) {
-        for w in &page.warnings {
-            self.warnings.push((file.rel.clone(), w.clone()));
-        }
-        if page.bad_bytes > 0 {
-            self.undecodable.0 += 1;
-            self.undecodable.1 += page.bad_bytes;
-        }
-        self.articles += page.articles.len();
-        self.bytes += file.size;
-    }
 }
 
 /// How many threads read and split pages.

@@ -1,10 +1,14 @@
 //! Guards of an indexing run: it removes only what is confirmed gone, and never a large
 //! share of the index without `--prune`; and no two files share article ids.
 
-use super::build::{Job, Summary, MAX_REMOVED_SHARE};
+use super::run::{Job, Summary};
 use super::{Manifest, Store};
 use crate::archive::Archive;
 use std::collections::BTreeSet;
+
+/// The share of the index's files or articles a run removes only with `--prune`: more is
+/// the sign of a wrong folder, an emptied one or a mount that is not there.
+pub const MAX_REMOVED_SHARE: f64 = 0.2;
 
 /// Refuses a run that would remove more than [`MAX_REMOVED_SHARE`] of the index's files
 /// or articles.

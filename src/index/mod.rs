@@ -10,12 +10,16 @@ mod guard;
 mod lock;
 mod manifest;
 pub mod profiles;
+mod run;
 
-pub use build::{build, reasons, BuildOptions, Summary, MAX_REMOVED_SHARE};
-pub(crate) use build::{learn_profiles, under_unreadable, Job};
+pub use build::{build, reasons, BuildOptions};
+pub(crate) use build::{learn_profiles, under_unreadable};
 pub use fault::{damaged, is_damaged, Damaged};
+pub use guard::MAX_REMOVED_SHARE;
 pub use lock::WriterLock;
 pub use manifest::{FileRecord, Manifest, READER};
+pub(crate) use run::Job;
+pub use run::Summary;
 
 use crate::article::Article;
 use crate::schema::{self, field};
