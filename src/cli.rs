@@ -128,8 +128,8 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub index: IndexDir,
     /// Search this SolrCloud collection (http://HOST:PORT/solr/NAME) instead of a local
-    /// index; plain words, phrases and filters so far
-    #[arg(long, value_name = "URL", conflicts_with_all = ["queries", "format", "by", "kwic"])]
+    /// index: searches, --queries and --format (not --by or --kwic)
+    #[arg(long, value_name = "URL", conflicts_with_all = ["by", "kwic"])]
     pub solr: Option<String>,
 }
 

@@ -9,7 +9,10 @@
 use super::schema::{self, quote};
 use super::Collection;
 use crate::article::Article;
+use crate::query::facets::Facets;
+use crate::query::snippet::Snippet;
 use crate::query::{Atom, Boosts, Hit, Request, Results, Scope, Sort};
+use serde_json::Value;
 
 /// The character fields a word of each scope is looked for in.
 fn char_fields(scope: Scope) -> &'static [&'static str] {
@@ -128,31 +131,125 @@ pub fn params(req: &Request) -> Vec<(String, String)> {
     p
 }
 
-/// Runs a request on the collection.
-pub fn search(solr: &Collection, req: &Request) -> anyhow::Result<Results> {
-    let query: Vec<String> = params(req)
+/// The characters that mark a highlight in the unified highlighter's fragments: private-use
+/// code points, which no page holds.
+const PRE: char = '\u{E000}';
+const POST: char = '\u{E001}';
+
+/// The unified highlighter's parameters: the best passage of the body, about as wide as a
+/// local snippet, with the query's words as explicit character phrases.
+fn highlighting(needles: &[String]) -> Vec<(String, String)> {
+    if needles.is_empty() {
+        return Vec::new();
+    }
+    let q: Vec<String> = needles
         .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .map(|n| format!("{}:{}", schema::BODY_C, quote(n)))
         .collect();
-    let v = solr.get(&format!("select?{}", query.join("&")))?;
-    let total = v["response"]["numFound"].as_u64().unwrap_or(0) as usize;
+    [
+        ("hl", "true".to_string()),
+        ("hl.method", "unified".to_string()),
+        ("hl.fl", schema::BODY_C.to_string()),
+        ("hl.q", q.join(" OR ")),
+        ("hl.snippets", "1".to_string()),
+        ("hl.fragsize", SNIPPET_WIDTH.to_string()),
+        ("hl.bs.type", "SENTENCE".to_string()),
+        ("hl.bs.language", "zh".to_string()),
+        ("hl.tag.pre", PRE.to_string()),
+        ("hl.tag.post", POST.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+/// Characters of a snippet, as locally.
+const SNIPPET_WIDTH: usize = 120;
+
+/// A highlighted fragment as a [`Snippet`]: the text without the marks, and the character
+/// ranges they enclosed; line breaks become spaces, as in a local snippet.
+pub fn snippet_of_fragment(fragment: &str) -> Snippet {
+    let mut text = String::with_capacity(fragment.len());
+    let mut highlights: Vec<[usize; 2]> = Vec::new();
+    let (mut n, mut open) = (0usize, None);
+    for c in fragment.chars() {
+        match c {
+            PRE => open = Some(n),
+            POST => {
+                if let Some(from) = open.take() {
+                    match highlights.last_mut() {
+                        // The highlighter marks `植` `树` apart where the phrase is one.
+                        Some([_, to]) if *to == from => *to = n,
+                        _ => highlights.push([from, n]),
+                    }
+                }
+            }
+            '\n' => {
+                text.push(' ');
+                n += 1;
+            }
+            c => {
+                text.push(c);
+                n += 1;
+            }
+        }
+    }
+    Snippet {
+        text: text.trim_end().to_string(),
+        highlights,
+    }
+}
+
+/// The words of a request that a hit's text can show.
+fn needles(req: &Request) -> Vec<String> {
     let mut needles: Vec<String> = Vec::new();
     for a in req.query.positive_atoms() {
         if a.scope != Scope::Reporter && !needles.contains(&a.text) {
             needles.push(a.text.clone());
         }
     }
+    needles
+}
+
+/// An article rebuilt from its document.
+fn article_of(solr: &Collection, doc: &Value) -> anyhow::Result<Article> {
+    let json = doc[schema::ARTICLE].as_str().ok_or_else(|| {
+        anyhow::anyhow!(
+            "{}: a document without its article; index the archive again with --rebuild",
+            solr.url()
+        )
+    })?;
+    serde_json::from_str(json)
+        .map_err(|e| anyhow::anyhow!("{}: an unreadable article: {e}", solr.url()))
+}
+
+/// A `select` request of these parameters.
+fn select(solr: &Collection, params: &[(String, String)]) -> anyhow::Result<Value> {
+    let query: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    solr.get(&format!("select?{}", query.join("&")))
+}
+
+/// Runs a request on the collection: one page of hits, each with the passage the unified
+/// highlighter chose (or, when only a caption or a byline holds the words, the local one).
+pub fn search(solr: &Collection, req: &Request) -> anyhow::Result<Results> {
+    let needles = needles(req);
+    let mut p = params(req);
+    p.extend(highlighting(&needles));
+    let v = select(solr, &p)?;
+    let total = v["response"]["numFound"].as_u64().unwrap_or(0) as usize;
     let mut hits = Vec::new();
     for doc in v["response"]["docs"].as_array().into_iter().flatten() {
-        let json = doc[schema::ARTICLE].as_str().ok_or_else(|| {
-            anyhow::anyhow!(
-                "{}: a document without its article; index the archive again with --rebuild",
-                solr.url()
-            )
-        })?;
-        let article: Article = serde_json::from_str(json)
-            .map_err(|e| anyhow::anyhow!("{}: an unreadable article: {e}", solr.url()))?;
-        let snippet = crate::query::snippet_of(&article, &needles);
+        let article = article_of(solr, doc)?;
+        let fragment = doc[schema::ID]
+            .as_str()
+            .and_then(|id| v["highlighting"][id][schema::BODY_C][0].as_str());
+        let snippet = match fragment {
+            Some(f) if f.contains(PRE) => snippet_of_fragment(f),
+            _ => crate::query::snippet_of(&article, &needles),
+        };
         let headline_highlights = crate::query::snippet::highlight_all(&article.headline, &needles);
         hits.push(Hit {
             score: doc["score"].as_f64().unwrap_or(0.0) as f32,
@@ -164,24 +261,155 @@ pub fn search(solr: &Collection, req: &Request) -> anyhow::Result<Results> {
     Ok(Results { total, hits })
 }
 
-/// `baosou search --solr URL`: runs the request and prints the hits as a local search does.
+/// Every hit, oldest first (then by page, path and order on the page), read a page of
+/// [`EXPORT_ROWS`] at a time with a cursor: `f` gets each article and its snippet, and
+/// the number of articles is returned.
+pub fn for_each_hit(
+    solr: &Collection,
+    req: &Request,
+    mut f: impl FnMut(&Article, &Snippet) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let needles = needles(req);
+    let mut p: Vec<(String, String)> = params(req)
+        .into_iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "sort" | "start" | "rows"))
+        .collect();
+    p.push(("sort".into(), EXPORT_SORT.into()));
+    p.push(("rows".into(), EXPORT_ROWS.to_string()));
+    let mut cursor = "*".to_string();
+    let mut n = 0;
+    loop {
+        let mut page = p.clone();
+        page.push(("cursorMark".into(), cursor.clone()));
+        let v = select(solr, &page)?;
+        for doc in v["response"]["docs"].as_array().into_iter().flatten() {
+            let article = article_of(solr, doc)?;
+            f(&article, &crate::query::snippet_of(&article, &needles))?;
+            n += 1;
+        }
+        match v["nextCursorMark"].as_str() {
+            Some(next) if next != cursor => cursor = next.to_string(),
+            _ => return Ok(n),
+        }
+    }
+}
+
+/// The order of an export: as the local one, oldest first, then by page and place.
+const EXPORT_SORT: &str = "date asc,page asc,path asc,seq asc,id asc";
+/// Articles read per request of an export.
+const EXPORT_ROWS: usize = 500;
+
+/// How many of the most frequent reporters the facets name.
+pub const FACET_REPORTERS: usize = 20;
+
+/// How the matching articles spread over reporters, years, months and papers, counted by
+/// Solr (`facet.field` on the string fields, `facet.range` by month on the date).
+pub fn facets(solr: &Collection, req: &Request) -> anyhow::Result<Facets> {
+    let mut p: Vec<(String, String)> = params(req)
+        .into_iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "sort" | "start" | "rows" | "fl"))
+        .collect();
+    let set = |k: &str, v: &str| (k.to_string(), v.to_string());
+    p.extend([
+        set("rows", "0"),
+        set("facet", "true"),
+        set("facet.mincount", "1"),
+        set("facet.field", schema::REPORTER),
+        set("facet.field", schema::PAPER),
+        set(
+            &format!("f.{}.facet.limit", schema::REPORTER),
+            &FACET_REPORTERS.to_string(),
+        ),
+        set(&format!("f.{}.facet.limit", schema::PAPER), "-1"),
+        set("facet.range", schema::DATE),
+        set("facet.range.start", "1000-01-01T00:00:00Z"),
+        set("facet.range.end", "3000-01-01T00:00:00Z"),
+        set("facet.range.gap", "+1MONTH"),
+    ]);
+    // A range over ten centuries by month would be 24,000 buckets: bound it by the
+    // collection's first and last day instead.
+    let span = select(
+        solr,
+        &[
+            set("q", "*:*"),
+            set("rows", "0"),
+            set("stats", "true"),
+            set("stats.field", schema::DATE),
+        ],
+    )?;
+    let stats = &span["stats"]["stats_fields"][schema::DATE];
+    if let (Some(min), Some(max)) = (stats["min"].as_str(), stats["max"].as_str()) {
+        let month = |d: &str| format!("{}-01T00:00:00Z", d.get(..7).unwrap_or("1000-01"));
+        for (k, v) in p.iter_mut() {
+            if k == "facet.range.start" {
+                *v = month(min);
+            } else if k == "facet.range.end" {
+                *v = format!("{}+1MONTH", month(max));
+            }
+        }
+    } else {
+        p.retain(|(k, _)| !k.starts_with("facet.range"));
+    }
+    let v = select(solr, &p)?;
+    let pairs = |list: &Value| -> Vec<(String, usize)> {
+        let list = list.as_array().map(Vec::as_slice).unwrap_or_default();
+        list.chunks(2)
+            .filter_map(|kv| Some((kv[0].as_str()?.to_string(), kv.get(1)?.as_u64()? as usize)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    };
+    let f = &v["facet_counts"];
+    let months: Vec<(String, usize)> = pairs(&f["facet_ranges"][schema::DATE]["counts"])
+        .into_iter()
+        .map(|(d, n)| (d.get(..7).unwrap_or(&d).to_string(), n))
+        .collect();
+    let mut years: Vec<(String, usize)> = Vec::new();
+    for (m, n) in &months {
+        let y = m.get(..4).unwrap_or(m);
+        match years.last_mut() {
+            Some((last, count)) if last == y => *count += n,
+            _ => years.push((y.to_string(), *n)),
+        }
+    }
+    Ok(Facets {
+        reporters: pairs(&f["facet_fields"][schema::REPORTER]),
+        years,
+        months,
+        papers: pairs(&f["facet_fields"][schema::PAPER]),
+    })
+}
+
+/// `baosou search --solr URL`: runs the request and prints the hits as a local search
+/// does, or, with `--format`, every hit as the local export does.
 pub fn run(
-    url: &str,
+    solr: &Collection,
     req: &Request,
     args: &crate::cli::SearchArgs,
+    out: &mut impl std::io::Write,
 ) -> anyhow::Result<crate::commands::Outcome> {
+    use crate::cli::ExportFormat;
+    use crate::commands::Outcome;
     use crate::render;
-    use std::io::Write;
-    let results = search(&Collection::new(url)?, req)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Some(format) = args.research.format {
+        if format == ExportFormat::Csv {
+            render::csv::header(out)?;
+        }
+        let n = for_each_hit(solr, req, |a, snippet| match format {
+            ExportFormat::Csv => render::csv::hit(out, a, snippet),
+            ExportFormat::Jsonl => render::json::export_line(out, a, snippet),
+        })?;
+        out.flush()?;
+        return Ok(Outcome::from_count(n));
+    }
+    let results = search(solr, req)?;
     if args.json {
-        render::json::hits(&mut out, &results)?;
+        render::json::hits(out, &results)?;
     } else {
         let style = crate::commands::style(args.color);
-        render::text::hits(&mut out, &results, req.offset, style)?;
+        render::text::hits(out, &results, req.offset, style)?;
     }
     out.flush()?;
-    Ok(crate::commands::Outcome::from_count(results.hits.len()))
+    Ok(Outcome::from_count(results.hits.len()))
 }
 
 /// Percent-encoding of a query string value.
@@ -259,6 +487,29 @@ mod tests {
                 "page:2"
             ]
         );
+    }
+
+    #[test]
+    fn fragments_become_snippets() {
+        let table: [(&str, &str, &[[usize; 2]]); 4] = [
+            (
+                "春天\u{E000}植\u{E001}\u{E000}树\u{E001}。",
+                "春天植树。",
+                &[[2, 4]],
+            ),
+            (
+                "\u{E000}植树\u{E001}好\n\u{E000}疫情\u{E001}\n",
+                "植树好 疫情",
+                &[[0, 2], [4, 6]],
+            ),
+            ("没有标记", "没有标记", &[]),
+            ("\u{E001}孤\u{E000}", "孤", &[]),
+        ];
+        for (fragment, text, highlights) in table {
+            let s = snippet_of_fragment(fragment);
+            assert_eq!(s.text, text, "{fragment}");
+            assert_eq!(s.highlights, highlights, "{fragment}");
+        }
     }
 
     #[test]
