@@ -46,25 +46,69 @@ fn atom(a: &Atom) -> String {
     format!("({})", clauses.join(" OR "))
 }
 
-/// The optional clauses that rank a word by where it is found.
+/// What a query word found in the headline, kicker or subheadlines adds to the score per
+/// unit of headline weight, as locally (`HEADLINE_WORD` in [`crate::query`]).
+const HEADLINE_WORD: f32 = 100.0;
+
+/// The optional clauses that rank a word as the local index does: BM25 of the exact match
+/// in the head (headline, kicker, subheadlines) and the body fields, the reporter's name, a
+/// fixed amount for a word in the head, and BM25 of its words in the word fields.
 fn ranking(a: &Atom, b: &Boosts) -> Vec<String> {
-    if a.scope == Scope::Reporter {
-        return Vec::new();
+    let t = quote(&a.text);
+    let mut out = Vec::new();
+    let mut push = |clause: String, w: f32| {
+        if w > 0.0 {
+            out.push(if w == 1.0 {
+                clause
+            } else {
+                format!("{clause}^{w}")
+            });
+        }
+    };
+    match a.scope {
+        Scope::Reporter => return Vec::new(),
+        Scope::Any => {
+            push(format!("{}:{t}", schema::EXACT_HEAD_C), b.headline);
+            push(format!("{}:{t}", schema::EXACT_BODY_C), b.body);
+            let name = quote(&crate::normalize::compact(&a.text));
+            push(format!("{}:{name}", schema::REPORTER), b.reporter);
+            if b.headline > 0.0 {
+                let bonus = HEADLINE_WORD * b.headline;
+                push(format!("({}:{t})^={bonus}", schema::EXACT_HEAD_C), 1.0);
+            }
+        }
+        Scope::Headline => push(format!("{}:{t}", schema::EXACT_HEAD_C), 1.0),
+        Scope::Body => {
+            push(format!("{}:{t}", schema::EXACT_BODY_C), b.body);
+            return out;
+        }
     }
+    let words = escape(&a.text);
     let mut fields = vec![
         ("headline_w", b.headline),
         ("kicker_w", b.kicker),
         ("subheadline_w", b.subheadline),
-        ("byline_w", b.reporter),
     ];
-    if a.scope != Scope::Headline {
-        fields.push(("body_w", b.body));
+    if a.scope == Scope::Any {
+        fields.push(("byline_w", b.reporter));
     }
-    fields
-        .into_iter()
-        .filter(|(_, w)| *w > 0.0)
-        .map(|(f, w)| format!("{f}:{}^{w}", quote(&a.text)))
-        .collect()
+    for (f, w) in fields {
+        push(format!("{f}:({words})"), w);
+    }
+    out
+}
+
+/// `s` with every character that the query syntax reads escaped: the field's analyzer then
+/// cuts it into words, each an optional clause (`q.op=OR`).
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 2);
+    for c in s.chars() {
+        if !(c.is_alphanumeric() || !c.is_ascii() && !c.is_whitespace()) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The Solr parameters of a request: `q`, the `fq`s, sort and paging.
@@ -74,7 +118,8 @@ pub fn params(req: &Request) -> Vec<(String, String)> {
     for g in &req.query.groups {
         let any: Vec<String> = g.any_of.iter().map(atom).collect();
         let sign = if g.negated { '-' } else { '+' };
-        q.push(format!("{sign}({})", any.join(" OR ")));
+        // Matching only: the score comes from the ranking clauses, as locally.
+        q.push(format!("{sign}({})^=0", any.join(" OR ")));
         if !g.negated {
             for a in &g.any_of {
                 scoring.extend(ranking(a, &req.boosts));
@@ -82,7 +127,7 @@ pub fn params(req: &Request) -> Vec<(String, String)> {
         }
     }
     if !req.query.groups.iter().any(|g| !g.negated) {
-        q.insert(0, "+*:*".to_string());
+        q.insert(0, "+*:*^=0".to_string());
     }
     q.extend(scoring);
     let mut p = vec![
@@ -451,12 +496,19 @@ mod tests {
         let q = q_of("植树 -武汉");
         assert!(q.starts_with("+((headline_c:\"植树\" OR "), "{q}");
         assert!(q.contains("-((headline_c:\"武汉\""), "{q}");
-        assert!(q.contains("headline_w:\"植树\"^3"), "{q}");
-        assert!(!q.contains("headline_w:\"武汉\""), "{q}");
+        assert!(
+            q.contains(" exact_head_c:\"植树\"^3 exact_body_c:\"植树\" "),
+            "{q}"
+        );
+        assert!(q.contains(" (exact_head_c:\"植树\")^=300 "), "{q}");
+        assert!(q.contains(" headline_w:(植树)^3"), "{q}");
+        assert!(!q.contains("headline_w:(武汉)"), "{q}");
         let q = q_of("-武汉");
-        assert!(q.starts_with("+*:* -("), "{q}");
+        assert!(q.starts_with("+*:*^=0 -("), "{q}");
         let q = q_of("reporter:赵明");
-        assert_eq!(q, "+((reporter:\"赵明\"))");
+        assert_eq!(q, "+((reporter:\"赵明\"))^=0");
+        let q = q_of("body:植树");
+        assert!(q.ends_with(")^=0 exact_body_c:\"植树\""), "{q}");
     }
 
     #[test]
@@ -509,6 +561,19 @@ mod tests {
             let s = snippet_of_fragment(fragment);
             assert_eq!(s.text, text, "{fragment}");
             assert_eq!(s.highlights, highlights, "{fragment}");
+        }
+    }
+
+    #[test]
+    fn words_for_the_analyzer_are_escaped() {
+        let table = [
+            ("植树", "植树"),
+            ("a b", "a\\ b"),
+            ("C++(x):", "C\\+\\+\\(x\\)\\:"),
+            ("新冠\u{3000}肺炎", "新冠\\\u{3000}肺炎"),
+        ];
+        for (s, want) in table {
+            assert_eq!(escape(s), want, "{s}");
         }
     }
 
