@@ -244,6 +244,10 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SECS", default_value_t = crate::serve::DEFAULT_TIMEOUT_SECS,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+    /// Answer from this SolrCloud collection (http://HOST:PORT/solr/NAME) instead of a local
+    /// index: searches, articles, reporters and info (not trends or concordances)
+    #[arg(long, value_name = "URL")]
+    pub solr: Option<String>,
     #[command(flatten)]
     pub index: IndexDir,
 }

@@ -625,3 +625,57 @@ fn a_node_stopped_mid_run_leaves_the_replicas_answering_or_a_clear_error() {
         assert!(got.is_superset(want), "{q:?} after node 1 came back");
     }
 }
+
+#[test]
+fn serve_answers_from_solr_as_from_the_local_index() {
+    let Some(url) = solr_url() else { return };
+    let _turn = collection();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = common::archive(dir.path());
+    let local = dir.path().join("local");
+    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
+    assert!(o.status.success(), "local index: {}", text(&o.stderr));
+    fill(&url, &archive, &dir.path().join("state"));
+    let here = common::Server::start(&local);
+    let there = common::Server::start_with(&local, &["--solr", &url]);
+    let ids = |v: &Value| -> Vec<String> {
+        v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["id"].to_string())
+            .collect()
+    };
+    for q in [
+        "/api/search?q=%E7%96%AB%E6%83%85&sort=date",
+        "/api/search?q=%E7%96%AB%E6%83%85&sort=date&limit=2&offset=2",
+        "/api/search?reporter=%E8%83%A1%E6%96%87%E6%B4%81",
+        "/api/search?date=2021-03&sort=date",
+    ] {
+        let ((s1, want), (s2, got)) = (here.get(q), there.get(q));
+        assert_eq!((s1, s2), (200, 200), "{q}: {got}");
+        let keys = |v: &Value| -> Vec<String> {
+            v.as_object().expect("an object").keys().cloned().collect()
+        };
+        assert_eq!(keys(&got), keys(&want), "{q}");
+        assert_eq!(ids(&got), ids(&want), "{q}");
+        assert_eq!(got["total"], want["total"], "{q}");
+        assert_eq!(got["facets"], want["facets"], "{q}");
+    }
+    let id = "b6d15cdc7e267c35-01";
+    let q = format!("/api/article/{id}?q=%E6%A4%8D%E6%A0%91");
+    let ((_, want), (s, got)) = (here.get(&q), there.get(&q));
+    assert_eq!(s, 200, "{got}");
+    for key in ["article", "neighbours", "highlights"] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+    assert_eq!(there.get("/api/article/no-such-id").0, 404);
+    let ((_, want), (_, got)) = (here.get("/api/info"), there.get("/api/info"));
+    for key in ["articles", "papers", "first_date", "last_date"] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+    let q = "/api/reporters?q=%E8%83%A1";
+    assert_eq!(there.get(q).1, here.get(q).1);
+    assert_eq!(there.get("/api/kwic?q=%E7%96%AB%E6%83%85").0, 501);
+    assert_eq!(there.get_text("/").0, 200);
+}

@@ -118,7 +118,8 @@ fn run_search(app: &App, params: &SearchQuery, stop: &Stop) -> Result<Value, Api
     }))
 }
 
-fn facets_json(f: &Facets) -> Value {
+/// The facets of a search as the API gives them (also `serve --solr`'s).
+pub(crate) fn facets_json(f: &Facets) -> Value {
     let list = |key: &str, v: &[(String, usize)]| -> Vec<Value> {
         v.iter()
             .map(|(name, n)| json!({key: name, "count": n}))

@@ -458,7 +458,7 @@ pub fn run(
 }
 
 /// Percent-encoding of a query string value.
-fn encode(s: &str) -> String {
+pub(crate) fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 3);
     for b in s.bytes() {
         match b {
