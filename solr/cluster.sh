@@ -8,7 +8,8 @@
 #                               stop node N (1, not the node of the URL), or start it again
 #                               and wait until every replica is active (for the tests)
 # BAOSOU_CLUSTER_HEAP (default 1g, at most 1.5g) and BAOSOU_CLUSTER_WAIT (seconds, default
-# 300) tune it.
+# 300) tune it; BAOSOU_CLUSTER_JIT replaces -XX:TieredStopAtLevel=1 (quick start, C1 only),
+# e.g. with -XX:+TieredCompilation for long benchmarks.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 project="$here/cluster"
@@ -38,7 +39,7 @@ start() {
     build
     rm -rf "$dir/nodes" "$dir/url" "$dir/url.tmp"
     local started=$SECONDS
-    setsid java "-Xmx${BAOSOU_CLUSTER_HEAP:-1g}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    setsid java "-Xmx${BAOSOU_CLUSTER_HEAP:-1g}" -XX:+UseSerialGC ${BAOSOU_CLUSTER_JIT:--XX:TieredStopAtLevel=1} \
         -Djava.net.preferIPv4Stack=true -Dhost=127.0.0.1 -Dsolr.log.level=WARN \
         -cp "$project/target/classes:$(cat "$project/target/classpath.txt")" \
         baosou.Cluster "$dir" "$here/configset/conf" >"$dir/cluster.log" 2>&1 </dev/null &
