@@ -58,7 +58,7 @@ async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> ApiResu
         let req = params.request()?;
         let started = Instant::now();
         let results = solr_search::search(&work.solr, &req).map_err(internal)?;
-        let facets = solr_search::facets(&work.solr, &req).map_err(internal)?;
+        let facets = super::research::facets(&work.solr, &req).map_err(internal)?;
         let took_ms = started.elapsed().as_secs_f64() * 1000.0;
         let hits: Vec<Value> = results.hits.iter().map(crate::render::json::hit).collect();
         Ok(json!({
