@@ -4,8 +4,12 @@
 #                               (2 shards x 2 replicas) from solr/configset; write the PID to
 #                               DIR/pid; print the collection URL as the last line
 #   solr/cluster.sh stop DIR    stop the cluster started in DIR, by its PID
+#   solr/cluster.sh node DIR stop|start N
+#                               stop node N (1, not the node of the URL), or start it again
+#                               and wait until every replica is active (for the tests)
 # BAOSOU_CLUSTER_HEAP (default 1g, at most 1.5g) and BAOSOU_CLUSTER_WAIT (seconds, default
-# 300) tune it.
+# 300) tune it; BAOSOU_CLUSTER_JIT replaces -XX:TieredStopAtLevel=1 (quick start, C1 only),
+# e.g. with -XX:+TieredCompilation for long benchmarks.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 project="$here/cluster"
@@ -35,7 +39,7 @@ start() {
     build
     rm -rf "$dir/nodes" "$dir/url" "$dir/url.tmp"
     local started=$SECONDS
-    setsid java "-Xmx${BAOSOU_CLUSTER_HEAP:-1g}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    setsid java "-Xmx${BAOSOU_CLUSTER_HEAP:-1g}" -XX:+UseSerialGC ${BAOSOU_CLUSTER_JIT:--XX:TieredStopAtLevel=1} \
         -Djava.net.preferIPv4Stack=true -Dhost=127.0.0.1 -Dsolr.log.level=WARN \
         -cp "$project/target/classes:$(cat "$project/target/classpath.txt")" \
         baosou.Cluster "$dir" "$here/configset/conf" >"$dir/cluster.log" 2>&1 </dev/null &
@@ -57,6 +61,25 @@ start() {
     done
     echo "cluster.sh: started in $((SECONDS - started))s, PID $pid, log $dir/cluster.log" >&2
     cat "$dir/url"
+}
+
+node() {
+    local dir="$1" what="$2" n="$3"
+    [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null || die "no cluster running from $dir"
+    case "$what" in stop|start) ;; *) die "node: say stop or start, not $what" ;; esac
+    rm -f "$dir/node-$n.done"
+    touch "$dir/node-$n.$what"
+    for _ in $(seq 300); do
+        if [ -f "$dir/node-$n.done" ]; then
+            local answer
+            answer="$(cat "$dir/node-$n.done")"
+            rm -f "$dir/node-$n.done"
+            case "$answer" in stopped|started) echo "cluster.sh: node $n $answer" >&2; return 0 ;; esac
+            die "node $n: $answer"
+        fi
+        sleep 0.5
+    done
+    die "node $n did not $what within 150s; the log is $dir/cluster.log"
 }
 
 stop() {
@@ -81,5 +104,6 @@ stop() {
 case "${1:-}" in
     start) [ $# -eq 2 ] || die "usage: $0 start DIR"; start "$2" ;;
     stop) [ $# -eq 2 ] || die "usage: $0 stop DIR"; stop "$2" ;;
-    *) die "usage: $0 start DIR | stop DIR" ;;
+    node) [ $# -eq 4 ] || die "usage: $0 node DIR stop|start N"; node "$2" "$3" "$4" ;;
+    *) die "usage: $0 start DIR | stop DIR | node DIR stop|start N" ;;
 esac

@@ -135,8 +135,8 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub index: IndexDir,
     /// Search this SolrCloud collection (http://HOST:PORT/solr/NAME) instead of a local
-    /// index; plain words, phrases and filters so far
-    #[arg(long, value_name = "URL", conflicts_with_all = ["queries", "format", "by", "kwic"])]
+    /// index: searches, --queries and --format (not --by or --kwic)
+    #[arg(long, value_name = "URL", conflicts_with_all = ["by", "kwic"])]
     pub solr: Option<String>,
 }
 
@@ -263,6 +263,10 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SECS", default_value_t = crate::serve::DEFAULT_TIMEOUT_SECS,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+    /// Answer from this SolrCloud collection (http://HOST:PORT/solr/NAME) instead of a local
+    /// index: searches, articles, reporters and info (not trends or concordances)
+    #[arg(long, value_name = "URL")]
+    pub solr: Option<String>,
     /// The index folder.
     #[command(flatten)]
     pub index: IndexDir,

@@ -1,6 +1,8 @@
 //! `baosou index --solr` against a real SolrCloud collection. Start one with
-//! `solr/cluster.sh start DIR` and give its URL in `BAOSOU_SOLR_URL`; without it the tests
-//! that need a cluster say why they are skipped and pass. The collection is emptied first.
+//! `solr/cluster.sh start DIR` and give its URL in `BAOSOU_SOLR_URL` (and the folder in
+//! `BAOSOU_SOLR_DIR`, for the test that stops a node); without it the tests that need a
+//! cluster say why they are skipped and pass. Each test that fills the collection empties
+//! it first, and they take turns ([`COLLECTION`]).
 
 mod common;
 
@@ -8,6 +10,28 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command, Output};
+
+/// Held by each test that fills the collection: they share the one collection.
+static COLLECTION: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn collection() -> std::sync::MutexGuard<'static, ()> {
+    COLLECTION.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Indexes `archive` into the collection, emptied first, and returns the state folder.
+fn fill(url: &str, archive: &Path, state: &Path) {
+    let o = baosou(&[
+        "index",
+        "-q",
+        path(archive),
+        "--solr",
+        url,
+        "--solr-state",
+        path(state),
+        "--rebuild",
+    ]);
+    assert!(o.status.success(), "index --solr: {}", text(&o.stderr));
+}
 
 fn baosou(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_baosou"))
@@ -121,6 +145,7 @@ fn search_ids(target: &[&str], args: &[&str]) -> BTreeSet<String> {
 #[test]
 fn substrings_across_shards_find_what_the_local_index_finds() {
     let Some(url) = solr_url() else { return };
+    let _turn = collection();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let archive = common::archive(dir.path());
     let (local, state) = (dir.path().join("local"), dir.path().join("state"));
@@ -328,4 +353,367 @@ fn updates_are_sent_again_after_a_503_and_a_dropped_connection() {
     ]);
     assert!(o.status.code() != Some(2), "{}", text(&o.stderr));
     assert_eq!(updates.load(std::sync::atomic::Ordering::SeqCst), 3);
+}
+
+/// The hits' JSON objects that `search --json` prints.
+fn hits(args: &[&str]) -> Vec<Value> {
+    let o = baosou(args);
+    assert!(o.status.code() != Some(2), "{args:?}: {}", text(&o.stderr));
+    text(&o.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+#[test]
+fn batches_exports_paging_and_json_are_as_local() {
+    let Some(url) = solr_url() else { return };
+    let _turn = collection();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = common::archive(dir.path());
+    let local = dir.path().join("local");
+    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
+    assert!(o.status.success(), "local index: {}", text(&o.stderr));
+    fill(&url, &archive, &dir.path().join("state"));
+    let (l, s) = (["--index", path(&local)], ["--solr", url.as_str()]);
+
+    // The same keys in every hit, and the same ids, newest first. Articles of one day and
+    // page are in index order locally, which is not the collection's: the order of the
+    // days is compared, and the ids as sets.
+    let args = ["search", "--json", "--sort", "date", "疫情"];
+    let (want, got) = (
+        hits(&[&args[..], &l[..]].concat()),
+        hits(&[&args[..], &s[..]].concat()),
+    );
+    assert!(!want.is_empty());
+    let keys =
+        |v: &Value| -> Vec<String> { v.as_object().expect("an object").keys().cloned().collect() };
+    let ids = |v: &[Value]| -> Vec<String> { v.iter().map(|h| h["id"].to_string()).collect() };
+    let set = |v: &[Value]| -> BTreeSet<String> { ids(v).into_iter().collect() };
+    let days = |v: &[Value]| -> Vec<String> { v.iter().map(|h| h["date"].to_string()).collect() };
+    assert_eq!(set(&got), set(&want));
+    assert_eq!(days(&got), days(&want));
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(keys(g), keys(w));
+        // The unified highlighter's passage shows the word where the highlights say.
+        let snippet: Vec<char> = g["snippet"].as_str().expect("a snippet").chars().collect();
+        for h in g["highlights"].as_array().expect("highlights") {
+            let (a, b) = (
+                h[0].as_u64().expect("a") as usize,
+                h[1].as_u64().expect("b") as usize,
+            );
+            assert_eq!(snippet[a..b].iter().collect::<String>(), "疫情", "{g}");
+        }
+    }
+
+    // Paging: the second page of two is the third and fourth hits of the whole list.
+    let args = [
+        "search", "--json", "--sort", "date", "-n", "2", "--offset", "2", "疫情",
+    ];
+    assert_eq!(ids(&hits(&[&args[..], &s[..]].concat())), ids(&got[2..4]));
+    let args = [
+        "search", "--json", "--sort", "date", "-n", "2", "--offset", "2", "疫情",
+    ];
+    assert_eq!(days(&hits(&[&args[..], &l[..]].concat())), days(&got[2..4]));
+
+    // --queries: one JSON line per query, with the same keys and ids.
+    let batch = dir.path().join("batch.jsonl");
+    std::fs::write(
+        &batch,
+        "{\"q\":\"植树\",\"limit\":1000}\n{\"q\":\"疫情\",\"reporter\":\"胡文洁\"}\n\
+         {\"date\":\"2021-03-05\",\"limit\":1000}\n",
+    )
+    .expect("a batch file");
+    let args = ["search", "--json", "--queries", path(&batch)];
+    let (want, got) = (
+        hits(&[&args[..], &l[..]].concat()),
+        hits(&[&args[..], &s[..]].concat()),
+    );
+    assert_eq!(got.len(), 3);
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(keys(g), keys(w));
+        assert_eq!(g["total"], w["total"], "{g}");
+        let set = |v: &Value| -> BTreeSet<String> {
+            v["hits"]
+                .as_array()
+                .expect("hits")
+                .iter()
+                .map(|h| h["id"].to_string())
+                .collect()
+        };
+        assert_eq!(set(g), set(w), "{}", g["q"]);
+    }
+
+    // --format csv|jsonl: every hit, oldest first, the same lines.
+    for format in ["csv", "jsonl"] {
+        let args = ["search", "--format", format, "疫情"];
+        let (w, g) = (
+            baosou(&[&args[..], &l[..]].concat()),
+            baosou(&[&args[..], &s[..]].concat()),
+        );
+        assert_eq!(g.status.code(), Some(0), "{}", text(&g.stderr));
+        // Oldest first; within a day and page, index order (see above): sorted.
+        let column = |o: &Output, k: usize| -> Vec<String> {
+            let lines = text(&o.stdout);
+            let mut v: Vec<String> = if format == "csv" {
+                lines
+                    .lines()
+                    .skip(1)
+                    .map(|l| l.split(',').nth(k).unwrap_or("").to_string())
+                    .collect()
+            } else {
+                lines
+                    .lines()
+                    .map(|l| {
+                        let v: Value = serde_json::from_str(l).expect("JSON");
+                        v[if k == 0 { "id" } else { "date" }].to_string()
+                    })
+                    .collect()
+            };
+            if k == 0 {
+                v.sort();
+            }
+            v
+        };
+        assert_eq!(column(&g, 0), column(&w, 0), "{format}: ids");
+        assert_eq!(column(&g, 1), column(&w, 1), "{format}: dates");
+    }
+}
+
+/// Where Solr's analysis and the local index's cannot agree, pinned: a Latin or digit run
+/// is one word in Solr, so part of it is no match there; traditional characters fold to
+/// simplified in both.
+#[test]
+fn semantic_differences_are_pinned() {
+    let Some(url) = solr_url() else { return };
+    let _turn = collection();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = dir.path().join("archive");
+    let day = archive.join("江城晚报").join("2021-04-01");
+    std::fs::create_dir_all(&day).expect("a page folder");
+    std::fs::write(
+        day.join("01.txt"),
+        "新冠病毒COVID19检测点增设\n\n本报讯 全市新增COVID19检测点十二个，國家圖書館同日開放。\n",
+    )
+    .expect("a page");
+    let local = dir.path().join("local");
+    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
+    assert!(o.status.success(), "local index: {}", text(&o.stderr));
+    fill(&url, &archive, &dir.path().join("state"));
+    let found = |target: &[&str], q: &str| !search_ids(target, &[q]).is_empty();
+    let (l, s) = (["--index", path(&local)], ["--solr", url.as_str()]);
+    for q in [
+        "COVID19",
+        "covid19",
+        "检测点",
+        "国家图书馆",
+        "國家圖書館",
+        "图书",
+    ] {
+        assert!(found(&l, q), "local: {q}");
+        assert!(found(&s, q), "solr: {q}");
+    }
+    // Part of a Latin or digit run: a substring locally, no word in Solr.
+    for q in ["COVID", "OVID19", "19"] {
+        assert!(found(&l, q), "local: {q}");
+        assert!(!found(&s, q), "solr: {q}");
+    }
+}
+
+/// A cluster folder given in `BAOSOU_SOLR_DIR`, for `solr/cluster.sh node`.
+fn cluster_dir() -> Option<String> {
+    match std::env::var("BAOSOU_SOLR_DIR") {
+        Ok(d) if !d.trim().is_empty() => Some(d),
+        _ => {
+            eprintln!("skipped: BAOSOU_SOLR_DIR is not set (the folder given to cluster.sh start)");
+            None
+        }
+    }
+}
+
+/// Stops or starts node `n` of the test cluster.
+fn node(dir: &str, what: &str, n: u32) {
+    let script = common::root().join("solr/cluster.sh");
+    let o = Command::new("bash")
+        .arg(&script)
+        .args(["node", dir, what, &n.to_string()])
+        .output()
+        .expect("cluster.sh runs");
+    assert!(
+        o.status.success(),
+        "cluster.sh node {what} {n}: {}",
+        text(&o.stderr)
+    );
+}
+
+/// Starts the node again however the test ends, so that the other tests have the cluster
+/// whole.
+struct Restart<'a>(&'a str);
+
+impl Drop for Restart<'_> {
+    fn drop(&mut self) {
+        // No assertion here: a panic while a failed test unwinds would abort the run.
+        let script = common::root().join("solr/cluster.sh");
+        let o = Command::new("bash")
+            .arg(&script)
+            .args(["node", self.0, "start", "1"])
+            .output();
+        if !o.as_ref().is_ok_and(|o| o.status.success()) {
+            eprintln!("cluster.sh node start 1 failed: {o:?}");
+        }
+    }
+}
+
+#[test]
+fn a_node_stopped_mid_run_leaves_the_replicas_answering_or_a_clear_error() {
+    let Some(url) = solr_url() else { return };
+    let Some(cluster) = cluster_dir() else { return };
+    let _turn = collection();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = common::archive(dir.path());
+    let state = dir.path().join("state");
+    fill(&url, &archive, &state);
+    let s = ["--solr", url.as_str()];
+    let queries: &[&[&str]] = &[&["疫情"], &["植树"], &["--reporter", "胡文洁"]];
+    let before: Vec<BTreeSet<String>> = queries.iter().map(|q| search_ids(&s, q)).collect();
+    assert!(before.iter().all(|ids| !ids.is_empty()));
+
+    node(&cluster, "stop", 1);
+    let restart = Restart(&cluster);
+    // Every shard has a replica on node 0, which the URL names: the searches are answered
+    // whole, or fail with an error that says what happened, never a partial answer.
+    for (q, want) in queries.iter().zip(&before) {
+        let mut all = vec!["search", "--json", "--limit", "1000"];
+        all.extend_from_slice(&s);
+        all.extend_from_slice(q);
+        let o = baosou(&all);
+        match o.status.code() {
+            Some(0) => {
+                let got: BTreeSet<String> = text(&o.stdout)
+                    .lines()
+                    .map(|l| serde_json::from_str::<Value>(l).expect("JSON")["id"].to_string())
+                    .map(|id| id.trim_matches('"').to_string())
+                    .collect();
+                assert_eq!(&got, want, "{q:?} with node 1 stopped");
+            }
+            code => {
+                let err = text(&o.stderr);
+                assert_eq!(code, Some(2), "{q:?}: {err}");
+                assert!(
+                    err.starts_with("baosou: ") && err.contains(url.as_str()),
+                    "{err}"
+                );
+            }
+        }
+    }
+    // An update while the node is down: shards whose leader was there elect the replica on
+    // node 0 (the 503s meanwhile are retried), or the run ends with a clear error.
+    let page = archive.join("江城晚报/2021-03-06");
+    let first = std::fs::read_dir(&page)
+        .expect("a fixture folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "txt"))
+        .expect("a page");
+    std::fs::write(page.join("09.txt"), std::fs::read(&first).expect("a page"))
+        .expect("a new page");
+    let o = baosou(&[
+        "index",
+        "-q",
+        path(&archive),
+        "--solr",
+        &url,
+        "--solr-state",
+        path(&state),
+    ]);
+    let err = text(&o.stderr);
+    assert!(o.status.code() != Some(101), "a panic: {err}");
+    eprintln!("index with node 1 stopped: {:?} {err}", o.status.code());
+    if o.status.success() {
+        let new = solr_ids(&url, "path:\"江城晚报/2021-03-06/09.txt\"");
+        assert!(
+            !new.is_empty(),
+            "the new page's articles are in the collection"
+        );
+    } else {
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.starts_with("baosou: "), "{err}");
+    }
+    drop(restart);
+    node(&cluster, "start", 1); // started already: checks that every replica is active
+                                // Whole again: the same answers as before.
+    for (q, want) in queries.iter().zip(&before) {
+        let got = search_ids(&s, q);
+        assert!(got.is_superset(want), "{q:?} after node 1 came back");
+    }
+}
+
+#[test]
+fn serve_answers_from_solr_as_from_the_local_index() {
+    let Some(url) = solr_url() else { return };
+    let _turn = collection();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = common::archive(dir.path());
+    let local = dir.path().join("local");
+    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
+    assert!(o.status.success(), "local index: {}", text(&o.stderr));
+    fill(&url, &archive, &dir.path().join("state"));
+    let here = common::Server::start(&local);
+    let there = common::Server::start_with(&local, &["--solr", &url]);
+    let ids = |v: &Value| -> Vec<String> {
+        v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["id"].to_string())
+            .collect()
+    };
+    for q in [
+        "/api/search?q=%E7%96%AB%E6%83%85&sort=date",
+        "/api/search?q=%E6%A4%8D%E6%A0%91",
+        "/api/search?reporter=%E8%83%A1%E6%96%87%E6%B4%81",
+        "/api/search?date=2021-03&sort=date",
+    ] {
+        let ((s1, want), (s2, got)) = (here.get(q), there.get(q));
+        assert_eq!((s1, s2), (200, 200), "{q}: {got}");
+        let keys = |v: &Value| -> Vec<String> {
+            v.as_object().expect("an object").keys().cloned().collect()
+        };
+        assert_eq!(keys(&got), keys(&want), "{q}");
+        // Ties of a day and page: index order locally (see above).
+        let sorted = |v: &Value| -> Vec<String> {
+            let mut v = ids(v);
+            v.sort();
+            v
+        };
+        assert_eq!(sorted(&got), sorted(&want), "{q}");
+        let days = |v: &Value| -> Vec<String> {
+            v["hits"]
+                .as_array()
+                .expect("hits")
+                .iter()
+                .map(|h| h["date"].to_string())
+                .collect()
+        };
+        assert_eq!(days(&got), days(&want), "{q}");
+        assert_eq!(got["total"], want["total"], "{q}");
+        assert_eq!(got["facets"], want["facets"], "{q}");
+    }
+    let id = "b6d15cdc7e267c35-01";
+    let q = format!("/api/article/{id}?q=%E6%A4%8D%E6%A0%91");
+    let ((_, want), (s, got)) = (here.get(&q), there.get(&q));
+    assert_eq!(s, 200, "{got}");
+    for key in ["article", "neighbours", "highlights"] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+    assert_eq!(there.get("/api/article/no-such-id").0, 404);
+    let ((_, want), (_, got)) = (here.get("/api/info"), there.get("/api/info"));
+    for key in ["articles", "papers", "first_date", "last_date"] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+    let q = "/api/reporters?q=%E8%83%A1";
+    assert_eq!(there.get(q).1, here.get(q).1);
+    assert_eq!(there.get("/api/kwic?q=%E7%96%AB%E6%83%85").0, 501);
+    assert_eq!(there.get_text("/").0, 200);
 }

@@ -3,7 +3,7 @@
 use super::{style, Outcome};
 use crate::cli::{SearchArgs, SortOrder};
 use crate::index::Store;
-use crate::query::{self, Boosts, Request, Sort};
+use crate::query::{self, Boosts, Request, Results, Sort};
 use crate::render;
 use anyhow::Context;
 use serde::Deserialize;
@@ -22,22 +22,7 @@ pub const MAX_QUERY_LINE: usize = 64 * 1024;
 
 pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
     if let Some(url) = &args.solr {
-        let (date, from, to) = (
-            args.date.as_deref(),
-            args.from.as_deref(),
-            args.to.as_deref(),
-        );
-        let boosts = Boosts::default().with(&args.boosts)?;
-        let req = request(
-            &args.query.join(" "),
-            &args.reporter,
-            date,
-            from,
-            to,
-            args,
-            boosts,
-        )?;
-        return crate::solr::search::run(url, &req, args);
+        return solr(url, args);
     }
     let dir = &args.index.dir;
     if dir == Path::new(DEFAULT_INDEX) && !Store::exists(dir) && Path::new(DEFAULT_ARCHIVE).is_dir()
@@ -58,7 +43,8 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
     let boosts = Boosts::default().with(&args.boosts)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if let Some(file) = &args.queries {
-        return batch(&store, &searcher, args, boosts, file, &mut out);
+        let mut search = |req: &Request| query::search(&store, &searcher, req);
+        return batch(&mut search, args, boosts, file, &mut out);
     }
     let req = request(
         &args.query.join(" "),
@@ -80,6 +66,27 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     Ok(Outcome::from_count(results.hits.len()))
+}
+
+/// `search --solr URL`: the same request, batch and export, answered by the collection.
+fn solr(url: &str, args: &SearchArgs) -> anyhow::Result<Outcome> {
+    let collection = crate::solr::Collection::new(url)?;
+    let boosts = Boosts::default().with(&args.boosts)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Some(file) = &args.queries {
+        let mut search = |req: &Request| crate::solr::search::search(&collection, req);
+        return batch(&mut search, args, boosts, file, &mut out);
+    }
+    let req = request(
+        &args.query.join(" "),
+        &args.reporter,
+        args.date.as_deref(),
+        args.from.as_deref(),
+        args.to.as_deref(),
+        args,
+        boosts,
+    )?;
+    crate::solr::search::run(&collection, &req, args, &mut out)
 }
 
 /// A checked request from the query text and the filters.
@@ -141,8 +148,7 @@ struct BatchLine {
 /// Runs one search per line of `file`; prints one JSON object per line (or, without
 /// `--json`, the hits of each search under its query).
 fn batch(
-    store: &Store,
-    searcher: &tantivy::Searcher,
+    search: &mut dyn FnMut(&Request) -> anyhow::Result<Results>,
     args: &SearchArgs,
     boosts: Boosts,
     file: &Path,
@@ -189,7 +195,7 @@ fn batch(
                     anyhow::bail!("limit 0: the limit is a number from 1");
                 }
                 req.offset = b.offset.unwrap_or(args.offset);
-                Ok((q, req.offset, query::search(store, searcher, &req)?))
+                Ok((q, req.offset, search(&req)?))
             });
         let took_ms = started.elapsed().as_secs_f64() * 1000.0;
         match result {

@@ -9,6 +9,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<Outcome> {
         allow_hosts: args.allow_hosts.clone(),
         timeout: std::time::Duration::from_secs(args.timeout),
     };
-    crate::serve::run(&args.index.dir, &opts)?;
+    match &args.solr {
+        Some(url) => crate::solr::serve::run(url, &opts)?,
+        None => crate::serve::run(&args.index.dir, &opts)?,
+    }
     Ok(Outcome::Found)
 }

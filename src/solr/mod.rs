@@ -5,11 +5,14 @@
 //!
 //! [`client`] speaks HTTP to the collection; [`schema`] names its fields (those of
 //! `solr/configset`) and builds the documents; [`update`] runs the pass; [`search`]
-//! turns a query into a Solr request and its answer into hits.
+//! turns a query into a Solr request and its answer into hits; [`research`] reads every
+//! hit and counts facets; [`serve`] answers the web page and API from the collection.
 
 pub mod client;
+pub mod research;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod update;
 
 pub use client::Collection;

@@ -23,6 +23,10 @@ pub const BYLINE_C: &str = "byline_c";
 pub const BODY_C: &str = "body_c";
 pub const CAPTIONS_C: &str = "captions_c";
 pub const FURNITURE_C: &str = "furniture_c";
+/// The head (headline, subheadlines, kicker) and the body (body, captions, furniture) as
+/// one character field each, filled by copyField: what ranks an exact match.
+pub const EXACT_HEAD_C: &str = "exact_head_c";
+pub const EXACT_BODY_C: &str = "exact_body_c";
 
 /// The Solr document of an article.
 pub fn document(a: &Article) -> anyhow::Result<Value> {

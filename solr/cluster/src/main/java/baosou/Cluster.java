@@ -8,6 +8,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.embedded.JettySolrRunner;
 
 /**
  * baosou's SolrCloud test cluster: an embedded ZooKeeper and Solr nodes on loopback (Solr's
@@ -80,6 +81,49 @@ public final class Cluster {
     Files.move(tmp, base.resolve("url"), StandardCopyOption.ATOMIC_MOVE);
     System.out.println(url);
     System.out.flush();
-    Thread.currentThread().join();
+    watch(cluster, base, shards, replicas);
+  }
+
+  /**
+   * Stops and starts nodes on request, for the tests of a node lost mid-run: a file {@code
+   * BASE_DIR/node-N.stop} stops node N, {@code node-N.start} starts it again and waits until
+   * every replica is active; each request file is removed and answered by {@code node-N.done}.
+   * Node 0 holds the URL printed and is never stopped.
+   */
+  private static void watch(MiniSolrCloudCluster cluster, Path base, int shards, int replicas)
+      throws Exception {
+    int nodes = cluster.getJettySolrRunners().size();
+    JettySolrRunner[] runners = cluster.getJettySolrRunners().toArray(new JettySolrRunner[0]);
+    boolean[] stopped = new boolean[nodes];
+    while (true) {
+      Thread.sleep(200);
+      for (int n = 1; n < nodes; n++) {
+        Path stop = base.resolve("node-" + n + ".stop");
+        Path start = base.resolve("node-" + n + ".start");
+        Path done = base.resolve("node-" + n + ".done");
+        try {
+          if (Files.deleteIfExists(stop)) {
+            if (!stopped[n]) {
+              cluster.stopJettySolrRunner(runners[n]);
+              cluster.waitForJettyToStop(runners[n]);
+              stopped[n] = true;
+            }
+            Files.writeString(done, "stopped\n");
+          } else if (Files.deleteIfExists(start)) {
+            if (stopped[n]) {
+              cluster.startJettySolrRunner(runners[n]);
+              stopped[n] = false;
+            }
+            cluster.waitForAllNodes(120);
+            cluster.waitForActiveCollection(
+                COLLECTION, 120, TimeUnit.SECONDS, shards, shards * replicas);
+            Files.writeString(done, "started\n");
+          }
+        } catch (Exception e) {
+          System.err.println("baosou cluster: node " + n + ": " + e);
+          Files.writeString(done, "failed: " + e + "\n");
+        }
+      }
+    }
   }
 }

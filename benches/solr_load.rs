@@ -1,0 +1,228 @@
+//! SolrCloud against the local index, in the same run: indexing throughput into the
+//! collection as a ratio to local indexing, then search latency with N client threads
+//! through Solr (`baosou::solr::search`, what `search --solr` and `serve --solr` run) and
+//! through the local index (`baosou::query::search`), the same mix of searches for each.
+//!
+//! ```text
+//! solr/cluster.sh start /tmp/solr      # prints the collection URL
+//! BAOSOU_SOLR_URL=URL cargo bench --bench solr_load              # 8 clients, 10 s each
+//! BAOSOU_BENCH_CLIENTS=1 BAOSOU_BENCH_SECS=20 BAOSOU_SOLR_URL=URL cargo bench --bench solr_load
+//! ```
+//!
+//! The pages are the dev corpus (`../shared/corpus/rmrb_pages_dev/pages`, not part of the
+//! repository; `BAOSOU_BENCH_PAGES` names another folder). Without a collection URL or the
+//! pages it says so and measures nothing. The collection is emptied and filled again.
+
+use baosou::query::{self, Params, Request, Results};
+use baosou::solr::Collection;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Searches one client runs at most, whatever the time.
+const MAX_PER_CLIENT: usize = 20_000;
+
+/// Words of a national daily, common and rare (as `serve_load`'s mix).
+const WORDS: &[&str] = &[
+    "疫情",
+    "经济",
+    "发展",
+    "人民",
+    "改革",
+    "脱贫攻坚",
+    "习近平",
+    "创新",
+    "乡村振兴",
+    "疫情防控",
+    "复工复产",
+    "教育",
+    "科技",
+    "文化",
+    "生态",
+    "一带一路",
+    "党中央",
+    "高质量发展",
+    "医疗",
+    "就业",
+];
+
+fn env_num(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Runs `baosou index` with these arguments and returns the seconds it took.
+fn index(args: &[&str], pages: &Path) -> f64 {
+    let started = Instant::now();
+    let o = Command::new(env!("CARGO_BIN_EXE_baosou"))
+        .arg("index")
+        .arg("-q")
+        .arg(pages)
+        .args(args)
+        .output()
+        .expect("the baosou binary runs");
+    if !o.status.success() {
+        eprintln!(
+            "solr_load: index {args:?} failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        std::process::exit(2);
+    }
+    started.elapsed().as_secs_f64()
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let pages = std::env::var_os("BAOSOU_BENCH_PAGES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus/rmrb_pages_dev/pages"));
+    let Some(url) = std::env::var("BAOSOU_SOLR_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        println!("solr_load: BAOSOU_SOLR_URL is not set (solr/cluster.sh start DIR prints it); nothing measured");
+        return;
+    };
+    if !pages.is_dir() {
+        println!(
+            "solr_load: no pages at {}; nothing measured",
+            pages.display()
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (local, state) = (dir.path().join("local"), dir.path().join("state"));
+    let local_arg = local.to_str().expect("a UTF-8 path");
+    let state_arg = state.to_str().expect("a UTF-8 path");
+
+    // Local, Solr, local again: the ratio is against the mean of the two local runs, so that
+    // a load that comes or goes during the run weighs on both sides.
+    let l1 = index(&["--index", local_arg, "--rebuild"], &pages);
+    let s = index(
+        &["--solr", &url, "--solr-state", state_arg, "--rebuild"],
+        &pages,
+    );
+    let l2 = index(&["--index", local_arg, "--rebuild"], &pages);
+    let store = baosou::index::Store::open(&local).expect("the local index opens");
+    let searcher = store.reader().expect("a reader").searcher();
+    let articles = searcher.num_docs();
+    let solr = Collection::new(&url).expect("a collection URL");
+    let held = solr.count().expect("the collection answers");
+    let mean = (l1 + l2) / 2.0;
+    println!(
+        "solr_load: {} — {articles} articles locally, {held} in the collection",
+        pages.display()
+    );
+    println!(
+        "index: local {l1:.1} s and {l2:.1} s ({:.0} articles/s), Solr {s:.1} s ({:.0} articles/s): Solr/local throughput {:.2}",
+        articles as f64 / mean,
+        held as f64 / s,
+        mean / s
+    );
+
+    let clients = env_num("BAOSOU_BENCH_CLIENTS", 8).max(1) as usize;
+    let secs = Duration::from_secs(env_num("BAOSOU_BENCH_SECS", 10).clamp(1, 300));
+    let mix = Arc::new(requests());
+    let solr = Arc::new(solr);
+    let s = Arc::clone(&solr);
+    let through_solr = move |r: &Request| baosou::solr::search::search(&s, r);
+    let store = Arc::new(store);
+    let (st, reader) = (Arc::clone(&store), store.reader().expect("a reader"));
+    let through_local = move |r: &Request| query::search(&st, &reader.searcher(), r);
+    load("Solr", &mix, clients, secs, through_solr);
+    load("local", &mix, clients, secs, through_local);
+}
+
+/// The mix: each word alone, with another, and browsed by date in a month of the corpus.
+fn requests() -> Vec<Request> {
+    let mut out = Vec::new();
+    for (i, w) in WORDS.iter().enumerate() {
+        let pair = format!("{w} {}", WORDS[(i + 7) % WORDS.len()]);
+        let month = format!("2019-{:02}", 2 + i % 11);
+        for p in [
+            Params {
+                q: w,
+                limit: 10,
+                ..Params::default()
+            },
+            Params {
+                q: &pair,
+                limit: 10,
+                ..Params::default()
+            },
+            Params {
+                q: w,
+                date: Some(&month),
+                limit: 10,
+                offset: 10,
+                ..Params::default()
+            },
+        ] {
+            out.push(p.request().expect("a request of the mix"));
+        }
+    }
+    out
+}
+
+/// `clients` threads run the mix for `duration` (each at most [`MAX_PER_CLIENT`]
+/// searches), then the latency percentiles are printed.
+fn load<F>(name: &str, mix: &Arc<Vec<Request>>, clients: usize, duration: Duration, search: F)
+where
+    F: Fn(&Request) -> anyhow::Result<Results> + Send + Sync + Clone + 'static,
+{
+    for r in mix.iter() {
+        let _ = search(r); // warm up
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let threads: Vec<_> = (0..clients)
+        .map(|t| {
+            let (mix, stop, search) = (Arc::clone(mix), Arc::clone(&stop), search.clone());
+            std::thread::spawn(move || {
+                let (mut lat, mut errors, mut i) = (Vec::new(), 0usize, t * 7);
+                while !stop.load(Ordering::Relaxed) && lat.len() < MAX_PER_CLIENT {
+                    let t0 = Instant::now();
+                    match search(&mix[i % mix.len()]) {
+                        Ok(_) => lat.push(t0.elapsed()),
+                        Err(_) => errors += 1,
+                    }
+                    i += 1;
+                }
+                (lat, errors)
+            })
+        })
+        .collect();
+    while started.elapsed() < duration {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    stop.store(true, Ordering::Relaxed);
+    let (mut all, mut errors) = (Vec::new(), 0);
+    for t in threads {
+        if let Ok((lat, e)) = t.join() {
+            all.extend(lat);
+            errors += e;
+        }
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    all.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p).ceil() as usize).saturating_sub(1))
+            .copied()
+            .map_or(0.0, ms)
+    };
+    println!(
+        "{name:5} {clients} clients {elapsed:.1} s: searches {}  errors {errors}  {:.0}/s  p50 {:.1} ms  p90 {:.1} ms  p95 {:.1} ms  p99 {:.1} ms  max {:.1} ms",
+        all.len(),
+        all.len() as f64 / elapsed,
+        pct(0.50),
+        pct(0.90),
+        pct(0.95),
+        pct(0.99),
+        all.last().copied().map_or(0.0, ms)
+    );
+}
