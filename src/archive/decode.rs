@@ -8,6 +8,7 @@ use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 /// A decoded page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
+    /// The text, CRLF and lone CR turned into LF.
     pub text: String,
     /// The encoding's WHATWG name, such as `UTF-8` or `gb18030`.
     pub encoding: &'static str,

@@ -25,11 +25,13 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 /// A folder of newspaper pages.
 #[derive(Debug, Clone)]
 pub struct Archive {
+    /// The folder, as given.
     pub root: PathBuf,
     /// The paper given on the command line, which overrides what paths and pages say.
     pub paper: Option<String>,
     /// Folders inside the archive that are not part of it (the index, for one).
     pub exclude: Vec<PathBuf>,
+    /// Files larger than this many bytes are skipped.
     pub max_file_size: u64,
     /// Each paper's habits, by [`Archive::profile_key`]; a paper without one is split with
     /// the general profile.
@@ -42,9 +44,11 @@ pub struct Archive {
 /// A page file found by [`Archive::walk`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFile {
+    /// Where it is.
     pub path: PathBuf,
     /// Relative to the archive root, with `/` separators.
     pub rel: String,
+    /// Its size in bytes.
     pub size: u64,
     /// Modification time in nanoseconds since the epoch (0 when unknown).
     pub mtime_ns: u64,
@@ -54,23 +58,32 @@ pub struct PageFile {
 /// file that is not a page file at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
+    /// A page file to read.
     Page(PageFile),
+    /// A file that will not be read: too large, or a link out of the archive.
     Skipped {
+        /// The file, as found.
         path: String,
+        /// Why, for the user.
         reason: String,
     },
     /// A file without the `.txt` extension: scans, PDFs and the like that archives keep
     /// beside the text. `kind` is its extension (`.pdf`), or `no extension`.
     Ignored {
+        /// The file, as found.
         path: String,
+        /// Its extension.
         kind: String,
     },
     /// A folder or file that is there but could not be read (permission denied, an I/O
     /// error): what the index holds from it is kept. `rel` is its path relative to the
     /// root (empty for the root itself).
     Unreadable {
+        /// The file, as found.
         path: String,
+        /// Relative to the root.
         rel: String,
+        /// Why, for the user.
         reason: String,
     },
 }
@@ -78,7 +91,7 @@ pub enum Entry {
 /// A page read, decoded and split.
 #[derive(Debug, Clone)]
 pub struct Page {
-    pub encoding: &'static str,
+    /// Its articles, in page order.
     pub articles: Vec<Article>,
     /// Problems worth a warning that did not stop the page from being read.
     pub warnings: Vec<String>,
@@ -87,6 +100,7 @@ pub struct Page {
 }
 
 impl Archive {
+    /// The archive in `root`, with the default limits, no paper given and no profiles.
     pub fn new(root: impl Into<PathBuf>) -> Archive {
         Archive {
             root: root.into(),
@@ -296,7 +310,6 @@ impl Archive {
         }
         let articles = self.place(rel, &decoded.text, page);
         Ok(Page {
-            encoding: decoded.encoding,
             articles,
             warnings,
             bad_bytes: decoded.bad_bytes,

@@ -8,10 +8,15 @@ use std::collections::BTreeMap;
 /// What an indexing pass did.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
+    /// Page files found in the archive.
     pub files: usize,
+    /// Files indexed for the first time.
     pub added: usize,
+    /// Files indexed again because they changed.
     pub updated: usize,
+    /// Files whose articles were removed (gone from the archive, or now skipped).
     pub removed: usize,
+    /// Files the index already held as they are.
     pub unchanged: usize,
     /// Files indexed by another version of baosou, split again (counted in `updated`).
     pub reread: usize,
@@ -37,6 +42,7 @@ pub struct Summary {
     pub total_articles: u64,
     /// Bytes of page text read in this pass.
     pub bytes: u64,
+    /// How long the pass took.
     pub seconds: f64,
 }
 

@@ -4,28 +4,40 @@
 use crate::article::Article;
 use serde_json::{json, Value};
 
+/// The article id (the unique key).
 pub const ID: &str = "id";
+/// The page file, relative to the archive root.
 pub const PATH: &str = "path";
+/// The paper (a string).
 pub const PAPER: &str = "paper";
 /// Reporters' names, compacted, for filters and facets (strings).
 pub const REPORTER: &str = "reporter";
 /// Publication day, a `pdate` (`2020-02-27T00:00:00Z`).
 pub const DATE: &str = "date";
+/// The page number.
 pub const PAGE: &str = "page";
+/// The order on the page.
 pub const SEQ: &str = "seq";
 /// The article as JSON, as the local index stores it: what hits are rebuilt from.
 pub const ARTICLE: &str = "article";
 /// Character fields: a slop-0 phrase on them is a substring search.
 pub const KICKER_C: &str = "kicker_c";
+/// The headline's characters.
 pub const HEADLINE_C: &str = "headline_c";
+/// The subheadlines' characters.
 pub const SUBHEADLINE_C: &str = "subheadline_c";
+/// The byline's characters.
 pub const BYLINE_C: &str = "byline_c";
+/// The body's characters.
 pub const BODY_C: &str = "body_c";
+/// The captions' characters.
 pub const CAPTIONS_C: &str = "captions_c";
+/// The characters of lines kept out of the text (credits, jump lines).
 pub const FURNITURE_C: &str = "furniture_c";
 /// The head (headline, subheadlines, kicker) and the body (body, captions, furniture) as
 /// one character field each, filled by copyField: what ranks an exact match.
 pub const EXACT_HEAD_C: &str = "exact_head_c";
+/// The body's side of [`EXACT_HEAD_C`].
 pub const EXACT_BODY_C: &str = "exact_body_c";
 
 /// The Solr document of an article.

@@ -19,6 +19,7 @@ const STATE_FILE: &str = "baosou-solr.json";
 /// How to run a pass.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Show a progress bar (on a terminal).
     pub progress: bool,
     /// Start over: delete every document of the collection and send every file again.
     pub rebuild: bool,
