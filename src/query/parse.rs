@@ -38,8 +38,6 @@ pub struct Atom {
     pub scope: Scope,
     /// What to find, as typed.
     pub text: String,
-    /// Written in quotes.
-    pub quoted: bool,
 }
 
 /// Atoms joined by OR; the group matches when one of them does.
@@ -113,7 +111,6 @@ pub fn parse(input: &str) -> anyhow::Result<Parsed> {
         let atom = Atom {
             scope: p.scope,
             text: p.text.clone(),
-            quoted: p.quoted,
         };
         if join_next {
             join_next = false;
@@ -245,11 +242,10 @@ fn field_prefix(chars: &[char]) -> anyhow::Result<Option<(Scope, usize)>> {
 mod tests {
     use super::*;
 
-    fn atom(scope: Scope, text: &str, quoted: bool) -> Atom {
+    fn atom(scope: Scope, text: &str) -> Atom {
         Atom {
             scope,
             text: text.into(),
-            quoted,
         }
     }
 
@@ -264,69 +260,60 @@ mod tests {
     fn parses_the_query_language() {
         use Scope::*;
         let cases: Vec<(&str, Vec<Group>)> = vec![
-            (
-                "疫情防控",
-                vec![group(vec![atom(Any, "疫情防控", false)], false)],
-            ),
+            ("疫情防控", vec![group(vec![atom(Any, "疫情防控")], false)]),
             (
                 "复工复产  俞强年",
                 vec![
-                    group(vec![atom(Any, "复工复产", false)], false),
-                    group(vec![atom(Any, "俞强年", false)], false),
+                    group(vec![atom(Any, "复工复产")], false),
+                    group(vec![atom(Any, "俞强年")], false),
                 ],
             ),
             (
                 "疫情 OR 肺炎 -武汉",
                 vec![
-                    group(
-                        vec![atom(Any, "疫情", false), atom(Any, "肺炎", false)],
-                        false,
-                    ),
-                    group(vec![atom(Any, "武汉", false)], true),
+                    group(vec![atom(Any, "疫情"), atom(Any, "肺炎")], false),
+                    group(vec![atom(Any, "武汉")], true),
                 ],
             ),
             (
                 "\"铜墙 铁壁\" headline:督导",
                 vec![
-                    group(vec![atom(Any, "铜墙 铁壁", true)], false),
-                    group(vec![atom(Headline, "督导", false)], false),
+                    group(vec![atom(Any, "铜墙 铁壁")], false),
+                    group(vec![atom(Headline, "督导")], false),
                 ],
             ),
             (
                 "＂复工复产＂　－株洲　reporter：胡文洁",
                 vec![
-                    group(vec![atom(Any, "复工复产", true)], false),
-                    group(vec![atom(Any, "株洲", false)], true),
-                    group(vec![atom(Reporter, "胡文洁", false)], false),
+                    group(vec![atom(Any, "复工复产")], false),
+                    group(vec![atom(Any, "株洲")], true),
+                    group(vec![atom(Reporter, "胡文洁")], false),
                 ],
             ),
             (
                 "body:\"2月26日\"",
-                vec![group(vec![atom(Body, "2月26日", true)], false)],
+                vec![group(vec![atom(Body, "2月26日")], false)],
             ),
-            ("12:30", vec![group(vec![atom(Any, "12:30", false)], false)]),
+            ("12:30", vec![group(vec![atom(Any, "12:30")], false)]),
             (
                 "2019-2020",
-                vec![group(vec![atom(Any, "2019-2020", false)], false)],
+                vec![group(vec![atom(Any, "2019-2020")], false)],
             ),
             ("   ", vec![]),
             (
                 "的 的 \"的\" 的 OR 的 防控 OR 的 的 OR 防控 -的 -的",
                 vec![
-                    group(vec![atom(Any, "的", false)], false),
-                    group(
-                        vec![atom(Any, "防控", false), atom(Any, "的", false)],
-                        false,
-                    ),
-                    group(vec![atom(Any, "的", false)], true),
+                    group(vec![atom(Any, "的")], false),
+                    group(vec![atom(Any, "防控"), atom(Any, "的")], false),
+                    group(vec![atom(Any, "的")], true),
                 ],
             ),
             (
                 "headline:的 的 body:的",
                 vec![
-                    group(vec![atom(Headline, "的", false)], false),
-                    group(vec![atom(Any, "的", false)], false),
-                    group(vec![atom(Body, "的", false)], false),
+                    group(vec![atom(Headline, "的")], false),
+                    group(vec![atom(Any, "的")], false),
+                    group(vec![atom(Body, "的")], false),
                 ],
             ),
         ];
