@@ -107,6 +107,7 @@ fn request(
             SortOrder::Date => Sort::Date,
         }),
         boosts,
+        all_printings: args.all_printings,
     }
     .request()
 }

@@ -22,6 +22,8 @@ pub struct Params<'a> {
     /// `None`: by relevance when the query has words to find, else newest first.
     pub sort: Option<Sort>,
     pub boosts: Boosts,
+    /// Every printing of a text, not only the first.
+    pub all_printings: bool,
 }
 
 impl Params<'_> {
@@ -61,6 +63,7 @@ impl Params<'_> {
             offset: self.offset,
             sort,
             boosts: self.boosts,
+            all_printings: self.all_printings,
         })
     }
 }

@@ -155,6 +155,8 @@ pub async fn article(
                 message: format!("no article with id {id}"),
             });
         };
+        let article = query::collapse::resolve(&app.store, &searcher, article, true)
+            .map_err(|e| ApiError::internal(&e))?;
         let neighbours =
             neighbours(&app, &searcher, &article).map_err(|e| ApiError::internal(&e))?;
         let highlights = super::research::highlights(&article, &needles);

@@ -14,6 +14,7 @@ pub mod cohesion;
 pub mod export;
 pub mod furniture;
 pub mod headline;
+pub mod jump;
 pub mod layout;
 pub mod model;
 pub mod paragraphs;
