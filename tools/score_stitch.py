@@ -104,6 +104,11 @@ def stitch(bin_, render):
         ids = [find(p["path"], p["span"]) for p in h["parts"] if not p.get("missing")]
         made |= {(a, b) for a, b in zip(ids, ids[1:])}
     right = len(made & gold_links)
+    if os.environ.get("STITCH_VERBOSE"):
+        for a, b in sorted(gold_links - made):
+            print("  missed", a, b)
+        for a, b in sorted(made - gold_links):
+            print("  wrong ", a, b)
     print(f"stitch: gold links {len(gold_links)}, made {len(made)}, right {right}  "
           f"precision {right / (len(made) or 1):.3f} recall {right / (len(gold_links) or 1):.3f}")
 

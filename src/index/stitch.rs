@@ -115,6 +115,23 @@ pub fn headline_match(first: &Article, later: &Article) -> u8 {
     u8::from(contains || opening >= 4)
 }
 
+/// How much of `first`'s headline `later` repeats, in characters (all of it: 500).
+fn affinity(first: &Article, later: &Article) -> u32 {
+    let (a, b) = (letters(&first.headline), letters(&later.headline));
+    if a == b {
+        return 500;
+    }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if !short.is_empty() && long.windows(short.len()).any(|w| w == &short[..]) {
+        return short.len() as u32;
+    }
+    a.iter().zip(&b).take_while(|(x, y)| x == y).count() as u32
+}
+
 /// The jumps of an article, read from its jump lines and the ends of its body.
 fn jumps(a: &Article, direction: Direction) -> Vec<u32> {
     jump::of_article(&a.jumps, &a.body)
@@ -132,36 +149,39 @@ pub(super) fn find(
 ) -> anyhow::Result<Vec<Found>> {
     let starts = with_jump(store, searcher, Direction::To, load)?;
     let backs = with_jump(store, searcher, Direction::From, load)?;
-    let mut next: HashMap<String, Article> = HashMap::new();
-    let mut claimed: HashSet<String> = HashSet::new();
+    // Every possible link, scored; the best are taken first, each part once.
+    let mut edges: Vec<(u32, usize, Article)> = Vec::new();
     let mut missing_to: HashMap<String, u32> = HashMap::new();
-    for a in &starts {
+    for (k, a) in starts.iter().enumerate() {
         let Some(&to) = jumps(a, Direction::To).first() else {
             continue;
         };
+        missing_to.insert(a.id.clone(), to);
         let from_page = a.page.unwrap_or(0);
-        let candidates = on_page(store, searcher, a, to, load)?;
-        let best = candidates
-            .into_iter()
-            .filter(|c| c.id != a.id && !claimed.contains(&c.id))
-            .map(|c| {
-                let back = jumps(&c, Direction::From).contains(&from_page);
-                let score = u8::from(back) * 4 + headline_match(a, &c);
-                (score, c)
-            })
+        for c in on_page(store, searcher, a, to, load)? {
+            let back = jumps(&c, Direction::From).contains(&from_page);
             // The back-reference, or the same headline: a shortened one alone is too
             // little to tell a continuation from another article.
-            .filter(|(score, _)| *score >= 2)
-            .max_by_key(|(score, c)| (*score, std::cmp::Reverse(c.seq)));
-        match best {
-            Some((_, c)) => {
-                claimed.insert(c.id.clone());
-                next.insert(a.id.clone(), c);
-            }
-            None => {
-                missing_to.insert(a.id.clone(), to);
+            if c.id != a.id && (back || headline_match(a, &c) == 2) {
+                edges.push((u32::from(back) * 1000 + affinity(a, &c), k, c));
             }
         }
+    }
+    edges.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then(x.1.cmp(&y.1))
+            .then(x.2.seq.cmp(&y.2.seq))
+    });
+    let mut next: HashMap<String, Article> = HashMap::new();
+    let mut claimed: HashSet<String> = HashSet::new();
+    for (_, k, c) in edges {
+        let a = &starts[k];
+        if next.contains_key(&a.id) || claimed.contains(&c.id) {
+            continue;
+        }
+        missing_to.remove(&a.id);
+        claimed.insert(c.id.clone());
+        next.insert(a.id.clone(), c);
     }
     let mut out = Vec::new();
     let mut done: BTreeSet<String> = BTreeSet::new();

@@ -5,6 +5,7 @@
 //! (`……筑牢防线。（下转第四版）`). Stitching the parts of a story together happens at index
 //! time (`index::stitch`).
 
+use crate::article::Article;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -88,6 +89,90 @@ pub fn of_article(jumps: &[String], body: &str) -> Vec<Jump> {
     out
 }
 
+/// Byte ranges of `text`'s lines that hold something, in order.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        if !body.trim().is_empty() {
+            out.push((at, at + body.len()));
+        }
+        at += line.len();
+    }
+    out
+}
+
+/// Where a jump parts two articles of `text` (the text of one article as the page splitter
+/// found it): after a line that ends with a jump to another page (`……（下转第四版）`), and
+/// before the headline over a back-reference (`首破万亿元！` / `（上接第一版）`). Byte offsets of
+/// the lines that start the next article.
+pub fn cuts(text: &str) -> Vec<usize> {
+    let ls = lines(text);
+    let mut out = Vec::new();
+    for (k, &(from, to)) in ls.iter().enumerate() {
+        let line = &text[from..to];
+        let goes_on =
+            parse(line).is_some_and(|j| j.direction == Direction::To) || trailing(line).is_some();
+        if goes_on && k + 1 < ls.len() {
+            out.push(ls[k + 1].0);
+        }
+        let came =
+            parse(line).is_some_and(|j| j.direction == Direction::From) || leading(line).is_some();
+        if came && k >= 2 {
+            out.push(ls[k - 1].0);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The articles of a page with those that hold a jump inside them cut there, each piece
+/// split again by `split` (the page splitter, on the piece's text): a story's continuation
+/// read as the end of the article printed above it, or the article after a jump read as
+/// the rest of the story, become articles of their own.
+pub fn separate(
+    text: &str,
+    articles: Vec<Article>,
+    split: impl Fn(&str) -> Vec<Article>,
+) -> Vec<Article> {
+    if !text.contains("转") && !text.contains("接") {
+        return articles;
+    }
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let byte = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
+    let mut out = Vec::with_capacity(articles.len());
+    for a in articles {
+        let (from, to) = (byte(a.span[0]), byte(a.span[1]));
+        let Some(piece) = text.get(from..to) else {
+            out.push(a);
+            continue;
+        };
+        let cut = cuts(piece);
+        if cut.is_empty() {
+            out.push(a);
+            continue;
+        }
+        let bounds: Vec<usize> = std::iter::once(0)
+            .chain(cut)
+            .chain(std::iter::once(piece.len()))
+            .collect();
+        for w in bounds.windows(2) {
+            let offset = a.span[0] + piece[..w[0]].chars().count();
+            for mut b in split(&piece[w[0]..w[1]]) {
+                b.span = [b.span[0] + offset, b.span[1] + offset];
+                out.push(b);
+            }
+        }
+    }
+    out
+}
+
 /// A page number in Arabic (`4`, `０４`) or Chinese numerals (`四`, `十二`, `二十`).
 pub fn number(s: &str) -> Option<u32> {
     let digits: String = s
@@ -145,6 +230,31 @@ mod tests {
         for (input, want) in table {
             let got = parse(input).map(|j| (j.direction, j.page));
             assert_eq!(got, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn cut_points() {
+        let table = [
+            // A continuation read as the end of the article above it.
+            (
+                "市场供给稳中有升\n\n本报北京电 供给稳中有升。\n\n首破万亿元\n\n（上接第一版）\n\n消费亮眼。\n",
+                vec!["首破万亿元"],
+            ),
+            ("首破万亿元\n\n（上接一版）消费亮眼。\n", vec![]),
+            (
+                "产业兴旺\n\n要培养人才。（下转第四版）\n\n首破万亿元\n\n春节消费亮眼。\n",
+                vec!["首破万亿元"],
+            ),
+            ("产业兴旺\n\n要培养人才。\n\n下转第四版\n", vec![]),
+            ("产业兴旺\n\n要培养人才，见（下转第四版）一文。\n", vec![]),
+        ];
+        for (text, want) in table {
+            let got: Vec<&str> = cuts(text)
+                .into_iter()
+                .map(|c| text[c..].lines().next().unwrap_or(""))
+                .collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 
