@@ -3,6 +3,8 @@
 
   score_stitch.py fold   BIN RENDER_DIR [--sample N]   printings folded (identical texts in gold)
   score_stitch.py stitch BIN RENDER_DIR                parts linked (RENDER_DIR from render_pages.py --jumps)
+  score_stitch.py queries BIN RENDER_DIR QUERY_DIR    ../shared/eval's query sets, a hit read as its own
+                                                      id only, and as any of its parts and duplicates
 
 Both index RENDER_DIR/pages into a temporary folder and read every hit of an empty search
 (`search --json --limit 1000000`), with its `parts` and `duplicates` (the contract in the
@@ -113,6 +115,52 @@ def stitch(bin_, render):
           f"precision {right / (len(made) or 1):.3f} recall {right / (len(gold_links) or 1):.3f}")
 
 
+def queries(bin_, render, qdir):
+    """The query sets of ../shared/eval/score.py, scored as it does (a hit is the gold article
+    its path and span overlap) and also crediting each hit's parts and duplicates."""
+    _, find = gold_index(render)
+    root = os.path.join(render, "pages")
+    idx = tempfile.mkdtemp(prefix="baosou-stitch-")
+    subprocess.run([bin_, "index", root, "--index", idx], check=True, capture_output=True)
+
+    def ids(h, linked):
+        out = [find(h["path"], h["span"])]
+        if linked:
+            out += [find(x["path"], x["span"]) for x in h.get("parts", []) + h.get("duplicates", [])
+                    if not x.get("missing")]
+        return set(out)
+    for name in ("ki", "sr", "reporter", "date"):
+        path = os.path.join(qdir, name + ".jsonl")
+        qs = [json.loads(l) for l in open(path, encoding="utf-8")]
+        batch = os.path.join(idx, name + ".batch.jsonl")
+        with open(batch, "w", encoding="utf-8") as f:
+            for q in qs:
+                b = {"limit": 10 if name == "ki" else 1000}
+                b.update({k: q[k] for k in ("q", "reporter", "date") if q.get(k)})
+                f.write(json.dumps(b, ensure_ascii=False) + "\n")
+        p = subprocess.run([bin_, "search", "--index", idx, "--json", "--queries", batch],
+                           capture_output=True, text=True)
+        res = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
+        figures = []
+        for linked in (False, True):
+            if name == "ki":
+                rr = 0.0
+                for q, r in zip(qs, res):
+                    for rank, h in enumerate(r["hits"][:10]):
+                        if q["target"] in ids(h, linked):
+                            rr += 1 / (rank + 1)
+                            break
+                figures.append(f"MRR@10 {rr / len(qs):.3f}")
+            else:
+                tp = fn = 0
+                for q, r in zip(qs, res):
+                    got = set().union(*[ids(h, linked) for h in r["hits"]])
+                    want = set(q["relevant"])
+                    tp += len(got & want); fn += len(want - got)
+                figures.append(f"recall {tp / ((tp + fn) or 1):.3f}")
+        print(f"{name:9} hit's own id: {figures[0]}   with parts and duplicates: {figures[1]}")
+
+
 if __name__ == "__main__":
     a = sys.argv[1:]
     n = 0
@@ -122,6 +170,8 @@ if __name__ == "__main__":
         del a[i:i + 2]
     if len(a) == 3 and a[0] == "fold":
         fold(a[1], a[2], n)
+    elif len(a) == 4 and a[0] == "queries":
+        queries(a[1], a[2], a[3])
     elif len(a) == 3 and a[0] == "stitch":
         stitch(a[1], a[2])
     else:
