@@ -46,6 +46,12 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A jump anywhere in a page: pages without one are left as they are, at the cost of one scan.
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:转|接|续)\s*(?:第|本报)?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十〇零]+\s*(?:版|页)")
+        .expect("valid regex")
+});
+
 /// Reads a whole line as a jump: `下转第四版`, `（上接一版）`, `下转 A2 版`, `转第3版`.
 /// Lines that only point to related reports (`相关报道见第六版`) are no jump: no part of the
 /// story is there.
@@ -137,7 +143,7 @@ pub fn separate(
     articles: Vec<Article>,
     split: impl Fn(&str) -> Vec<Article>,
 ) -> Vec<Article> {
-    if !text.contains("转") && !text.contains("接") {
+    if !ANY.is_match(text) {
         return articles;
     }
     let bytes: Vec<usize> = text
