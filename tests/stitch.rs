@@ -5,6 +5,8 @@
 //! `上接一版` on lines of their own), a jump to a page that is not there, one text printed
 //! twice, and recurring headlines over different texts that must not fold.
 
+mod common;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -206,4 +208,34 @@ fn totals_count_stories_and_texts() {
     assert_eq!(lines[0]["total"], 5, "{}", lines[0]);
     assert_eq!(lines[0]["hits"].as_array().map(Vec::len), Some(5));
     assert_eq!(lines[1]["total"], 1);
+}
+
+#[test]
+fn the_api_gives_parts_and_duplicates_and_unfolds_with_all() {
+    let (_dir, archive, idx) = archive();
+    index(&archive, &idx);
+    let server = common::Server::start(&idx);
+    let q = common::enc("候鸟");
+    let (status, v) = server.get(&format!("/api/search?q={q}"));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["hits"][0]["duplicates"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["facets"]["papers"][0]["count"], 1, "{v}");
+    let (_, v) = server.get(&format!("/api/search?q={q}&all=1"));
+    assert_eq!(v["total"], 2, "{v}");
+    assert!(v["hits"][0]["duplicates"]
+        .as_array()
+        .is_some_and(Vec::is_empty));
+    assert_eq!(v["facets"]["papers"][0]["count"], 2, "{v}");
+    let (_, v) = server.get(&format!("/api/search?q={}", common::enc("农资 心里踏实")));
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["facets"]["papers"][0]["count"], 1, "{v}");
+    let id = v["hits"][0]["id"].as_str().expect("an id").to_string();
+    let (_, v) = server.get(&format!("/api/article/{id}"));
+    assert_eq!(
+        v["article"]["parts"].as_array().map(Vec::len),
+        Some(2),
+        "{v}"
+    );
+    assert_eq!(v["article"]["duplicates"], serde_json::json!([]));
 }

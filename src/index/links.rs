@@ -112,6 +112,22 @@ impl Links {
         self.stories.iter().filter(|s| s.doc != 0).count() as u64
     }
 
+    /// The documents never shown themselves: the parts of stories that have a whole-text
+    /// document, and, when `fold`, every printing of a text but the first.
+    pub fn hidden_uids(&self, fold: bool) -> Vec<u64> {
+        let parts = self
+            .stories
+            .iter()
+            .filter(|s| s.doc != 0)
+            .flat_map(|s| s.members.iter());
+        let printings = self
+            .folds
+            .iter()
+            .filter(|_| fold)
+            .flat_map(|f| f.members[1..].iter());
+        parts.chain(printings).copied().collect()
+    }
+
     /// True when `uid` is in a story or a fold.
     pub fn is_linked(&self, uid: u64) -> bool {
         self.story_of.contains_key(&uid) || self.fold_of.contains_key(&uid)

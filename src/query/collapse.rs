@@ -84,14 +84,28 @@ pub fn total(links: &Links, count: usize, linked: &[u64], fold: bool) -> usize {
     count - linked.len() + leaders.len()
 }
 
-/// The uid of a matched document.
-fn uid_at(searcher: &Searcher, address: DocAddress) -> Option<u64> {
-    let segment = searcher.segment_reader(address.segment_ord);
-    segment
-        .fast_fields()
-        .u64(schema::UID)
-        .ok()?
-        .first(address.doc_id)
+/// `query` without the documents that are never shown themselves (parts of a story,
+/// later printings of a text): for counting stories and texts over every match, as the
+/// facets do.
+pub fn shown_only(
+    store: &Store,
+    query: Box<dyn tantivy::query::Query>,
+    fold: bool,
+) -> Box<dyn tantivy::query::Query> {
+    let hidden = store.links.hidden_uids(fold);
+    if hidden.is_empty() {
+        return query;
+    }
+    let terms = hidden
+        .into_iter()
+        .map(|u| Term::from_field_u64(store.fields.uid, u));
+    Box::new(tantivy::query::BooleanQuery::new(vec![
+        (tantivy::query::Occur::Must, query),
+        (
+            tantivy::query::Occur::MustNot,
+            Box::new(tantivy::query::TermSetQuery::new(terms)),
+        ),
+    ]))
 }
 
 /// The document of a uid.
@@ -121,10 +135,21 @@ pub fn groups(
     if links.is_empty() {
         return Ok(ranked.into_iter().skip(offset).take(limit).collect());
     }
+    let columns: Vec<Option<tantivy::columnar::Column<u64>>> = searcher
+        .segment_readers()
+        .iter()
+        .map(|s| s.fast_fields().u64(schema::UID).ok())
+        .collect();
+    let uid_at = |a: DocAddress| {
+        columns
+            .get(a.segment_ord as usize)?
+            .as_ref()?
+            .first(a.doc_id)
+    };
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (score, address) in ranked {
-        let Some(uid) = uid_at(searcher, address) else {
+        let Some(uid) = uid_at(address) else {
             out.push((score, address));
             continue;
         };

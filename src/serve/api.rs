@@ -97,7 +97,11 @@ fn run_search(app: &App, params: &SearchQuery, stop: &Stop) -> Result<Value, Api
         .map_err(|e| ApiError::internal(&e))?;
     let facets = searcher
         .search(
-            &query::build(&app.store.fields, &req),
+            &query::collapse::shown_only(
+                &app.store,
+                query::build(&app.store.fields, &req),
+                !req.all_printings,
+            ),
             &stop.bound(FacetCollector {
                 top_reporters: FACET_REPORTERS,
             }),
