@@ -43,8 +43,9 @@ pub const ARTICLE: &str = "article";
 /// A 64-bit hash of the article id, fast: what the links between parts and printings
 /// ([`crate::index::Links`]) are keyed by.
 pub const UID: &str = "uid";
-/// SimHash of the body's characters, fast: for folding printings of the same text.
-pub const SIMHASH: &str = "simhash";
+/// The band keys of the body's MinHash signature, fast, several per article: for folding
+/// printings of the same text ([`crate::index::fold`]).
+pub const FOLD_BANDS: &str = "fold_bands";
 /// `to`/`from` when the article has a jump line to or from another page.
 pub const JUMP: &str = "jump";
 /// On a story's whole-text document, the story's key; such documents have no other term
@@ -82,7 +83,7 @@ pub fn schema() -> Schema {
     b.add_text_field(EXACT_BODY, chars);
     b.add_text_field(ARTICLE, STORED);
     b.add_u64_field(UID, INDEXED | FAST);
-    b.add_u64_field(SIMHASH, FAST);
+    b.add_u64_field(FOLD_BANDS, FAST);
     b.add_text_field(JUMP, STRING);
     b.add_text_field(STORY, STRING);
     b.build()

@@ -131,17 +131,41 @@ fn show_prints_every_part_and_says_what_is_missing() {
 fn printings_of_one_text_fold_and_recurring_headlines_do_not() {
     let (_dir, archive, idx) = archive();
     index(&archive, &idx);
+    // Printed on pages 2 and 5 of one day, and a day later by another paper, one word
+    // changed and a new headline.
     let hits = search(&idx, &["候鸟"]);
     assert_eq!(hits.len(), 1, "{hits:?}");
-    assert_eq!(hits[0]["page"], 2, "the lowest page is shown");
+    assert_eq!(
+        hits[0]["page"], 2,
+        "the earliest printing, lowest page first, is shown"
+    );
     let dups = hits[0]["duplicates"].as_array().expect("duplicates");
-    assert_eq!(dups.len(), 1);
-    assert_eq!(dups[0]["page"], 5);
-    assert_eq!(dups[0]["path"], "江城日报/2020-03-03/05.txt");
-    for key in ["id", "span", "date", "paper"] {
+    let places: Vec<(&str, &str)> = dups
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or(""),
+                d["paper"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        vec![
+            ("江城日报/2020-03-03/05.txt", "江城日报"),
+            ("湘江日报/2020-03-04/03.txt", "湘江日报")
+        ]
+    );
+    for key in ["id", "span", "date", "page"] {
         assert!(dups[0].get(key).is_some(), "{key}");
     }
-    assert_eq!(search(&idx, &["--all-printings", "候鸟"]).len(), 2);
+    assert_eq!(search(&idx, &["--all-printings", "候鸟"]).len(), 3);
+    // `show` of a later printing shows that printing, with the others listed.
+    let id = dups[1]["id"].as_str().expect("an id");
+    let o = baosou(&["show", "--index", s(&idx), "--json", id]);
+    let shown: Value = serde_json::from_slice(&o.stdout).expect("show --json");
+    assert_eq!(shown["headline"], "湿地公园候鸟成群");
+    assert_eq!(shown["duplicates"].as_array().map(Vec::len), Some(2));
     // The same headline over other names is another article.
     let hits = search(&idx, &["国务院任免国家工作人员"]);
     assert_eq!(hits.len(), 2, "{hits:?}");
@@ -219,10 +243,10 @@ fn the_api_gives_parts_and_duplicates_and_unfolds_with_all() {
     let (status, v) = server.get(&format!("/api/search?q={q}"));
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["total"], 1, "{v}");
-    assert_eq!(v["hits"][0]["duplicates"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["hits"][0]["duplicates"].as_array().map(Vec::len), Some(2));
     assert_eq!(v["facets"]["papers"][0]["count"], 1, "{v}");
     let (_, v) = server.get(&format!("/api/search?q={q}&all=1"));
-    assert_eq!(v["total"], 2, "{v}");
+    assert_eq!(v["total"], 3, "{v}");
     assert!(v["hits"][0]["duplicates"]
         .as_array()
         .is_some_and(Vec::is_empty));

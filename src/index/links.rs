@@ -170,7 +170,7 @@ impl Links {
 /// An article of the index seen by the linking pass.
 pub(super) struct Seen {
     pub uid: u64,
-    pub simhash: u64,
+    pub bands: Vec<u64>,
     pub address: DocAddress,
 }
 
@@ -183,20 +183,21 @@ pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
         let fast = segment.fast_fields();
         let (uids, hashes) = (
             fast.u64(super::schema::UID)?,
-            fast.u64(super::schema::SIMHASH)?,
+            fast.u64(super::schema::FOLD_BANDS)?,
         );
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|a| !a.is_alive(doc)) {
                 continue;
             }
-            // Story documents have no SimHash.
-            let (Some(uid), Some(simhash)) = (uids.first(doc), hashes.first(doc)) else {
+            // Story documents and short texts have no band keys: they are never folded.
+            let bands: Vec<u64> = hashes.values_for_doc(doc).collect();
+            let Some(uid) = uids.first(doc).filter(|_| !bands.is_empty()) else {
                 continue;
             };
             seen.push(Seen {
                 uid,
-                simhash,
+                bands,
                 address: DocAddress::new(ord as u32, doc),
             });
         }
@@ -237,13 +238,13 @@ fn find_folds(
     in_story: &std::collections::HashSet<u64>,
     article: &mut impl FnMut(DocAddress) -> anyhow::Result<Article>,
 ) -> anyhow::Result<Vec<Fold>> {
-    let hashes: Vec<u64> = seen
+    let keys: Vec<Vec<u64>> = seen
         .iter()
         .map(|s| {
             if in_story.contains(&s.uid) {
-                0
+                Vec::new()
             } else {
-                s.simhash
+                s.bands.clone()
             }
         })
         .collect();
@@ -256,10 +257,11 @@ fn find_folds(
         i
     }
     let mut touched = Vec::new();
-    for (i, j) in fold::pairs(&hashes) {
+    for (i, j) in fold::pairs(&keys) {
         let (a, b) = (article(seen[i].address)?, article(seen[j].address)?);
-        let same = hashes[i] == hashes[j] && a.body == b.body;
-        if same || fold::jaccard(&a.body, &b.body) >= fold::MIN_JACCARD {
+        let same = keys[i] == keys[j] && a.body == b.body;
+        let near = fold::near_in_time(a.date.as_deref(), b.date.as_deref());
+        if near && (same || fold::jaccard(&a.body, &b.body) >= fold::MIN_JACCARD) {
             let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
             parent[ri] = rj;
             touched.extend([i, j]);

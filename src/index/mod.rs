@@ -142,7 +142,7 @@ pub struct Fields {
     pub exact_body: Field,
     pub article: Field,
     pub uid: Field,
-    pub simhash: Field,
+    pub fold_bands: Field,
     pub jump: Field,
     pub story: Field,
 }
@@ -164,7 +164,7 @@ impl Fields {
             exact_body: field(s, schema::EXACT_BODY)?,
             article: field(s, schema::ARTICLE)?,
             uid: field(s, schema::UID)?,
-            simhash: field(s, schema::SIMHASH)?,
+            fold_bands: field(s, schema::FOLD_BANDS)?,
             jump: field(s, schema::JUMP)?,
             story: field(s, schema::STORY)?,
         })
@@ -332,7 +332,9 @@ impl Store {
         doc.add_text(f.id, &a.id);
         doc.add_text(f.path, &a.path);
         doc.add_u64(f.uid, links::uid(&a.id));
-        doc.add_u64(f.simhash, fold::simhash(&a.body));
+        for key in fold::bands(&a.body) {
+            doc.add_u64(f.fold_bands, key);
+        }
         for j in crate::split::jump::of_article(&a.jumps, &a.body) {
             doc.add_text(f.jump, stitch::jump_term(j.direction));
         }

@@ -173,8 +173,9 @@ pub fn groups(
     Ok(out)
 }
 
-/// The article shown for `a`: its story's whole text when it is a part of one, the first
-/// printing of its text when `fold`, with its parts and other printings filled in.
+/// The article shown for `a` (`show`, `/api/article`): its story's whole text when it is a
+/// part of one, with its parts filled in and, when `fold`, the other printings of its text.
+/// The printing asked for is the one shown.
 pub fn resolve(
     store: &Store,
     searcher: &Searcher,
@@ -182,7 +183,7 @@ pub fn resolve(
     fold: bool,
 ) -> anyhow::Result<Article> {
     let uid = crate::index::links_uid(&a.id);
-    let leader = store.links.leader(uid, fold);
+    let leader = store.links.leader(uid, false);
     let mut a = if leader == uid {
         a
     } else {
