@@ -257,7 +257,18 @@ fn find_folds(
         i
     }
     let mut touched = Vec::new();
-    for (i, j) in fold::pairs(&keys) {
+    let pairs = fold::pairs(&keys);
+    // Read in the store's order, so that each block is decompressed once.
+    let mut need: Vec<DocAddress> = pairs
+        .iter()
+        .flat_map(|&(i, j)| [seen[i].address, seen[j].address])
+        .collect();
+    need.sort_unstable();
+    need.dedup();
+    for address in need {
+        article(address)?;
+    }
+    for (i, j) in pairs {
         let (a, b) = (article(seen[i].address)?, article(seen[j].address)?);
         let same = keys[i] == keys[j] && a.body == b.body;
         let near = fold::near_in_time(a.date.as_deref(), b.date.as_deref());
