@@ -71,6 +71,13 @@ pub struct Article {
     pub jumps: Vec<String>,
     /// `[start, end)` in the decoded page text, in Unicode scalar values, after CRLF → LF.
     pub span: [usize; 2],
+    /// The parts of the story in reading order, when it is continued on other pages; one
+    /// element (this article) otherwise. Filled in by the index.
+    #[serde(default)]
+    pub parts: Vec<Part>,
+    /// The other printings of the same text folded into this one (empty when none).
+    #[serde(default)]
+    pub duplicates: Vec<Duplicate>,
     /// Month and day printed in the dateline or at the start of the body, used when neither
     /// the path nor the page gives a date.
     #[serde(skip)]
@@ -82,7 +89,47 @@ pub struct Article {
     pub furniture: Vec<String>,
 }
 
+/// One part of a story continued across pages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub path: String,
+    pub span: [usize; 2],
+    pub page: Option<u32>,
+    /// Set when the part is not in the archive: the jump line's page, as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<String>,
+}
+
+/// Another printing of an article's text, folded into it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duplicate {
+    pub id: String,
+    pub path: String,
+    pub span: [usize; 2],
+    pub date: Option<String>,
+    pub paper: String,
+    pub page: Option<u32>,
+}
+
 impl Article {
+    /// The article as the only part of its story.
+    pub fn own_part(&self) -> Part {
+        Part {
+            path: self.path.clone(),
+            span: self.span,
+            page: self.page,
+            missing: None,
+        }
+    }
+
+    /// Fills `parts` with the article itself when the index linked no other part.
+    pub fn with_parts(mut self) -> Article {
+        if self.parts.is_empty() {
+            self.parts.push(self.own_part());
+        }
+        self
+    }
+
     /// Names of all reporters, without duplicates, in byline order.
     pub fn reporter_names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::new();

@@ -118,6 +118,10 @@ pub struct SearchArgs {
     /// Weight of a field in ranking, such as headline=3 (repeatable)
     #[arg(long = "boost", value_name = "FIELD=WEIGHT")]
     pub boosts: Vec<String>,
+    /// Show every printing of a text as its own hit (by default the printings of one text
+    /// are one hit, the earliest, with the others listed under `duplicates`)
+    #[arg(long)]
+    pub all_printings: bool,
     /// Print one JSON object per hit (with --queries: one per query)
     #[arg(long)]
     pub json: bool,

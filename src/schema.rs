@@ -18,7 +18,7 @@ use tantivy::Index;
 
 /// Bumped whenever the schema or the tokenizers change what is stored: an index written
 /// with another version must be rebuilt.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 pub const ID: &str = "id";
 pub const PATH: &str = "path";
@@ -39,6 +39,18 @@ pub const EXACT_HEAD: &str = "exact_head";
 pub const EXACT_BODY: &str = "exact_body";
 /// The whole article as JSON: what `show` and the hits print.
 pub const ARTICLE: &str = "article";
+
+/// A 64-bit hash of the article id, fast: what the links between parts and printings
+/// ([`crate::index::Links`]) are keyed by.
+pub const UID: &str = "uid";
+/// The band keys of the body's MinHash signature, fast, several per article: for folding
+/// printings of the same text ([`crate::index::fold`]).
+pub const FOLD_BANDS: &str = "fold_bands";
+/// `to`/`from` when the article has a jump line to or from another page.
+pub const JUMP: &str = "jump";
+/// On a story's whole-text document, the story's key; such documents have no other term
+/// in it.
+pub const STORY: &str = "story";
 
 /// Tokenizer names.
 pub const WORDS: &str = "baosou_words";
@@ -70,6 +82,10 @@ pub fn schema() -> Schema {
     b.add_text_field(EXACT_HEAD, chars.clone());
     b.add_text_field(EXACT_BODY, chars);
     b.add_text_field(ARTICLE, STORED);
+    b.add_u64_field(UID, INDEXED | FAST);
+    b.add_u64_field(FOLD_BANDS, FAST);
+    b.add_text_field(JUMP, STRING);
+    b.add_text_field(STORY, STRING);
     b.build()
 }
 

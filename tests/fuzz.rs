@@ -276,6 +276,7 @@ fn search_on_random_queries() {
             offset: if offset % 2 == 0 { offset % 10 } else { offset },
             sort: if by_date { Sort::Date } else { Sort::Relevance },
             boosts: Boosts::default(),
+            all_printings: false,
         };
         let results = query::search(store, &searcher, &req);
         prop_assert!(

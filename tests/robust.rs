@@ -72,7 +72,16 @@ fn spawn_index(archive: &Path, index: &Path, commit_every: usize) -> Child {
 
 /// Every article id in the index, with the number of times each occurs.
 fn all_ids(index: &Path) -> Vec<String> {
-    let o = baosou(&["search", "--index", s(index), "--json", "--limit", "100000"]);
+    let o = baosou(&[
+        "search",
+        "--index",
+        s(index),
+        "--json",
+        "--limit",
+        "100000",
+        // Every article, also the printings of one text folded into another.
+        "--all-printings",
+    ]);
     assert!(
         matches!(o.status.code(), Some(0 | 1)),
         "search failed: {}",

@@ -21,6 +21,11 @@ one rendering:
     --breaks P                          a paragraph of 40+ characters is cut with probability P
     --crlf                              CRLF line ends
     --single-newline                    paragraphs (and articles) end with a newline, no blank lines
+    --jumps                             a story printed whole on two pages of a day is printed as
+                                        in print: its first half and a jump line (下转第四版) on
+                                        the first page, the back-reference (上接第一版), headline
+                                        (sometimes shortened) and second half on the other; gold
+                                        articles of such stories carry `story` and `part`
     --style NAME                        other papers' conventions (tools/page_styles.py: evening,
                                         provincial, city, credits, wire, furniture; `all` for each),
                                         with gold reporters; written to OUT/<NAME> when several
@@ -32,6 +37,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import zlib
 from collections import defaultdict
@@ -73,6 +79,7 @@ def render_page(articles, rng, args):
             "id": a["id"], "seq": a["seq"], "kicker": a["kicker"], "title": a["title"],
             "subtitle": a["subtitle"], "start_char": start, "end_char": len(text),
             "column_breaks": breaks,
+            **{k: a[k] for k in ("story", "part") if k in a},
         })
     return text + "\n", gold
 
@@ -89,6 +96,7 @@ def main():
     ap.add_argument("--gb18030", type=float, default=0.1, help="share of pages in GB18030")
     ap.add_argument("--crlf", action="store_true")
     ap.add_argument("--single-newline", action="store_true")
+    ap.add_argument("--jumps", action="store_true")
     ap.add_argument("--style", action="append", help="a style of tools/page_styles.py, or all; repeatable")
     args = ap.parse_args()
     if not os.path.exists(ARTICLES):
@@ -113,6 +121,9 @@ def main():
             render_style(pages, style, where, args)
         return
     rng = random.Random(args.seed)
+    if args.jumps:
+        n = print_continued(pages, random.Random(args.seed * 7919))
+        print(f"{n} stories printed in two parts", file=sys.stderr)
     with open(os.path.join(os.makedirs(out, exist_ok=True) or out, "gold.jsonl"), "w") as gold_file:
         for (date, page), articles in sorted(pages.items()):
             articles.sort(key=lambda a: a["seq"])
@@ -130,6 +141,89 @@ def main():
                 "offsets": "unicode scalar values of the decoded text with LF newlines", "articles": gold,
             }, ensure_ascii=False) + "\n")
     print(f"{len(pages)} pages in {out}", file=sys.stderr)
+
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese(n):
+    """A page number in Chinese numerals: 4 -> 四, 12 -> 十二, 20 -> 二十."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def jump_line(page, rng, back):
+    """A jump line to `page` (back: a back-reference from it), in one of the forms papers print."""
+    word = "上接" if back else rng.choice(["下转", "下转", "转"])
+    number = rng.choice([f"第{chinese(page)}", f"第{chinese(page)}", chinese(page), str(page), f"第{page}", f" A{page} "])
+    line = f"{word}{number}版"
+    return f"（{line.strip()}）" if rng.random() < 0.7 else line
+
+
+def split_body(body, rng):
+    """The body's paragraphs cut in two halves: at a paragraph end, or inside a paragraph."""
+    paras = [p for p in (line.strip() for line in body.split("\n")) if p]
+    total = sum(len(p) for p in paras)
+    if total < 200:
+        return None
+    seen, at = 0, 0
+    for at, p in enumerate(paras):
+        if seen + len(p) >= total / 2:
+            break
+        seen += len(p)
+    p = paras[at]
+    if at > 0 and (rng.random() < 0.5 or len(p) < 40):
+        return paras[:at], paras[at:]
+    cut = rng.randint(len(p) // 3, 2 * len(p) // 3)
+    return paras[:at] + [p[:cut]], [p[cut:]] + paras[at + 1:]
+
+
+def short_title(title, rng):
+    """The headline as repeated over a continuation: whole, or its first phrase."""
+    head = title.replace("\u3000", " ").split()
+    if rng.random() < 0.6 or len(head) < 2:
+        return title
+    return head[0]
+
+
+def print_continued(pages, rng):
+    """Prints each story that a day holds whole on two pages as one story in two parts: the
+    lower page keeps the first half and a jump line, the other gets the rest. Returns how many."""
+    by_text = defaultdict(list)
+    for (date, page), articles in pages.items():
+        for a in articles:
+            by_text[(date, re.sub(r"\s+", "", a["body"]))].append(a)
+    n = 0
+    for (date, _), printed in sorted(by_text.items(), key=lambda kv: kv[0]):
+        printed = sorted(printed, key=lambda a: (a["page"], a["seq"]))
+        if len(printed) < 2 or printed[0]["page"] == printed[1]["page"]:
+            continue
+        first, second = printed[0], printed[1]
+        halves = split_body(first["body"], rng)
+        if halves is None:
+            continue
+        one, two = halves
+        to = jump_line(second["page"], rng, back=False)
+        if rng.random() < 0.5:
+            # Printed at the end of the last line, a jump is always in brackets.
+            one = one[:-1] + [one[-1] + (to if to.startswith("（") else f"（{to.strip()}）")]
+        else:
+            one = one + [to]
+        back = jump_line(first["page"], rng, back=True)
+        if rng.random() < 0.5:
+            two = [(back if back.startswith("（") else f"（{back.strip()}）") + two[0]] + two[1:]
+        else:
+            two = [back] + two
+        first["body"] = "\n".join("\u3000\u3000" + p for p in one)
+        second["body"] = "\n".join("\u3000\u3000" + p for p in two)
+        second["title"] = short_title(first["title"], rng)
+        second["kicker"] = second["subtitle"] = ""
+        first["story"] = second["story"] = first["id"]
+        first["part"], second["part"] = 1, 2
+        n += 1
+    return n
 
 
 def render_style(pages, style, out, args):

@@ -1,7 +1,7 @@
 //! `baosou search`: one search from the command line, or a batch from `--queries FILE`.
 
 use super::{style, Outcome};
-use crate::cli::{SearchArgs, SortOrder};
+use crate::cli::{ExportFormat, SearchArgs, SortOrder};
 use crate::index::Store;
 use crate::query::{self, Boosts, Request, Results, Sort};
 use crate::render;
@@ -86,7 +86,26 @@ fn solr(url: &str, args: &SearchArgs) -> anyhow::Result<Outcome> {
         args,
         boosts,
     )?;
-    crate::solr::search::run(&collection, &req, args, &mut out)
+    if let Some(format) = args.research.format {
+        if format == ExportFormat::Csv {
+            render::csv::header(&mut out)?;
+        }
+        let n =
+            crate::solr::research::for_each_hit(&collection, &req, |a, snippet| match format {
+                ExportFormat::Csv => render::csv::hit(&mut out, a, snippet),
+                ExportFormat::Jsonl => render::json::export_line(&mut out, a, snippet),
+            })?;
+        out.flush()?;
+        return Ok(Outcome::from_count(n));
+    }
+    let results = crate::solr::search::search(&collection, &req)?;
+    if args.json {
+        render::json::hits(&mut out, &results)?;
+    } else {
+        render::text::hits(&mut out, &results, req.offset, style(args.color))?;
+    }
+    out.flush()?;
+    Ok(Outcome::from_count(results.hits.len()))
 }
 
 /// A checked request from the query text and the filters.
@@ -114,6 +133,7 @@ fn request(
             SortOrder::Date => Sort::Date,
         }),
         boosts,
+        all_printings: args.all_printings,
     }
     .request()
 }

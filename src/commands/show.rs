@@ -18,6 +18,7 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::NotFound);
     };
+    let article = query::collapse::resolve(&store, &searcher, article, true)?;
     let needles = match &args.query {
         Some(q) => query::parse(q)
             .map_err(|e| anyhow::anyhow!("--query {q}: {e:#}"))?

@@ -176,7 +176,9 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
     // Saved only once every page of a paper is split by it: a killed run measures again
     // and splits again what the old profile had split.
     profiles::save(&store.dir, &profiles)?;
-    summary.total_articles = store.reader()?.searcher().num_docs();
+    // Stories stitched and printings folded, found again over the whole index.
+    let links = super::relink::update(store, opts.writer_memory)?;
+    summary.total_articles = store.reader()?.searcher().num_docs() - links.story_documents();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }

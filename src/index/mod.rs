@@ -6,16 +6,21 @@
 
 mod build;
 mod fault;
+pub mod fold;
 mod guard;
+mod links;
 mod lock;
 mod manifest;
 pub mod profiles;
+mod relink;
 mod run;
+pub mod stitch;
 
 pub use build::{build, reasons, BuildOptions};
 pub(crate) use build::{learn_profiles, under_unreadable};
 pub use fault::{damaged, is_damaged, Damaged};
 pub use guard::MAX_REMOVED_SHARE;
+pub use links::{uid as links_uid, Links, LINKS_FILE};
 pub use lock::WriterLock;
 pub use manifest::{FileRecord, Manifest, READER};
 pub(crate) use run::Job;
@@ -154,6 +159,10 @@ pub struct Fields {
     pub exact_body: Field,
     /// [`schema::ARTICLE`].
     pub article: Field,
+    pub uid: Field,
+    pub fold_bands: Field,
+    pub jump: Field,
+    pub story: Field,
 }
 
 impl Fields {
@@ -173,6 +182,10 @@ impl Fields {
             exact_head: field(s, schema::EXACT_HEAD)?,
             exact_body: field(s, schema::EXACT_BODY)?,
             article: field(s, schema::ARTICLE)?,
+            uid: field(s, schema::UID)?,
+            fold_bands: field(s, schema::FOLD_BANDS)?,
+            jump: field(s, schema::JUMP)?,
+            story: field(s, schema::STORY)?,
         })
     }
 }
@@ -187,6 +200,8 @@ pub struct Store {
     pub fields: Fields,
     /// Held while the store was opened for writing by [`Store::create`].
     lock: Option<WriterLock>,
+    /// The parts of stories and the printings folded, as the last indexing run found them.
+    pub links: std::sync::Arc<Links>,
 }
 
 impl Store {
@@ -241,6 +256,7 @@ impl Store {
                 index,
                 fields,
                 lock: None,
+                links: std::sync::Arc::new(Links::load(dir)),
             };
             store.verify()?;
             Ok(store)
@@ -323,6 +339,7 @@ impl Store {
             index,
             fields,
             lock: Some(lock),
+            links: Default::default(),
         })
     }
 
@@ -337,6 +354,24 @@ impl Store {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.id, &a.id);
         doc.add_text(f.path, &a.path);
+        doc.add_u64(f.uid, links::uid(&a.id));
+        for key in fold::bands(&a.body) {
+            doc.add_u64(f.fold_bands, key);
+        }
+        for j in crate::split::jump::of_article(&a.jumps, &a.body) {
+            doc.add_text(f.jump, stitch::jump_term(j.direction));
+        }
+        self.add_text_fields(&mut doc, a)?;
+        Ok(doc)
+    }
+
+    /// The fields of an article's text, shared by its own document and a story's.
+    pub(crate) fn add_text_fields(
+        &self,
+        doc: &mut TantivyDocument,
+        a: &Article,
+    ) -> anyhow::Result<()> {
+        let f = &self.fields;
         doc.add_text(f.paper, &a.paper);
         if let Some(day) = a.date.as_deref().and_then(crate::day::Day::parse) {
             doc.add_u64(f.date, day.number());
@@ -365,7 +400,7 @@ impl Store {
             doc.add_text(f.exact_body, line);
         }
         doc.add_text(f.article, serde_json::to_string(a)?);
-        Ok(doc)
+        Ok(())
     }
 
     /// The article stored in a document.
@@ -385,6 +420,7 @@ fn is_index_file(name: &str) -> bool {
     name == INFO_FILE
         || name == manifest::MANIFEST_FILE
         || name == profiles::PROFILES_FILE
+        || name == links::LINKS_FILE
         || name == lock::LOCK_FILE
         || name == "meta.json"
         || name == ".managed.json"

@@ -9,6 +9,7 @@
 //! the query's words outranks one whose headline holds fewer, whatever their bodies hold.
 
 mod bounded;
+pub mod collapse;
 pub mod every;
 pub mod facets;
 mod filter;
@@ -30,7 +31,7 @@ use crate::schema;
 use anyhow::{bail, Context};
 use snippet::Snippet;
 use std::ops::Bound;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -109,6 +110,8 @@ pub struct Request {
     pub offset: usize,
     pub sort: Sort,
     pub boosts: Boosts,
+    /// Show every printing of a text, not only the first (`--all-printings`, `all=1`).
+    pub all_printings: bool,
 }
 
 /// A hit: the article, its score and the passage that shows the match.
@@ -150,30 +153,29 @@ pub fn search_within(
     let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
     let limit = req.limit.clamp(1, docs.max(1));
     let offset = req.offset.min(docs);
-    let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match req.sort {
-        Sort::Relevance => {
-            let top = TopDocs::with_limit(limit).and_offset(offset).tweak_score(
-                |segment: &SegmentReader| {
-                    let column = |name| segment.fast_fields().u64(name).ok();
-                    let (date, page) = (column(schema::DATE), column(schema::PAGE));
-                    move |doc: DocId, score: Score| (score, preference(&date, &page, doc))
-                },
-            );
-            let (docs, total) = searcher
-                .search(&query, &stop.bound((top, Count)))
-                .map_err(|e| gave_up(stop, e))?;
-            (docs.into_iter().map(|((s, _), a)| (s, a)).collect(), total)
-        }
-        Sort::Date => {
-            let top = TopDocs::with_limit(limit)
-                .and_offset(offset)
-                .order_by_fast_field::<u64>(schema::DATE, Order::Desc);
-            let (docs, total) = searcher
-                .search(&query, &stop.bound((top, Count)))
-                .map_err(|e| gave_up(stop, e))?;
-            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
-        }
+    let fold = !req.all_printings;
+    // Documents enough to fill the page with groups when few of the matches are folded;
+    // more are ranked again below only when that was not enough.
+    let page = offset.saturating_add(limit);
+    let fetch = page
+        .saturating_add(store.links.hidden().min(page.saturating_add(16)))
+        .clamp(1, docs.max(1));
+    let grouped = collapse::Grouped {
+        links: std::sync::Arc::clone(&store.links),
     };
+    let (first, (count, linked)) = ranked(searcher, &query, req, fetch, stop, grouped)?;
+    let total = collapse::total(&store.links, count, &linked, fold);
+    let all_ranked = first.len() < fetch;
+    let mut addresses = collapse::groups(store, searcher, first, offset, limit, fold)?;
+    // At most one document per linked match is passed over.
+    let enough = page.saturating_add(linked.len()).clamp(1, docs.max(1));
+    if addresses.len() < limit && !all_ranked && enough > fetch {
+        let none = collapse::Grouped {
+            links: Default::default(),
+        };
+        let (again, _) = ranked(searcher, &query, req, enough, stop, none)?;
+        addresses = collapse::groups(store, searcher, again, offset, limit, fold)?;
+    }
     let mut needles: Vec<String> = Vec::new();
     for a in req.query.positive_atoms() {
         if a.scope != Scope::Reporter && !needles.contains(&a.text) {
@@ -184,7 +186,8 @@ pub fn search_within(
     for (score, address) in addresses.into_iter().take(req.limit) {
         stop.pace()?;
         let doc: TantivyDocument = searcher.doc(address)?;
-        let article = store.article(&doc)?;
+        let mut article = store.article(&doc)?;
+        store.links.decorate(&mut article, fold);
         let snippet = snippet_of(&article, &needles);
         let headline_highlights = snippet::highlight_all(&article.headline, &needles);
         hits.push(Hit {
@@ -195,6 +198,42 @@ pub fn search_within(
         });
     }
     Ok(Results { total, hits })
+}
+
+/// The first `fetch` documents `query` matches, in the request's order, and what `grouped`
+/// counted over all of them.
+fn ranked(
+    searcher: &Searcher,
+    query: &dyn Query,
+    req: &Request,
+    fetch: usize,
+    stop: &Stop,
+    grouped: collapse::Grouped,
+) -> anyhow::Result<(Vec<(f32, DocAddress)>, collapse::Counted)> {
+    Ok(match req.sort {
+        Sort::Relevance => {
+            let top = TopDocs::with_limit(fetch).tweak_score(|segment: &SegmentReader| {
+                let column = |name| segment.fast_fields().u64(name).ok();
+                let (date, page) = (column(schema::DATE), column(schema::PAGE));
+                move |doc: DocId, score: Score| (score, preference(&date, &page, doc))
+            });
+            let (docs, counted) = searcher
+                .search(query, &stop.bound((top, grouped)))
+                .map_err(|e| gave_up(stop, e))?;
+            (
+                docs.into_iter().map(|((s, _), a)| (s, a)).collect(),
+                counted,
+            )
+        }
+        Sort::Date => {
+            let top =
+                TopDocs::with_limit(fetch).order_by_fast_field::<u64>(schema::DATE, Order::Desc);
+            let (docs, counted) = searcher
+                .search(query, &stop.bound((top, grouped)))
+                .map_err(|e| gave_up(stop, e))?;
+            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), counted)
+        }
+    })
 }
 
 /// A failed search's error: [`Stopped`] when the stop is why.

@@ -29,6 +29,8 @@ pub struct Params<'a> {
     pub sort: Option<Sort>,
     /// The weight of each field in ranking.
     pub boosts: Boosts,
+    /// Every printing of a text, not only the first.
+    pub all_printings: bool,
 }
 
 impl Params<'_> {
@@ -68,6 +70,7 @@ impl Params<'_> {
             offset: self.offset,
             sort,
             boosts: self.boosts,
+            all_printings: self.all_printings,
         })
     }
 }

@@ -34,7 +34,19 @@ pub fn hit(h: &Hit) -> Value {
         "snippet": h.snippet.text,
         "highlights": h.snippet.highlights,
         "headline_highlights": h.headline_highlights,
+        "parts": parts(a),
+        "duplicates": a.duplicates,
     })
+}
+
+/// The parts of a story as the contract gives them: `{"path", "span", "page"}`, with
+/// `"missing"` (the page as printed) for a part not in the archive; the article itself when
+/// the index linked no other part.
+fn parts(a: &Article) -> Value {
+    if a.parts.is_empty() {
+        return json!([{"path": a.path, "span": a.span, "page": a.page}]);
+    }
+    serde_json::to_value(&a.parts).unwrap_or_default()
 }
 
 /// One JSON line per hit.

@@ -239,6 +239,7 @@ pub fn article(
             &format!("{} · {} [{}, {})", a.id, a.path, a.span[0], a.span[1])
         )
     )?;
+    parts_and_printings(out, style, a)?;
     writeln!(out)?;
     // The body is marked whole, so that a match across a cut paragraph is found.
     for para in matched(style, &a.body, needles, "0").split('\n') {
@@ -250,6 +251,39 @@ pub fn article(
     }
     for j in &a.jumps {
         writeln!(out, "{}", style.paint("2", &format!("（{j}）")))?;
+    }
+    Ok(())
+}
+
+/// The pages a story is printed on, in reading order, and the other printings of its text.
+fn parts_and_printings(out: &mut impl Write, style: Style, a: &Article) -> anyhow::Result<()> {
+    let page = |p: Option<u32>| p.map_or("?".to_string(), |p| p.to_string());
+    if a.parts.len() > 1 {
+        for (k, p) in a.parts.iter().enumerate() {
+            let line = match &p.missing {
+                Some(label) if k == 0 => format!("begins on {label}, not in this archive"),
+                Some(label) => format!("continued on {label}, not in this archive"),
+                None => format!(
+                    "part {} · page {} · {} [{}, {})",
+                    k + 1,
+                    page(p.page),
+                    visible(&p.path),
+                    p.span[0],
+                    p.span[1]
+                ),
+            };
+            writeln!(out, "{}", style.paint("2", &line))?;
+        }
+    }
+    for d in &a.duplicates {
+        let line = format!(
+            "also printed: {} {} page {} · {}",
+            visible(d.date.as_deref().unwrap_or("-")),
+            visible(&d.paper),
+            page(d.page),
+            d.id
+        );
+        writeln!(out, "{}", style.paint("2", &line))?;
     }
     Ok(())
 }

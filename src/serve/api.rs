@@ -57,7 +57,11 @@ fn run_search(app: &App, params: &SearchQuery, stop: &Stop) -> Result<Value, Api
         .map_err(|e| ApiError::internal(&e))?;
     let facets = searcher
         .search(
-            &query::build(&app.store.fields, &req),
+            &query::collapse::shown_only(
+                &app.store,
+                query::build(&app.store.fields, &req),
+                !req.all_printings,
+            ),
             &stop.bound(FacetCollector {
                 top_reporters: FACET_REPORTERS,
             }),
@@ -101,6 +105,8 @@ pub async fn article(
                 message: format!("no article with id {id}"),
             });
         };
+        let article = query::collapse::resolve(&app.store, &searcher, article, true)
+            .map_err(|e| ApiError::internal(&e))?;
         let neighbours =
             neighbours(&app, &searcher, &article).map_err(|e| ApiError::internal(&e))?;
         let highlights = super::research::highlights(&article, &needles);

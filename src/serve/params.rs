@@ -108,6 +108,8 @@ pub struct SearchQuery {
     pub limit: usize,
     /// `offset`: hits to skip.
     pub offset: usize,
+    /// `all=1`: every printing of a text, not only the first.
+    pub all: bool,
 }
 
 impl SearchQuery {
@@ -196,12 +198,19 @@ impl SearchQuery {
                         )
                     })?;
                 }
+                "all" => {
+                    s.all = match v {
+                        "1" | "true" => true,
+                        "0" | "false" => false,
+                        _ => return Err(ApiError::bad("all", format!("all {v}: use 1 or 0"))),
+                    }
+                }
                 other => {
                     return Err(ApiError::bad(
                         other,
                         format!(
                             "unknown parameter {other}; use q, reporter, date, from, to, paper, \
-                             page, sort, limit or offset"
+                             page, sort, limit, offset or all"
                         ),
                     ))
                 }
@@ -233,6 +242,7 @@ impl SearchQuery {
             offset: self.offset,
             sort: self.sort,
             boosts: Boosts::default(),
+            all_printings: self.all,
         }
         .request()
         .map_err(|e| ApiError::bad("q", format!("{e:#}")))

@@ -305,39 +305,6 @@ pub fn search(solr: &Collection, req: &Request) -> anyhow::Result<Results> {
     Ok(Results { total, hits })
 }
 
-/// `baosou search --solr URL`: runs the request and prints the hits as a local search
-/// does, or, with `--format`, every hit as the local export does.
-pub fn run(
-    solr: &Collection,
-    req: &Request,
-    args: &crate::cli::SearchArgs,
-    out: &mut impl std::io::Write,
-) -> anyhow::Result<crate::commands::Outcome> {
-    use crate::cli::ExportFormat;
-    use crate::commands::Outcome;
-    use crate::render;
-    if let Some(format) = args.research.format {
-        if format == ExportFormat::Csv {
-            render::csv::header(out)?;
-        }
-        let n = super::research::for_each_hit(solr, req, |a, snippet| match format {
-            ExportFormat::Csv => render::csv::hit(out, a, snippet),
-            ExportFormat::Jsonl => render::json::export_line(out, a, snippet),
-        })?;
-        out.flush()?;
-        return Ok(Outcome::from_count(n));
-    }
-    let results = search(solr, req)?;
-    if args.json {
-        render::json::hits(out, &results)?;
-    } else {
-        let style = crate::commands::style(args.color);
-        render::text::hits(out, &results, req.offset, style)?;
-    }
-    out.flush()?;
-    Ok(Outcome::from_count(results.hits.len()))
-}
-
 /// Percent-encoding of a query string value.
 pub(crate) fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 3);

@@ -14,6 +14,7 @@ pub mod cohesion;
 pub mod export;
 pub mod furniture;
 pub mod headline;
+pub mod jump;
 pub mod layout;
 pub mod model;
 pub mod paragraphs;
@@ -68,7 +69,14 @@ pub fn split_with(text: &str, profile: &Profile) -> Page {
     match detect(text) {
         Layout::Export => export::split_export(text),
         Layout::Single => single::split_single(text),
-        Layout::Page => layout::split_page_with(text, profile),
+        Layout::Page => {
+            let page = layout::split_page_with(text, profile);
+            let split = |t: &str| layout::split_page_with(t, profile).articles;
+            Page {
+                articles: jump::separate(text, page.articles, split),
+                ..page
+            }
+        }
     }
 }
 

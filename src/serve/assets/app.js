@@ -529,6 +529,14 @@ async function showArticle(s) {
     ["记者", reporterLinks.length ? reporterLinks : null],
     ["电头", a.dateline],
     ["来源", a.path],
+    // A story continued on other pages: its parts in reading order, with their pages.
+    ["分版", (a.parts || []).length > 1
+      ? a.parts.map((p) => "第 " + p.page + " 版" + (p.missing ? "（本库未收）" : "")).join(" → ")
+      : null],
+    // The other printings of the same text, folded into this one.
+    ["另见", (a.duplicates || []).length
+      ? a.duplicates.map((d) => [d.date, d.paper, "第 " + d.page + " 版"].filter(Boolean).join(" ")).join("；")
+      : null],
   ].filter((r) => r[1]);
   // Body highlights count characters over the whole body: give each paragraph its share.
   const paragraphs = [];

@@ -1,0 +1,157 @@
+//! The pass after every indexing run that finds the links again from the whole index:
+//! the parts of stories continued across pages ([`super::stitch`]) and the printings of
+//! one text ([`super::fold`]), kept as [`Links`] beside the index.
+
+use super::links::{duplicate, Fold, Links};
+use super::{fold, stitch, Store};
+use crate::article::Article;
+use anyhow::Context;
+use std::collections::HashMap;
+use tantivy::{DocAddress, TantivyDocument};
+
+/// An article of the index seen by the linking pass.
+struct Seen {
+    pub uid: u64,
+    pub bands: Vec<u64>,
+    pub address: DocAddress,
+}
+
+/// Finds the links again after a run, brings the stories' documents up to date (removing
+/// those whose parts changed, adding the new ones) and saves the links.
+pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
+    let searcher = store.reader()?.searcher();
+    let mut seen = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let fast = segment.fast_fields();
+        let (uids, hashes) = (
+            fast.u64(super::schema::UID)?,
+            fast.u64(super::schema::FOLD_BANDS)?,
+        );
+        let alive = segment.alive_bitset();
+        for doc in 0..segment.max_doc() {
+            if alive.is_some_and(|a| !a.is_alive(doc)) {
+                continue;
+            }
+            // Story documents and short texts have no band keys: they are never folded.
+            let bands: Vec<u64> = hashes.values_for_doc(doc).collect();
+            let Some(uid) = uids.first(doc).filter(|_| !bands.is_empty()) else {
+                continue;
+            };
+            seen.push(Seen {
+                uid,
+                bands,
+                address: DocAddress::new(ord as u32, doc),
+            });
+        }
+    }
+    let mut cache: HashMap<DocAddress, Article> = HashMap::new();
+    let mut article = |address: DocAddress| -> anyhow::Result<Article> {
+        if let Some(a) = cache.get(&address) {
+            return Ok(a.clone());
+        }
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let a = store.article(&doc)?;
+        cache.insert(address, a.clone());
+        Ok(a)
+    };
+    let stories = stitch::find(store, &searcher, &mut article)?;
+    let in_story: std::collections::HashSet<u64> = stories
+        .iter()
+        .filter(|s| s.story.doc != 0)
+        .flat_map(|s| s.story.members.iter().copied())
+        .collect();
+    let folds = find_folds(&seen, &in_story, &mut article)?;
+    stitch::write_documents(store, &searcher, writer_memory, &stories)?;
+    let links = Links::new(stories.into_iter().map(|s| s.story).collect(), folds);
+    links
+        .save(&store.dir)
+        .with_context(|| format!("{}: cannot save the links", store.dir.display()))?;
+    Ok(links)
+}
+
+/// Groups of printings of one text, found among the articles not part of a story.
+fn find_folds(
+    seen: &[Seen],
+    in_story: &std::collections::HashSet<u64>,
+    article: &mut impl FnMut(DocAddress) -> anyhow::Result<Article>,
+) -> anyhow::Result<Vec<Fold>> {
+    let keys: Vec<Vec<u64>> = seen
+        .iter()
+        .map(|s| {
+            if in_story.contains(&s.uid) {
+                Vec::new()
+            } else {
+                s.bands.clone()
+            }
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..seen.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut touched = Vec::new();
+    let pairs = fold::pairs(&keys);
+    // Read in the store's order, so that each block is decompressed once.
+    let mut need: Vec<DocAddress> = pairs
+        .iter()
+        .flat_map(|&(i, j)| [seen[i].address, seen[j].address])
+        .collect();
+    need.sort_unstable();
+    need.dedup();
+    for address in need {
+        article(address)?;
+    }
+    for (i, j) in pairs {
+        let (a, b) = (article(seen[i].address)?, article(seen[j].address)?);
+        let same = keys[i] == keys[j] && a.body == b.body;
+        let near = fold::near_in_time(a.date.as_deref(), b.date.as_deref());
+        if near && (same || fold::jaccard(&a.body, &b.body) >= fold::MIN_JACCARD) {
+            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+            parent[ri] = rj;
+            touched.extend([i, j]);
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in touched {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut folds = Vec::new();
+    for members in groups.into_values() {
+        if members.len() < 2 {
+            continue;
+        }
+        let mut printed: Vec<(Article, u64)> = Vec::new();
+        for &m in &members {
+            printed.push((article(seen[m].address)?, seen[m].uid));
+        }
+        printed.sort_by(|(a, _), (b, _)| {
+            (
+                &a.date,
+                a.page.unwrap_or(u32::MAX),
+                &a.paper,
+                a.seq,
+                &a.path,
+            )
+                .cmp(&(
+                    &b.date,
+                    b.page.unwrap_or(u32::MAX),
+                    &b.paper,
+                    b.seq,
+                    &b.path,
+                ))
+        });
+        folds.push(Fold {
+            members: printed.iter().map(|(_, u)| *u).collect(),
+            printings: printed.iter().map(|(a, _)| duplicate(a)).collect(),
+        });
+    }
+    folds.sort_by(|a, b| a.printings[0].id.cmp(&b.printings[0].id));
+    Ok(folds)
+}
