@@ -19,9 +19,9 @@ group of pages (each month, or each set when there are several, predicted by tre
 on the others), then fitted on all and written to model.txt, with the rule and feature
 names the trees were fitted on (a test in model.rs checks them against the code).
 
-The rule names are read from `RULES` in model.rs and checked against the trace (a group
-decided by a rule has that rule's feature set); the other features' names are `FEATURES`
-below, in the order of `Group::features`, and their count is checked against the code.
+The rule names are read from `RULES` in model.rs (`Rule::AfterEnd` is `after_end`) and
+checked against the trace (a group decided by a rule has that rule's feature set); the other
+features' names from `FEATURE_NAMES` there, their count checked against the trace.
 
 The features depend on decisions made before each group, so train, rebuild, and train again
 until the figures settle (twice is enough). --check only prints the cross-validated figures;
@@ -43,16 +43,6 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODEL = os.path.join(ROOT, "src", "split", "model.txt")
-# The features after the rules' indicators, in the order of `Group::features` (model.rs).
-FEATURES = [
-    "lines", "cohesion", "heads", "span_len", "first_width", "total_width", "last_width",
-    "prev_width", "prev_ends_sentence", "prev_ends_article", "next_width", "after_next_width",
-    "has_comma", "has_space", "has_quote", "has_colon", "ends_dash", "dash_subheadline",
-    "column_tag", "section_head", "first_has_digit", "next_dateline", "next_opening_day",
-    "next_quote", "next_is_byline", "next_ends_sentence", "position", "headline_width",
-    "has_kicker", "subheadlines", "bylines", "last_head_lines", "dated", "in_column", "told",
-    "echo", "topic",
-]
 PARAMS = dict(max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
               l2_regularization=1.0, random_state=0)
 
@@ -87,20 +77,36 @@ def walk(lines, x):
     return 1 / (1 + np.exp(-raw))
 
 
-def names_in_code(src):
-    """The rule names (`RULES`) and the number of features (`FEATURES`) in model.rs."""
-    m = re.search(r"pub const RULES: \[&str; (\d+)\] = \[(.*?)\];", src, re.S)
-    f = re.search(r"pub const FEATURES: usize = RULES\.len\(\) \+ (\d+);", src)
-    if not m or not f:
-        sys.exit("train_splitter: src/split/model.rs has no `pub const RULES: [&str; N] = [...]` or "
-                 "`pub const FEATURES: usize = RULES.len() + N`; update names_in_code() to the code")
-    rules = re.findall(r'"([^"]+)"', m.group(2))
+def snake(variant):
+    """`AfterEnd` → `after_end`: a rule's name as `Rule::name` gives it (a test in rules.rs
+    holds the code to that)."""
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", variant).lower()
+
+
+def rule_list(src, const):
+    """The rule names of a `const NAME: [Rule; N] = [Rule::A, ...];` of model.rs."""
+    m = re.search(rf"const {const}: \[Rule; (\d+)\] = \[(.*?)\];", src, re.S)
+    if not m:
+        sys.exit(f"train_splitter: src/split/model.rs has no `const {const}: [Rule; N] = [...]`; "
+                 "update rule_list() to the code")
+    rules = [snake(v) for v in re.findall(r"Rule::(\w+)", m.group(2))]
     if len(rules) != int(m.group(1)):
-        sys.exit(f"train_splitter: read {len(rules)} rules in model.rs where its type says {m.group(1)}")
-    if int(f.group(1)) != len(FEATURES):
-        sys.exit(f"train_splitter: model.rs has {f.group(1)} features after the rules, this script names "
-                 f"{len(FEATURES)}; add the new ones to FEATURES, in the order of Group::features")
-    return rules, len(rules) + len(FEATURES)
+        sys.exit(f"train_splitter: read {len(rules)} rules in {const} where its type says {m.group(1)}")
+    return rules
+
+
+def names_in_code(src):
+    """The rule names (`RULES`) and the other features' names (`FEATURE_NAMES`) in model.rs,
+    in the order of `Group::features`."""
+    rules = rule_list(src, "RULES")
+    m = re.search(r"pub const FEATURE_NAMES: \[&str; (\d+)\] = \[(.*?)\];", src, re.S)
+    if not m:
+        sys.exit("train_splitter: src/split/model.rs has no `pub const FEATURE_NAMES: [&str; N] = [...]`; "
+                 "update names_in_code() to the code")
+    features = re.findall(r'"([^"]+)"', m.group(2))
+    if len(features) != int(m.group(1)):
+        sys.exit(f"train_splitter: read {len(features)} feature names where their type says {m.group(1)}")
+    return rules, features
 
 
 def constant(src, name):
@@ -138,7 +144,8 @@ def main():
                      "(tools/render_pages.py --style NAME)")
         gold += [(pages, json.loads(l)) for l in open(gold_path, encoding="utf-8")]
     rules_src = open(os.path.join(ROOT, "src", "split", "model.rs"), encoding="utf-8").read()
-    rules, n_features = names_in_code(rules_src)
+    rules, features = names_in_code(rules_src)
+    n_features = len(rules) + len(features)
 
     X, y, said, month, group = [], [], [], [], []
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
@@ -157,7 +164,7 @@ def main():
                     month.append(page["date"][:7])
                     group.append(os.path.basename(os.path.normpath(pages)) if len(dirs) > 1 else page["date"][:7])
     X, y, said, month, group = np.array(X), np.array(y), np.array(said), np.array(month), np.array(group)
-    names = [f"rule:{r}" for r in rules] + FEATURES
+    names = [f"rule:{r}" for r in rules] + features
     # The more vocabulary the text on both sides shares, the less likely a new article.
     PARAMS["monotonic_cst"] = [-1 if n == "cohesion" else 0 for n in names]
     print(f"{len(y)} groups decided by the rules, {y.sum()} of them starting an article; "
@@ -170,8 +177,7 @@ def main():
         p[group == m] = model.predict_proba(X[group == m])[:, 1]
     # CONTINUE and START in model.rs, and START_OVER_PATTERN over its PATTERN_RULES.
     lo, hi, over_pattern = (constant(rules_src, c) for c in ("CONTINUE", "START", "START_OVER_PATTERN"))
-    pattern = re.search(r"const PATTERN_RULES: \[&str; \d+\] = \[(.*?)\];", rules_src, re.S).group(1)
-    pattern = [rules.index(r) for r in re.findall(r'"([^"]+)"', pattern)]
+    pattern = [rules.index(r) for r in rule_list(rules_src, "PATTERN_RULES")]
     start = np.where(X[:, pattern].any(axis=1), over_pattern, hi)
     decided = np.where(p >= start, True, np.where(p < lo, False, said))
     by = "set by set" if len(dirs) > 1 else "month by month"
