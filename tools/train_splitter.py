@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Trains the splitter's model (src/split/model.txt) on hand-labelled pages.
 
-usage: tools/train_splitter.py [BAOSOU] [PAGES_DIR] [--pages DIR]... [--check | --holdout YYYY-MM | --report-holdout]
+usage: tools/train_splitter.py [BAOSOU] [PAGES_DIR] [--pages DIR]... [--first-weight W] [--check | --holdout YYYY-MM | --report-holdout]
 
 BAOSOU defaults to target/release/baosou, PAGES_DIR to ../shared/corpus/rmrb_pages_dev (a
 folder holding pages/ and gold.jsonl, with one line per page: path, encoding and the
@@ -9,19 +9,22 @@ articles' start_char). The People's Daily pages there are not part of the reposi
 script says so and stops when they are absent. `--pages DIR` (repeatable) trains on those
 sets instead, for example pages rendered in other papers' styles by
 `tools/render_pages.py --style NAME` (each DIR with its gold.jsonl): fit on some styles,
-then score the others with tools/score_styles.py.
+then score the others with tools/score_styles.py. `--first-weight W` weighs each group of the
+first set W times in the fit (the hand-labelled pages, against the rendered ones).
 
-For every page, `baosou split` with BAOSOU_SPLIT_TRACE=1 prints each group of headline lines
-with the rule that decided it and the features the model reads (src/split/model.rs). A
+For every set, `baosou split` of its pages folder with BAOSOU_SPLIT_TRACE=1 prints each page's
+groups of headline lines with the rule that decided each and the features the model reads
+(src/split/model.rs), splitting them by the profile learned from the set's pages as indexing
+does. A
 group is a positive example when the gold has an article starting where it starts. Boosted
 trees (scikit-learn) are fitted on the groups the rules decide, first checked group by
 group of pages (each month, or each set when there are several, predicted by trees trained
 on the others), then fitted on all and written to model.txt, with the rule and feature
 names the trees were fitted on (a test in model.rs checks them against the code).
 
-The rule names are read from `RULES` in model.rs and checked against the trace (a group
-decided by a rule has that rule's feature set); the other features' names are `FEATURES`
-below, in the order of `Group::features`, and their count is checked against the code.
+The rule names are read from `RULES` in model.rs (`Rule::AfterEnd` is `after_end`) and
+checked against the trace (a group decided by a rule has that rule's feature set); the other
+features' names from `FEATURE_NAMES` there, their count checked against the trace.
 
 The features depend on decisions made before each group, so train, rebuild, and train again
 until the figures settle (twice is enough). --check only prints the cross-validated figures;
@@ -43,31 +46,28 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODEL = os.path.join(ROOT, "src", "split", "model.txt")
-# The features after the rules' indicators, in the order of `Group::features` (model.rs).
-FEATURES = [
-    "lines", "cohesion", "heads", "span_len", "first_width", "total_width", "last_width",
-    "prev_width", "prev_ends_sentence", "prev_ends_article", "next_width", "after_next_width",
-    "has_comma", "has_space", "has_quote", "has_colon", "ends_dash", "dash_subheadline",
-    "column_tag", "section_head", "first_has_digit", "next_dateline", "next_opening_day",
-    "next_quote", "next_is_byline", "next_ends_sentence", "position", "headline_width",
-    "has_kicker", "subheadlines", "bylines", "last_head_lines", "dated", "in_column", "told",
-    "echo", "topic",
-]
 PARAMS = dict(max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
               l2_regularization=1.0, random_state=0)
 
 
-def trace(binary, path):
-    """(start, rule, what the rule said, features) of each group on one page. A trace line:
-    DBG start decided rule lines cohesion heads length rule_says probability features text."""
+def trace(binary, pages):
+    """{page path as gold.jsonl gives it: [(start, rule, what the rule said, features)]} of
+    every page of one set, split as a folder (so by the profile learned from its pages, as
+    indexing splits them). A trace line: DBG start decided rule lines cohesion heads length
+    rule_says probability features text, under a `DBG-PAGE path` line for each page."""
     env = dict(os.environ, BAOSOU_SPLIT_TRACE="1")
-    p = subprocess.run([binary, "split", "--json", path], capture_output=True, text=True, env=env)
-    rows = []
+    root = os.path.join(pages, "pages")
+    p = subprocess.run([binary, "split", "--json", root], capture_output=True, text=True, env=env)
+    if p.returncode not in (0, 1):
+        sys.exit(f"train_splitter: {binary} split {root} failed ({p.returncode}):\n{p.stderr[-2000:]}")
+    by_page, rows = {}, None
     for line in p.stderr.splitlines():
-        if line.startswith("DBG\t"):
+        if line.startswith("DBG-PAGE\t"):
+            rows = by_page.setdefault(os.path.relpath(line.split("\t", 1)[1], pages), [])
+        elif line.startswith("DBG\t") and rows is not None:
             f = line.split("\t", 11)
             rows.append((int(f[1]), f[3], f[8] == "true", [float(x) for x in f[10].split(",")]))
-    return rows
+    return by_page
 
 
 def walk(lines, x):
@@ -87,20 +87,36 @@ def walk(lines, x):
     return 1 / (1 + np.exp(-raw))
 
 
-def names_in_code(src):
-    """The rule names (`RULES`) and the number of features (`FEATURES`) in model.rs."""
-    m = re.search(r"pub const RULES: \[&str; (\d+)\] = \[(.*?)\];", src, re.S)
-    f = re.search(r"pub const FEATURES: usize = RULES\.len\(\) \+ (\d+);", src)
-    if not m or not f:
-        sys.exit("train_splitter: src/split/model.rs has no `pub const RULES: [&str; N] = [...]` or "
-                 "`pub const FEATURES: usize = RULES.len() + N`; update names_in_code() to the code")
-    rules = re.findall(r'"([^"]+)"', m.group(2))
+def snake(variant):
+    """`AfterEnd` → `after_end`: a rule's name as `Rule::name` gives it (a test in rules.rs
+    holds the code to that)."""
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", variant).lower()
+
+
+def rule_list(src, const):
+    """The rule names of a `const NAME: [Rule; N] = [Rule::A, ...];` of model.rs."""
+    m = re.search(rf"const {const}: \[Rule; (\d+)\] = \[(.*?)\];", src, re.S)
+    if not m:
+        sys.exit(f"train_splitter: src/split/model.rs has no `const {const}: [Rule; N] = [...]`; "
+                 "update rule_list() to the code")
+    rules = [snake(v) for v in re.findall(r"Rule::(\w+)", m.group(2))]
     if len(rules) != int(m.group(1)):
-        sys.exit(f"train_splitter: read {len(rules)} rules in model.rs where its type says {m.group(1)}")
-    if int(f.group(1)) != len(FEATURES):
-        sys.exit(f"train_splitter: model.rs has {f.group(1)} features after the rules, this script names "
-                 f"{len(FEATURES)}; add the new ones to FEATURES, in the order of Group::features")
-    return rules, len(rules) + len(FEATURES)
+        sys.exit(f"train_splitter: read {len(rules)} rules in {const} where its type says {m.group(1)}")
+    return rules
+
+
+def names_in_code(src):
+    """The rule names (`RULES`) and the other features' names (`FEATURE_NAMES`) in model.rs,
+    in the order of `Group::features`."""
+    rules = rule_list(src, "RULES")
+    m = re.search(r"pub const FEATURE_NAMES: \[&str; (\d+)\] = \[(.*?)\];", src, re.S)
+    if not m:
+        sys.exit("train_splitter: src/split/model.rs has no `pub const FEATURE_NAMES: [&str; N] = [...]`; "
+                 "update names_in_code() to the code")
+    features = re.findall(r'"([^"]+)"', m.group(2))
+    if len(features) != int(m.group(1)):
+        sys.exit(f"train_splitter: read {len(features)} feature names where their type says {m.group(1)}")
+    return rules, features
 
 
 def constant(src, name):
@@ -111,10 +127,14 @@ def constant(src, name):
 def parse_args(argv):
     """(binary, [pages dirs], holdout month, flags)."""
     holdout = argv[argv.index("--holdout") + 1] if "--holdout" in argv else None
+    weight = argv[argv.index("--first-weight") + 1] if "--first-weight" in argv else None
     dirs, rest, k = [], [], 0
     while k < len(argv):
         if argv[k] == "--pages" and k + 1 < len(argv):
             dirs.append(argv[k + 1])
+            k += 2
+            continue
+        if argv[k] == "--first-weight":
             k += 2
             continue
         if not argv[k].startswith("--") and argv[k] != holdout:
@@ -124,11 +144,11 @@ def parse_args(argv):
     if len(rest) > 1:
         dirs.insert(0, rest[1])
     dirs = dirs or [os.path.join(ROOT, "..", "shared", "corpus", "rmrb_pages_dev")]
-    return binary, dirs, holdout
+    return binary, dirs, holdout, float(weight or 1)
 
 
 def main():
-    binary, dirs, holdout = parse_args(sys.argv[1:])
+    binary, dirs, holdout, first_weight = parse_args(sys.argv[1:])
     gold = []  # (set directory, page)
     for pages in dirs:
         gold_path = os.path.join(pages, "gold.jsonl")
@@ -138,26 +158,33 @@ def main():
                      "(tools/render_pages.py --style NAME)")
         gold += [(pages, json.loads(l)) for l in open(gold_path, encoding="utf-8")]
     rules_src = open(os.path.join(ROOT, "src", "split", "model.rs"), encoding="utf-8").read()
-    rules, n_features = names_in_code(rules_src)
+    rules, feature_names = names_in_code(rules_src)
+    n_features = len(rules) + len(feature_names)
 
     X, y, said, month, group = [], [], [], [], []
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
-        traced = ex.map(lambda g: trace(binary, os.path.join(g[0], g[1]["path"])), gold)
-        for (pages, page), rows in zip(gold, traced):
-            starts = {a["start_char"] for a in page["articles"]}
-            for start, why, rule_says, features in rows:
-                if len(features) != n_features:
-                    sys.exit(f"train_splitter: {binary} traces {len(features)} features, model.rs has "
-                             f"{n_features}; rebuild it (cargo build --release)")
-                if why in rules:
-                    if features[rules.index(why)] != 1.0:
-                        sys.exit(f"train_splitter: a group decided by {why} does not have feature "
-                                 f"{rules.index(why)} set: RULES in model.rs and the trace disagree")
-                    X.append(features); y.append(start in starts); said.append(rule_says)
-                    month.append(page["date"][:7])
-                    group.append(os.path.basename(os.path.normpath(pages)) if len(dirs) > 1 else page["date"][:7])
+        traced = dict(zip(dirs, ex.map(lambda d: trace(binary, d), dirs)))
+    for pages, page in gold:
+        starts = {a["start_char"] for a in page["articles"]}
+        rows = traced[pages].get(os.path.normpath(page["path"]))
+        if rows is None:
+            sys.exit(f"train_splitter: {binary} traced no page {page['path']} in {pages}; rebuild it "
+                     "(cargo build --release)")
+        for start, why, rule_says, features in rows:
+            if len(features) != n_features:
+                sys.exit(f"train_splitter: {binary} traces {len(features)} features, model.rs has "
+                         f"{n_features}; rebuild it (cargo build --release)")
+            if why in rules:
+                if features[rules.index(why)] != 1.0:
+                    sys.exit(f"train_splitter: a group decided by {why} does not have feature "
+                             f"{rules.index(why)} set: RULES in model.rs and the trace disagree")
+                X.append(features); y.append(start in starts); said.append(rule_says)
+                month.append(page["date"][:7])
+                group.append(os.path.basename(os.path.normpath(pages)) if len(dirs) > 1 else page["date"][:7])
     X, y, said, month, group = np.array(X), np.array(y), np.array(said), np.array(month), np.array(group)
-    names = [f"rule:{r}" for r in rules] + FEATURES
+    first = os.path.basename(os.path.normpath(dirs[0])) if len(dirs) > 1 else None
+    W = np.where(group == first, first_weight, 1.0)
+    names = [f"rule:{r}" for r in rules] + feature_names
     # The more vocabulary the text on both sides shares, the less likely a new article.
     PARAMS["monotonic_cst"] = [-1 if n == "cohesion" else 0 for n in names]
     print(f"{len(y)} groups decided by the rules, {y.sum()} of them starting an article; "
@@ -166,12 +193,11 @@ def main():
     # Each month (or set) predicted by a model trained on the others.
     p = np.zeros(len(y))
     for m in sorted(set(group)):
-        model = HistGradientBoostingClassifier(**PARAMS).fit(X[group != m], y[group != m])
+        model = HistGradientBoostingClassifier(**PARAMS).fit(X[group != m], y[group != m], sample_weight=W[group != m])
         p[group == m] = model.predict_proba(X[group == m])[:, 1]
     # CONTINUE and START in model.rs, and START_OVER_PATTERN over its PATTERN_RULES.
     lo, hi, over_pattern = (constant(rules_src, c) for c in ("CONTINUE", "START", "START_OVER_PATTERN"))
-    pattern = re.search(r"const PATTERN_RULES: \[&str; \d+\] = \[(.*?)\];", rules_src, re.S).group(1)
-    pattern = [rules.index(r) for r in re.findall(r'"([^"]+)"', pattern)]
+    pattern = [rules.index(r) for r in rule_list(rules_src, "PATTERN_RULES")]
     start = np.where(X[:, pattern].any(axis=1), over_pattern, hi)
     decided = np.where(p >= start, True, np.where(p < lo, False, said))
     by = "set by set" if len(dirs) > 1 else "month by month"
@@ -192,8 +218,8 @@ def main():
         report_holdout(X, y, month, [g for _, g in gold], dirs[0], rules, names)
         return
     if holdout:
-        X, y = X[month != holdout], y[month != holdout]
-    write_forest(X, y, len(gold), rules, names, dirs)
+        X, y, W = X[month != holdout], y[month != holdout], W[month != holdout]
+    write_forest(X, y, len(gold), rules, names, dirs, W)
 
 
 def report_holdout(X, y, month, gold, pages, rules, names):
@@ -216,14 +242,15 @@ def report_holdout(X, y, month, gold, pages, rules, names):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
 
 
-def write_forest(X, y, pages, rules, names, dirs):
+def write_forest(X, y, pages, rules, names, dirs, W=None):
     """Fits the trees on X, y and writes them to model.txt, after the names of the rules and
     the features they were fitted on (model.rs tests them against its own)."""
-    model = HistGradientBoostingClassifier(**PARAMS).fit(X, y)
+    model = HistGradientBoostingClassifier(**PARAMS).fit(X, y, sample_weight=W)
     baseline = float(np.ravel(model._baseline_prediction)[0])
     lines = ["# The splitter's boosted trees: written by tools/train_splitter.py, read by model.rs.",
              f"# {len(y)} groups from {pages} labelled pages "
-             f"({', '.join(os.path.basename(os.path.normpath(d)) for d in dirs)}); {len(rules)} rules, "
+             f"({', '.join(os.path.basename(os.path.normpath(d)) for d in dirs)}"
+             f"{'' if W is None or W.max() == 1 else f', the first weighing {W.max():g}'}); {len(rules)} rules, "
              f"{X.shape[1]} features.", "# rules: " + " ".join(rules), "# features: " + " ".join(names),
              f"baseline {baseline!r}"]
     for (tree,) in model._predictors:

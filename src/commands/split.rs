@@ -14,6 +14,8 @@ pub fn run(args: &SplitArgs) -> anyhow::Result<Outcome> {
     let mut found = 0;
     let mut failed = 0;
     let like = borrowed_profile(args)?;
+    // With the splitter's trace on, each page's groups are told under its path.
+    let trace = std::env::var_os("BAOSOU_SPLIT_TRACE").is_some();
     for path in &args.paths {
         let meta = std::fs::metadata(path)
             .with_context(|| format!("{}: cannot read it", path.display()))?;
@@ -61,6 +63,9 @@ pub fn run(args: &SplitArgs) -> anyhow::Result<Outcome> {
             } else {
                 path.display().to_string()
             };
+            if trace {
+                eprintln!("DBG-PAGE\t{shown}");
+            }
             match archive.read(&file) {
                 Ok(page) => {
                     for w in &page.warnings {

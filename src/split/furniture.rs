@@ -35,7 +35,7 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:本版)?(?:版式设计|视觉设计|版面设计|版式|制图|设计|美术编辑|图片编辑|值班编辑|编辑|审读|本期统筹|统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)(?:、[\p{Han}]{2,4})*[：:]")
+    Regex::new(r"^(?:本版)?(?:版式设计|视觉设计|版面设计|版式|制图|[\p{Han}]{0,2}设计|美术编辑|图片编辑|值班编辑|编辑|审读|本期统筹|[\p{Han}]{0,2}统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)(?:、[\p{Han}]{2,4})*[：:]")
         .expect("valid regex")
 });
 
@@ -197,7 +197,9 @@ pub fn is_production(line: &str) -> bool {
         || line.ends_with('文') && ART_CREDIT.is_match(line)
 }
 
-/// Credits side by side, one of them for the production: `本版摄影：史家民  版式设计：蔡华伟`.
+/// Credits side by side, one of them for the production: `本版摄影：史家民  版式设计：蔡华伟`,
+/// `采访整理：本报记者  易舒冉    数据来源：中华全国总工会` (a name set off from its role by
+/// spaces goes with the credit before it).
 fn page_credits(line: &str) -> bool {
     if line.matches(['：', ':']).nth(1).is_none() {
         return false;
@@ -207,7 +209,11 @@ fn page_credits(line: &str) -> bool {
         p.split_once(['：', ':'])
             .is_some_and(|(role, _)| width(role) <= 6)
     };
-    parts.len() > 1 && parts.iter().all(credit) && parts.iter().any(|p| PRODUCTION.is_match(p))
+    let name = |p: &&str| !p.contains(['：', ':']) && width(p) <= 8;
+    parts.len() > 1
+        && parts.first().is_some_and(credit)
+        && parts.iter().all(|p| credit(p) || name(p))
+        && parts.iter().any(|p| PRODUCTION.is_match(p))
 }
 
 #[cfg(test)]
@@ -310,6 +316,13 @@ mod tests {
             "本版摄影：史家民\u{a0}\u{a0}版式设计：蔡华伟"
         ));
         assert!(!is_production("版式设计  新颖别致，让人眼前一亮"));
+        assert!(is_production(
+            "采访整理：本报记者\u{a0}\u{a0}易舒冉\u{a0}\u{a0}\u{a0}\u{a0}数据来源：中华全国总工会"
+        ));
+        assert!(is_production(
+            "内容统筹：本报编辑\u{a0}\u{a0}杨烁壁\u{a0}\u{a0}\u{a0}\u{a0}图表设计：人民日报全媒体平台"
+        ));
+        assert!(!is_production("他说：  好  我们说：不"));
         assert!(!is_production("记者：今年  经济稳中向好"));
     }
 }

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use super::byline::dateline;
 use super::furniture::opening_day;
 use super::headline::{has_column_tag, is_section_head};
+use super::layout::Rule;
 use super::text::{ends_sentence, is_space, trim, width, Block};
 
 /// Below this probability the group never starts an article; at or above [`START`] it
@@ -29,37 +30,79 @@ const START: f32 = 0.3;
 /// Rules that read a pattern the features do not hold (a listing's run of lines, the
 /// credit of a compiled piece) are overridden towards a start only from this probability.
 const START_OVER_PATTERN: f32 = 0.7;
-const PATTERN_RULES: [&str; 2] = ["listing", "compiled"];
+const PATTERN_RULES: [Rule; 2] = [Rule::Listing, Rule::Compiled];
 
 /// The rules whose decisions the model may override, in feature order. A headline over a
 /// dateline (`strong`) always starts an article, as on the user's own pages; one over a
 /// byline over plain text after an undated article, without a `——` subheadline (`bylined`),
 /// may be the first item of a round-up.
-pub const RULES: [&str; 15] = [
-    "series",
-    "nobody",
-    "listing",
-    "marked",
-    "photo",
-    "after_end",
-    "tagged",
-    "photo_item",
-    "heads",
-    "run_on",
-    "short",
+pub const RULES: [Rule; 15] = [
+    Rule::Series,
+    Rule::Nobody,
+    Rule::Listing,
+    Rule::Marked,
+    Rule::Photo,
+    Rule::AfterEnd,
+    Rule::Tagged,
+    Rule::PhotoItem,
+    Rule::Heads,
+    Rule::RunOn,
+    Rule::Short,
+    Rule::Cohesion,
+    Rule::Open,
+    Rule::Bylined,
+    Rule::Compiled,
+];
+
+/// The names of the features after the rules' indicators, in the order of
+/// [`Group::features`] (written into `model.txt` by the trainer, which reads them here).
+pub const FEATURE_NAMES: [&str; 37] = [
+    "lines",
     "cohesion",
-    "open",
-    "bylined",
-    "compiled",
+    "heads",
+    "span_len",
+    "first_width",
+    "total_width",
+    "last_width",
+    "prev_width",
+    "prev_ends_sentence",
+    "prev_ends_article",
+    "next_width",
+    "after_next_width",
+    "has_comma",
+    "has_space",
+    "has_quote",
+    "has_colon",
+    "ends_dash",
+    "dash_subheadline",
+    "column_tag",
+    "section_head",
+    "first_has_digit",
+    "next_dateline",
+    "next_opening_day",
+    "next_quote",
+    "next_is_byline",
+    "next_ends_sentence",
+    "position",
+    "headline_width",
+    "has_kicker",
+    "subheadlines",
+    "bylines",
+    "last_head_lines",
+    "dated",
+    "in_column",
+    "told",
+    "echo",
+    "topic",
 ];
 
 /// How many features a group has.
-pub const FEATURES: usize = RULES.len() + 37;
+pub const FEATURES: usize = RULES.len() + FEATURE_NAMES.len();
 
 /// A group of headline-like blocks in its place on the page, as the rules saw it.
 pub struct Group<'a> {
     /// The rule that decided; the model weighs in only on [`RULES`].
-    pub rule: &'static str,
+    pub rule: Rule,
     pub lines: &'a [Block<'a>],
     pub prev: Option<&'a Block<'a>>,
     /// The block before the group is one an article ends with (a byline, a credit note).
@@ -94,13 +137,13 @@ pub struct Group<'a> {
 }
 
 /// True when the model may override `rule`.
-pub fn overrides(rule: &str) -> bool {
+pub fn overrides(rule: Rule) -> bool {
     RULES.contains(&rule)
 }
 
 /// The decision on a group that `rule` decided as `rule_says`, when the model gives it
 /// probability `p` of starting an article.
-fn overridden(rule: &str, rule_says: bool, p: f32) -> bool {
+fn overridden(rule: Rule, rule_says: bool, p: f32) -> bool {
     let start = if PATTERN_RULES.contains(&rule) {
         START_OVER_PATTERN
     } else {
@@ -302,16 +345,16 @@ mod tests {
     #[test]
     fn the_model_overrides_a_rule_outside_the_band_of_doubt() {
         let table = [
-            ("heads", false, 0.5, true),
-            ("cohesion", false, 0.3, true),
-            ("heads", false, 0.35, true),
-            ("heads", true, 0.29, false),
-            ("heads", true, 0.2, false),
-            ("listing", false, 0.6, false),
-            ("listing", true, 0.6, true),
-            ("compiled", false, 0.6, false),
-            ("compiled", false, 0.75, true),
-            ("compiled", true, 0.2, false),
+            (Rule::Heads, false, 0.5, true),
+            (Rule::Cohesion, false, 0.3, true),
+            (Rule::Heads, false, 0.35, true),
+            (Rule::Heads, true, 0.29, false),
+            (Rule::Heads, true, 0.2, false),
+            (Rule::Listing, false, 0.6, false),
+            (Rule::Listing, true, 0.6, true),
+            (Rule::Compiled, false, 0.6, false),
+            (Rule::Compiled, false, 0.75, true),
+            (Rule::Compiled, true, 0.2, false),
         ];
         for (rule, rule_says, p, want) in table {
             assert_eq!(
@@ -324,7 +367,20 @@ mod tests {
 
     #[test]
     fn the_shipped_forest_reads() {
-        assert!(!FOREST.roots.is_empty());
+        // Every tree line of model.txt became a tree, and a group decided by any rule the
+        // model weighs gets a probability, not a saturated answer.
+        let trees = include_str!("model.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("baseline "))
+            .count();
+        assert!(trees > 0);
+        assert_eq!(FOREST.roots.len(), trees);
+        for k in 0..RULES.len() {
+            let mut x = [0.0; FEATURES];
+            x[k] = 1.0;
+            let p = FOREST.probability(&x);
+            assert!(p > 0.0 && p < 1.0, "{} gives {p}", RULES[k]);
+        }
     }
 
     /// The trees were fitted on the rules and features model.txt names: they must be the
@@ -338,12 +394,16 @@ mod tests {
                 .find_map(|l| l.strip_prefix(key));
             line.unwrap_or_default().split(' ').collect()
         };
-        assert_eq!(names("# rules: "), RULES);
+        let rules: Vec<&str> = RULES.iter().map(|r| r.name()).collect();
+        assert_eq!(names("# rules: "), rules);
         let features = names("# features: ");
+        let want: Vec<String> = rules
+            .iter()
+            .map(|r| format!("rule:{r}"))
+            .chain(FEATURE_NAMES.iter().map(|f| f.to_string()))
+            .collect();
+        assert_eq!(features, want);
         assert_eq!(features.len(), FEATURES);
-        for (feature, rule) in features.iter().zip(RULES) {
-            assert_eq!(feature.strip_prefix("rule:"), Some(rule));
-        }
     }
 
     #[test]

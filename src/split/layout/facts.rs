@@ -1,0 +1,283 @@
+//! The facts of each block, worked out once per page before any article is found: what the
+//! block is, whether it reads as a headline line, whether it opens with a dateline, ends a
+//! story or carries a column tag. The rules ([`super::rules`]) and the assembly read them;
+//! none derives them again.
+
+use super::super::byline::{self, dateline};
+use super::super::furniture::{header_day, is_jump, is_page_label, is_production, opening_day};
+use super::super::headline::{
+    has_column_tag, is_comma_kicker, is_credit_note, is_end_note, is_exclaimed_headline,
+    is_headline_like, is_long_headline_line, is_photo_source, is_sentence_kicker, is_signature,
+};
+use super::super::text::{cut_inside_word, ends_paragraph, trim, Block};
+use super::super::Profile;
+use crate::article::Reporter;
+
+/// The most lines a headline group holds (kicker, headline, two subheadlines).
+pub(super) const MAX_GROUP: usize = 4;
+
+/// What a block is, before articles are found.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Kind {
+    /// A page header with the publication day, or the page's label (`A3 要闻`).
+    Header,
+    /// A jump line to or from another page.
+    Jump,
+    /// A byline or photo credit.
+    Byline(Vec<Reporter>),
+    /// A production credit (`版式设计：…`).
+    Production,
+    /// Text: headline, body or caption.
+    Text,
+}
+
+/// What kind of block `b` is, by the general conventions and the furniture `profile` learned.
+fn kind(b: &Block, profile: &Profile) -> Kind {
+    if header_day(b.text).is_some() || profile.is_furniture(b.text) {
+        Kind::Header
+    } else if is_jump(b.text) {
+        Kind::Jump
+    } else if is_page_label(b.text) {
+        Kind::Header
+    } else if let Some(r) = byline::byline(b.text) {
+        Kind::Byline(r)
+    } else if is_production(b.text) {
+        Kind::Production
+    } else {
+        Kind::Text
+    }
+}
+
+/// What is known of one block in its place on the page.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Fact {
+    pub kind: Kind,
+    /// Shaped like a headline line (short, not ending a sentence), whatever its kind.
+    pub shape: bool,
+    /// Read as a headline line: text of that shape, no dateline, not the first part of a
+    /// paragraph cut at a column break; or a long, asking or kicker line that the place
+    /// it stands in makes one.
+    pub head_like: bool,
+    /// Opens with a dateline: `Some(true)` when the dateline prints its day.
+    pub dateline: Option<bool>,
+    /// The kind of line an article ends with ([`ends_article`]).
+    pub ends_article: bool,
+    /// Carries a column tag (`（新春走基层）`).
+    pub column_tag: bool,
+    /// Opens with a day (`3月1日，…`).
+    pub opening_day: bool,
+}
+
+impl Fact {
+    /// True for text (body, headlines, captions) rather than bylines and furniture.
+    pub fn is_text(&self) -> bool {
+        self.kind == Kind::Text
+    }
+
+    /// True for a byline or credit.
+    pub fn is_byline(&self) -> bool {
+        matches!(self.kind, Kind::Byline(_))
+    }
+}
+
+/// The facts of every block of a page.
+pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
+    let kinds: Vec<Kind> = bs.iter().map(|b| kind(b, profile)).collect();
+    let ends: Vec<bool> = (0..bs.len()).map(|i| ends_article(bs, &kinds, i)).collect();
+    let mut fs: Vec<Fact> = bs
+        .iter()
+        .zip(kinds)
+        .zip(ends)
+        .map(|((b, kind), ends_article)| {
+            let dateline = dateline(b.text).map(|d| d.day.is_some());
+            let shape = is_headline_like(b.text);
+            Fact {
+                head_like: kind == Kind::Text && shape && dateline.is_none(),
+                kind,
+                shape,
+                dateline,
+                ends_article,
+                column_tag: has_column_tag(b.text),
+                opening_day: opening_day(b.text).is_some(),
+            }
+        })
+        .collect();
+    headlines_in_place(bs, &mut fs);
+    fs
+}
+
+/// Corrects the headline shape by the blocks around each one.
+fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
+    // A headline-like line whose last word runs on into the text under it is the first
+    // part of a paragraph cut at a column break (a headline may run on into its
+    // subheadline: `…签署通令` / `嘉奖参加…`), unless extra blank lines before it open a
+    // story (`…讲好中国之治` / `党的十九届…` reads `治党`).
+    for i in 0..bs.len().saturating_sub(1) {
+        if fs[i].head_like
+            && bs[i].gap < 2
+            && !fs[i + 1].head_like
+            && fs[i + 1].is_text()
+            && fs[i + 1].dateline.is_none()
+            && cut_inside_word(bs[i].text, bs[i + 1].text)
+        {
+            fs[i].head_like = false;
+        }
+    }
+    // A headline printed with a long subheadline on one line, straight over a dateline
+    // (`李克强主持召开国务院常务会议 部署…；决定…`).
+    for i in 0..bs.len().saturating_sub(1) {
+        if !fs[i].head_like
+            && fs[i].is_text()
+            && is_long_headline_line(bs[i].text)
+            && fs[i + 1].dateline.is_some()
+        {
+            fs[i].head_like = true;
+        }
+    }
+    // A headline that asks or exclaims, over a dateline (under its subheadlines, if any) or
+    // over a `——` subheadline.
+    for i in 0..bs.len() {
+        if fs[i].head_like || !fs[i].is_text() || !is_exclaimed_headline(bs[i].text) {
+            continue;
+        }
+        let subheaded = bs[i].text.contains(" ——")
+            || bs.get(i + 1).is_some_and(|n| n.text.starts_with("——")) && fs[i + 1].head_like;
+        let mut j = i + 1;
+        while j < bs.len() && fs[j].head_like && j - i < MAX_GROUP {
+            j += 1;
+        }
+        // Over a byline, when a kicker leads into it or a story ended before it.
+        let bylined_head = fs.get(j).is_some_and(Fact::is_byline)
+            && i > 0
+            && (fs[i - 1].head_like || fs[i - 1].ends_article);
+        if subheaded || bylined_head || fs.get(j).is_some_and(|n| n.dateline.is_some()) {
+            fs[i].head_like = true;
+        }
+    }
+    // A kicker over a headline line, though it reads like a sentence: broken by commas
+    // after an article's end, or asking or trailing off (`干部节后收心了吗？…`) where a
+    // story begins, at the top of the page or after extra blank lines.
+    for i in 0..bs.len().saturating_sub(1) {
+        if fs[i].head_like || !fs[i].is_text() || !fs[i + 1].head_like || bs[i + 1].gap >= 2 {
+            continue;
+        }
+        let top = fs[..i].iter().all(|f| f.kind == Kind::Header);
+        // Not the rest of a paragraph cut at a column break (`…在鼓乐声` / `中走进了婚车，
+        // 笑得那么温暖……`).
+        let goes_on = i > 0
+            && fs[i - 1].is_text()
+            && !ends_paragraph(bs[i - 1].text)
+            && !fs[i - 1].ends_article;
+        let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on;
+        if (top || bs[i].gap >= 2 || over_column) && is_sentence_kicker(bs[i].text)
+            || i > 0 && fs[i - 1].ends_article && is_comma_kicker(bs[i].text)
+        {
+            fs[i].head_like = true;
+        }
+    }
+}
+
+/// True when block `i` is the kind of line an article ends with: a byline or credit, a jump,
+/// a production credit, or a bracketed note (`（作者为…）`, `（本报伦敦2月2日电）`).
+fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
+    match kinds[i] {
+        Kind::Text => {
+            let joined;
+            let t = match i.checked_sub(1).map(|k| bs[k].text) {
+                // A note cut in two at a column break: `（作者为原中央党史研究室副主任、` /
+                // `北京市…研究中心学术顾问）`.
+                Some(before)
+                    if brackets_left_open(before) > 0 && brackets_left_open(bs[i].text) < 0 =>
+                {
+                    joined = format!("{}{}", trim(before), trim(bs[i].text));
+                    &joined
+                }
+                _ => bs[i].text,
+            };
+            is_end_note(t) || is_credit_note(t) || is_signature(t) || is_photo_source(t)
+        }
+        _ => true,
+    }
+}
+
+/// Brackets opened in `s` and not closed (negative when `s` closes more than it opens).
+fn brackets_left_open(s: &str) -> i32 {
+    s.chars()
+        .map(|c| match c {
+            '（' | '(' => 1,
+            '）' | ')' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::text::blocks;
+    use super::*;
+
+    /// Each block's facts: (kind name, headline, dateline, ends an article, column tag,
+    /// opening day).
+    #[test]
+    fn the_facts_of_each_block() {
+        type Want<'a> = (&'a str, bool, Option<bool>, bool, bool, bool);
+        let table: Vec<(&str, Vec<Want>)> = vec![
+            (
+                "2020年3月2日 星期一\n\n区委召开会议（新春走基层）\n\n湘江日报记者 王明\n\n湘江日报讯 3月2日，区委召开会议。\n\n（完）\n\n下转 A2 版\n",
+                vec![
+                    ("header", false, None, true, false, false),
+                    ("text", true, None, false, true, false),
+                    ("byline", false, None, true, false, false),
+                    ("text", false, Some(true), false, false, false),
+                    ("text", false, None, true, false, false),
+                    ("jump", false, None, true, false, false),
+                ],
+            ),
+            // A line whose last word runs on into the text under it is no headline; a
+            // dateline without its day; a paragraph opening with a day.
+            (
+                "读懂中国之治\n\n党的建设是治理的根本，全书分十二章。\n\n本报电 近日，园区开工。\n\n3月1日，园区新厂房封顶。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                    ("text", false, None, false, false, true),
+                ],
+            ),
+            // A note cut in two at a column break ends the article at its second part.
+            (
+                "他说。\n\n（作者为中央党史研究室副主任、\n\n北京市研究中心学术顾问）\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, true, false, false),
+                ],
+            ),
+        ];
+        for (page, want) in table {
+            let bs = blocks(page);
+            let got: Vec<Want> = facts(&bs, &Profile::default())
+                .into_iter()
+                .map(|f| {
+                    let kind = match f.kind {
+                        Kind::Header => "header",
+                        Kind::Jump => "jump",
+                        Kind::Byline(_) => "byline",
+                        Kind::Production => "production",
+                        Kind::Text => "text",
+                    };
+                    let d = f.dateline;
+                    (
+                        kind,
+                        f.head_like,
+                        d,
+                        f.ends_article,
+                        f.column_tag,
+                        f.opening_day,
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{page}");
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! The printed-page layout: many articles in one stream of blocks, where blank lines say
+//! nothing about where an article ends. An article starts at a group of headline lines
+//! (short, not ending a sentence) that is followed by a byline, a dateline or body text,
+//! and that does not go on with a paragraph cut by a column break.
+//!
+//! The work goes in three steps: [`facts`] reads each block once (its kind, whether it
+//! reads as a headline line, its dateline, whether a story ends there); [`rules`] decides
+//! whether each group of headline lines opens an article, the model weighing in where a
+//! rule is unsure; the loop here only assembles the articles.
+
+mod facts;
+mod rules;
+
+use super::byline::{self, dateline, paper_name};
+use super::cohesion::{self, Bigrams};
+use super::furniture::header_day;
+use super::headline::{
+    assign, has_column_tag, is_credit_note, is_photo_source, is_reader_signature, is_text_label,
+};
+use super::model;
+use super::paragraphs::Builder;
+use super::text::{blocks, trim, width, Block};
+use super::{Layout, Page, Profile};
+use facts::{Fact, Kind, MAX_GROUP};
+pub use rules::Rule;
+use rules::{bylined, is_round_up, Group, Opening};
+use std::cell::OnceCell;
+
+/// Splits text laid out as a printed page, by the general profile.
+pub fn split_page(text: &str) -> Page {
+    split_page_with(text, &Profile::default())
+}
+
+/// Splits text laid out as a printed page, by the habits of its paper.
+pub fn split_page_with(text: &str, profile: &Profile) -> Page {
+    split_logged(text, profile, &mut |_| {})
+}
+
+/// How one group of headline lines was decided: where it starts, the rule that decided,
+/// what the rule said and what was decided (the model may override the rule).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Decision {
+    start: usize,
+    rule: Rule,
+    rule_says: bool,
+    starts: bool,
+}
+
+/// Splits the page, telling `log` how each group of headline lines was decided.
+fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) -> Page {
+    let bs = tails_apart(blocks(text));
+    let facts = facts::facts(&bs, profile);
+    let mut page = Page {
+        layout: Layout::Page,
+        date: bs.iter().find_map(|b| header_day(b.text)),
+        paper: None,
+        articles: Vec::new(),
+    };
+    let text: Vec<bool> = facts.iter().map(Fact::is_text).collect();
+    let trace = std::env::var_os("BAOSOU_SPLIT_TRACE").is_some();
+    let mut cur: Option<Builder> = None;
+    let mut opening = Opening::default();
+    // Lines of the current article's last section head (0 before any).
+    let mut last_head_lines = 0;
+    let mut i = 0;
+    while i < bs.len() {
+        if facts[i].head_like {
+            let mut j = i;
+            // Extra blank lines end a group: what follows them is another item. Points under
+            // a headline (`●城市低保标准同比增长7.2%`) are its subheadlines, however many.
+            let point = |b: &Block| b.text.starts_with(['●', '■']);
+            while j < bs.len()
+                && facts[j].head_like
+                && (j - i < MAX_GROUP || j > i + 1 && point(&bs[j]) && !point(&bs[i]))
+                && (j == i || bs[j].gap < 2)
+            {
+                j += 1;
+            }
+            // Vocabulary of the text under the group, and shared across it, worked out once
+            // and only when asked for.
+            let under = OnceCell::new();
+            let under = || {
+                under.get_or_init(|| {
+                    let kept = (j..bs.len()).filter(|&k| text[k]).map(|k| bs[k].text);
+                    Bigrams::of(&cohesion::window(kept))
+                })
+            };
+            let across = OnceCell::new();
+            let cohesion = || {
+                *across
+                    .get_or_init(|| Bigrams::of(&cohesion::before(&bs, &text, i)).cosine(under()))
+            };
+            let (rule_says, why) =
+                Group::new(&bs, &facts, i, j, cur.as_ref(), opening, profile, &cohesion).decide();
+            // The model weighs in on the rules it may override (and every group is traced).
+            let st = if trace || model::overrides(why) {
+                let group_text: Vec<char> = bs[i..j].iter().flat_map(|b| b.text.chars()).collect();
+                let group_words = Bigrams::of(&group_text);
+                let group = model::Group {
+                    rule: why,
+                    lines: &bs[i..j],
+                    prev: i.checked_sub(1).map(|k| &bs[k]),
+                    prev_ends_article: i > 0 && facts[i - 1].ends_article,
+                    next: bs.get(j),
+                    next_is_byline: facts.get(j).is_some_and(Fact::is_byline),
+                    after_next: bs.get(j + 1),
+                    cohesion: cohesion(),
+                    heads: cur.as_ref().map_or(0, |c| c.heads()),
+                    span_len: cur.as_ref().map_or(0, |c| c.span_len()),
+                    page_len: bs.last().map_or(0, |b| b.end),
+                    headline_width: cur.as_ref().map_or(0, |c| width(&c.article.headline)),
+                    has_kicker: cur.as_ref().is_some_and(|c| c.article.kicker.is_some()),
+                    subheadlines: cur.as_ref().map_or(0, |c| c.article.subheadlines.len()),
+                    bylines: cur.as_ref().map_or(0, |c| c.bylines()),
+                    last_head_lines,
+                    told: group_words.cosine(under()),
+                    echo: cur
+                        .as_ref()
+                        .map_or(0.0, |c| Bigrams::of(&c.headlines()).cosine(&group_words)),
+                    topic: cur.as_ref().map_or(0.0, |c| c.opening_cosine(under())),
+                    dated: cur.as_ref().is_some_and(|c| c.article.dateline.is_some()),
+                    in_column: cur
+                        .as_ref()
+                        .is_some_and(|c| has_column_tag(&c.article.headline)),
+                };
+                let st = group.decide(rule_says);
+                if trace {
+                    let features: Vec<String> =
+                        group.features().iter().map(|x| x.to_string()).collect();
+                    eprintln!(
+                        "DBG\t{}\t{}\t{}\t{}\t{:.3}\t{}\t{}\t{}\t{:.3}\t{}\t{}",
+                        bs[i].start,
+                        st,
+                        why,
+                        j - i,
+                        group.cohesion,
+                        group.heads,
+                        group.span_len,
+                        rule_says,
+                        group.start_probability(),
+                        features.join(","),
+                        bs[i].text
+                    );
+                }
+                st
+            } else {
+                rule_says
+            };
+            log(Decision {
+                start: bs[i].start,
+                rule: why,
+                rule_says,
+                starts: st,
+            });
+            if st {
+                if let Some(done) = cur.take() {
+                    page.articles.push(done.finish());
+                }
+                last_head_lines = 0;
+                let mut b = Builder::new();
+                let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
+                let heads = assign(&lines);
+                opening = Opening {
+                    bylined: bylined(&facts, j),
+                    round_up: heads.kicker.as_deref() == Some(lines[0]) && is_round_up(lines[0]),
+                };
+                b.article.kicker = heads.kicker;
+                b.article.headline = heads.headline;
+                b.article.subheadlines = heads.subheadlines;
+                for blk in &bs[i..j] {
+                    b.cover(blk);
+                }
+                cur = Some(b);
+                i = j;
+                continue;
+            }
+            if let Some(builder) = cur.as_mut().filter(|c| !c.is_open()) {
+                if why == Rule::Briefs && builder.heads() == 0 {
+                    builder.round_up();
+                }
+                // A section head inside the article, with any lines printed under it.
+                for blk in &bs[i..j] {
+                    builder.heading(blk);
+                }
+                last_head_lines = j - i;
+                i = j;
+                continue;
+            }
+        }
+        let b = &bs[i];
+        match &facts[i].kind {
+            Kind::Header => {}
+            kind => {
+                let builder = cur.get_or_insert_with(Builder::new);
+                match kind {
+                    Kind::Jump => {
+                        builder.cover(b);
+                        builder.article.jumps.push(b.text.to_string());
+                    }
+                    Kind::Byline(reps) => {
+                        builder.cover(b);
+                        builder.close();
+                        builder.byline(reps.clone());
+                    }
+                    Kind::Production => builder.cover(b),
+                    _ if is_text_label(b.text) => builder.heading(b),
+                    _ => {
+                        builder.text(b, bs.get(i + 1));
+                        // A photo's source ends its caption, a reader's signature their
+                        // letter and a credit note its text, though no stop ends them.
+                        if is_photo_source(b.text)
+                            || is_reader_signature(b.text)
+                            || is_credit_note(b.text)
+                        {
+                            builder.close();
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Some(done) = cur.take() {
+        page.articles.push(done.finish());
+    }
+    page.paper = page.articles.iter().find_map(|a| {
+        let from_dateline = a
+            .dateline
+            .as_deref()
+            .and_then(dateline)
+            .and_then(|d| paper_name(&d.org).map(str::to_string));
+        from_dateline.or_else(|| {
+            a.reporters
+                .iter()
+                .find_map(|r| r.org.as_deref().and_then(paper_name).map(str::to_string))
+        })
+    });
+    page
+}
+
+/// The blocks with each byline set after a paragraph's last sentence
+/// (`……恢复正常。  本报记者  王明`) made a block of its own, straight under it.
+fn tails_apart(bs: Vec<Block<'_>>) -> Vec<Block<'_>> {
+    let mut out = Vec::with_capacity(bs.len());
+    for b in bs {
+        let Some(at) = byline::tail_byline(b.text) else {
+            out.push(b);
+            continue;
+        };
+        let body = trim(&b.text[..at]);
+        let credit = &b.text[at..];
+        let body_end = b.start + body.chars().count();
+        let credit_start = b.start + b.text[..at].chars().count();
+        out.push(Block {
+            end: body_end,
+            text: body,
+            ..b
+        });
+        out.push(Block {
+            start: credit_start,
+            end: b.end,
+            text: credit,
+            gap: 0,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,519 @@
+//! Whether a group of headline lines opens a new article: an ordered registry of rules, the
+//! first that fires deciding (the model may then override it, [`super::super::model`]).
+//! Each rule reads the facts of the blocks ([`super::facts`]) and the article so far.
+
+use super::super::headline::{
+    ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_photo_source,
+    is_section_head, is_subheaded_or_labelled,
+};
+use super::super::paragraphs::Builder;
+use super::super::text::Block;
+use super::super::text::{bracketed, closing_note, is_han, is_space, staff_column, trim, width};
+use super::super::Profile;
+use super::facts::{Fact, MAX_GROUP};
+use std::fmt;
+
+/// Bigram cosine across a single line followed by a paragraph opening with a day, above
+/// which the line is a section head rather than a photo item's title.
+const PHOTO_COHESION: f64 = 0.1;
+
+/// Bigram cosine across unmarked headline lines below which the text after them tells
+/// another story.
+const NEW_TOPIC_COHESION: f64 = 0.05;
+
+/// Chars after which an article without section heads is long enough that a single
+/// unmarked headline line over unrelated text starts the next one.
+const LONG_ARTICLE: usize = 400;
+
+/// A rule deciding whether a group of headline lines opens an article, in the order they
+/// are tried ([`Rule::ORDER`]). Its name (`snake_case` of the variant) is printed by
+/// `BAOSOU_SPLIT_TRACE=1` and written into `model.txt` for the rules the model weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The first group on the page opens the first article.
+    First,
+    /// The article's last paragraph stops mid-sentence: the line goes on with it (a
+    /// paragraph cut at a column break), even when a byline follows.
+    Open,
+    /// A headline over its abstract (`核心阅读`, `内容提要`) opens a story.
+    Abstract,
+    /// A paper that credits its stories with bylines (the profile says so) prints no series
+    /// or round-up that way: a headline over a byline over plain text opens a story.
+    Credited,
+    /// A story under its own byline over plain text, after another one opened the same way:
+    /// the next story of a series printed as one article (`新春走基层`), unless extra blank
+    /// lines part them or a byline closed the story before.
+    Series,
+    /// The next item of a round-up: under the round-up's name (`速览`), or over a dateline
+    /// without a day (`本报电`) after the name closing the item before (`（王 婷）`); not
+    /// when the item has a column of its own.
+    Briefs,
+    /// A byline closing the story before, as papers that credit their stories at the end
+    /// print it: over a byline or dateline, the group opens the next story.
+    Closed,
+    /// Extra blank lines before a headline mark a new story on the page.
+    Gap,
+    /// A headline over a byline over plain text, after an article without a dateline and
+    /// without a `——` subheadline: perhaps the first item of a round-up (the model weighs
+    /// in), a story by default.
+    Bylined,
+    /// A headline over a byline or a dateline (or the date under a speech's title) opens a
+    /// story.
+    Strong,
+    /// Headline lines straight after headline lines, with no text between: a listing or a
+    /// table, not a run of articles without bodies.
+    Nobody,
+    /// More headline-like lines than a group holds, run on without a break: a listing
+    /// inside the article, unless a `——` subheadline or a label marks a headline.
+    Listing,
+    /// After the credit of a compiled piece (`…整理`, `（…编译）`): the next item of the same
+    /// collection, unless a subheadline or a photo label opens another.
+    Compiled,
+    /// A group marked as a headline (`■`, `——` subheadlines, a kicker ending in `：`).
+    Marked,
+    /// A single line over a paragraph opening with a day: a photo item, unless the text
+    /// goes on with the story before (then it is a section head).
+    Photo,
+    /// A reporter's notes printed straight after the story (`…（记者手记）`, no credit
+    /// between): part of it.
+    Notes,
+    /// After a line an article ends with: a new article, unless a single section head.
+    AfterEnd,
+    /// A group with a column tag opens an article.
+    Tagged,
+    /// A single line over a caption and a photo credit: a photo item of its own.
+    PhotoItem,
+    /// In an article with section heads: another section head, unless a longer line over a
+    /// shorter one (a kicker and headline) over text that tells another story.
+    Heads,
+    /// A line over more headline-like lines, or broken by two commas: cut text or a listing.
+    RunOn,
+    /// A single line in an article still short: a section head.
+    Short,
+    /// Otherwise, a new article when the text after the group shares little vocabulary with
+    /// the text before.
+    Cohesion,
+}
+
+impl Rule {
+    /// The rules in the order they are tried; the first that fires decides.
+    pub const ORDER: [Rule; 23] = [
+        Rule::First,
+        Rule::Open,
+        Rule::Abstract,
+        Rule::Credited,
+        Rule::Series,
+        Rule::Briefs,
+        Rule::Closed,
+        Rule::Gap,
+        Rule::Bylined,
+        Rule::Strong,
+        Rule::Nobody,
+        Rule::Listing,
+        Rule::Compiled,
+        Rule::Marked,
+        Rule::Photo,
+        Rule::Notes,
+        Rule::AfterEnd,
+        Rule::Tagged,
+        Rule::PhotoItem,
+        Rule::Heads,
+        Rule::RunOn,
+        Rule::Short,
+        Rule::Cohesion,
+    ];
+
+    /// The rule's name, as traces and `model.txt` print it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::First => "first",
+            Rule::Open => "open",
+            Rule::Abstract => "abstract",
+            Rule::Credited => "credited",
+            Rule::Series => "series",
+            Rule::Briefs => "briefs",
+            Rule::Closed => "closed",
+            Rule::Gap => "gap",
+            Rule::Bylined => "bylined",
+            Rule::Strong => "strong",
+            Rule::Nobody => "nobody",
+            Rule::Listing => "listing",
+            Rule::Compiled => "compiled",
+            Rule::Marked => "marked",
+            Rule::Photo => "photo",
+            Rule::Notes => "notes",
+            Rule::AfterEnd => "after_end",
+            Rule::Tagged => "tagged",
+            Rule::PhotoItem => "photo_item",
+            Rule::Heads => "heads",
+            Rule::RunOn => "run_on",
+            Rule::Short => "short",
+            Rule::Cohesion => "cohesion",
+        }
+    }
+
+    /// Whether the rule fires on `g`, and if so whether the group opens an article.
+    fn says(self, g: &Group) -> Option<bool> {
+        let cur = g.cur;
+        let fire = |when: bool, says: &dyn Fn() -> bool| when.then(says);
+        match self {
+            Rule::First => fire(cur.is_none(), &|| true),
+            Rule::Open => fire(cur.is_some_and(Builder::is_open), &|| false),
+            Rule::Abstract => fire(g.next().is_some_and(|n| is_abstract_label(n.text)), &|| {
+                true
+            }),
+            Rule::Credited => {
+                let credits = g.profile.credits_under() || g.profile.credits_after();
+                fire(g.strong && credits && g.bylined, &|| true)
+            }
+            Rule::Series => fire(
+                g.strong && g.opening.bylined && g.bylined && g.gap() < 2 && !g.closed,
+                &|| false,
+            ),
+            Rule::Briefs => {
+                let undated = g.fact(g.j).is_some_and(|n| n.dateline == Some(false));
+                let named = g.i > 0 && credits_a_name(g.bs[g.i - 1].text);
+                let item = g.opening.round_up && g.gap() < 2 || undated && named;
+                fire(g.strong && item && !g.tagged, &|| false)
+            }
+            Rule::Closed => fire(g.strong && g.closed, &|| true),
+            Rule::Gap => fire(g.gap() >= 2, &|| true),
+            Rule::Bylined => {
+                let subheaded = g.lines().iter().any(|l| l.contains("——"));
+                let undated = cur.is_some_and(|c| c.article.dateline.is_none());
+                fire(g.strong && g.bylined && !subheaded && undated, &|| true)
+            }
+            Rule::Strong => fire(g.strong, &|| true),
+            Rule::Nobody => fire(!cur.is_some_and(Builder::has_body), &|| false),
+            Rule::Listing => {
+                let more = g
+                    .next()
+                    .zip(g.fact(g.j))
+                    .is_some_and(|(n, f)| n.gap < 2 && f.shape);
+                let when = g.len() == MAX_GROUP && more && !is_subheaded_or_labelled(g.lines());
+                fire(when, &|| false)
+            }
+            Rule::Compiled => {
+                let when = g.after_end
+                    && compiled(g.bs[g.i - 1].text)
+                    && !is_subheaded_or_labelled(g.lines());
+                fire(when, &|| false)
+            }
+            Rule::Marked => fire(is_marked_group(g.lines()), &|| true),
+            Rule::Photo => {
+                let photo_news = g.len() == 1 && g.fact(g.j).is_some_and(|n| n.opening_day);
+                fire(photo_news, &|| (g.cohesion)() < PHOTO_COHESION)
+            }
+            Rule::Notes => {
+                let notes = g.len() == 1
+                    && closing_note(g.bs[g.i].text).is_some_and(|(_, tag)| staff_column(tag));
+                fire(notes && !g.after_end, &|| false)
+            }
+            Rule::AfterEnd => fire(g.after_end, &|| {
+                !(g.len() == 1 && is_section_head(g.bs[g.i].text) && !g.tagged)
+            }),
+            Rule::Tagged => fire(g.tagged, &|| true),
+            Rule::PhotoItem => {
+                let credit =
+                    g.bs.iter()
+                        .skip(g.j + 1)
+                        .take(2)
+                        .any(|b| credits_photo(b.text));
+                fire(g.len() == 1 && credit, &|| true)
+            }
+            Rule::Heads => fire(cur.is_some_and(|c| c.heads() > 0), &|| {
+                // Section heads come one line at a time; a longer line over a shorter one
+                // is a kicker over a headline, when the text after them tells another
+                // story.
+                let lines = g.lines();
+                let kicker_pair = g.len() == 2
+                    && !lines[0].ends_with("——")
+                    && width(lines[0]) > width(lines[1]) + 2;
+                kicker_pair && g.unrelated()
+            }),
+            Rule::RunOn => {
+                let listing = g.fact(g.j).is_some_and(|n| n.shape);
+                // A line broken by two commas is more likely a paragraph cut at a column
+                // break.
+                let run_on = g.lines().iter().any(|l| l.matches('，').count() >= 2);
+                fire(listing || run_on, &|| false)
+            }
+            Rule::Short => {
+                let short = cur.is_some_and(|c| c.span_len() < LONG_ARTICLE);
+                fire(g.len() < 2 && short, &|| false)
+            }
+            Rule::Cohesion => Some(g.unrelated()),
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How the current article opened.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Opening {
+    /// With a byline over plain text, as each story of a series does (`本报记者 王明` over
+    /// its text, without a dateline).
+    pub bylined: bool,
+    /// With a round-up's name over the first item's headline (`速览`).
+    pub round_up: bool,
+}
+
+/// A group of headline-like blocks `i..j` in its place, as the rules read it.
+pub(super) struct Group<'a, 'p> {
+    pub bs: &'a [Block<'p>],
+    pub facts: &'a [Fact],
+    pub i: usize,
+    pub j: usize,
+    /// The article being assembled, if any.
+    pub cur: Option<&'a Builder>,
+    pub opening: Opening,
+    pub profile: &'a Profile,
+    /// The vocabulary shared across the group, worked out when first asked for.
+    pub cohesion: &'a dyn Fn() -> f64,
+    /// Over a byline, a dateline, or the date of a speech ([`Rule::Strong`]).
+    strong: bool,
+    /// Some line of the group has a column tag.
+    tagged: bool,
+    /// A byline stands straight before the group.
+    closed: bool,
+    /// The block before the group is one an article ends with.
+    after_end: bool,
+    /// Over a byline over plain text ([`bylined`]).
+    bylined: bool,
+    /// The group's lines.
+    lines: Vec<&'p str>,
+}
+
+impl<'a, 'p> Group<'a, 'p> {
+    /// The group `i..j` of `bs`, its facts read.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        bs: &'a [Block<'p>],
+        facts: &'a [Fact],
+        i: usize,
+        j: usize,
+        cur: Option<&'a Builder>,
+        opening: Opening,
+        profile: &'a Profile,
+        cohesion: &'a dyn Fn() -> f64,
+    ) -> Self {
+        let next = bs.get(j);
+        let strong = match facts.get(j) {
+            Some(f) if f.is_byline() => true,
+            // A dateline, or one cut at a column break before its `电` (`本报太原2月9日`),
+            // or the date under the title of a speech or a document (`（二〇一九年二月三日）`).
+            Some(f) if f.is_text() => next.is_some_and(|n| {
+                f.dateline.is_some()
+                    || ends_with_day(n.text)
+                        && bs.get(j + 1).is_some_and(|m| m.text.starts_with('电'))
+                    || is_dated_note(n.text)
+            }),
+            _ => false,
+        } || closing_note(bs[j - 1].text).is_some_and(|(title, note)| {
+            // The date printed on the title's line (`…上的讲话 （2019年10月9日，北京）`).
+            !title.is_empty() && is_dated_note(note)
+        });
+        Group {
+            bs,
+            facts,
+            i,
+            j,
+            cur,
+            opening,
+            profile,
+            cohesion,
+            strong,
+            tagged: facts[i..j].iter().any(|f| f.column_tag),
+            closed: i > 0 && facts[i - 1].is_byline(),
+            after_end: i > 0 && facts[i - 1].ends_article,
+            bylined: bylined(facts, j),
+            lines: bs[i..j].iter().map(|b| b.text).collect(),
+        }
+    }
+
+    /// The rule that decides the group, and its decision.
+    pub fn decide(&self) -> (bool, Rule) {
+        Rule::ORDER
+            .iter()
+            .find_map(|&r| r.says(self).map(|s| (s, r)))
+            .unwrap_or_else(|| (self.unrelated(), Rule::Cohesion))
+    }
+
+    fn next(&self) -> Option<&'a Block<'p>> {
+        self.bs.get(self.j)
+    }
+
+    fn fact(&self, k: usize) -> Option<&'a Fact> {
+        self.facts.get(k)
+    }
+
+    fn gap(&self) -> usize {
+        self.bs[self.i].gap
+    }
+
+    fn len(&self) -> usize {
+        self.j - self.i
+    }
+
+    fn lines(&self) -> &[&'p str] {
+        &self.lines
+    }
+
+    /// The text after the group shares little vocabulary with the text before.
+    fn unrelated(&self) -> bool {
+        (self.cohesion)() < NEW_TOPIC_COHESION
+    }
+}
+
+/// True when block `j`, under a headline group, is a byline over plain text rather than
+/// over a dateline.
+pub(super) fn bylined(facts: &[Fact], j: usize) -> bool {
+    facts.get(j).is_some_and(Fact::is_byline)
+        && facts.get(j + 1).is_none_or(|n| n.dateline.is_none())
+}
+
+/// The credit of a piece written down or translated by the paper's staff: `…整理`,
+/// `（本报记者张明采访整理）`, `（…本报记者李华编译）`.
+fn compiled(line: &str) -> bool {
+    let line = trim(line);
+    let line = line.strip_suffix(['）', ')']).unwrap_or(line);
+    line.ends_with("整理") || line.ends_with("编译")
+}
+
+/// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
+/// `影像中国`.
+fn credits_photo(line: &str) -> bool {
+    let line = line.trim();
+    (line.ends_with('摄') || line.ends_with("摄影报道") || is_photo_source(line))
+        && width(line) <= 40
+}
+
+/// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`).
+fn credits_a_name(line: &str) -> bool {
+    let Some(inner) = bracketed(line) else {
+        return false;
+    };
+    let han = inner.chars().filter(|&c| is_han(c)).count();
+    (2..=12).contains(&han) && inner.chars().all(|c| is_han(c) || is_space(c) || c == '、')
+}
+
+/// The name of a round-up of briefs, printed over the first item's headline: `速览`,
+/// `资讯速递`, `财经短波`, `数读`, `速览·国庆假期`. Not `…一线`: `2019春运一线` is a round-up,
+/// `抗疫一线` a kicker.
+pub(super) fn is_round_up(line: &str) -> bool {
+    const NAMES: [&str; 10] = [
+        "速览", "速递", "快讯", "简讯", "短讯", "短波", "资讯", "数读", "阅读", "集萃",
+    ];
+    (2..=8).contains(&width(line))
+        && line
+            .chars()
+            .all(|c| is_han(c) || c.is_ascii_digit() || c == '·')
+        && NAMES.iter().any(|n| line.contains(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::split_logged;
+    use super::*;
+
+    /// A page where `rule` decides the group opening with `line`, and what it says.
+    type Case<'a> = (Rule, &'a str, &'a str, bool);
+
+    /// Each rule fires where it should: the group, what the rule says, and no rule before
+    /// it in the order fires there.
+    #[test]
+    fn each_rule_fires_where_it_should() {
+        let table: Vec<Case> = vec![
+            (Rule::First, "区委召开会议\n\n湘江日报讯 3月2日，区委召开会议。\n", "区委召开会议", true),
+            (Rule::Open, "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n", "投产", false),
+            (Rule::Abstract, "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n", "推动改革走得更稳", true),
+            (Rule::Series, "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n", "河边人家", false),
+            (Rule::Briefs, "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n", "前6天全国出入境1045万人次", false),
+            (Rule::Briefs, "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n", "中国节能发起成立品牌集群", false),
+            (Rule::Closed, "地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n本报记者  王明\n\n社区菜场重新开门\n\n■本报记者  张三  李四\n\n昨天一早，社区菜场重新开门迎客。\n", "社区菜场重新开门", true),
+            (Rule::Gap, "河边新景\n\n3月1日，市民在河边散步。\n\n新华社发\n\n\n\n外交部发言人——\n\n敦促有关国家停止抹黑\n\n本报北京2月12日电 （记者吴刚）外交部发言人表示反对。\n", "外交部发言人——", true),
+            (Rule::Bylined, "谢谢你，绿色家园守护者\n\n他们守护着绿水青山。\n\n生态环境部华东督察局督察人员徐锡惠：\n\n“我们越来越有底气了”\n\n本报记者  智春丽\n\n督察工作越来越细。\n", "生态环境部华东督察局督察人员徐锡惠：", true),
+            (Rule::Strong, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n小学开学\n\n湘江日报长沙3月2日\n\n电 孩子们围着老师唱歌。\n", "小学开学", true),
+            (Rule::Nobody, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新登记市场主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新登记市场主体和高新技术企业大幅增加，经济稳中向好。\n", "1120", false),
+            (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
+            (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
+            (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
+            (Rule::Photo, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n", "新厂房加快建设", false),
+            (Rule::Notes, "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n", "凝聚更多共识（记者手记）", false),
+            (Rule::AfterEnd, "河边新景\n\n3月1日，市民在河边散步。\n\n影像中国\n\n大米出口\n\n出口量增加，今年大米出口量创新高。\n", "大米出口", true),
+            (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产（新春走基层）", true),
+            (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n", "驯马成景", true),
+            (Rule::Heads, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "5.合唱《明天》", false),
+            (Rule::RunOn, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n", "在城东，在城西，在城南", false),
+            (Rule::Short, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房。\n", "稳步推进", false),
+            (Rule::Cohesion, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n新厂房成为产业高地\n\n3月1日，园区新厂房封顶。\n", "稳步推进", false),
+        ];
+        let mut covered: Vec<Rule> = vec![Rule::Credited];
+        for (rule, page, line, says) in table {
+            let got = decided(page, &Profile::default(), line);
+            assert_eq!(got, Some((rule, says)), "{rule} on {line}: {page}");
+            covered.push(rule);
+        }
+        let missing: Vec<Rule> = Rule::ORDER
+            .into_iter()
+            .filter(|r| !covered.contains(r))
+            .collect();
+        assert!(missing.is_empty(), "no case for {missing:?}");
+    }
+
+    /// `credited` reads the profile: a paper that bylines its stories under their headlines
+    /// prints no series that way.
+    #[test]
+    fn credited_fires_for_a_paper_that_bylines_its_stories() {
+        let page = "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n";
+        let bylined = Profile {
+            pages: 100,
+            bylines_under: 300,
+            dated: 100,
+            ..Profile::default()
+        };
+        assert_eq!(
+            decided(page, &bylined, "河边人家"),
+            Some((Rule::Credited, true))
+        );
+        assert_eq!(
+            decided(page, &Profile::default(), "河边人家"),
+            Some((Rule::Series, false))
+        );
+    }
+
+    /// The names are the variants' in `snake_case`, as the trainer reads them from
+    /// model.rs; each rule is tried once.
+    #[test]
+    fn rule_names_are_the_variants_in_snake_case() {
+        for (k, r) in Rule::ORDER.iter().enumerate() {
+            let mut snake = String::new();
+            for (n, c) in format!("{r:?}").chars().enumerate() {
+                if c.is_ascii_uppercase() && n > 0 {
+                    snake.push('_');
+                }
+                snake.push(c.to_ascii_lowercase());
+            }
+            assert_eq!(r.name(), snake);
+            assert!(!Rule::ORDER[..k].contains(r), "{r} twice");
+        }
+    }
+
+    /// The rule that decided the group starting with `line`, and what it said.
+    fn decided(page: &str, profile: &Profile, line: &str) -> Option<(Rule, bool)> {
+        let start = page.find(line)?;
+        let start = page[..start].chars().count();
+        let mut got = None;
+        split_logged(page, profile, &mut |d| {
+            if d.start == start {
+                got = Some((d.rule, d.rule_says));
+            }
+        });
+        got
+    }
+}

@@ -1,0 +1,547 @@
+//! The layout tests: whole pages in, the articles found and their parts out.
+
+use super::*;
+
+/// (headline, subheadlines, kicker, reporter names, dateline, jumps, body)
+type Want<'a> = (
+    &'a str,
+    Vec<&'a str>,
+    Option<&'a str>,
+    Vec<&'a str>,
+    Option<&'a str>,
+    Vec<&'a str>,
+    &'a str,
+);
+
+/// The parts of one article as owned values.
+type Got = (
+    String,
+    Vec<String>,
+    Option<String>,
+    Vec<String>,
+    Option<String>,
+    Vec<String>,
+    String,
+);
+
+fn got(text: &str) -> Vec<Got> {
+    split_page(text)
+        .articles
+        .into_iter()
+        .map(|a| {
+            let names = a.reporter_names().iter().map(|s| s.to_string()).collect();
+            (
+                a.headline,
+                a.subheadlines,
+                a.kicker,
+                names,
+                a.dateline,
+                a.jumps,
+                a.body,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pages() {
+    let table: Vec<(&str, Vec<Want>)> = vec![
+        // Headline, subheadline, staff byline, dateline; a paragraph cut mid-word.
+        (
+            "区委召开会议\n\n听取工作汇报 研究工作要点 部署防控工作\n\n湘江日报记者 王 明\n\n湘江日报讯 3月2日，区委召开会议，市政\n\n府党组参加。\n",
+            vec![("区委召开会议", vec!["听取工作汇报 研究工作要点 部署防控工作"], None, vec!["王明"], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，区委召开会议，市政府党组参加。")],
+        ),
+        // A section head stays inside; a jump line leaves the body; a photo item after it.
+        (
+            "春耕有序推进 农资供应充足\n\n——各地抓好春耕生产\n\n湘江日报记者 李华\n\n各地农民忙春耕。\n\n越是农时紧，越要抓质量\n\n农技人员下田指导。\n\n下转 A2 版\n\n无人机 洒农药\n\n3月1日，一架无人机在田间作业。\n\n湘江日报记者 周红 通讯员/陈亮 摄\n",
+            vec![
+                ("春耕有序推进 农资供应充足", vec!["——各地抓好春耕生产"], None, vec!["李华"], None, vec!["下转 A2 版"], "各地农民忙春耕。\n越是农时紧，越要抓质量\n农技人员下田指导。"),
+                ("无人机 洒农药", vec![], None, vec!["周红", "陈亮"], None, vec![], "3月1日，一架无人机在田间作业。"),
+            ],
+        ),
+        // Headline and subheadline on one line, a column tag, an agency byline; a
+        // bracketed credit after a dateline starts the next article.
+        (
+            "新城产业链“火花飞溅” ——走访动力谷\n\n央媒看湘江\n\n新华社记者 张强\n\n走进动力谷，机器轰鸣。\n\n（本报记者 赵云）\n\n两国签署合作文件\n\n本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。\n",
+            vec![
+                ("新城产业链“火花飞溅”", vec!["——走访动力谷"], Some("央媒看湘江"), vec!["张强"], None, vec![], "走进动力谷，机器轰鸣。\n（本报记者 赵云）"),
+                ("两国签署合作文件", vec![], None, vec!["徐明", "刘欣"], Some("本报北京5月11日电"), vec![], "本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。"),
+            ],
+        ),
+        // A listing of short lines under a headline stays one article; a section head
+        // of two lines does not make its second line a photo item.
+        (
+            "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n",
+            vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n1.歌舞《春风》\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》\n6.舞蹈《花开》")],
+        ),
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n新厂房成为产业高地\n\n3月1日，园区新厂房封顶。\n",
+            vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n稳步推进\n新厂房成为产业高地\n3月1日，园区新厂房封顶。")],
+        ),
+        // Two unmarked headline lines after a finished article, over text that tells
+        // another story: the next article.
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。下一步，园区将继续优化营商环境，为企业发展做好服务。\n\n山村小学\n\n迎来新老师\n\n开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全，孩子们的笑声也越来越多。\n",
+            vec![
+                ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。下一步，园区将继续优化营商环境，为企业发展做好服务。"),
+                ("迎来新老师", vec![], Some("山村小学"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全，孩子们的笑声也越来越多。"),
+            ],
+        ),
+        // A line over a paragraph opening with a day, in the same story: a section head.
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n",
+            vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设，园区企业加快生产。\n新厂房加快建设\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。")],
+        ),
+        // A headline-like line that goes on with a cut paragraph, though a credit follows.
+        (
+            "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n",
+            vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日投产")],
+        ),
+        // A credit line, then extra blank lines: the headline group after them starts
+        // there, not at the credit.
+        (
+            "河边新景\n\n3月1日，市民在河边散步。\n\n新华社发\n\n\n\n外交部发言人——\n\n敦促有关国家停止抹黑\n\n本报北京2月12日电 （记者吴刚）外交部发言人表示反对。\n",
+            vec![
+                ("河边新景", vec![], None, vec![], None, vec![], "3月1日，市民在河边散步。\n新华社发"),
+                ("敦促有关国家停止抹黑", vec![], Some("外交部发言人——"), vec!["吴刚"], Some("本报北京2月12日电"), vec![], "本报北京2月12日电 （记者吴刚）外交部发言人表示反对。"),
+            ],
+        ),
+        // A listing that runs on after an end note, its first item bracketed like a
+        // column name: still the same article.
+        (
+            "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n（完）\n\n1.歌舞《春风》（合唱团）\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n",
+            vec![("节目单", vec![], None, vec!["王明"], None, vec![], "晚会节目如下。\n（完）\n1.歌舞《春风》（合唱团）\n2.相声《新年》\n3.小品《回家》\n4.魔术《惊喜》\n5.合唱《明天》")],
+        ),
+        // After extra blank lines a headline opens a story even when its last word
+        // reads on into the text under it (`之治` / `党的`: `治党`), which would mark
+        // a paragraph cut at a column break elsewhere.
+        (
+            "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n\n\n读懂中国之治\n\n党的建设是治理的根本，全书分十二章。\n",
+            vec![
+                ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                ("读懂中国之治", vec![], None, vec![], None, vec![], "党的建设是治理的根本，全书分十二章。"),
+            ],
+        ),
+        // A dateline cut before its `电` after a headline line: a new article.
+        (
+            "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n小学开学\n\n湘江日报长沙3月2日\n\n电 孩子们围着老师唱歌。\n",
+            vec![
+                ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                ("小学开学", vec![], None, vec![], Some("湘江日报长沙3月2日电"), vec![], "湘江日报长沙3月2日电 孩子们围着老师唱歌。"),
+            ],
+        ),
+        // A kicker broken by commas after an end note, over a headline line.
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n\n（完）\n\n据统计，今年以来，新开工项目增加了一倍\n\n山村小学迎来新老师\n\n开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全。\n",
+            vec![
+                ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n（完）"),
+                ("山村小学迎来新老师", vec![], Some("据统计，今年以来，新开工项目增加了一倍"), vec![], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。新老师是师范大学毕业生，主动申请来到山区任教，她说要让山里的孩子也能学好音乐和美术。\n学校校长说，这几年县里通过定向培养和公开招聘，为山区学校补充了一批年轻教师，学校的课程越来越齐全。"),
+            ],
+        ),
+        // Short lines broken by two commas over unrelated text: cut text, not a headline.
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n",
+            vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n在城东，在城西，在城南\n在城北，在郊外，在乡村\n到处是忙碌的工地。")],
+        ),
+        // A photo's source line ends its item and is no kicker of the next headline.
+        (
+            "河边新景\n\n3月1日，市民在河边散步。\n\n影像中国\n\n大米出口创新高\n\n据新华社金边1月1日电  （记者毛鹏飞）出口量增加。\n",
+            vec![
+                ("河边新景", vec![], None, vec![], None, vec![], "3月1日，市民在河边散步。\n影像中国"),
+                ("大米出口创新高", vec![], None, vec!["毛鹏飞"], Some("据新华社金边1月1日电"), vec![], "据新华社金边1月1日电  （记者毛鹏飞）出口量增加。"),
+            ],
+        ),
+        // A reader's signature closes the letter, and is no kicker of the next one (under
+        // a dateline here: whether a headline over plain text after a signature starts
+        // an article is the model's call, and on the labelled pages letters more often
+        // run on).
+        (
+            "来信说事\n\n网络平台要担负起社会责任，加强信息审核。近来，一些网络平台对发布的信息把关不严，虚假信息时有出现，损害了群众利益，希望有关部门加强监管。\n\n辽宁大连市\u{a0}王艺侨\n\n身边事\n\n乡村企业应予重视\n\n湘江日报讯 3月2日，各地兴办了不少乡村企业，对促进乡村振兴、增加农民收入发挥了积极作用。但也有一些企业长期停产，成为“僵尸企业”，占用了土地和资金。\n\n建议有关部门摸清底数，分类处置，盘活闲置资源。\n",
+            vec![
+                ("来信说事", vec![], None, vec![], None, vec![], "网络平台要担负起社会责任，加强信息审核。近来，一些网络平台对发布的信息把关不严，虚假信息时有出现，损害了群众利益，希望有关部门加强监管。\n辽宁大连市\u{a0}王艺侨"),
+                ("乡村企业应予重视", vec![], Some("身边事"), vec![], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，各地兴办了不少乡村企业，对促进乡村振兴、增加农民收入发挥了积极作用。但也有一些企业长期停产，成为“僵尸企业”，占用了土地和资金。\n建议有关部门摸清底数，分类处置，盘活闲置资源。"),
+            ],
+        ),
+        // A label ending in a verb of speech over a speaker's description: a sidebar
+        // inside the article, not a new one.
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n亲历者说\n\n讲述人：李华，园区工程师\n\n“园区新厂房开工建设那年，园区企业还很少。”\n",
+            vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设，园区企业加快生产。\n亲历者说\n讲述人：李华，园区工程师\n“园区新厂房开工建设那年，园区企业还很少。”")],
+        ),
+        // A kicker that asks, at the top of the page, over the headline.
+        (
+            "干部节后收心了吗？服务热心了吗？\n\n首个工作日 干事有状态\n\n11日是春节假期后第一个工作日。\n",
+            vec![("首个工作日 干事有状态", vec![], Some("干部节后收心了吗？服务热心了吗？"), vec![], None, vec![], "11日是春节假期后第一个工作日。")],
+        ),
+        // Stories of a series, each under its own byline over plain text: one article.
+        // Under bylines over datelines, they are articles of their own.
+        (
+            "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n",
+            vec![("山村小学", vec!["迎来新老师"], Some("新春走基层"), vec!["王明", "李华"], None, vec![], "开学第一天，孩子们围着老师唱歌跳舞。\n河边人家\n过年更热闹\n大年三十，河边人家贴春联。")],
+        ),
+        (
+            "区委召开会议\n\n湘江日报记者 王明\n\n湘江日报讯 3月2日，区委召开会议。\n\n市政府召开会议\n\n湘江日报记者 李华\n\n湘江日报讯 3月2日，市政府召开会议。\n",
+            vec![
+                ("区委召开会议", vec![], None, vec!["王明"], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，区委召开会议。"),
+                ("市政府召开会议", vec![], None, vec!["李华"], Some("湘江日报讯 3月2日"), vec![], "湘江日报讯 3月2日，市政府召开会议。"),
+            ],
+        ),
+        // After a section head, a longer line over a shorter one, over another story:
+        // a kicker and headline opening the next article.
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产，二期工程正在加紧建设，预计年底前全面完工。\n\n东湖小学开展课外阅读活动，让学生爱上读书\n\n书香飘满整个校园\n\n东湖小学近日开展课外阅读活动，孩子们在校园里读书、分享读书心得，书香飘满整个校园。\n\n校长说，学校每周安排两节阅读课，让学生爱上读书，养成课外阅读的好习惯。\n",
+            vec![
+                ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满，用工需求旺盛。\n园区负责人介绍，新厂房建成后将吸引更多企业入驻，带动就业岗位两千个以上，园区产值有望再上新台阶。\n稳步推进\n园区企业陆续入驻新厂房，一期工程已经投产，二期工程正在加紧建设，预计年底前全面完工。"),
+                ("书香飘满整个校园", vec![], Some("东湖小学开展课外阅读活动，让学生爱上读书"), vec![], None, vec![], "东湖小学近日开展课外阅读活动，孩子们在校园里读书、分享读书心得，书香飘满整个校园。\n校长说，学校每周安排两节阅读课，让学生爱上读书，养成课外阅读的好习惯。"),
+            ],
+        ),
+        // A credit note closes its article, though brackets close it like a column name.
+        (
+            "治理之道\n\n制度优势要转化为治理效能。\n\n（作者为中央党校（国家行政学院）教授）\n\n伟大成就来自艰苦奋斗（思想纵横）\n\n七十年来，全国各族人民同心同德。\n",
+            vec![
+                ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n（作者为中央党校（国家行政学院）教授）"),
+                ("伟大成就来自艰苦奋斗（思想纵横）", vec![], None, vec![], None, vec![], "七十年来，全国各族人民同心同德。"),
+            ],
+        ),
+        // The same note cut in two at a column break, after an article with a section
+        // head.
+        (
+            "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n（作者为中央党校（国家行政学院）教授、\n\n省发展研究中心研究员）\n\n伟大成就来自艰苦奋斗\n\n七十年来，全国各族人民同心同德，治理效能不断提升。\n",
+            vec![
+                ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n发挥优势\n治理效能不断提升。\n（作者为中央党校（国家行政学院）教授、省发展研究中心研究员）"),
+                ("伟大成就来自艰苦奋斗", vec![], None, vec![], None, vec![], "七十年来，全国各族人民同心同德，治理效能不断提升。"),
+            ],
+        ),
+        // A headline over its abstract, after an article with section heads.
+        (
+            "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n",
+            vec![
+                ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n发挥优势\n治理效能不断提升。"),
+                ("推动改革走得更稳", vec![], None, vec![], None, vec![], "内容提要\n推动改革走得更稳，制度优势要转化为治理效能。\n改革开放是决定当代中国命运的关键一招。"),
+            ],
+        ),
+        // A single line over a caption and a photo credit, after an article with
+        // section heads: a photo item of its own.
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n",
+            vec![
+                ("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。\n稳步推进\n园区企业陆续入驻新厂房，园区企业加快生产。"),
+                ("驯马成景", vec![], None, vec!["关迎春"], None, vec![], "锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。"),
+            ],
+        ),
+        // A label over the text is a paragraph of the body, not a headline line, and
+        // the paragraph under it does not run on into it.
+        (
+            "议事不出社区 服务上门入户（倾听）\n\n核心阅读\n\n城区推动社会治理重心向基层下移。\n\n城区四周环山。\n",
+            vec![("议事不出社区 服务上门入户（倾听）", vec![], None, vec![], None, vec![], "核心阅读\n城区推动社会治理重心向基层下移。\n城区四周环山。")],
+        ),
+        // A speaker's name with their post in brackets is no headline with its column.
+        (
+            "文艺座谈\n\n湘江日报记者 王明\n\n文艺工作者座谈交流，戏曲工作者发言。\n\n用戏曲形式讲好故事\n\n袁慧琴（京剧院副院长）\n\n戏曲工作者坚持守正创新，文艺工作者座谈交流。\n",
+            vec![("文艺座谈", vec![], None, vec!["王明"], None, vec![], "文艺工作者座谈交流，戏曲工作者发言。\n用戏曲形式讲好故事\n袁慧琴（京剧院副院长）\n戏曲工作者坚持守正创新，文艺工作者座谈交流。")],
+        ),
+        // A headline with a subheadline of several clauses on one line, too long for a
+        // headline line, straight over a dateline: the next article.
+        (
+            "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n国务院总理主持召开国务院常务会议 部署不误农时切实抓好春季农业生产；决定阶段性减免企业社保费和实施企业缓缴住房公积金政策，多措并举稳企业稳就业\n\n新华社北京2月18日电 国务院召开常务会议，部署抓好春季农业生产。\n",
+            vec![
+                ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                ("国务院总理主持召开国务院常务会议", vec!["部署不误农时切实抓好春季农业生产；决定阶段性减免企业社保费和实施企业缓缴住房公积金政策，多措并举稳企业稳就业"], None, vec![], Some("新华社北京2月18日电"), vec![], "新华社北京2月18日电 国务院召开常务会议，部署抓好春季农业生产。"),
+            ],
+        ),
+        // A paragraph cut inside a word (`集` / `中在`) after a comma, short enough for a
+        // headline line: text, rejoined, not a section head.
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满。\n\n园区负责人介绍，当前园区企业主要集\n\n中在装备制造和新材料两个领域，今年新签约项目十二个，总投资超过五十亿元。\n",
+            vec![("园区建设提速", vec![], None, vec!["王明"], None, vec![], "园区新厂房开工建设。今年以来，园区围绕主导产业精准招商，一批重点项目相继落地，新厂房建设全面提速，企业生产订单饱满。\n园区负责人介绍，当前园区企业主要集中在装备制造和新材料两个领域，今年新签约项目十二个，总投资超过五十亿元。")],
+        ),
+        // A headline may run on into its subheadline (`通令` / `嘉奖`, one word across
+        // the lines): still a headline.
+        (
+            "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n军委主席签署通令\n\n嘉奖参加世界军人运动会运动员教练员\n\n新华社北京10月29日电 军委主席签署通令，嘉奖运动员和教练员。\n",
+            vec![
+                ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                ("军委主席签署通令", vec!["嘉奖参加世界军人运动会运动员教练员"], None, vec![], Some("新华社北京10月29日电"), vec![], "新华社北京10月29日电 军委主席签署通令，嘉奖运动员和教练员。"),
+            ],
+        ),
+        // Speeches written down by reporters, each closed by its credit: one collection.
+        (
+            "代表委员谈民生（两会·声音）\n\n稳就业 保民生\n\n张明代表（江南省人大常委会副主任）\n\n就业是最大的民生。今年以来，面对经济下行压力，各地出台了一系列稳就业政策，帮助企业渡过难关。我们要继续落实减税降费政策，鼓励企业稳定岗位，支持高校毕业生到基层就业，让群众的饭碗端得更稳。\n\n稳就业要抓住重点群体。高校毕业生、农民工、退役军人是就业的重点群体，要为他们提供更多培训机会和就业岗位，加强职业技能培训，提升就业能力，让他们在家门口就能找到合适的工作。\n\n保民生要兜住底线。对生活困难的群众，要及时纳入低保范围，做到应保尽保，确保基本生活不受影响，让群众切实感受到党和政府的温暖。\n\n本报记者 王明整理\n\n把好事办好\n\n李华委员（江南大学校长）\n\n教育关系千家万户。要加大对农村学校的投入，改善办学条件，补齐师资短板，让农村孩子在家门口就能上好学。同时要推动职业教育与产业需求对接，培养更多技术技能人才，为稳就业保民生提供人才支撑。\n\n办好教育要关心教师。要提高乡村教师待遇，完善乡村教师职称评聘制度，让优秀教师留得住、教得好，让每个孩子都能享有公平而有质量的教育。\n\n本报记者 赵云整理\n",
+            vec![("代表委员谈民生（两会·声音）", vec!["稳就业 保民生", "张明代表（江南省人大常委会副主任）"], None, vec!["王明", "赵云"], None, vec![], "就业是最大的民生。今年以来，面对经济下行压力，各地出台了一系列稳就业政策，帮助企业渡过难关。我们要继续落实减税降费政策，鼓励企业稳定岗位，支持高校毕业生到基层就业，让群众的饭碗端得更稳。\n稳就业要抓住重点群体。高校毕业生、农民工、退役军人是就业的重点群体，要为他们提供更多培训机会和就业岗位，加强职业技能培训，提升就业能力，让他们在家门口就能找到合适的工作。\n保民生要兜住底线。对生活困难的群众，要及时纳入低保范围，做到应保尽保，确保基本生活不受影响，让群众切实感受到党和政府的温暖。\n把好事办好\n李华委员（江南大学校长）\n教育关系千家万户。要加大对农村学校的投入，改善办学条件，补齐师资短板，让农村孩子在家门口就能上好学。同时要推动职业教育与产业需求对接，培养更多技术技能人才，为稳就业保民生提供人才支撑。\n办好教育要关心教师。要提高乡村教师待遇，完善乡村教师职称评聘制度，让优秀教师留得住、教得好，让每个孩子都能享有公平而有质量的教育。")],
+        ),
+        // A reporter's notes after the story they come from, closed by its filing
+        // place: an article of their own, headed by a line that exclaims before its
+        // column (`记者手记` is the column, not a credit).
+        (
+            "两国合作结硕果\n\n本报记者 徐明\n\n两国今天签署合作文件，合作项目涵盖能源、交通和农业。\n\n（本报北京5月11日电）\n\n“谢谢你们，中国记者！”（记者手记）\n\n采访结束时，当地官员一再向记者道谢，感谢中国企业带来的工作岗位。\n",
+            vec![
+                ("两国合作结硕果", vec![], None, vec!["徐明"], None, vec![], "两国今天签署合作文件，合作项目涵盖能源、交通和农业。\n（本报北京5月11日电）"),
+                ("“谢谢你们，中国记者！”（记者手记）", vec![], None, vec![], None, vec![], "采访结束时，当地官员一再向记者道谢，感谢中国企业带来的工作岗位。"),
+            ],
+        ),
+        // A headline over more points than a headline group holds, then its dateline.
+        (
+            "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n一千八百多万贫困人口纳入社会救助兜底保障（权威发布）\n\n●城市低保标准同比增长7.2%\n\n●农村低保标准同比增长12.4%\n\n●4500多万低保对象基本生活得到更好保障\n\n●养老院所涉安全质量隐患解决90%以上\n\n本报北京2月21日电 （记者李昌禹）民政部21日召开新闻发布会。\n",
+            vec![
+                ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                ("一千八百多万贫困人口纳入社会救助兜底保障（权威发布）", vec!["●城市低保标准同比增长7.2%", "●农村低保标准同比增长12.4%", "●4500多万低保对象基本生活得到更好保障", "●养老院所涉安全质量隐患解决90%以上"], None, vec!["李昌禹"], Some("本报北京2月21日电"), vec![], "本报北京2月21日电 （记者李昌禹）民政部21日召开新闻发布会。"),
+            ],
+        ),
+        // A reporter's notes printed straight after the story, with no credit between:
+        // part of it.
+        (
+            "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n",
+            vec![("为保障职工权益找办法", vec![], None, vec!["王明"], None, vec![], "全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n凝聚更多共识（记者手记）\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。")],
+        ),
+        // A headline that asks, over a dateline; a headline whose last word would run on
+        // into the dateline under it (`第一课` + `本报`: `课本`) is still one.
+        (
+            "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n新型冠状病毒，我们该怎么预防？\n\n新华社北京1月20日电 （记者屈婷）国家卫生健康委员会回应说，疫情可防可控。\n\n上海开学迎来环保第一课\n\n本报上海2月20日电 （记者姜泓冰）上海市中小学迎来新学期第一课。\n",
+            vec![
+                ("园区建设提速", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。"),
+                ("新型冠状病毒，我们该怎么预防？", vec![], None, vec!["屈婷"], Some("新华社北京1月20日电"), vec![], "新华社北京1月20日电 （记者屈婷）国家卫生健康委员会回应说，疫情可防可控。"),
+                ("上海开学迎来环保第一课", vec![], None, vec!["姜泓冰"], Some("本报上海2月20日电"), vec![], "本报上海2月20日电 （记者姜泓冰）上海市中小学迎来新学期第一课。"),
+            ],
+        ),
+        // A kicker that reads like a sentence over a headline in its column, after a
+        // reader's letter.
+        (
+            "来信\n\n园区新厂房开工建设，园区企业加快生产。\n\n山东济南市  马洪利\n\n占地220亩的龙潭水乡，没几年工夫，商铺关门、游人寥寥\n\n仿古小镇为何昙花一现（来信调查）\n\n编辑同志：位于成都市的龙潭水乡投资巨大，如今游人寥寥。\n",
+            vec![
+                ("来信", vec![], None, vec![], None, vec![], "园区新厂房开工建设，园区企业加快生产。\n山东济南市  马洪利"),
+                ("仿古小镇为何昙花一现（来信调查）", vec![], Some("占地220亩的龙潭水乡，没几年工夫，商铺关门、游人寥寥"), vec![], None, vec![], "编辑同志：位于成都市的龙潭水乡投资巨大，如今游人寥寥。"),
+            ],
+        ),
+        // Interviews written down by reporters, each headline led in by its speaker:
+        // still one collection after a credit; a photo label after one opens an item.
+        (
+            "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n\n本报记者 赵云整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n",
+            vec![
+                ("代表委员谈民生（两会·声音）", vec!["张明代表：", "稳就业 保民生"], None, vec!["王明", "赵云"], None, vec![], "就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n李华委员：\n把好事办好\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。"),
+                ("图片报道", vec![], None, vec![], None, vec![], "5月22日，代表委员步入会场。"),
+            ],
+        ),
+        // A round-up under its name: items over their own datelines stay in it.
+        (
+            "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n",
+            vec![("速览", vec![], None, vec!["刘志强", "张璁"], Some("本报北京10月7日电"), vec![], "前6天全国发送旅客5.2亿人次\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n前6天全国出入境1045万人次\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。")],
+        ),
+        // A speech printed after an article with section heads: its title over the
+        // date it was given opens an article, as a dateline would.
+        (
+            "春节团拜会在京举行\n\n新华社北京2月3日电 春节团拜会3日上午在人民大会堂举行。\n\n共迎新春\n\n大会堂里暖意融融，欢声笑语。\n\n在二〇一九年春节团拜会上的讲话\n\n（二〇一九年二月三日）\n\n同志们，朋友们：春节就要到了，我们在这里欢聚一堂。\n",
+            vec![
+                ("春节团拜会在京举行", vec![], None, vec![], Some("新华社北京2月3日电"), vec![], "新华社北京2月3日电 春节团拜会3日上午在人民大会堂举行。\n共迎新春\n大会堂里暖意融融，欢声笑语。"),
+                ("在二〇一九年春节团拜会上的讲话", vec![], None, vec![], None, vec![], "（二〇一九年二月三日）\n同志们，朋友们：春节就要到了，我们在这里欢聚一堂。"),
+            ],
+        ),
+        // A paragraph closed by a note after its last sentence is finished: the headline
+        // over a dateline after it opens an article. So does a speech's title with its
+        // date on the same line.
+        (
+            "今年春晚不一般（今日谈）\n\n奋斗的旋律回荡在春晚舞台，新时代中国展现独具魅力的风貌。（相关报道见第四版）\n\n春节假期第二天全国主要道路交通安全顺畅\n\n本报北京2月5日电 （记者张洋）2月5日是春节假期第二天，全国交通安全顺畅。\n\n在世界园艺博览会闭幕式上的讲话 （2019年10月9日，北京）\n\n尊敬的各位来宾，朋友们：历时5个多月的世界园艺博览会今天落下帷幕。\n",
+            vec![
+                ("今年春晚不一般（今日谈）", vec![], None, vec![], None, vec![], "奋斗的旋律回荡在春晚舞台，新时代中国展现独具魅力的风貌。（相关报道见第四版）"),
+                ("春节假期第二天全国主要道路交通安全顺畅", vec![], None, vec!["张洋"], Some("本报北京2月5日电"), vec![], "本报北京2月5日电 （记者张洋）2月5日是春节假期第二天，全国交通安全顺畅。"),
+                ("在世界园艺博览会闭幕式上的讲话 （2019年10月9日，北京）", vec![], None, vec![], None, vec![], "尊敬的各位来宾，朋友们：历时5个多月的世界园艺博览会今天落下帷幕。"),
+            ],
+        ),
+        // A round-up of briefs: items under a headline over `本报电`, each closed by its
+        // writer's name, are one article headed by the round-up's title.
+        (
+            "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n",
+            vec![("资讯速递", vec![], None, vec![], Some("本报电"), vec![], "京张高铁轨道有了“健康档案”\n本报电 近日，京张高铁轨道检测系统投入使用。\n（韩 鑫）\n中国节能发起成立品牌集群\n本报电 日前，四十多家单位组建品牌集群。\n（王保良）")],
+        ),
+    ];
+    for (input, want) in table {
+        let want: Vec<_> = want
+            .into_iter()
+            .map(|(h, s, k, n, d, j, b)| {
+                (
+                    h.to_string(),
+                    s.into_iter().map(String::from).collect::<Vec<_>>(),
+                    k.map(String::from),
+                    n.into_iter().map(String::from).collect::<Vec<_>>(),
+                    d.map(String::from),
+                    j.into_iter().map(String::from).collect::<Vec<_>>(),
+                    b.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got(input), want, "{input}");
+    }
+}
+
+/// The rest of a paragraph cut at a column break trails off (`…笑得那么温暖……`) over a
+/// headline in its column: text of the story before, not a kicker of the next one.
+#[test]
+fn a_cut_paragraph_is_no_kicker() {
+    let page = split_page(
+        "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n离开娘家时，新郎牵着新娘的手在鼓乐声\n\n中走进了婚车，新娘笑得那么幸福，笑得那么温暖……\n\n脱贫汉子忙扩产（新春走基层）\n\n春节临近，记者走进大山深处的村子，苗族汉子张江海的心开始膨胀。\n",
+    );
+    let heads: Vec<(Option<&str>, &str)> = page
+        .articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.headline.as_str()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (None, "农村新娘拒彩礼（新春走基层）"),
+            (None, "脱贫汉子忙扩产（新春走基层）")
+        ]
+    );
+    assert!(page.articles[0].body.ends_with("笑得那么温暖……"));
+}
+
+/// A headline with a `——` subheadline over figures printed as a box (a run of short
+/// lines, as a listing is printed): a new story, not a listing inside the one before.
+#[test]
+fn a_subheadline_marks_a_headline_over_a_box_of_figures() {
+    let page = split_page(
+        "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新登记市场主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新登记市场主体和高新技术企业大幅增加，经济稳中向好。\n",
+    );
+    let heads: Vec<&str> = page.articles.iter().map(|a| a.headline.as_str()).collect();
+    assert_eq!(heads, ["园区建设提速", "打好发展组合拳（新时代新作为）"]);
+    assert!(page.articles[0].body.ends_with("一期工程已经投产。"));
+}
+
+/// Who the reporter filter finds an article by: the byline over its text or under it,
+/// the credit of its first dateline, but not the bylines of the stories of a series or
+/// the credit of a round-up's later item (kept, marked `inner`).
+#[test]
+fn who_an_article_is_credited_to() {
+    // Page, then for each article: the names the filter finds, all names.
+    type Names<'a> = (Vec<&'a str>, Vec<&'a str>);
+    let table: Vec<(&str, Vec<Names>)> = vec![
+        // Over the text, and under it.
+        (
+            "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n",
+            vec![(vec!["王明"], vec!["王明"])],
+        ),
+        (
+            "园区建设提速\n\n园区新厂房开工建设。\n\n湘江日报记者 王明\n",
+            vec![(vec!["王明"], vec!["王明"])],
+        ),
+        // A series: each story under its own byline, the first one's included.
+        (
+            "书写全媒体发展新篇章\n\n正能量更强劲 主旋律更高昂\n\n本报记者  李龙伊\n\n今年8月，系列微视频上线。\n\n技术赋能 融合发展\n\n本报记者  王 明\n\n5G技术走进演播室。\n",
+            vec![(vec![], vec!["李龙伊", "王明"])],
+        ),
+        (
+            "谢谢你，绿色家园守护者\n\n他们守护着绿水青山。\n\n生态环境部华东督察局督察人员徐锡惠：\n\n“我们越来越有底气了”\n\n本报记者  智春丽\n\n督察工作越来越细。\n\n广西藤县检察院检察官周远宏：\n\n“不是没事找事”\n\n本报记者  乔  栋\n\n公益诉讼办了不少。\n",
+            vec![(vec![], vec!["智春丽", "乔栋"])],
+        ),
+        // A lead paragraph before the first dateline; a round-up's second filing.
+        (
+            "习近平将对缅甸进行国事访问\n\n新华社北京1月10日电 外交部发言人宣布：习近平将访问缅甸。\n\n本报北京1月10日电 （记者暨佩娟、王慧）外交部介绍访问情况。\n",
+            vec![(vec!["暨佩娟", "王慧"], vec!["暨佩娟", "王慧"])],
+        ),
+        (
+            "各地迎新春\n\n本报北京1月10日电 （记者王明）庙会开幕。\n\n本报上海1月10日电 （记者李华）灯会开幕。\n",
+            vec![(vec!["王明"], vec!["王明", "李华"])],
+        ),
+    ];
+    for (input, want) in table {
+        let page = split_page(input);
+        let got: Vec<_> = page
+            .articles
+            .iter()
+            .map(|a| (a.byline_names(), a.reporter_names()))
+            .collect();
+        assert_eq!(got, want, "{input}");
+    }
+}
+
+/// A paper that credits its stories at their end: each byline credits the story over
+/// it, not the next one, whether on its own line or after the last sentence, and
+/// under a page header with the editors and a page label.
+#[test]
+fn bylines_after_the_story_credit_that_story() {
+    let page = split_page(
+        "2022年4月1日 星期五 责任编辑：王小明 视觉设计：李华\n\nA3 要闻\n\n地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n截至昨天中午，各条线路都已恢复正常。  本报记者  王明\n\n社区菜场重新开门\n\n■本报记者  张三  李四\n\n昨天一早，社区菜场重新开门迎客，居民们排队选购新鲜蔬菜。\n\n本报记者  张三  李四  摄影报道\n\n老年大学开设网课\n\n首席记者  赵云\n\n本学期，老年大学把课程搬到了网上。（完）\n\n公园花展如期开幕\n\n昨天，公园花展如期开幕，吸引了不少市民前来观赏。\n\n图说：市民在花展上拍照留念\n\n园方提醒，游客要错峰游园。\n\n文/陈红  图/刘刚\n",
+    );
+    let got: Vec<(&str, Vec<&str>)> = page
+        .articles
+        .iter()
+        .map(|a| (a.headline.as_str(), a.reporter_names()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("地铁线路全部恢复运营", vec!["王明"]),
+            ("社区菜场重新开门", vec!["张三", "李四"]),
+            ("老年大学开设网课", vec!["赵云"]),
+            ("公园花展如期开幕", vec!["陈红", "刘刚"]),
+        ]
+    );
+    assert!(page.articles[0].body.ends_with("都已恢复正常。"));
+    assert_eq!(page.articles[3].captions, ["图说：市民在花展上拍照留念"]);
+    assert_eq!(
+        page.date.map(|d| d.to_string()).as_deref(),
+        Some("2022-04-01")
+    );
+}
+
+/// Stories each under its own byline over plain text: one series by the general
+/// profile, as People's Daily prints them (rule `series`), but stories of their own for
+/// a paper whose profile says it bylines its stories under their headlines (rule
+/// `credited`); furniture the profile learned is dropped.
+#[test]
+fn a_paper_that_bylines_its_stories_prints_no_series() {
+    let page = "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n星城晨报 社会新闻\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n";
+    let bylined = Profile {
+        pages: 100,
+        bylines_under: 300,
+        dated: 100,
+        furniture: vec!["星城晨报社会新闻".into()],
+        ..Profile::default()
+    };
+    assert!(bylined.credits_under());
+    let heads = |p: &Profile| -> Vec<(String, Vec<String>, String)> {
+        split_page_with(page, p)
+            .articles
+            .into_iter()
+            .map(|a| {
+                (
+                    a.headline.clone(),
+                    a.byline_names().iter().map(|s| s.to_string()).collect(),
+                    a.body,
+                )
+            })
+            .collect()
+    };
+    let general = heads(&Profile::default());
+    assert_eq!(general.len(), 1);
+    assert!(general[0].2.contains("星城晨报 社会新闻"));
+    let own = heads(&bylined);
+    assert_eq!(
+        own,
+        [
+            (
+                "山村小学".into(),
+                vec!["王明".into()],
+                "开学第一天，孩子们围着老师唱歌跳舞。".into()
+            ),
+            (
+                "过年更热闹".into(),
+                vec!["李华".into()],
+                "大年三十，河边人家贴春联。".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn page_header_and_paper() {
+    let page =
+        split_page("2020年3月2日 星期一\n\n区委召开会议\n\n湘江日报讯 3月2日，区委召开会议。\n");
+    assert_eq!(
+        page.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-03-02")
+    );
+    assert_eq!(page.paper.as_deref(), Some("湘江日报"));
+    assert_eq!(page.articles.len(), 1);
+    assert_eq!(page.articles[0].event_day, Some((3, 2)));
+    assert_eq!(page.articles[0].span[0], 15);
+}
