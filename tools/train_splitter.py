@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Trains the splitter's model (src/split/model.txt) on hand-labelled pages.
+"""Trains the splitter's model (src/split/layout/model.txt) on hand-labelled pages.
 
 usage: tools/train_splitter.py [BAOSOU] [PAGES_DIR] [--pages DIR]... [--first-weight W] [--check | --holdout YYYY-MM | --report-holdout]
 
@@ -14,7 +14,7 @@ first set W times in the fit (the hand-labelled pages, against the rendered ones
 
 For every set, `baosou split` of its pages folder with BAOSOU_SPLIT_TRACE=1 prints each page's
 groups of headline lines with the rule that decided each and the features the model reads
-(src/split/model.rs), splitting them by the profile learned from the set's pages as indexing
+(src/split/layout/model.rs), splitting them by the profile learned from the set's pages as indexing
 does. A
 group is a positive example when the gold has an article starting where it starts. Boosted
 trees (scikit-learn) are fitted on the groups the rules decide, first checked group by
@@ -45,7 +45,7 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODEL = os.path.join(ROOT, "src", "split", "model.txt")
+MODEL = os.path.join(ROOT, "src", "split", "layout", "model.txt")
 PARAMS = dict(max_iter=200, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
               l2_regularization=1.0, random_state=0)
 
@@ -97,7 +97,7 @@ def rule_list(src, const):
     """The rule names of a `const NAME: [Rule; N] = [Rule::A, ...];` of model.rs."""
     m = re.search(rf"const {const}: \[Rule; (\d+)\] = \[(.*?)\];", src, re.S)
     if not m:
-        sys.exit(f"train_splitter: src/split/model.rs has no `const {const}: [Rule; N] = [...]`; "
+        sys.exit(f"train_splitter: src/split/layout/model.rs has no `const {const}: [Rule; N] = [...]`; "
                  "update rule_list() to the code")
     rules = [snake(v) for v in re.findall(r"Rule::(\w+)", m.group(2))]
     if len(rules) != int(m.group(1)):
@@ -111,7 +111,7 @@ def names_in_code(src):
     rules = rule_list(src, "RULES")
     m = re.search(r"pub const FEATURE_NAMES: \[&str; (\d+)\] = \[(.*?)\];", src, re.S)
     if not m:
-        sys.exit("train_splitter: src/split/model.rs has no `pub const FEATURE_NAMES: [&str; N] = [...]`; "
+        sys.exit("train_splitter: src/split/layout/model.rs has no `pub const FEATURE_NAMES: [&str; N] = [...]`; "
                  "update names_in_code() to the code")
     features = re.findall(r'"([^"]+)"', m.group(2))
     if len(features) != int(m.group(1)):
@@ -157,7 +157,7 @@ def main():
                      "repository (../shared/corpus/rmrb_pages_dev), rendered ones under target/ "
                      "(tools/render_pages.py --style NAME)")
         gold += [(pages, json.loads(l)) for l in open(gold_path, encoding="utf-8")]
-    rules_src = open(os.path.join(ROOT, "src", "split", "model.rs"), encoding="utf-8").read()
+    rules_src = open(os.path.join(ROOT, "src", "split", "layout", "model.rs"), encoding="utf-8").read()
     rules, feature_names = names_in_code(rules_src)
     n_features = len(rules) + len(feature_names)
 

@@ -16,7 +16,6 @@ pub mod furniture;
 pub mod headline;
 pub mod jump;
 pub mod layout;
-pub mod model;
 pub mod paragraphs;
 pub mod profile;
 pub mod single;

@@ -9,6 +9,7 @@
 //! rule is unsure; the loop here only assembles the articles.
 
 mod facts;
+pub mod model;
 mod rules;
 
 use super::byline::{self, dateline, paper_name};
@@ -17,7 +18,6 @@ use super::furniture::header_day;
 use super::headline::{
     assign, has_column_tag, is_credit_note, is_photo_source, is_reader_signature, is_text_label,
 };
-use super::model;
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, width, Block};
 use super::{Layout, Page, Profile};

@@ -1,5 +1,5 @@
 //! Whether a group of headline lines opens a new article: an ordered registry of rules, the
-//! first that fires deciding (the model may then override it, [`super::super::model`]).
+//! first that fires deciding (the model may then override it, [`super::model`]).
 //! Each rule reads the facts of the blocks ([`super::facts`]) and the article so far.
 
 use super::super::headline::{

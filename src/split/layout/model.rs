@@ -1,4 +1,4 @@
-//! The learned part of the page splitter. The rules in [`super::layout`] decide whether a
+//! The learned part of the page splitter. The rules in [`super`] decide whether a
 //! group of headline lines starts an article; many of their decisions weigh several weak
 //! cues at once (how long the lines are, what punctuation they hold, what comes before and
 //! after them, how much vocabulary the text on both sides shares). A forest of boosted
@@ -11,11 +11,11 @@
 
 use std::sync::LazyLock;
 
-use super::byline::dateline;
-use super::furniture::opening_day;
-use super::headline::{has_column_tag, is_section_head};
-use super::layout::Rule;
-use super::text::{ends_sentence, is_space, trim, width, Block};
+use super::super::byline::dateline;
+use super::super::furniture::opening_day;
+use super::super::headline::{has_column_tag, is_section_head};
+use super::super::text::{ends_sentence, is_space, trim, width, Block};
+use super::rules::Rule;
 
 /// Below this probability the group never starts an article; at or above [`START`] it
 /// always does; in between the rule stands. The decision leans towards starting: an article
@@ -251,7 +251,7 @@ struct Node {
 const LEAF: u16 = u16::MAX;
 
 static FOREST: LazyLock<Forest> = LazyLock::new(|| {
-    Forest::parse(include_str!("model.txt")).expect("src/split/model.txt is a valid forest")
+    Forest::parse(include_str!("model.txt")).expect("src/split/layout/model.txt is a valid forest")
 });
 
 impl Forest {
