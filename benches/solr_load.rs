@@ -156,7 +156,7 @@ fn requests() -> Vec<Request> {
             },
             Params {
                 q: w,
-                date: Some(&month),
+                date: month.parse().ok(),
                 limit: 10,
                 offset: 10,
                 ..Params::default()

@@ -1,5 +1,6 @@
 //! The command line: every subcommand and flag, with the help text users see.
 
+use crate::query::{Boost, Period};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -92,13 +93,13 @@ pub struct SearchArgs {
     pub reporter: Vec<String>,
     /// Only this day (2020-02-27), month (2020-02) or year (2020)
     #[arg(long, value_name = "DAY|MONTH|YEAR")]
-    pub date: Option<String>,
+    pub date: Option<Period>,
     /// Only articles published on or after this day (2020-02-01)
     #[arg(long, value_name = "DAY")]
-    pub from: Option<String>,
+    pub from: Option<Period>,
     /// Only articles published on or before this day (2020-02-29)
     #[arg(long, value_name = "DAY")]
-    pub to: Option<String>,
+    pub to: Option<Period>,
     /// Only this paper
     #[arg(long)]
     pub paper: Option<String>,
@@ -117,7 +118,7 @@ pub struct SearchArgs {
     pub sort: Option<SortOrder>,
     /// Weight of a field in ranking, such as headline=3 (repeatable)
     #[arg(long = "boost", value_name = "FIELD=WEIGHT")]
-    pub boosts: Vec<String>,
+    pub boosts: Vec<Boost>,
     /// Show every printing of a text as its own hit (by default the printings of one text
     /// are one hit, the earliest, with the others listed under `duplicates`)
     #[arg(long)]

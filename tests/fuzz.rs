@@ -233,7 +233,8 @@ fn date_filters_on_random_text() {
         .prop_map(|v| v.concat()),
     ];
     fuzz("query/day_range", (value.clone(), value), |(a, b)| {
-        let _ = query::day_range(Some(&a), Some(&b), Some(&a));
+        let (a, b) = (a.parse::<query::Period>().ok(), b.parse().ok());
+        let _ = query::day_range(a, b, a);
         Ok(())
     });
 }

@@ -3,7 +3,7 @@
 use super::{style, Outcome};
 use crate::cli::{ExportFormat, SearchArgs, SortOrder};
 use crate::index::Store;
-use crate::query::{self, Boosts, Request, Results, Sort};
+use crate::query::{self, Boosts, Params, Period, Request, Results, Sort};
 use crate::render;
 use anyhow::Context;
 use serde::Deserialize;
@@ -40,21 +40,14 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
     }
     let store = Store::open(dir)?;
     let searcher = store.reader()?.searcher();
-    let boosts = Boosts::default().with(&args.boosts)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let q = args.query.join(" ");
+    let params = params(args, &q);
     if let Some(file) = &args.queries {
         let mut search = |req: &Request| query::search(&store, &searcher, req);
-        return batch(&mut search, args, boosts, file, &mut out);
+        return batch(&mut search, args, &params, file, &mut out);
     }
-    let req = request(
-        &args.query.join(" "),
-        &args.reporter,
-        args.date.as_deref(),
-        args.from.as_deref(),
-        args.to.as_deref(),
-        args,
-        boosts,
-    )?;
+    let req = params.request()?;
     if let Some(outcome) = super::research::run(&store, &searcher, args, &req, &mut out)? {
         return Ok(outcome);
     }
@@ -71,21 +64,14 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
 /// `search --solr URL`: the same request, batch and export, answered by the collection.
 fn solr(url: &str, args: &SearchArgs) -> anyhow::Result<Outcome> {
     let collection = crate::solr::Collection::new(url)?;
-    let boosts = Boosts::default().with(&args.boosts)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let q = args.query.join(" ");
+    let params = params(args, &q);
     if let Some(file) = &args.queries {
         let mut search = |req: &Request| crate::solr::search::search(&collection, req);
-        return batch(&mut search, args, boosts, file, &mut out);
+        return batch(&mut search, args, &params, file, &mut out);
     }
-    let req = request(
-        &args.query.join(" "),
-        &args.reporter,
-        args.date.as_deref(),
-        args.from.as_deref(),
-        args.to.as_deref(),
-        args,
-        boosts,
-    )?;
+    let req = params.request()?;
     if let Some(format) = args.research.format {
         if format == ExportFormat::Csv {
             render::csv::header(&mut out)?;
@@ -108,22 +94,15 @@ fn solr(url: &str, args: &SearchArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::from_count(results.hits.len()))
 }
 
-/// A checked request from the query text and the filters.
-fn request(
-    q: &str,
-    reporters: &[String],
-    date: Option<&str>,
-    from: Option<&str>,
-    to: Option<&str>,
-    args: &SearchArgs,
-    boosts: Boosts,
-) -> anyhow::Result<Request> {
-    query::Params {
+/// The search the flags ask for, checked by clap value by value; a `--queries` line
+/// overrides what it gives.
+fn params<'a>(args: &'a SearchArgs, q: &'a str) -> Params<'a> {
+    Params {
         q,
-        reporters,
-        date,
-        from,
-        to,
+        reporters: &args.reporter,
+        date: args.date,
+        from: args.from,
+        to: args.to,
         paper: args.paper.as_deref(),
         page: args.page,
         limit: args.limit,
@@ -132,10 +111,9 @@ fn request(
             SortOrder::Relevance => Sort::Relevance,
             SortOrder::Date => Sort::Date,
         }),
-        boosts,
+        boosts: Boosts::default().with(&args.boosts),
         all_printings: args.all_printings,
     }
-    .request()
 }
 
 /// A reporter given as one name or a list.
@@ -170,7 +148,7 @@ struct BatchLine {
 fn batch(
     search: &mut dyn FnMut(&Request) -> anyhow::Result<Results>,
     args: &SearchArgs,
-    boosts: Boosts,
+    params: &Params,
     file: &Path,
     out: &mut impl Write,
 ) -> anyhow::Result<Outcome> {
@@ -201,20 +179,26 @@ fn batch(
                     None => args.reporter.clone(),
                 };
                 let q = b.q.clone().unwrap_or_default();
-                let mut req = request(
-                    &q,
-                    &reporters,
-                    b.date.as_deref().or(args.date.as_deref()),
-                    b.from.as_deref().or(args.from.as_deref()),
-                    b.to.as_deref().or(args.to.as_deref()),
-                    args,
-                    boosts,
-                )?;
-                req.limit = b.limit.unwrap_or(args.limit);
-                if req.limit == 0 {
+                let day = |name: &str, v: &Option<String>| -> anyhow::Result<Option<Period>> {
+                    v.as_deref()
+                        .map(|v| v.parse().map_err(|e| anyhow::anyhow!("{name} {e}")))
+                        .transpose()
+                };
+                let limit = b.limit.unwrap_or(params.limit);
+                if limit == 0 {
                     anyhow::bail!("limit 0: the limit is a number from 1");
                 }
-                req.offset = b.offset.unwrap_or(args.offset);
+                let req = Params {
+                    q: &q,
+                    reporters: &reporters,
+                    date: day("date", &b.date)?.or(params.date),
+                    from: day("from", &b.from)?.or(params.from),
+                    to: day("to", &b.to)?.or(params.to),
+                    limit,
+                    offset: b.offset.unwrap_or(params.offset),
+                    ..params.clone()
+                }
+                .request()?;
                 Ok((q, req.offset, search(&req)?))
             });
         let took_ms = started.elapsed().as_secs_f64() * 1000.0;

@@ -20,7 +20,7 @@ pub mod terms;
 pub mod trend;
 
 pub use bounded::{is_stopped, Bounded, Gate, Stop, Stopped};
-pub use filter::{day_range, period, DayRange};
+pub use filter::{day_range, DayRange, Period};
 pub use parse::{parse, Atom, Group, Parsed, Scope, MAX_QUERY_CHARS, MAX_WORDS};
 pub use request::Params;
 
@@ -28,7 +28,7 @@ use crate::article::Article;
 use crate::index::{Fields, Store};
 use crate::normalize::compact;
 use crate::schema;
-use anyhow::{bail, Context};
+
 use snippet::Snippet;
 use std::ops::Bound;
 use tantivy::collector::TopDocs;
@@ -64,29 +64,62 @@ impl Default for Boosts {
 
 impl Boosts {
     /// Applies `field=weight` settings.
-    pub fn with(mut self, settings: &[String]) -> anyhow::Result<Boosts> {
-        for s in settings {
-            let Some((name, weight)) = s.split_once('=') else {
-                bail!("--boost {s}: write FIELD=WEIGHT, such as headline=3");
+    pub fn with(mut self, settings: &[Boost]) -> Boosts {
+        for b in settings {
+            let slot = match b.field {
+                BoostField::Headline => &mut self.headline,
+                BoostField::Kicker => &mut self.kicker,
+                BoostField::Subheadline => &mut self.subheadline,
+                BoostField::Reporter => &mut self.reporter,
+                BoostField::Body => &mut self.body,
             };
-            let w: f32 = weight
-                .trim()
-                .parse()
-                .ok()
-                .filter(|w: &f32| w.is_finite() && *w >= 0.0)
-                .with_context(|| format!("--boost {s}: the weight must be a number ≥ 0"))?;
-            match name.trim() {
-                "headline" => self.headline = w,
-                "kicker" => self.kicker = w,
-                "subheadline" | "subheadlines" => self.subheadline = w,
-                "reporter" | "reporters" | "byline" => self.reporter = w,
-                "body" => self.body = w,
-                other => bail!(
-                    "--boost {s}: unknown field `{other}`; use headline, kicker, subheadline, reporter or body"
-                ),
-            }
+            *slot = b.weight;
         }
-        Ok(self)
+        self
+    }
+}
+
+/// One `FIELD=WEIGHT` of `--boost`, checked where it is read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Boost {
+    field: BoostField,
+    weight: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BoostField {
+    Headline,
+    Kicker,
+    Subheadline,
+    Reporter,
+    Body,
+}
+
+impl std::str::FromStr for Boost {
+    type Err = String;
+
+    /// Reads `headline=3`; the error names the setting and says what to write.
+    fn from_str(s: &str) -> Result<Boost, String> {
+        let Some((name, weight)) = s.split_once('=') else {
+            return Err(format!("{s}: write FIELD=WEIGHT, such as headline=3"));
+        };
+        let weight: f32 = weight
+            .trim()
+            .parse()
+            .ok()
+            .filter(|w: &f32| w.is_finite() && *w >= 0.0)
+            .ok_or_else(|| format!("{s}: the weight must be a number ≥ 0"))?;
+        let field = match name.trim() {
+            "headline" => BoostField::Headline,
+            "kicker" => BoostField::Kicker,
+            "subheadline" | "subheadlines" => BoostField::Subheadline,
+            "reporter" | "reporters" | "byline" => BoostField::Reporter,
+            "body" => BoostField::Body,
+            other => return Err(format!(
+                "{s}: unknown field `{other}`; use headline, kicker, subheadline, reporter or body"
+            )),
+        };
+        Ok(Boost { field, weight })
     }
 }
 

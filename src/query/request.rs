@@ -2,7 +2,7 @@
 //! turned into a checked [`Request`]: one place decides the defaults, so `search` and
 //! `serve` answer the same question the same way.
 
-use super::{day_range, parse, Boosts, Request, Sort};
+use super::{day_range, parse, Boosts, Period, Request, Sort};
 
 /// Raw search parameters; every text value is checked by [`Params::request`].
 #[derive(Debug, Clone, Default)]
@@ -12,11 +12,11 @@ pub struct Params<'a> {
     /// Reporter names, any of which must be in the byline; blank ones are ignored.
     pub reporters: &'a [String],
     /// A day, month or year.
-    pub date: Option<&'a str>,
+    pub date: Option<Period>,
     /// The first day of a range (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    pub from: Option<&'a str>,
+    pub from: Option<Period>,
     /// The last day of a range.
-    pub to: Option<&'a str>,
+    pub to: Option<Period>,
     /// Only this paper.
     pub paper: Option<&'a str>,
     /// Only this page number.
@@ -40,9 +40,10 @@ impl Params<'_> {
     /// use baosou::query::{Params, Sort};
     /// let p = Params { q: "疫情", limit: 10, ..Params::default() };
     /// assert_eq!(p.request().unwrap().sort, Sort::Relevance);
-    /// let p = Params { q: "", date: Some("2020-02"), limit: 10, ..Params::default() };
+    /// let p = Params { q: "", date: "2020-02".parse().ok(), limit: 10, ..Params::default() };
     /// assert_eq!(p.request().unwrap().sort, Sort::Date);
-    /// assert!(Params { date: Some("2020-13"), ..Params::default() }.request().is_err());
+    /// let (from, to) = ("2020-03".parse().ok(), "2020-02".parse().ok());
+    /// assert!(Params { from, to, ..Params::default() }.request().is_err());
     /// ```
     pub fn request(&self) -> anyhow::Result<Request> {
         let parsed = parse(self.q)?;

@@ -1,7 +1,7 @@
 //! The API's query strings, checked one parameter at a time, so that a bad value is
 //! answered with `400` and a JSON error naming the parameter.
 
-use crate::query::{self, Boosts, Params, Request, Sort};
+use crate::query::{self, Boosts, Params, Period, Request, Sort};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -93,11 +93,11 @@ pub struct SearchQuery {
     /// `reporter` (repeatable).
     pub reporters: Vec<String>,
     /// `date`: a day, month or year.
-    pub date: Option<String>,
+    pub date: Option<Period>,
     /// `from`: the first day.
-    pub from: Option<String>,
+    pub from: Option<Period>,
     /// `to`: the last day.
-    pub to: Option<String>,
+    pub to: Option<Period>,
     /// `paper`.
     pub paper: Option<String>,
     /// `page`: a page number of the paper.
@@ -155,13 +155,15 @@ impl SearchQuery {
                     s.reporters.push(v.to_string());
                 }
                 "date" | "from" | "to" => {
-                    query::period(v, &name).map_err(|e| ApiError::bad(&name, format!("{e:#}")))?;
+                    let day: Period = v
+                        .parse()
+                        .map_err(|e| ApiError::bad(&name, format!("{name} {e}")))?;
                     let slot = match name.as_str() {
                         "date" => &mut s.date,
                         "from" => &mut s.from,
                         _ => &mut s.to,
                     };
-                    *slot = Some(v.to_string());
+                    *slot = Some(day);
                 }
                 "paper" => s.paper = Some(v.to_string()),
                 "page" => {
@@ -217,7 +219,7 @@ impl SearchQuery {
             }
         }
         // Each date is fine alone; together they may leave no day.
-        if query::day_range(s.date.as_deref(), s.from.as_deref(), s.to.as_deref()).is_err() {
+        if query::day_range(s.date, s.from, s.to).is_err() {
             let at = if s.to.is_some() { "to" } else { "from" };
             return Err(ApiError::bad(
                 at,
@@ -233,9 +235,9 @@ impl SearchQuery {
         Params {
             q: &self.q,
             reporters: &self.reporters,
-            date: self.date.as_deref(),
-            from: self.from.as_deref(),
-            to: self.to.as_deref(),
+            date: self.date,
+            from: self.from,
+            to: self.to,
             paper: self.paper.as_deref(),
             page: self.page,
             limit: self.limit,
@@ -283,7 +285,7 @@ mod tests {
         .unwrap();
         assert_eq!(s.q, "疫情");
         assert_eq!(s.reporters, vec!["a", "b"]);
-        assert_eq!(s.from.as_deref(), Some("2020-02"));
+        assert_eq!(s.from, "2020-02".parse().ok());
         assert_eq!(s.to, None);
         assert_eq!(s.limit, MAX_LIMIT);
         assert_eq!(s.offset, 20);

@@ -365,7 +365,7 @@ mod tests {
         let req = Params {
             q: "",
             reporters: &reporters,
-            date: Some("2021-03"),
+            date: "2021-03".parse().ok(),
             paper: Some("江城晚报"),
             page: Some(2),
             limit: 10,
