@@ -53,6 +53,11 @@ fn path(p: &Path) -> &str {
 fn solr_url() -> Option<String> {
     match std::env::var("BAOSOU_SOLR_URL") {
         Ok(url) if !url.trim().is_empty() => Some(url.trim().trim_end_matches('/').to_string()),
+        // In CI the cluster tests must run: `.ci/run` starts the cluster and sets the URL.
+        _ if std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false") => panic!(
+            "CI is set but BAOSOU_SOLR_URL is not: the SolrCloud test cluster did not start \
+             (see .ci/run's output above)"
+        ),
         _ => {
             eprintln!(
                 "skipped: BAOSOU_SOLR_URL is not set (start a cluster with \
