@@ -232,7 +232,7 @@ impl<C: Collector> Collector for Bounded<C> {
     }
 
     /// What tantivy's own loop does (every live article, scored if the collector wants
-    /// scores), with a look at the stop every [`CHECK_EVERY`] articles.
+    /// scores), with a look at the stop every `CHECK_EVERY` articles.
     fn collect_segment(
         &self,
         weight: &dyn Weight,

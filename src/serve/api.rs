@@ -33,7 +33,7 @@ use super::work::{blocking, ApiResult};
 
 /// `GET /api/search?q=&reporter=&date=&from=&to=&paper=&page=&sort=&limit=&offset=`:
 /// `{"q", "total", "took_ms", "offset", "limit", "hits": [...], "facets": {...}}`; with
-/// `format=csv`, every hit as a CSV attachment ([`super::research::search`]).
+/// `format=csv`, every hit as a CSV attachment ([`super::research::csv`]).
 pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Response {
     match super::research::format(raw.as_deref()) {
         Err(e) => e.into_response(),

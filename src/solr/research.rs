@@ -12,7 +12,7 @@ use crate::query::Request;
 use serde_json::Value;
 
 /// Every hit, oldest first (then by page, path and order on the page), read a page of
-/// [`EXPORT_ROWS`] at a time with a cursor: `f` gets each article and its snippet, and
+/// `EXPORT_ROWS` at a time with a cursor: `f` gets each article and its snippet, and
 /// the number of articles is returned.
 pub fn for_each_hit(
     solr: &Collection,
