@@ -115,9 +115,11 @@ impl std::str::FromStr for Boost {
             "subheadline" | "subheadlines" => BoostField::Subheadline,
             "reporter" | "reporters" | "byline" => BoostField::Reporter,
             "body" => BoostField::Body,
-            other => return Err(format!(
+            other => {
+                return Err(format!(
                 "{s}: unknown field `{other}`; use headline, kicker, subheadline, reporter or body"
-            )),
+            ))
+            }
         };
         Ok(Boost { field, weight })
     }
