@@ -29,7 +29,8 @@ pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
         let (uids, hashes, days) = (
             fast.u64(super::schema::UID)?,
             fast.u64(super::schema::FOLD_BANDS)?,
-            fast.u64(super::schema::DATE)?,
+            // A segment without any dated document has no such column.
+            fast.column_opt::<u64>(super::schema::DATE)?,
         );
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
@@ -45,7 +46,7 @@ pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
                 uid,
                 bands,
                 address: DocAddress::new(ord as u32, doc),
-                day: days.first(doc),
+                day: days.as_ref().and_then(|d| d.first(doc)),
             });
         }
     }
