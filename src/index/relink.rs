@@ -5,6 +5,7 @@
 use super::links::{duplicate, Fold, Links};
 use super::{fold, stitch, Store};
 use crate::article::Article;
+use crate::day::Day;
 use anyhow::Context;
 use std::collections::HashMap;
 use tantivy::{DocAddress, TantivyDocument};
@@ -14,6 +15,8 @@ struct Seen {
     pub uid: u64,
     pub bands: Vec<u64>,
     pub address: DocAddress,
+    /// The day printed, from the `date` fast field (as [`crate::day::Day::number`]).
+    pub day: Option<u64>,
 }
 
 /// Finds the links again after a run, brings the stories' documents up to date (removing
@@ -23,9 +26,11 @@ pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
     let mut seen = Vec::new();
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let fast = segment.fast_fields();
-        let (uids, hashes) = (
+        let (uids, hashes, days) = (
             fast.u64(super::schema::UID)?,
             fast.u64(super::schema::FOLD_BANDS)?,
+            // A segment without any dated document has no such column.
+            fast.column_opt::<u64>(super::schema::DATE)?,
         );
         let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
@@ -41,6 +46,7 @@ pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
                 uid,
                 bands,
                 address: DocAddress::new(ord as u32, doc),
+                day: days.as_ref().and_then(|d| d.first(doc)),
             });
         }
     }
@@ -94,7 +100,14 @@ fn find_folds(
         i
     }
     let mut touched = Vec::new();
-    let pairs = fold::pairs(&keys);
+    let mut pairs = fold::pairs(&keys);
+    // Printings days apart are never folded: the fast field tells without reading them (a
+    // tiled or reprinted archive pairs every copy of a text with its first).
+    let days: Vec<Option<String>> = seen
+        .iter()
+        .map(|s| s.day.and_then(Day::from_number).map(|d| d.to_string()))
+        .collect();
+    pairs.retain(|&(i, j)| fold::near_in_time(days[i].as_deref(), days[j].as_deref()));
     // Read in the store's order, so that each block is decompressed once.
     let mut need: Vec<DocAddress> = pairs
         .iter()

@@ -24,11 +24,16 @@ impl Bigrams {
     /// bigram spans them.
     pub fn of(chars: &[char]) -> Bigrams {
         let mut han = chars.iter().copied().filter(|&c| is_han(c));
+        // At most one bigram a Han char, in a table at most three quarters full, so that a
+        // free slot always ends a probe.
+        let most = chars.iter().filter(|&&c| is_han(c)).count();
         let mut out = Bigrams {
-            slots: vec![(0, 0); (2 * chars.len()).next_power_of_two().max(8)],
+            slots: vec![(0, 0); (most + most / 3 + 1).next_power_of_two().max(8)],
             len: 0,
             norm: 0.0,
         };
+        // Counts are small integers, so the sum of their squares is exact.
+        let mut squares: u64 = 0;
         if let Some(mut prev) = han.next() {
             for c in han {
                 let key = u64::from(prev) << 32 | u64::from(c);
@@ -37,17 +42,13 @@ impl Bigrams {
                     out.slots[k].0 = key;
                     out.len += 1;
                 }
+                // (n + 1)² - n² = 2n + 1
+                squares += 2 * u64::from(out.slots[k].1) + 1;
                 out.slots[k].1 += 1;
                 prev = c;
             }
         }
-        // Counts are small integers, so the sums are exact whatever their order.
-        out.norm = out
-            .slots
-            .iter()
-            .map(|&(_, v)| f64::from(v) * f64::from(v))
-            .sum::<f64>()
-            .sqrt();
+        out.norm = (squares as f64).sqrt();
         out
     }
 
