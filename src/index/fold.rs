@@ -134,27 +134,32 @@ pub fn jaccard(a: &str, b: &str) -> f64 {
 const BUCKET: usize = 64;
 
 /// Candidate pairs `(i, j)`, `i < j`, among the articles whose band keys are `keys` (none:
-/// never folded): articles that share a band key. Equal signatures are paired with the
-/// first of them only, so that a text printed every day costs a line, not a square.
-pub fn pairs(keys: &[Vec<u64>]) -> Vec<(usize, usize)> {
-    let mut first: HashMap<&[u64], usize> = HashMap::new();
+/// never folded) and whose days are `days`: articles that share a band key. Articles with
+/// equal signatures are paired each with the one printed before it (by day, then order), so
+/// that a text printed every day costs a line, not a square, and a reprint is compared with
+/// the printing nearest in time, not with one years away.
+pub fn pairs(keys: &[Vec<u64>], days: &[Option<u64>]) -> Vec<(usize, usize)> {
+    let mut same: HashMap<&[u64], Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if !k.is_empty() {
+            same.entry(k.as_slice()).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        if k.is_empty() {
-            continue;
+    for (k, mut members) in same {
+        members.sort_by_key(|&i| (days.get(i).copied().flatten(), i));
+        for w in members.windows(2) {
+            out.push((w[0].min(w[1]), w[0].max(w[1])));
         }
-        if let Some(&f) = first.get(k.as_slice()) {
-            out.push((f, i));
-            continue;
-        }
-        first.insert(k, i);
+        let first = members.iter().copied().min().unwrap_or_default();
         for (band, &key) in k.iter().enumerate() {
-            buckets.entry((band, key)).or_default().push(i);
+            buckets.entry((band, key)).or_default().push(first);
         }
     }
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for bucket in buckets.values() {
+    for bucket in buckets.values_mut() {
+        bucket.sort_unstable();
         for (n, &j) in bucket.iter().enumerate().skip(1) {
             for &i in &bucket[..n.min(BUCKET)] {
                 if seen.insert((i, j)) {
@@ -177,7 +182,11 @@ mod tests {
         let edited = STORY.replace("尽快", "及时");
         let table = [STORY.to_string(), format!("　　{STORY}\n"), edited];
         for text in table {
-            assert_eq!(pairs(&[bands(STORY), bands(&text)]), vec![(0, 1)], "{text}");
+            assert_eq!(
+                pairs(&[bands(STORY), bands(&text)], &[None, None]),
+                vec![(0, 1)],
+                "{text}"
+            );
         }
         assert_eq!(bands(STORY), bands(&format!("　　{STORY}\n")));
         assert!(jaccard(STORY, &STORY.replace("尽快", "及时")) > MIN_JACCARD);
@@ -198,7 +207,7 @@ mod tests {
     fn a_word_changed_in_a_short_text_stays_a_candidate() {
         let a = "本报江城3月2日电 随着气温回升，城北湿地公园迎来大批越冬候鸟北归途中停歇。观鸟爱好者在湖边记录到白鹭、苍鹭、绿头鸭等二十余种鸟类。公园管理处提醒游客文明观鸟，不要投喂、惊扰鸟群，共同守护这片生态家园。";
         let b = a.replace("共同", "一起");
-        assert_eq!(pairs(&[bands(a), bands(&b)]), vec![(0, 1)]);
+        assert_eq!(pairs(&[bands(a), bands(&b)], &[None, None]), vec![(0, 1)]);
         assert!(jaccard(a, &b) >= MIN_JACCARD);
     }
 
@@ -221,18 +230,24 @@ mod tests {
 
     #[test]
     fn pairs_come_from_buckets() {
-        type Case = (Vec<Vec<u64>>, Vec<(usize, usize)>);
-        let table: [Case; 4] = [
+        type Case = (Vec<Vec<u64>>, Vec<Option<u64>>, Vec<(usize, usize)>);
+        let same = vec![vec![5, 6], vec![5, 6], vec![5, 6]];
+        let table: [Case; 5] = [
+            (same.clone(), vec![None; 3], vec![(0, 1), (1, 2)]),
+            // Equal texts are paired by day: the reprint of the day after its first printing
+            // is compared with it, though a copy years away comes first in the index (it was
+            // paired with that copy only, which is never folded, and so never with its twin).
             (
-                vec![vec![5, 6], vec![5, 6], vec![5, 6]],
-                vec![(0, 1), (0, 2)],
+                same,
+                vec![Some(20210101), Some(20190101), Some(20190102)],
+                vec![(0, 2), (1, 2)],
             ),
-            (vec![vec![], vec![]], vec![]),
-            (vec![vec![1, 2], vec![1, 3]], vec![(0, 1)]),
-            (vec![vec![1, 2], vec![2, 1]], vec![]),
+            (vec![vec![], vec![]], vec![None; 2], vec![]),
+            (vec![vec![1, 2], vec![1, 3]], vec![None; 2], vec![(0, 1)]),
+            (vec![vec![1, 2], vec![2, 1]], vec![None; 2], vec![]),
         ];
-        for (keys, want) in table {
-            let mut got = pairs(&keys);
+        for (keys, days, want) in table {
+            let mut got = pairs(&keys, &days);
             got.sort();
             assert_eq!(got, want, "{keys:?}");
         }

@@ -100,7 +100,8 @@ fn find_folds(
         i
     }
     let mut touched = Vec::new();
-    let mut pairs = fold::pairs(&keys);
+    let day_numbers: Vec<Option<u64>> = seen.iter().map(|s| s.day).collect();
+    let mut pairs = fold::pairs(&keys, &day_numbers);
     // Printings days apart are never folded: the fast field tells without reading them (a
     // tiled or reprinted archive pairs every copy of a text with its first).
     let days: Vec<Option<String>> = seen

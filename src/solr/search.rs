@@ -263,8 +263,14 @@ pub(super) fn article_of(solr: &Collection, doc: &Value) -> anyhow::Result<Artic
             solr.url()
         )
     })?;
-    serde_json::from_str(json)
-        .map_err(|e| anyhow::anyhow!("{}: an unreadable article: {e}", solr.url()))
+    let mut a: Article = serde_json::from_str(json)
+        .map_err(|e| anyhow::anyhow!("{}: an unreadable article: {e}", solr.url()))?;
+    // The collection holds no links between articles: each hit is a story of one part,
+    // with no other printings, as a local hit that nothing was linked to.
+    if a.parts.is_empty() {
+        a.parts.push(a.own_part());
+    }
+    Ok(a)
 }
 
 /// A `select` request of these parameters.
