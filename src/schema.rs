@@ -200,7 +200,7 @@ pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
         if c == '\n' {
             // A paragraph that stops mid-sentence was cut by a column break the splitter
             // did not mend: it goes on in the next one.
-            gap = ends_sentence(last);
+            gap = char_ends_sentence(last);
             spaces = None;
         } else if c.is_whitespace() {
             spaces.get_or_insert(offset);
@@ -253,8 +253,10 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Characters that end a sentence or close a quotation or note (after normalization).
-pub fn ends_sentence(c: char) -> bool {
+/// True for a character that ends a sentence or closes a quotation or note (after
+/// normalization): one character, where the splitter's `line_ends_sentence` reads a whole
+/// line of page text.
+pub fn char_ends_sentence(c: char) -> bool {
     matches!(
         c,
         '。' | '!'

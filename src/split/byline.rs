@@ -6,10 +6,9 @@
 //! credit after a dateline (`本报北京5月11日电 （记者徐隽）`). Names printed with alignment
 //! spaces (`刘 歌`) are one name.
 
-use super::text::{
-    ascii_digits, first_chars, is_han, is_space, squeeze, staff_column, trim, wider_than,
-};
+use super::text::{ascii_digits, first_chars, is_han, is_space, staff_column, trim, wider_than};
 use crate::article::Reporter;
+use crate::normalize::squeeze;
 use regex::Regex;
 use std::sync::LazyLock;
 

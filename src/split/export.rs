@@ -4,9 +4,10 @@
 
 use super::byline;
 use super::paragraphs::Builder;
-use super::text::{ascii_digits, blocks, squeeze, trim, Block};
+use super::text::{ascii_digits, blocks, trim, Block};
 use super::{Layout, Page};
 use crate::article::{DateSource, Reporter};
+use crate::normalize::squeeze;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -7,7 +7,8 @@
 //! `（人民时评）`) is the column the article runs in.
 
 use super::text::{
-    bracketed, closing_note, ends_sentence, is_han, is_space, staff_column, trim, wider_than, width,
+    bracketed, closing_note, is_han, is_space, line_ends_sentence, staff_column, trim, wider_than,
+    width,
 };
 
 /// The longest headline line, in chars.
@@ -36,7 +37,7 @@ pub fn is_headline_like(line: &str) -> bool {
     };
     if w == 0
         || w > max
-        || ends_sentence(line)
+        || line_ends_sentence(line)
         || is_signature(line)
         || is_photo_source(line)
         || is_reader_signature(line)
@@ -80,7 +81,7 @@ pub fn is_headline_like(line: &str) -> bool {
 /// headline-like phrase, a space, and no sentence end.
 pub fn is_long_headline_line(line: &str) -> bool {
     let line = trim(line);
-    if wider_than(line, MAX_HEADLINE_LINE) || ends_sentence(line) {
+    if wider_than(line, MAX_HEADLINE_LINE) || line_ends_sentence(line) {
         return false;
     }
     line.split_once(is_space)
@@ -130,7 +131,7 @@ pub fn is_comma_kicker(line: &str) -> bool {
     let last = line.chars().last().unwrap_or('，');
     line.contains('，')
         && (8..=MAX_HEADLINE).contains(&w)
-        && !ends_sentence(line)
+        && !line_ends_sentence(line)
         && !line.contains(['。', '？', '！', '；'])
         && !matches!(last, '，' | '、' | '：' | ':' | '（' | '“' | '《')
         && super::furniture::opening_day(line).is_none()
@@ -335,7 +336,9 @@ pub fn is_end_note(line: &str) -> bool {
         .all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
     (before.is_empty() && width(note) <= 40 && !numeral)
         || (credit
-            && (before.is_empty() || before.ends_with('摄') || super::text::ends_sentence(before)))
+            && (before.is_empty()
+                || before.ends_with('摄')
+                || super::text::line_ends_sentence(before)))
 }
 
 /// The inside of a bracketed note that closes a story: `完`, `全文完`, `待续`, the editor

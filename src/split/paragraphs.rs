@@ -6,7 +6,7 @@
 use super::byline::{self, Dateline};
 use super::cohesion::{self, Bigrams};
 use super::furniture::{is_caption, opening_day};
-use super::text::{ends_paragraph, ends_sentence, Block};
+use super::text::{ends_paragraph, line_ends_sentence, Block};
 use crate::article::{Article, Reporter};
 use std::cell::RefCell;
 
@@ -120,7 +120,7 @@ impl Builder {
     pub fn text(&mut self, b: &Block, next: Option<&Block>) {
         self.cover(b);
         let t = b.text;
-        if is_caption(t) && (ends_sentence(t) || t.starts_with("图说"))
+        if is_caption(t) && (line_ends_sentence(t) || t.starts_with("图说"))
             || self.open && self.interrupts(b, next)
         {
             self.article.captions.push(t.to_string());
@@ -167,7 +167,7 @@ impl Builder {
     /// a photo caption set inside the text.
     fn interrupts(&self, b: &Block, next: Option<&Block>) -> bool {
         let t = b.text;
-        if !ends_sentence(t) || opening_day(t).is_none() {
+        if !line_ends_sentence(t) || opening_day(t).is_none() {
             return false;
         }
         // The caption sits apart from the text, or the text after it goes on mid-sentence.

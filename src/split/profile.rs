@@ -11,7 +11,7 @@
 use super::byline::{byline, dateline};
 use super::furniture::{header_day, is_jump, is_page_label};
 use super::headline::{is_headline_like, is_photo_source, is_text_label};
-use super::text::{blocks, ends_sentence, is_space, trim, wider_than, width};
+use super::text::{blocks, is_space, line_ends_sentence, trim, wider_than, width};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -126,7 +126,7 @@ impl Tally {
                 self.widths.push(width(b.text) as u32);
             }
             head_prev = head;
-            text_prev = !head && !is_byline && ends_sentence(b.text);
+            text_prev = !head && !is_byline && line_ends_sentence(b.text);
         }
         for key in seen {
             *self.lines.entry(key).or_default() += 1;
@@ -180,7 +180,7 @@ fn furniture_key(line: &str) -> Option<String> {
         || header_day(line).is_some()
         || is_page_label(line)
         || line.ends_with("图片报道")
-        || ends_sentence(line)
+        || line_ends_sentence(line)
     {
         return None;
     }

@@ -1,6 +1,6 @@
 //! Lines and characters: the blocks of a page (non-blank lines with their offsets) and the
 //! character tests every other part of the splitter shares (sentence ends, whitespace,
-//! full-width digits).
+//! full-width digits). Squeezing white space out is [`crate::normalize::squeeze`].
 
 use std::borrow::Cow;
 
@@ -71,9 +71,9 @@ fn is_closer(c: char) -> bool {
     )
 }
 
-/// True when `s` ends a sentence: a stop (`。！？…；`), possibly inside closing quotes or
+/// True when the line `s` ends a sentence: a stop (`。！？…；`), possibly inside closing quotes or
 /// brackets, or a bracketed note of its own such as `（记者 王明）` or `（嘉 木）`.
-pub fn ends_sentence(s: &str) -> bool {
+pub fn line_ends_sentence(s: &str) -> bool {
     let s = trim(s);
     let mut rev = s.chars().rev().peekable();
     while let Some(&c) = rev.peek() {
@@ -95,8 +95,9 @@ pub fn ends_sentence(s: &str) -> bool {
 /// note after it (`…展现独具魅力的风貌。（相关报道见第四版）`). A headline may also end with
 /// a stop and a bracket (`路怎么修？（来信调查）`), so this is for text, not headlines.
 pub fn ends_paragraph(s: &str) -> bool {
-    ends_sentence(s)
-        || closing_note(s).is_some_and(|(before, _)| !before.is_empty() && ends_sentence(before))
+    line_ends_sentence(s)
+        || closing_note(s)
+            .is_some_and(|(before, _)| !before.is_empty() && line_ends_sentence(before))
 }
 
 /// The bracketed note that closes `s`, brackets kept, and what comes before it:
@@ -236,11 +237,6 @@ fn width_upto(s: &str, cap: usize) -> usize {
     n
 }
 
-/// Removes all whitespace (`刘 歌` → `刘歌`).
-pub fn squeeze(s: &str) -> String {
-    s.chars().filter(|&c| !is_space(c)).collect()
-}
-
 /// Replaces full-width digits by ASCII ones (`２２` → `22`), copying only when there are
 /// some.
 pub fn ascii_digits(s: &str) -> Cow<'_, str> {
@@ -343,7 +339,7 @@ mod tests {
             ("这正是：", false),
         ];
         for (input, want) in table {
-            assert_eq!(ends_sentence(input), want, "{input}");
+            assert_eq!(line_ends_sentence(input), want, "{input}");
         }
         // A paragraph also ends with a note after its last sentence.
         let paragraphs = [
@@ -379,7 +375,6 @@ mod tests {
         assert_eq!(first_chars("本报北京", 2), "本报");
         assert_eq!(first_chars("本报", 40), "本报");
         assert_eq!(first_chars("", 3), "");
-        assert_eq!(squeeze("刘\u{a0}歌 王\u{3000}明"), "刘歌王明");
         let widths = [
             (" 刘 歌 ", 2),
             ("", 0),

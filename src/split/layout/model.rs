@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use super::super::byline::dateline;
 use super::super::furniture::opening_day;
 use super::super::headline::{has_column_tag, is_section_head};
-use super::super::text::{ends_sentence, is_space, trim, width, Block};
+use super::super::text::{is_space, line_ends_sentence, trim, width, Block};
 use super::rules::Rule;
 
 /// Below this probability the group never starts an article; at or above [`START`] it
@@ -193,7 +193,7 @@ impl Group<'_> {
             texts.iter().map(|t| width(t)).sum::<usize>() as f32,
             width(last) as f32,
             w(self.prev),
-            self.prev.is_some_and(|b| ends_sentence(b.text)) as u8 as f32,
+            self.prev.is_some_and(|b| line_ends_sentence(b.text)) as u8 as f32,
             self.prev_ends_article as u8 as f32,
             w(self.next),
             w(self.after_next),
@@ -210,7 +210,7 @@ impl Group<'_> {
             opening_day(next).is_some() as u8 as f32,
             next.starts_with('“') as u8 as f32,
             self.next_is_byline as u8 as f32,
-            ends_sentence(next) as u8 as f32,
+            line_ends_sentence(next) as u8 as f32,
             self.lines
                 .first()
                 .map_or(0.0, |b| b.start as f32 / self.page_len.max(1) as f32),
