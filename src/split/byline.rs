@@ -6,7 +6,9 @@
 //! credit after a dateline (`本报北京5月11日电 （记者徐隽）`). Names printed with alignment
 //! spaces (`刘 歌`) are one name.
 
-use super::text::{ascii_digits, first_chars, is_han, is_space, staff_column, trim, wider_than};
+use super::text::{
+    ascii_digits, first_chars, is_han, is_space, staff_column, trim, wider_than, width,
+};
 use crate::article::Reporter;
 use crate::normalize::squeeze;
 use regex::Regex;
@@ -120,7 +122,7 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
     {
         return None;
     }
-    let photo_line = line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("摄影报道");
+    let photo_line = signed_as_photo(line) || line.ends_with("摄影");
     let line = line
         .strip_suffix("报道")
         .filter(|_| photo_line)
@@ -198,6 +200,53 @@ pub fn tail_byline(para: &str) -> Option<usize> {
     byline(rest).map(|_| at)
 }
 
+/// The longest photo credit, in chars (`新华社记者 李 涛摄`, `郑家裕摄（人民视觉）`): a longer
+/// line ending the way a credit does is text.
+pub const MAX_PHOTO_CREDIT: usize = 40;
+
+/// True when `s` ends with the photographer's `摄` (`李涛摄`). Some tests read only this;
+/// [`signed_as_photo`] also takes `摄影报道`.
+pub fn ends_with_photo_sign(s: &str) -> bool {
+    s.ends_with('摄')
+}
+
+/// True when `line` ends as a photo credit is signed: `…摄` or `…摄影报道` (a byline also
+/// ends with the role `摄影`, which [`byline`] reads as well).
+pub fn signed_as_photo(line: &str) -> bool {
+    ends_with_photo_sign(line) || line.ends_with("摄影报道")
+}
+
+/// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
+/// `影像中国`.
+pub fn is_photo_credit(line: &str) -> bool {
+    let line = line.trim();
+    (signed_as_photo(line) || is_photo_source(line)) && width(line) <= MAX_PHOTO_CREDIT
+}
+
+/// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,
+/// `人民视觉`, `郑家裕摄（人民视觉）`.
+pub fn is_photo_source(line: &str) -> bool {
+    const SOURCES: [&str; 6] = [
+        "新华社发",
+        "影像中国",
+        "人民视觉",
+        "人民图片",
+        "视觉中国",
+        "东方IC",
+    ];
+    let line = trim(line);
+    if SOURCES.contains(&line) {
+        return true;
+    }
+    let Some(inner) = line.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    inner
+        .rsplit_once(['（', '('])
+        .is_some_and(|(credit, source)| ends_with_photo_sign(credit) && SOURCES.contains(&source))
+        && width(line) <= MAX_PHOTO_CREDIT
+}
+
 /// Marks some papers set before a byline: `■本报记者 王明`, `□记者 王明`.
 const BYLINE_MARKS: [char; 6] = ['■', '□', '▲', '◆', '●', '★'];
 
@@ -273,9 +322,7 @@ fn strip_agency(line: &str) -> &str {
         return line;
     };
     match body.rfind(['（', '(']) {
-        Some(open) if body[..open].ends_with('摄') || body[..open].ends_with("摄影报道") => {
-            trim(&body[..open])
-        }
+        Some(open) if signed_as_photo(&body[..open]) => trim(&body[..open]),
         _ => line,
     }
 }
@@ -533,6 +580,23 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(byline(input).as_deref().map(names), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn photo_credits() {
+        let table = [
+            ("新华社记者 李 涛摄", true),
+            ("郑家裕摄（人民视觉）", true),
+            ("本报记者 张三 摄影报道", true),
+            ("影像中国", true),
+            ("李涛摄（新华网）", false),
+            ("市委常委会召开会议", false),
+            // Longer than a credit: text that ends with a photographer's sign.
+            (&*format!("{}摄", "字".repeat(MAX_PHOTO_CREDIT)), false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_photo_credit(input), want, "{input}");
         }
     }
 

@@ -6,6 +6,7 @@
 //! subheadline often begins with `——`; a short tag after the headline (`央媒看株洲`,
 //! `（人民时评）`) is the column the article runs in.
 
+use super::byline::{ends_with_photo_sign, is_photo_source, signed_as_photo, MAX_PHOTO_CREDIT};
 use super::text::{
     bracketed, closing_note, is_han, is_space, line_ends_sentence, staff_column, trim, wider_than,
     width,
@@ -240,30 +241,6 @@ pub fn is_abstract_label(line: &str) -> bool {
     ["核心阅读", "内容提要", "阅读提示"].contains(&trim(line))
 }
 
-/// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,
-/// `人民视觉`, `郑家裕摄（人民视觉）`.
-pub fn is_photo_source(line: &str) -> bool {
-    const SOURCES: [&str; 6] = [
-        "新华社发",
-        "影像中国",
-        "人民视觉",
-        "人民图片",
-        "视觉中国",
-        "东方IC",
-    ];
-    let line = trim(line);
-    if SOURCES.contains(&line) {
-        return true;
-    }
-    let Some(inner) = line.strip_suffix(['）', ')']) else {
-        return false;
-    };
-    inner
-        .rsplit_once(['（', '('])
-        .is_some_and(|(credit, source)| credit.ends_with('摄') && SOURCES.contains(&source))
-        && width(line) <= 40
-}
-
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,
 /// `一、加强监督检查`, or a single phrase broken by a comma.
 pub fn is_section_head(line: &str) -> bool {
@@ -321,8 +298,8 @@ pub fn has_column_tag(line: &str) -> bool {
 /// (`（作者为北京大学教授）`, `（本报伦敦2月2日电）`, `（本系列评论到此结束）`).
 pub fn is_end_note(line: &str) -> bool {
     let line = trim(line);
-    if line.ends_with('摄') || line.ends_with("摄影报道") || line.ends_with("新华社发") {
-        return width(line) <= 40;
+    if signed_as_photo(line) || line.ends_with("新华社发") {
+        return width(line) <= MAX_PHOTO_CREDIT;
     }
     let Some((before, note)) = closing_note(line) else {
         return false;
@@ -337,7 +314,7 @@ pub fn is_end_note(line: &str) -> bool {
     (before.is_empty() && width(note) <= 40 && !numeral)
         || (credit
             && (before.is_empty()
-                || before.ends_with('摄')
+                || ends_with_photo_sign(before)
                 || super::text::line_ends_sentence(before)))
 }
 
@@ -395,7 +372,7 @@ pub fn is_credit_note(line: &str) -> bool {
         && CREDIT_WORDS.iter().any(|k| line.contains(k))
         && width(line) <= 100
         && !staff_column(line)
-        || line.ends_with('摄') && is_end_note(line)
+        || ends_with_photo_sign(line) && is_end_note(line)
 }
 
 /// A kicker's ending: a verb of speech, or a dash or colon leading into the headline.

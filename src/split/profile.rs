@@ -8,9 +8,10 @@
 //! Learning reads a sample of the pages (every page of the first [`SAMPLE`], then one in
 //! [`STRIDE`]) and only their short lines, so it costs a small part of splitting them.
 
+use super::byline::is_photo_source;
 use super::byline::{byline, dateline};
 use super::furniture::{header_day, is_jump, is_page_label};
-use super::headline::{is_headline_like, is_photo_source, is_text_label};
+use super::headline::{is_headline_like, is_text_label};
 use super::text::{blocks, is_space, line_ends_sentence, trim, wider_than, width};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -3,11 +3,11 @@
 //! story or carries a column tag. The rules ([`super::rules`]) and the assembly read them;
 //! none derives them again.
 
-use super::super::byline::{self, dateline};
+use super::super::byline::{self, dateline, is_photo_source};
 use super::super::furniture::{header_day, is_jump, is_page_label, is_production, opening_day};
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_end_note, is_exclaimed_headline,
-    is_headline_like, is_long_headline_line, is_photo_source, is_sentence_kicker, is_signature,
+    is_headline_like, is_long_headline_line, is_sentence_kicker, is_signature,
 };
 use super::super::text::{cut_inside_word, ends_paragraph, trim, Block};
 use super::super::Profile;

@@ -12,12 +12,10 @@ mod facts;
 pub mod model;
 mod rules;
 
-use super::byline::{self, dateline, paper_name};
+use super::byline::{self, dateline, is_photo_source, paper_name};
 use super::cohesion::{self, Bigrams};
 use super::furniture::header_day;
-use super::headline::{
-    assign, has_column_tag, is_credit_note, is_photo_source, is_reader_signature, is_text_label,
-};
+use super::headline::{assign, has_column_tag, is_credit_note, is_reader_signature, is_text_label};
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, width, Block};
 use super::{Layout, Page, Profile};

@@ -2,9 +2,10 @@
 //! first that fires deciding (the model may then override it, [`super::model`]).
 //! Each rule reads the facts of the blocks ([`super::facts`]) and the article so far.
 
+use super::super::byline::is_photo_credit;
 use super::super::headline::{
-    ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_photo_source,
-    is_section_head, is_subheaded_or_labelled,
+    ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_section_head,
+    is_subheaded_or_labelled,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -218,7 +219,7 @@ impl Rule {
                     g.bs.iter()
                         .skip(g.j + 1)
                         .take(2)
-                        .any(|b| credits_photo(b.text));
+                        .any(|b| is_photo_credit(b.text));
                 fire(g.len() == 1 && credit, &|| true)
             }
             Rule::Heads => fire(cur.is_some_and(|c| c.heads() > 0), &|| {
@@ -383,14 +384,6 @@ fn compiled(line: &str) -> bool {
     let line = trim(line);
     let line = line.strip_suffix(['）', ')']).unwrap_or(line);
     line.ends_with("整理") || line.ends_with("编译")
-}
-
-/// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
-/// `影像中国`.
-fn credits_photo(line: &str) -> bool {
-    let line = line.trim();
-    (line.ends_with('摄') || line.ends_with("摄影报道") || is_photo_source(line))
-        && width(line) <= 40
 }
 
 /// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`).
