@@ -41,6 +41,24 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The widest byline or credit line, in chars (`本报记者 孟祥麟 黄发红 刘 歌`): a wider line
+/// is text.
+const MAX_BYLINE: usize = 48;
+
+/// The widest byline set after a paragraph's last sentence, in chars.
+const MAX_TAIL_BYLINE: usize = 40;
+
+/// The chars of a paragraph a dateline is looked for in (`据长沙湘江新区晨光日报讯 …` and
+/// a bracketed credit inside it).
+const DATELINE_HEAD: usize = 40;
+
+/// The chars of a paragraph an organisation ends in when it opens a dateline: `据`, eight
+/// chars of name and `日报`.
+const DATELINE_ORG_HEAD: usize = 11;
+
+/// The chars of a paragraph a bracketed credit is looked for in (`本报北京5月11日电 （记者…）`).
+const CREDIT_HEAD: usize = 90;
+
 /// A dateline found at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
@@ -59,10 +77,10 @@ pub fn dateline(para: &str) -> Option<Dateline> {
     // A dateline names its organisation in its first 11 chars (`据`, eight chars, `日报`)
     // and has its `电` or `讯`: most paragraphs need no regex search.
     let org_end = |c: char| matches!(c, '报' | '社' | '台' | '网');
-    if !para.chars().take(11).any(org_end) {
+    if !para.chars().take(DATELINE_ORG_HEAD).any(org_end) {
         return None;
     }
-    let head = first_chars(para, 40);
+    let head = first_chars(para, DATELINE_HEAD);
     if !head.contains(['电', '讯']) {
         return None;
     }
@@ -115,7 +133,7 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
     // `本报记者 王明 李华整理`: the reporters who wrote down what others said.
     let line = line.strip_suffix("整理").map_or(line, trim);
     // A dateline cut at a column break (`本报讯  记者从自` / `然资源部获悉…`) is no byline.
-    if wider_than(line, 48)
+    if wider_than(line, MAX_BYLINE)
         || staff_column(line)
         || dateline(line).is_some()
         || line.contains(['。', '，', '！', '？', '“', '；'])
@@ -194,7 +212,7 @@ pub fn tail_byline(para: &str) -> Option<usize> {
     }
     let at = found?;
     let rest = &para[at..];
-    if wider_than(rest, 40) {
+    if wider_than(rest, MAX_TAIL_BYLINE) {
         return None;
     }
     byline(rest).map(|_| at)
@@ -278,7 +296,7 @@ fn art_role(s: &str) -> Option<(&str, bool)> {
 /// `王明、李华/文 赵云/图`, `文·图/王明`. The credit is the role; a writer's credit (`文`)
 /// is no photo credit, a credit for pictures, or for both, is.
 fn art_credits(line: &str) -> Option<Vec<Reporter>> {
-    if !line.contains(['/', '／']) || wider_than(line, 48) {
+    if !line.contains(['/', '／']) || wider_than(line, MAX_BYLINE) {
         return None;
     }
     let mut out = Vec::new();
@@ -397,7 +415,7 @@ fn is_name(s: &str) -> bool {
 /// Reporters in a bracketed credit near the start of a paragraph (`（记者徐隽）`). `org` is
 /// the dateline's organisation, given to reporters that print none.
 pub fn credit(para: &str, org: Option<&str>) -> Option<(Vec<Reporter>, String)> {
-    let c = CREDIT.captures(first_chars(para, 90))?;
+    let c = CREDIT.captures(first_chars(para, CREDIT_HEAD))?;
     let inner = c.name("inner")?.as_str();
     let mut reps = byline(inner)?;
     for r in &mut reps {

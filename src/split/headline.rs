@@ -16,6 +16,22 @@ use super::text::{
 const MAX_HEADLINE: usize = 64;
 /// The longest line holding a headline with its subheadline or column name, in chars.
 const MAX_HEADLINE_LINE: usize = 110;
+/// The shortest kicker read like a sentence or broken by commas, in chars.
+const MIN_SENTENCE_KICKER: usize = 8;
+/// The widths, in chars, of a headline that asks or exclaims.
+const EXCLAIMED_HEADLINE: std::ops::RangeInclusive<usize> = 4..=32;
+/// Over this width, in chars, a line broken by two commas or more is a cut paragraph.
+const MAX_COMMA_HEADLINE: usize = 30;
+/// The longest bracketed note standing alone as an article's end (`（本系列评论到此结束）`),
+/// in chars.
+const MAX_BARE_NOTE: usize = 40;
+/// The longest bracketed credit note (`（作者为中央党校教授）`), in chars.
+const MAX_CREDIT_NOTE: usize = 100;
+/// The longest date note under a title (`（二〇一九年二月三日）`), in chars.
+const MAX_DATED_NOTE: usize = 45;
+/// The longest headline line ending with a colon (`安徽省政协主席张昌尔委员：`), in chars: a
+/// longer one is a sentence leading into a quote.
+const MAX_COLON_KICKER: usize = 24;
 
 /// The parts of a headline group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,17 +74,13 @@ pub fn is_headline_like(line: &str) -> bool {
             && (!line.starts_with(['“', '「']) || !line.contains(['。', '，', '！', '？']));
     }
     // A long line broken by commas, or one opening with a day, is a cut paragraph.
-    if (line.matches('，').count() >= 2 && w > 30) || super::furniture::opening_day(line).is_some()
+    if (line.matches('，').count() >= 2 && w > MAX_COMMA_HEADLINE)
+        || super::furniture::opening_day(line).is_some()
     {
         return false;
     }
-    let last = line.chars().last().unwrap_or(' ');
-    if matches!(
-        last,
-        '，' | '、' | ',' | '：' | ':' | '（' | '(' | '“' | '《'
-    ) && !line.ends_with("——：")
-    {
-        return line.ends_with(['：', ':']) && w <= 24 && !line.contains('，');
+    if (cut_short(line, true) || line.ends_with(COLONS)) && !line.ends_with("——：") {
+        return line.ends_with(COLONS) && w <= MAX_COLON_KICKER && !line.contains('，');
     }
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
     // bracket left open is a paragraph cut short.
@@ -113,12 +125,11 @@ pub fn is_exclaimed_headline(line: &str) -> bool {
         return false;
     }
     let head = dash_at(line).map_or(line, |i| trim(&line[..i]));
-    let last = head.chars().last().unwrap_or('，');
-    (4..=32).contains(&width(head))
+    EXCLAIMED_HEADLINE.contains(&width(head))
         && head.contains(['？', '！', '?', '!'])
         && !head.contains(['。', '；', '：'])
         && head.matches('，').count() <= 1
-        && !matches!(last, '，' | '、' | '（' | '“' | '《')
+        && !cut_short(head, false)
         && super::furniture::opening_day(head).is_none()
         && balanced(head)
 }
@@ -129,12 +140,12 @@ pub fn is_exclaimed_headline(line: &str) -> bool {
 pub fn is_comma_kicker(line: &str) -> bool {
     let line = trim(line);
     let w = width(line);
-    let last = line.chars().last().unwrap_or('，');
     line.contains('，')
-        && (8..=MAX_HEADLINE).contains(&w)
+        && (MIN_SENTENCE_KICKER..=MAX_HEADLINE).contains(&w)
         && !line_ends_sentence(line)
         && !line.contains(['。', '？', '！', '；'])
-        && !matches!(last, '，' | '、' | '：' | ':' | '（' | '“' | '《')
+        && !cut_short(line, false)
+        && !line.ends_with(COLONS)
         && super::furniture::opening_day(line).is_none()
         && balanced(line)
 }
@@ -145,10 +156,10 @@ pub fn is_comma_kicker(line: &str) -> bool {
 /// story begins.
 pub fn is_sentence_kicker(line: &str) -> bool {
     let line = trim(line);
-    let last = line.chars().last().unwrap_or('，');
-    (8..=MAX_HEADLINE).contains(&width(line))
+    (MIN_SENTENCE_KICKER..=MAX_HEADLINE).contains(&width(line))
         && !line.contains(['。', '；'])
-        && !matches!(last, '，' | '、' | '：' | ':' | '（' | '“' | '《')
+        && !cut_short(line, false)
+        && !line.ends_with(COLONS)
         && super::furniture::opening_day(line).is_none()
         && balanced(line)
 }
@@ -166,6 +177,23 @@ pub fn ends_with_day(line: &str) -> bool {
             .and_then(|m| m.chars().last())
             .is_some_and(digit)
         && !line.contains('—')
+}
+
+/// Where a line cut short ends, full width: in a clause (`，`), a list (`、`), or with a
+/// bracket, quote or title left open (`（`, `“`, `《`). Such a line goes on in the next.
+const OPEN_ENDS: [char; 5] = ['，', '、', '（', '“', '《'];
+
+/// The half-width forms of [`OPEN_ENDS`] that pages print too: `,` and `(`.
+const HALF_WIDTH_OPEN_ENDS: [char; 2] = [',', '('];
+
+/// Colons, full and half width: a line ending with one leads into the next (`宫小华：`).
+const COLONS: [char; 2] = ['：', ':'];
+
+/// True when `line` is cut short: it ends with one of [`OPEN_ENDS`], or, when `half_width`,
+/// with one of [`HALF_WIDTH_OPEN_ENDS`]. The one home of "a line cut short"; a colon at
+/// the end ([`COLONS`]) is read apart, since a kicker may end with one.
+fn cut_short(line: &str, half_width: bool) -> bool {
+    line.ends_with(OPEN_ENDS) || half_width && line.ends_with(HALF_WIDTH_OPEN_ENDS)
 }
 
 /// True when every opening quote and bracket in `line` is closed.
@@ -311,7 +339,7 @@ pub fn is_end_note(line: &str) -> bool {
     let numeral = note
         .chars()
         .all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
-    (before.is_empty() && width(note) <= 40 && !numeral)
+    (before.is_empty() && width(note) <= MAX_BARE_NOTE && !numeral)
         || (credit
             && (before.is_empty()
                 || ends_with_photo_sign(before)
@@ -346,7 +374,7 @@ pub fn is_dated_note(line: &str) -> bool {
     let year = chars.by_ref().take(4).all(numeral) && chars.next() == Some('年');
     // Then a month: `二月`, `12月`, `十二月`.
     let month: String = chars.take(4).collect();
-    year && month.contains('月') && width(trim(line)) <= 45
+    year && month.contains('月') && width(trim(line)) <= MAX_DATED_NOTE
 }
 
 /// Words that make a bracketed note a credit: `（作者为…）`, `（本报记者 赵云）`.
@@ -370,7 +398,7 @@ pub fn is_credit_note(line: &str) -> bool {
     let bracketed = line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
     bracketed
         && CREDIT_WORDS.iter().any(|k| line.contains(k))
-        && width(line) <= 100
+        && width(line) <= MAX_CREDIT_NOTE
         && !staff_column(line)
         || ends_with_photo_sign(line) && is_end_note(line)
 }
@@ -379,8 +407,7 @@ pub fn is_credit_note(line: &str) -> bool {
 fn reads_as_kicker(line: &str) -> bool {
     let line = trim(line);
     line.ends_with("——")
-        || line.ends_with('：')
-        || line.ends_with(':')
+        || line.ends_with(COLONS)
         || [
             "强调", "指出", "表示", "要求", "印发", "发表", "感慨", "提出", "宣布", "致信", "回信",
             "批示", "讲话", "说", "透露",
@@ -413,7 +440,7 @@ pub fn is_subheaded_or_labelled(lines: &[&str]) -> bool {
 /// A line leading into the one under it (`几十年接续播绿，新疆洛浦县——`, `电视节目《快乐
 /// 汉语》：`): a kicker of what follows, never the headline over it.
 fn leads_in(line: &str) -> bool {
-    line.ends_with("——") || line.ends_with('：') || line.ends_with(':')
+    line.ends_with("——") || line.ends_with(COLONS)
 }
 
 /// Where the subheadline begins in `headline ——subheadline` printed on one line.
@@ -600,6 +627,23 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn lines_cut_short() {
+        let table = [
+            ("漫漫归乡路，", true, true),
+            ("他说：“", true, true),
+            ("记者从《", true, true),
+            ("漫漫归乡路,", false, true),
+            ("会议由(", false, true),
+            ("宫小华：", false, false),
+            ("市委常委会召开会议", false, false),
+        ];
+        for (input, full, any_width) in table {
+            assert_eq!(cut_short(input, false), full, "{input}");
+            assert_eq!(cut_short(input, true), any_width, "{input}");
         }
     }
 

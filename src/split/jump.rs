@@ -57,7 +57,7 @@ static ANY: LazyLock<Regex> = LazyLock::new(|| {
 /// story is there.
 pub fn parse(line: &str) -> Option<Jump> {
     let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-    if line.chars().count() > 20 {
+    if line.chars().count() > super::furniture::MAX_JUMP {
         return None;
     }
     let caps = LINE.captures(line)?;

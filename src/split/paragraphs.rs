@@ -6,7 +6,7 @@
 use super::byline::{self, Dateline};
 use super::cohesion::{self, Bigrams};
 use super::furniture::{is_caption, opening_day};
-use super::text::{ends_paragraph, line_ends_sentence, Block};
+use super::text::{ends_paragraph, line_ends_sentence, Block, WIDE_GAP};
 use crate::article::{Article, Reporter};
 use std::cell::RefCell;
 
@@ -171,7 +171,7 @@ impl Builder {
             return false;
         }
         // The caption sits apart from the text, or the text after it goes on mid-sentence.
-        b.gap >= 2 || next.is_some_and(|n| n.text.starts_with(|c: char| !is_opening(c)))
+        b.gap >= WIDE_GAP || next.is_some_and(|n| n.text.starts_with(|c: char| !is_opening(c)))
     }
 
     /// Reads the dateline, bracketed credit and day of the first paragraph.

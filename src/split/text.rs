@@ -58,6 +58,11 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
     out
 }
 
+/// Blank lines from which the gap before a block sets it apart, more than the one blank
+/// line that parts paragraphs: a wide gap before a headline marks a new story, and one over
+/// a caption sets it off from the text.
+pub const WIDE_GAP: usize = 2;
+
 /// Characters that end a sentence.
 fn is_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '．')

@@ -9,7 +9,7 @@ use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_end_note, is_exclaimed_headline,
     is_headline_like, is_long_headline_line, is_sentence_kicker, is_signature,
 };
-use super::super::text::{cut_inside_word, ends_paragraph, trim, Block};
+use super::super::text::{cut_inside_word, ends_paragraph, trim, Block, WIDE_GAP};
 use super::super::Profile;
 use crate::article::Reporter;
 
@@ -169,7 +169,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
             && !ends_paragraph(bs[i - 1].text)
             && !fs[i - 1].ends_article;
         let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on;
-        if (top || bs[i].gap >= 2 || over_column) && is_sentence_kicker(bs[i].text)
+        if (top || bs[i].gap >= WIDE_GAP || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && fs[i - 1].ends_article && is_comma_kicker(bs[i].text)
         {
             fs[i].head_like = true;

@@ -9,7 +9,9 @@ use super::super::headline::{
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
-use super::super::text::{bracketed, closing_note, is_han, is_space, staff_column, trim, width};
+use super::super::text::{
+    bracketed, closing_note, is_han, is_space, staff_column, trim, width, WIDE_GAP,
+};
 use super::super::Profile;
 use super::facts::{Fact, MAX_GROUP};
 use std::fmt;
@@ -168,17 +170,17 @@ impl Rule {
                 fire(g.strong && credits && g.bylined, &|| true)
             }
             Rule::Series => fire(
-                g.strong && g.opening.bylined && g.bylined && g.gap() < 2 && !g.closed,
+                g.strong && g.opening.bylined && g.bylined && g.gap() < WIDE_GAP && !g.closed,
                 &|| false,
             ),
             Rule::Briefs => {
                 let undated = g.fact(g.j).is_some_and(|n| n.dateline == Some(false));
                 let named = g.i > 0 && credits_a_name(g.bs[g.i - 1].text);
-                let item = g.opening.round_up && g.gap() < 2 || undated && named;
+                let item = g.opening.round_up && g.gap() < WIDE_GAP || undated && named;
                 fire(g.strong && item && !g.tagged, &|| false)
             }
             Rule::Closed => fire(g.strong && g.closed, &|| true),
-            Rule::Gap => fire(g.gap() >= 2, &|| true),
+            Rule::Gap => fire(g.gap() >= WIDE_GAP, &|| true),
             Rule::Bylined => {
                 let subheaded = g.lines().iter().any(|l| l.contains("——"));
                 let undated = cur.is_some_and(|c| c.article.dateline.is_none());
@@ -190,7 +192,7 @@ impl Rule {
                 let more = g
                     .next()
                     .zip(g.fact(g.j))
-                    .is_some_and(|(n, f)| n.gap < 2 && f.shape);
+                    .is_some_and(|(n, f)| n.gap < WIDE_GAP && f.shape);
                 let when = g.len() == MAX_GROUP && more && !is_subheaded_or_labelled(g.lines());
                 fire(when, &|| false)
             }
