@@ -68,8 +68,6 @@ pub struct Dateline {
     pub org: String,
     /// Month and day, when printed.
     pub day: Option<(u32, u32)>,
-    /// Length of the dateline in chars of the paragraph.
-    pub len: usize,
 }
 
 /// The dateline that opens `para`, if any.
@@ -103,15 +101,7 @@ pub fn dateline(para: &str) -> Option<Dateline> {
     if day.is_none() && text.ends_with('电') && !org.ends_with(['报', '社']) {
         return None;
     }
-    // `norm` has the chars of `head`, full-width digits made ASCII (one byte, not three):
-    // its offsets do not fall on the chars of `head`.
-    let len = norm[..all.end()].chars().count();
-    Some(Dateline {
-        text,
-        org,
-        day,
-        len,
-    })
+    Some(Dateline { text, org, day })
 }
 
 /// The paper named by an organisation (`株洲日报`), not `本报` or a news agency.
@@ -414,7 +404,7 @@ fn is_name(s: &str) -> bool {
 
 /// Reporters in a bracketed credit near the start of a paragraph (`（记者徐隽）`). `org` is
 /// the dateline's organisation, given to reporters that print none.
-pub fn credit(para: &str, org: Option<&str>) -> Option<(Vec<Reporter>, String)> {
+pub fn credit(para: &str, org: Option<&str>) -> Option<Vec<Reporter>> {
     let c = CREDIT.captures(first_chars(para, CREDIT_HEAD))?;
     let inner = c.name("inner")?.as_str();
     let mut reps = byline(inner)?;
@@ -423,7 +413,7 @@ pub fn credit(para: &str, org: Option<&str>) -> Option<(Vec<Reporter>, String)> 
             r.org = org.map(|o| o.trim_start_matches('据').to_string());
         }
     }
-    Some((reps, c.get(0)?.as_str().to_string()))
+    Some(reps)
 }
 
 #[cfg(test)]
@@ -705,8 +695,6 @@ mod tests {
             let got = dateline(input).map(|d| (d.text, d.day));
             assert_eq!(got, want.map(|(t, d)| (t.to_string(), d)), "{input}");
         }
-        let cut = dateline("本报北京１２月１３日电 （记者钱明）会议召开").map(|d| d.len);
-        assert_eq!(cut, Some(11));
     }
 
     #[test]
@@ -742,7 +730,7 @@ mod tests {
             ("（记者手记）采访结束时", None),
         ];
         for (input, want) in table {
-            let got = credit(input, Some("新华社")).map(|(reps, _)| names(&reps));
+            let got = credit(input, Some("新华社")).map(|reps| names(&reps));
             assert_eq!(got, want, "{input}");
         }
     }

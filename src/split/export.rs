@@ -5,7 +5,7 @@
 use super::byline;
 use super::paragraphs::Builder;
 use super::text::{ascii_digits, blocks, trim, Block};
-use super::{Layout, Page};
+use super::Page;
 use crate::article::{DateSource, Reporter};
 use crate::normalize::squeeze;
 use regex::Regex;
@@ -76,7 +76,6 @@ pub fn split_export(text: &str) -> Page {
         articles.push(b.finish());
     }
     Page {
-        layout: Layout::Export,
         date: None,
         paper: None,
         articles,

@@ -39,7 +39,6 @@ pub enum Layout {
 /// A split page.
 #[derive(Debug, Clone)]
 pub struct Page {
-    pub layout: Layout,
     /// The publication day printed in a page header, if any.
     pub date: Option<Day>,
     /// The paper named in the text (`株洲日报讯`), if any.

@@ -193,7 +193,7 @@ impl Builder {
             .is_none()
             .then(|| opening_day(first))
             .flatten();
-        if let Some((reps, _)) = credit {
+        if let Some(reps) = credit {
             self.reporters(reps);
         }
         if self.article.event_day.is_none() {
@@ -224,7 +224,7 @@ impl Builder {
             let Some(d) = byline::dateline(p) else {
                 continue;
             };
-            if let Some((reps, _)) = byline::credit(p, Some(&d.org)) {
+            if let Some(reps) = byline::credit(p, Some(&d.org)) {
                 later.extend(reps.into_iter().map(|r| Reporter { inner, ..r }));
                 inner = true;
             }

@@ -6,7 +6,7 @@ use super::byline;
 use super::headline::is_headline_like;
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, Block};
-use super::{Layout, Page};
+use super::Page;
 
 /// True when `text` is one article per file: a headline on line 2, the first lines not
 /// indented, most lines after line 3 indented, and at most one headline-like line among
@@ -76,7 +76,6 @@ pub fn split_single(text: &str) -> Page {
             .map(str::to_string)
     });
     Page {
-        layout: Layout::Single,
         date: None,
         paper,
         articles: vec![article],

@@ -18,7 +18,7 @@ use super::furniture::header_day;
 use super::headline::{assign, has_column_tag, is_credit_note, is_reader_signature, is_text_label};
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, width, Block};
-use super::{Layout, Page, Profile};
+use super::{Page, Profile};
 use facts::{Fact, Kind, MAX_GROUP};
 pub use rules::Rule;
 use rules::{bylined, is_round_up, Group, Opening};
@@ -49,7 +49,6 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
     let bs = tails_apart(blocks(text));
     let facts = facts::facts(&bs, profile);
     let mut page = Page {
-        layout: Layout::Page,
         date: bs.iter().find_map(|b| header_day(b.text)),
         paper: None,
         articles: Vec::new(),
