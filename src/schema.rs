@@ -20,14 +20,22 @@ use tantivy::Index;
 /// with another version must be rebuilt.
 pub const FORMAT_VERSION: u32 = 6;
 
+/// The article's id, unique in the index: a hash of its file's path and its place in
+/// the file (`3f2a…-02`).
 pub const ID: &str = "id";
+/// The page file's path inside the archive folder.
 pub const PATH: &str = "path";
+/// The paper's name, for the paper filter.
 pub const PAPER: &str = "paper";
 /// Publication day as a number, `20200227`.
 pub const DATE: &str = "date";
+/// The page number, for the page filter.
 pub const PAGE: &str = "page";
+/// The headline cut into words.
 pub const HEADLINE: &str = "headline";
+/// The subheadlines cut into words.
 pub const SUBHEADLINE: &str = "subheadline";
+/// The kicker cut into words.
 pub const KICKER: &str = "kicker";
 /// Reporters' names, each one whole term, for the reporter filter.
 pub const REPORTER: &str = "reporter";
@@ -52,8 +60,10 @@ pub const JUMP: &str = "jump";
 /// in it.
 pub const STORY: &str = "story";
 
-/// Tokenizer names.
+/// The name the word tokenizer (jieba, normalized) is registered under.
 pub const WORDS: &str = "baosou_words";
+/// The name the character tokenizer (one token per indexed character, with positions) is
+/// registered under.
 pub const CHARS: &str = "baosou_chars";
 
 /// Builds the schema.

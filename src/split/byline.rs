@@ -61,17 +61,17 @@ const CREDIT_HEAD: usize = 90;
 
 /// A dateline found at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dateline {
+pub(crate) struct Dateline {
     /// As printed, spaces kept: `株洲日报讯 2月26日`.
-    pub text: String,
+    pub(crate) text: String,
     /// `本报`, `新华社`, `株洲日报`.
-    pub org: String,
+    pub(crate) org: String,
     /// Month and day, when printed.
-    pub day: Option<(u32, u32)>,
+    pub(crate) day: Option<(u32, u32)>,
 }
 
 /// The dateline that opens `para`, if any.
-pub fn dateline(para: &str) -> Option<Dateline> {
+pub(crate) fn dateline(para: &str) -> Option<Dateline> {
     // A dateline names its organisation in its first 11 chars (`据`, eight chars, `日报`)
     // and has its `电` or `讯`: most paragraphs need no regex search.
     let org_end = |c: char| matches!(c, '报' | '社' | '台' | '网');
@@ -105,12 +105,12 @@ pub fn dateline(para: &str) -> Option<Dateline> {
 }
 
 /// The paper named by an organisation (`株洲日报`), not `本报` or a news agency.
-pub fn paper_name(org: &str) -> Option<&str> {
+pub(crate) fn paper_name(org: &str) -> Option<&str> {
     (org.ends_with('报') && org != "本报" && org.chars().count() >= 3).then_some(org)
 }
 
 /// Reporters in a byline or photo-credit line, or `None` when the line is not one.
-pub fn byline(line: &str) -> Option<Vec<Reporter>> {
+pub(crate) fn byline(line: &str) -> Option<Vec<Reporter>> {
     // `■本报记者 王明`, `□记者 王明`: a mark set before the byline.
     let line = trim(trim(line).trim_start_matches(BYLINE_MARKS));
     let line = strip_agency(line);
@@ -169,7 +169,7 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
 /// Where a byline set after the last sentence of a paragraph begins, parted from it by
 /// two spaces or more (`……都已恢复正常。  本报记者  王明`), as papers that credit a story
 /// at its end print it: the byte offset of the byline in `para`.
-pub fn tail_byline(para: &str) -> Option<usize> {
+pub(crate) fn tail_byline(para: &str) -> Option<usize> {
     // Two spaces after a stop: most paragraphs have none, and are passed over here.
     if !(para.contains("  ") || para.contains(['\u{3000}', '\u{a0}'])) {
         return None;
@@ -210,30 +210,30 @@ pub fn tail_byline(para: &str) -> Option<usize> {
 
 /// The longest photo credit, in chars (`新华社记者 李 涛摄`, `郑家裕摄（人民视觉）`): a longer
 /// line ending the way a credit does is text.
-pub const MAX_PHOTO_CREDIT: usize = 40;
+pub(crate) const MAX_PHOTO_CREDIT: usize = 40;
 
 /// True when `s` ends with the photographer's `摄` (`李涛摄`). Some tests read only this;
 /// [`signed_as_photo`] also takes `摄影报道`.
-pub fn ends_with_photo_sign(s: &str) -> bool {
+pub(crate) fn ends_with_photo_sign(s: &str) -> bool {
     s.ends_with('摄')
 }
 
 /// True when `line` ends as a photo credit is signed: `…摄` or `…摄影报道` (a byline also
 /// ends with the role `摄影`, which [`byline`] reads as well).
-pub fn signed_as_photo(line: &str) -> bool {
+pub(crate) fn signed_as_photo(line: &str) -> bool {
     ends_with_photo_sign(line) || line.ends_with("摄影报道")
 }
 
 /// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
 /// `影像中国`.
-pub fn is_photo_credit(line: &str) -> bool {
+pub(crate) fn is_photo_credit(line: &str) -> bool {
     let line = line.trim();
     (signed_as_photo(line) || is_photo_source(line)) && width(line) <= MAX_PHOTO_CREDIT
 }
 
 /// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,
 /// `人民视觉`, `郑家裕摄（人民视觉）`.
-pub fn is_photo_source(line: &str) -> bool {
+pub(crate) fn is_photo_source(line: &str) -> bool {
     const SOURCES: [&str; 6] = [
         "新华社发",
         "影像中国",
@@ -404,7 +404,7 @@ fn is_name(s: &str) -> bool {
 
 /// Reporters in a bracketed credit near the start of a paragraph (`（记者徐隽）`). `org` is
 /// the dateline's organisation, given to reporters that print none.
-pub fn credit(para: &str, org: Option<&str>) -> Option<Vec<Reporter>> {
+pub(crate) fn credit(para: &str, org: Option<&str>) -> Option<Vec<Reporter>> {
     let c = CREDIT.captures(first_chars(para, CREDIT_HEAD))?;
     let inner = c.name("inner")?.as_str();
     let mut reps = byline(inner)?;

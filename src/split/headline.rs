@@ -35,15 +35,15 @@ const MAX_COLON_KICKER: usize = 24;
 
 /// The parts of a headline group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Heads {
-    pub kicker: Option<String>,
-    pub headline: String,
-    pub subheadlines: Vec<String>,
+pub(crate) struct Heads {
+    pub(crate) kicker: Option<String>,
+    pub(crate) headline: String,
+    pub(crate) subheadlines: Vec<String>,
 }
 
 /// True when `line` can be a line of a headline: short, and not ending a sentence or in
 /// the middle of one.
-pub fn is_headline_like(line: &str) -> bool {
+pub(crate) fn is_headline_like(line: &str) -> bool {
     let line = trim(line);
     let w = width(line);
     // A headline printed with its subheadline or column on one line runs longer.
@@ -92,7 +92,7 @@ pub fn is_headline_like(line: &str) -> bool {
 /// A headline and a subheadline of several clauses on one line
 /// (`李克强主持召开国务院常务会议 部署不误农时抓好春耕；决定阶段性减免企业社保费`): a
 /// headline-like phrase, a space, and no sentence end.
-pub fn is_long_headline_line(line: &str) -> bool {
+pub(crate) fn is_long_headline_line(line: &str) -> bool {
     let line = trim(line);
     if wider_than(line, MAX_HEADLINE_LINE) || line_ends_sentence(line) {
         return false;
@@ -118,7 +118,7 @@ fn asks_in_column(line: &str) -> bool {
 /// `首破万亿元！春节消费亮眼`, `我爱你，中国！`): short, with no full stop, not cut short.
 /// Text lines read the same way far more often, so it is only read as one over a dateline
 /// or a `——` subheadline.
-pub fn is_exclaimed_headline(line: &str) -> bool {
+pub(crate) fn is_exclaimed_headline(line: &str) -> bool {
     let line = trim(line);
     // This runs on every paragraph: a long one is passed over first.
     if wider_than(line, MAX_HEADLINE_LINE) || !line.contains(['？', '！', '?', '!']) {
@@ -137,7 +137,7 @@ pub fn is_exclaimed_headline(line: &str) -> bool {
 /// True when `line` can be a kicker broken by commas (`据统计，去年以来，用量增加了一倍`):
 /// a line no longer than a headline, without a sentence stop, that is not cut short.
 /// Only read as one between an article's end and a headline line.
-pub fn is_comma_kicker(line: &str) -> bool {
+pub(crate) fn is_comma_kicker(line: &str) -> bool {
     let line = trim(line);
     let w = width(line);
     line.contains('，')
@@ -154,7 +154,7 @@ pub fn is_comma_kicker(line: &str) -> bool {
 /// trailing off (`农家书屋找回了人气，流动服务扩大了范围……`): no longer than a headline,
 /// with no full stop, not cut short. Only read as one over a headline line where a
 /// story begins.
-pub fn is_sentence_kicker(line: &str) -> bool {
+pub(crate) fn is_sentence_kicker(line: &str) -> bool {
     let line = trim(line);
     (MIN_SENTENCE_KICKER..=MAX_HEADLINE).contains(&width(line))
         && !line.contains(['。', '；'])
@@ -167,7 +167,7 @@ pub fn is_sentence_kicker(line: &str) -> bool {
 /// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
 /// dateline or paragraph opening cut at a column break. A headline may end with a month
 /// (`去年前11月`) or hold a range of days (`2月16日—2月26日`), but not end on a day.
-pub fn ends_with_day(line: &str) -> bool {
+pub(crate) fn ends_with_day(line: &str) -> bool {
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let rest = line.strip_suffix('日').unwrap_or(line);
     let day = rest.trim_end_matches(digit);
@@ -209,7 +209,7 @@ fn balanced(line: &str) -> bool {
 
 /// A signature under a text: `——编 者`, `——习近平`, or a speaker with the post in
 /// brackets, closing a quoted opinion (`——邹彬代表（中建五局项目质量管理员）`).
-pub fn is_signature(line: &str) -> bool {
+pub(crate) fn is_signature(line: &str) -> bool {
     let line = trim(line);
     let Some(rest) = line.strip_prefix("——") else {
         return false;
@@ -229,7 +229,7 @@ pub fn is_signature(line: &str) -> bool {
 
 /// A reader's place and name under a letter: `辽宁大连市 王艺侨`, `内蒙古赤峰市 刘 才`.
 /// Letters run on in one collection, so it does not end an article; it is never a kicker.
-pub fn is_reader_signature(line: &str) -> bool {
+pub(crate) fn is_reader_signature(line: &str) -> bool {
     let line = trim(line);
     // At most ten chars of place and four of name, with the spaces between: this runs on
     // every paragraph, so a long one is passed over before anything else is done.
@@ -249,7 +249,7 @@ pub fn is_reader_signature(line: &str) -> bool {
 
 /// A label over a part of the text (`核心阅读`, `编者的话`, `延伸阅读`): never a headline
 /// line; a paragraph of its own in the body.
-pub fn is_text_label(line: &str) -> bool {
+pub(crate) fn is_text_label(line: &str) -> bool {
     const LABELS: [&str; 7] = [
         "编者的话",
         "编者按",
@@ -264,14 +264,14 @@ pub fn is_text_label(line: &str) -> bool {
 }
 
 /// The label of an abstract printed under a headline, over the story it sums up.
-pub fn is_abstract_label(line: &str) -> bool {
+pub(crate) fn is_abstract_label(line: &str) -> bool {
     let line = trim(line).trim_start_matches(['■', '●', '▲', '◆']);
     ["核心阅读", "内容提要", "阅读提示"].contains(&trim(line))
 }
 
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,
 /// `一、加强监督检查`, or a single phrase broken by a comma.
-pub fn is_section_head(line: &str) -> bool {
+pub(crate) fn is_section_head(line: &str) -> bool {
     let line = trim(line);
     let first = line.chars().next().unwrap_or(' ');
     if matches!(
@@ -290,7 +290,7 @@ pub fn is_section_head(line: &str) -> bool {
 }
 
 /// A column tag: `央媒看株洲`, `（人民时评）`. Only read as one after a headline.
-pub fn column_tag(line: &str) -> Option<String> {
+pub(crate) fn column_tag(line: &str) -> Option<String> {
     let inner = bracketed(line).unwrap_or(trim(line));
     let w = width(inner);
     ((2..=7).contains(&w) && !inner.contains([' ', '\u{3000}', '—', '“']))
@@ -298,7 +298,7 @@ pub fn column_tag(line: &str) -> Option<String> {
 }
 
 /// A headline ending in a bracketed column name: `春运，一场旅程（评论员观察）`.
-pub fn has_column_tag(line: &str) -> bool {
+pub(crate) fn has_column_tag(line: &str) -> bool {
     let line = trim(line);
     let Some(body) = line.strip_suffix(['）', ')']) else {
         return false;
@@ -324,7 +324,7 @@ pub fn has_column_tag(line: &str) -> bool {
 
 /// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note
 /// (`（作者为北京大学教授）`, `（本报伦敦2月2日电）`, `（本系列评论到此结束）`).
-pub fn is_end_note(line: &str) -> bool {
+pub(crate) fn is_end_note(line: &str) -> bool {
     let line = trim(line);
     if signed_as_photo(line) || line.ends_with("新华社发") {
         return width(line) <= MAX_PHOTO_CREDIT;
@@ -348,7 +348,7 @@ pub fn is_end_note(line: &str) -> bool {
 
 /// The inside of a bracketed note that closes a story: `完`, `全文完`, `待续`, the editor
 /// (`责任编辑：王明`, `编辑 王明`), or the editor's initials (`ZM`, `王明`'s `WM`).
-pub fn closes_story(note: &str) -> bool {
+pub(crate) fn closes_story(note: &str) -> bool {
     let note = trim(
         note.trim_start_matches(['（', '('])
             .trim_end_matches(['）', ')']),
@@ -365,7 +365,7 @@ pub fn closes_story(note: &str) -> bool {
 /// `（二〇一九年二月三日）`, `（2020年1月17日，内比都）`, `（二〇一八年十二月二十九日第十三届全国
 /// 人民代表大会常务委员会第七次会议通过）`. A longer note under a title inside the text
 /// (`（2010年4月21日…审议批准 2010年6月4日…发布）`) is not one.
-pub fn is_dated_note(line: &str) -> bool {
+pub(crate) fn is_dated_note(line: &str) -> bool {
     let Some(inner) = bracketed(line) else {
         return false;
     };
@@ -393,7 +393,7 @@ const CREDIT_WORDS: [&str; 10] = [
 
 /// An end note that credits the text (`（作者为中央党校教授）`, `李涛摄`): never a headline,
 /// though brackets close it like a column name.
-pub fn is_credit_note(line: &str) -> bool {
+pub(crate) fn is_credit_note(line: &str) -> bool {
     let line = trim(line);
     let bracketed = line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
     bracketed
@@ -418,7 +418,7 @@ fn reads_as_kicker(line: &str) -> bool {
 
 /// A group that reads as a headline whatever surrounds it: a subheadline opening with `——`
 /// under a headline, a kicker ending with a verb of speech, or a label such as `图片报道`.
-pub fn is_marked_group(lines: &[&str]) -> bool {
+pub(crate) fn is_marked_group(lines: &[&str]) -> bool {
     // Under a kicker, a line holding a colon or a comma is a speaker's description or a
     // section head's phrase (`亲历者说` / `讲述人：…`, `北京科大：` / `凝聚共识，边学边改`).
     let kicker = lines.len() >= 2
@@ -430,7 +430,7 @@ pub fn is_marked_group(lines: &[&str]) -> bool {
 
 /// A group holding a subheadline opening with `——`, or a label such as `图片报道`: an item
 /// of its own even in a collection.
-pub fn is_subheaded_or_labelled(lines: &[&str]) -> bool {
+pub(crate) fn is_subheaded_or_labelled(lines: &[&str]) -> bool {
     lines.iter().skip(1).any(|l| l.starts_with("——"))
         || lines
             .iter()
@@ -467,7 +467,7 @@ fn split_dash(line: &str) -> (String, Option<String>) {
 }
 
 /// Gives each line of a headline group its part.
-pub fn assign(lines: &[&str]) -> Heads {
+pub(crate) fn assign(lines: &[&str]) -> Heads {
     let mut lines: Vec<&str> = lines
         .iter()
         .map(|l| trim(l))

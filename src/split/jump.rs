@@ -21,7 +21,9 @@ pub enum Direction {
 /// A jump line read: its direction and the page it names (`A2` → 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Jump {
+    /// Whether the story goes on there or came from there.
     pub direction: Direction,
+    /// The page number named, letters dropped (`A2` → 2, `第四版` → 4).
     pub page: u32,
 }
 

@@ -9,17 +9,17 @@
 //! article, and one module per layout ([`layout`], [`single`], [`export`]) finds the
 //! articles; [`model`] weighs the page layout's cues where its rules are unsure.
 
-pub mod byline;
-pub mod cohesion;
-pub mod export;
-pub mod furniture;
-pub mod headline;
+pub(crate) mod byline;
+pub(crate) mod cohesion;
+pub(crate) mod export;
+pub(crate) mod furniture;
+pub(crate) mod headline;
 pub mod jump;
-pub mod layout;
-pub mod paragraphs;
-pub mod profile;
-pub mod single;
-pub mod text;
+pub(crate) mod layout;
+pub(crate) mod paragraphs;
+pub(crate) mod profile;
+pub(crate) mod single;
+pub(crate) mod text;
 
 use crate::article::Article;
 use crate::day::Day;

@@ -51,31 +51,31 @@ fn kind(b: &Block, profile: &Profile) -> Kind {
 /// What is known of one block in its place on the page.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Fact {
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// Shaped like a headline line (short, not ending a sentence), whatever its kind.
-    pub shape: bool,
+    pub(crate) shape: bool,
     /// Read as a headline line: text of that shape, no dateline, not the first part of a
     /// paragraph cut at a column break; or a long, asking or kicker line that the place
     /// it stands in makes one.
-    pub head_like: bool,
+    pub(crate) head_like: bool,
     /// Opens with a dateline: `Some(true)` when the dateline prints its day.
-    pub dateline: Option<bool>,
+    pub(crate) dateline: Option<bool>,
     /// The kind of line an article ends with ([`ends_article`]).
-    pub ends_article: bool,
+    pub(crate) ends_article: bool,
     /// Carries a column tag (`（新春走基层）`).
-    pub column_tag: bool,
+    pub(crate) column_tag: bool,
     /// Opens with a day (`3月1日，…`).
-    pub opening_day: bool,
+    pub(crate) opening_day: bool,
 }
 
 impl Fact {
     /// True for text (body, headlines, captions) rather than bylines and furniture.
-    pub fn is_text(&self) -> bool {
+    pub(crate) fn is_text(&self) -> bool {
         self.kind == Kind::Text
     }
 
     /// True for a byline or credit.
-    pub fn is_byline(&self) -> bool {
+    pub(crate) fn is_byline(&self) -> bool {
         matches!(self.kind, Kind::Byline(_))
     }
 }

@@ -20,14 +20,9 @@ use super::paragraphs::Builder;
 use super::text::{blocks, trim, width, Block};
 use super::{Page, Profile};
 use facts::{Fact, Kind, MAX_GROUP};
-pub use rules::Rule;
+pub(crate) use rules::Rule;
 use rules::{bylined, is_round_up, Group, Opening};
 use std::cell::OnceCell;
-
-/// Splits text laid out as a printed page, by the general profile.
-pub fn split_page(text: &str) -> Page {
-    split_page_with(text, &Profile::default())
-}
 
 /// Splits text laid out as a printed page, by the habits of its paper.
 pub fn split_page_with(text: &str, profile: &Profile) -> Page {

@@ -32,7 +32,7 @@ const LONG_ARTICLE: usize = 400;
 /// are tried ([`Rule::ORDER`]). Its name (`snake_case` of the variant) is printed by
 /// `BAOSOU_SPLIT_TRACE=1` and written into `model.txt` for the rules the model weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
+pub(crate) enum Rule {
     /// The first group on the page opens the first article.
     First,
     /// The article's last paragraph stops mid-sentence: the line goes on with it (a
@@ -100,7 +100,7 @@ pub enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub const ORDER: [Rule; 23] = [
+    pub(crate) const ORDER: [Rule; 23] = [
         Rule::First,
         Rule::Open,
         Rule::Abstract,
@@ -127,7 +127,7 @@ impl Rule {
     ];
 
     /// The rule's name, as traces and `model.txt` print it.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Rule::First => "first",
             Rule::Open => "open",
@@ -261,23 +261,23 @@ impl fmt::Display for Rule {
 pub(super) struct Opening {
     /// With a byline over plain text, as each story of a series does (`本报记者 王明` over
     /// its text, without a dateline).
-    pub bylined: bool,
+    pub(crate) bylined: bool,
     /// With a round-up's name over the first item's headline (`速览`).
-    pub round_up: bool,
+    pub(crate) round_up: bool,
 }
 
 /// A group of headline-like blocks `i..j` in its place, as the rules read it.
 pub(super) struct Group<'a, 'p> {
-    pub bs: &'a [Block<'p>],
-    pub facts: &'a [Fact],
-    pub i: usize,
-    pub j: usize,
+    pub(crate) bs: &'a [Block<'p>],
+    pub(crate) facts: &'a [Fact],
+    pub(crate) i: usize,
+    pub(crate) j: usize,
     /// The article being assembled, if any.
-    pub cur: Option<&'a Builder>,
-    pub opening: Opening,
-    pub profile: &'a Profile,
+    pub(crate) cur: Option<&'a Builder>,
+    pub(crate) opening: Opening,
+    pub(crate) profile: &'a Profile,
     /// The vocabulary shared across the group, worked out when first asked for.
-    pub cohesion: &'a dyn Fn() -> f64,
+    pub(crate) cohesion: &'a dyn Fn() -> f64,
     /// Over a byline, a dateline, or the date of a speech ([`Rule::Strong`]).
     strong: bool,
     /// Some line of the group has a column tag.
@@ -295,7 +295,7 @@ pub(super) struct Group<'a, 'p> {
 impl<'a, 'p> Group<'a, 'p> {
     /// The group `i..j` of `bs`, its facts read.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
+    pub(crate) fn new(
         bs: &'a [Block<'p>],
         facts: &'a [Fact],
         i: usize,
@@ -340,7 +340,7 @@ impl<'a, 'p> Group<'a, 'p> {
     }
 
     /// The rule that decides the group, and its decision.
-    pub fn decide(&self) -> (bool, Rule) {
+    pub(crate) fn decide(&self) -> (bool, Rule) {
         Rule::ORDER
             .iter()
             .find_map(|&r| r.says(self).map(|s| (s, r)))
