@@ -1,6 +1,6 @@
 //! Jump lines as facts: where a story continues (`下转第四版`, `转第3版`, `（下转 A2 版）`) or
 //! where it came from (`上接第一版`, `（上接1版）`), with the page they name. The splitter
-//! already keeps a jump line that stands alone out of the body ([`super::furniture`]); this
+//! already keeps a jump line that stands alone out of the body (`furniture`); this
 //! module reads the page out of it, and finds a jump printed at the end of a paragraph
 //! (`……筑牢防线。（下转第四版）`). Stitching the parts of a story together happens at index
 //! time (`index::stitch`).

@@ -3,11 +3,16 @@
 //! bylines, datelines, captions and jump lines all sit in the same stream of lines. This
 //! stage finds the articles in it and the parts of each.
 //!
-//! The work is split by idea: [`text`] cuts the page into blocks, [`headline`] reads
-//! headline groups, [`byline`] reads bylines, credits and datelines, [`furniture`] knows the
-//! lines that are not article text, [`paragraphs`] repairs cut paragraphs and assembles an
-//! article, and one module per layout ([`layout`], [`single`], [`export`]) finds the
-//! articles; [`model`] weighs the page layout's cues where its rules are unsure.
+//! The work is split by idea, in modules private to the crate: `text` cuts the page into
+//! blocks, `headline` reads headline groups, `byline` reads bylines, credits and
+//! datelines, `furniture` knows the lines that are not article text, `paragraphs` repairs
+//! cut paragraphs and assembles an article, and one module per layout (`layout`, `single`,
+//! `export`) finds the articles; `layout::model` weighs the page layout's cues where its
+//! rules are unsure.
+//!
+//! What stays public is the way in ([`split`], [`split_with`], [`detect`]), what comes
+//! out ([`Page`], [`Layout`]), the habits a paper's pages teach ([`Profile`]) and the
+//! jump lines the index links parts by ([`jump`]).
 
 pub(crate) mod byline;
 pub(crate) mod cohesion;
