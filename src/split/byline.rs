@@ -395,11 +395,17 @@ fn names_into(
     Some(true)
 }
 
+/// The length of a Chinese personal name, in Han characters (`王明`, `欧阳文华`).
+pub(crate) const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// The longest transliterated name, `·` included (`迪丽娜尔·阿布拉`), in chars.
+const MAX_TRANSLITERATED_NAME: usize = 12;
+
 /// A personal name: two to four Han characters, or a transliteration with `·`.
 fn is_name(s: &str) -> bool {
     let n = s.chars().count();
     let han = s.chars().all(|c| is_han(c) || c == '·');
-    han && ((2..=4).contains(&n) || (s.contains('·') && n <= 12))
+    han && (NAME_CHARS.contains(&n) || (s.contains('·') && n <= MAX_TRANSLITERATED_NAME))
 }
 
 /// Reporters in a bracketed credit near the start of a paragraph (`（记者徐隽）`). `org` is

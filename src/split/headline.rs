@@ -6,7 +6,9 @@
 //! subheadline often begins with `——`; a short tag after the headline (`央媒看株洲`,
 //! `（人民时评）`) is the column the article runs in.
 
-use super::byline::{ends_with_photo_sign, is_photo_source, signed_as_photo, MAX_PHOTO_CREDIT};
+use super::byline::{
+    ends_with_photo_sign, is_photo_source, signed_as_photo, MAX_PHOTO_CREDIT, NAME_CHARS,
+};
 use super::text::{
     bracketed, closing_note, is_han, is_space, line_ends_sentence, staff_column, trim, wider_than,
     width,
@@ -243,7 +245,7 @@ pub(crate) fn is_reader_signature(line: &str) -> bool {
     (3..=10).contains(&place.chars().count())
         && place.ends_with(['省', '市', '县', '区', '州', '旗', '盟', '镇', '乡', '村'])
         && place.chars().all(is_han)
-        && (2..=4).contains(&name.chars().count())
+        && NAME_CHARS.contains(&name.chars().count())
         && name.chars().all(is_han)
 }
 
