@@ -43,7 +43,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The widest byline or credit line, in chars (`本报记者 孟祥麟 黄发红 刘 歌`): a wider line
 /// is text.
-const MAX_BYLINE: usize = 48;
+pub(crate) const MAX_BYLINE: usize = 48;
 
 /// The widest byline set after a paragraph's last sentence, in chars.
 const MAX_TAIL_BYLINE: usize = 40;
