@@ -20,14 +20,22 @@ use tantivy::Index;
 /// with another version must be rebuilt.
 pub const FORMAT_VERSION: u32 = 6;
 
+/// The article's id, unique in the index: a hash of its file's path and its place in
+/// the file (`3f2a…-02`).
 pub const ID: &str = "id";
+/// The page file's path inside the archive folder.
 pub const PATH: &str = "path";
+/// The paper's name, for the paper filter.
 pub const PAPER: &str = "paper";
 /// Publication day as a number, `20200227`.
 pub const DATE: &str = "date";
+/// The page number, for the page filter.
 pub const PAGE: &str = "page";
+/// The headline cut into words.
 pub const HEADLINE: &str = "headline";
+/// The subheadlines cut into words.
 pub const SUBHEADLINE: &str = "subheadline";
+/// The kicker cut into words.
 pub const KICKER: &str = "kicker";
 /// Reporters' names, each one whole term, for the reporter filter.
 pub const REPORTER: &str = "reporter";
@@ -52,8 +60,10 @@ pub const JUMP: &str = "jump";
 /// in it.
 pub const STORY: &str = "story";
 
-/// Tokenizer names.
+/// The name the word tokenizer (jieba, normalized) is registered under.
 pub const WORDS: &str = "baosou_words";
+/// The name the character tokenizer (one token per indexed character, with positions) is
+/// registered under.
 pub const CHARS: &str = "baosou_chars";
 
 /// Builds the schema.
@@ -200,7 +210,7 @@ pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
         if c == '\n' {
             // A paragraph that stops mid-sentence was cut by a column break the splitter
             // did not mend: it goes on in the next one.
-            gap = ends_sentence(last);
+            gap = char_ends_sentence(last);
             spaces = None;
         } else if c.is_whitespace() {
             spaces.get_or_insert(offset);
@@ -253,8 +263,10 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Characters that end a sentence or close a quotation or note (after normalization).
-pub fn ends_sentence(c: char) -> bool {
+/// True for a character that ends a sentence or closes a quotation or note (after
+/// normalization): one character, where the splitter's `line_ends_sentence` reads a whole
+/// line of page text.
+pub fn char_ends_sentence(c: char) -> bool {
     matches!(
         c,
         '。' | '!'

@@ -15,6 +15,7 @@ pub use papers::PROFILE_SAMPLE;
 
 use crate::article::{Article, DateSource};
 use crate::day::Day;
+use crate::normalize::squeeze;
 use crate::split::{self, Profile};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -385,7 +386,6 @@ impl Archive {
 /// looked at: bylines, credits and jump lines are short, and every long line is body text.
 fn furniture(span_text: &str, a: &Article) -> Vec<String> {
     const MAX_LINE_BYTES: usize = 150;
-    let squeeze = without_spaces;
     let mut heads = squeeze(a.kicker.as_deref().unwrap_or_default());
     heads.push_str(&squeeze(&a.headline));
     for s in &a.subheadlines {
@@ -419,7 +419,7 @@ struct Body<'a> {
 }
 
 impl Body<'_> {
-    /// True when `without_spaces(body)` contains `line`, itself without white space.
+    /// True when `squeeze(body)` contains `line`, itself without white space.
     fn holds(&self, line: &str) -> bool {
         let from = self.from.get();
         if let Some(i) = self.raw.get(from..).and_then(|rest| rest.find(line)) {
@@ -427,30 +427,9 @@ impl Body<'_> {
             return true;
         }
         self.squeezed
-            .get_or_init(|| without_spaces(self.raw))
+            .get_or_init(|| squeeze(self.raw))
             .contains(line)
     }
-}
-
-/// `s` without white space (`刘 歌` → `刘歌`), copied a run at a time: an article body has
-/// few spaces. Only a byte that can start a white-space char (ASCII, C2, E1 to E3) is
-/// decoded.
-fn without_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut run = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if b > 0x20 && !matches!(b, 0xc2 | 0xe1..=0xe3) {
-            continue;
-        }
-        // A byte at or below 0x20 and these lead bytes each start a char.
-        let c = s[i..].chars().next().unwrap_or_default();
-        if c.is_whitespace() {
-            out.push_str(&s[run..i]);
-            run = i + c.len_utf8();
-        }
-    }
-    out.push_str(&s[run..]);
-    out
 }
 
 /// A plain-words reason for an I/O error, with what to do where there is something to do.
@@ -671,31 +650,16 @@ mod tests {
         for (span, want) in cases {
             let got = furniture(span, &article);
             // The same as searching the whole squeezed body for every line.
-            let body = without_spaces(&article.body);
-            let heads = without_spaces(&article.headline);
+            let body = squeeze(&article.body);
+            let heads = squeeze(&article.headline);
             let naive: Vec<String> = span
                 .lines()
-                .map(without_spaces)
+                .map(squeeze)
                 .filter(|l| !l.is_empty() && !heads.contains(l.as_str()))
                 .filter(|l| !body.contains(l.as_str()) && !"图为会场".contains(l.as_str()))
                 .collect();
             assert_eq!(got, naive, "{span}");
             assert_eq!(got, want, "{span}");
-        }
-    }
-
-    #[test]
-    fn spaces_are_squeezed_out() {
-        let table = [
-            ("刘 歌", "刘歌"),
-            ("\u{3000}\u{3000}本报记者\u{a0}王明\n", "本报记者王明"),
-            ("a\u{2002}b\u{85}c\u{b}d", "abcd"),
-            ("", ""),
-            (" \t ", ""),
-            ("株洲日报", "株洲日报"),
-        ];
-        for (input, want) in table {
-            assert_eq!(without_spaces(input), want, "{input:?}");
         }
     }
 

@@ -43,10 +43,15 @@ use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyD
 /// Ranking weight of each field.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Boosts {
+    /// The headline's weight (3 unless set).
     pub headline: f32,
+    /// The kicker's weight (2 unless set).
     pub kicker: f32,
+    /// The subheadlines' weight (2 unless set).
     pub subheadline: f32,
+    /// The reporters' names' weight (2 unless set).
     pub reporter: f32,
+    /// The body's weight (1 unless set).
     pub body: f32,
 }
 
@@ -128,6 +133,7 @@ impl std::str::FromStr for Boost {
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
+    /// Best match first.
     Relevance,
     /// Newest first.
     Date,
@@ -136,14 +142,23 @@ pub enum Sort {
 /// One search, with its filters, checked and ready to run.
 #[derive(Debug, Clone)]
 pub struct Request {
+    /// What the user typed, parsed.
     pub query: Parsed,
+    /// Only articles by one of these reporters (none: any).
     pub reporters: Vec<String>,
+    /// Only articles published in this range of days.
     pub days: Option<DayRange>,
+    /// Only articles of this paper.
     pub paper: Option<String>,
+    /// Only articles on this page.
     pub page: Option<u32>,
+    /// The most hits returned.
     pub limit: usize,
+    /// Hits skipped before the first returned.
     pub offset: usize,
+    /// How the hits are ordered.
     pub sort: Sort,
+    /// The ranking weight of each field.
     pub boosts: Boosts,
     /// Show every printing of a text, not only the first (`--all-printings`, `all=1`).
     pub all_printings: bool,
@@ -152,8 +167,11 @@ pub struct Request {
 /// A hit: the article, its score and the passage that shows the match.
 #[derive(Debug, Clone)]
 pub struct Hit {
+    /// The article, as stored.
     pub article: Article,
+    /// Its ranking score.
     pub score: f32,
+    /// The passage that shows the match, with its highlights.
     pub snippet: Snippet,
     /// Highlighted ranges of the headline.
     pub headline_highlights: Vec<[usize; 2]>,
@@ -164,6 +182,7 @@ pub struct Hit {
 pub struct Results {
     /// Articles matching, of which `hits` is one page.
     pub total: usize,
+    /// The hits of the page asked for, in order.
     pub hits: Vec<Hit>,
 }
 

@@ -7,9 +7,10 @@
 //! spaces (`刘 歌`) are one name.
 
 use super::text::{
-    ascii_digits, first_chars, is_han, is_space, squeeze, staff_column, trim, wider_than,
+    ascii_digits, first_chars, is_han, is_space, staff_column, trim, wider_than, width,
 };
 use crate::article::Reporter;
+use crate::normalize::squeeze;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -40,28 +41,44 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The widest byline or credit line, in chars (`本报记者 孟祥麟 黄发红 刘 歌`): a wider line
+/// is text.
+pub(crate) const MAX_BYLINE: usize = 48;
+
+/// The widest byline set after a paragraph's last sentence, in chars.
+const MAX_TAIL_BYLINE: usize = 40;
+
+/// The chars of a paragraph a dateline is looked for in (`据长沙湘江新区晨光日报讯 …` and
+/// a bracketed credit inside it).
+const DATELINE_HEAD: usize = 40;
+
+/// The chars of a paragraph an organisation ends in when it opens a dateline: `据`, eight
+/// chars of name and `日报`.
+const DATELINE_ORG_HEAD: usize = 11;
+
+/// The chars of a paragraph a bracketed credit is looked for in (`本报北京5月11日电 （记者…）`).
+const CREDIT_HEAD: usize = 90;
+
 /// A dateline found at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dateline {
+pub(crate) struct Dateline {
     /// As printed, spaces kept: `株洲日报讯 2月26日`.
-    pub text: String,
+    pub(crate) text: String,
     /// `本报`, `新华社`, `株洲日报`.
-    pub org: String,
+    pub(crate) org: String,
     /// Month and day, when printed.
-    pub day: Option<(u32, u32)>,
-    /// Length of the dateline in chars of the paragraph.
-    pub len: usize,
+    pub(crate) day: Option<(u32, u32)>,
 }
 
 /// The dateline that opens `para`, if any.
-pub fn dateline(para: &str) -> Option<Dateline> {
+pub(crate) fn dateline(para: &str) -> Option<Dateline> {
     // A dateline names its organisation in its first 11 chars (`据`, eight chars, `日报`)
     // and has its `电` or `讯`: most paragraphs need no regex search.
     let org_end = |c: char| matches!(c, '报' | '社' | '台' | '网');
-    if !para.chars().take(11).any(org_end) {
+    if !para.chars().take(DATELINE_ORG_HEAD).any(org_end) {
         return None;
     }
-    let head = first_chars(para, 40);
+    let head = first_chars(para, DATELINE_HEAD);
     if !head.contains(['电', '讯']) {
         return None;
     }
@@ -84,24 +101,16 @@ pub fn dateline(para: &str) -> Option<Dateline> {
     if day.is_none() && text.ends_with('电') && !org.ends_with(['报', '社']) {
         return None;
     }
-    // `norm` has the chars of `head`, full-width digits made ASCII (one byte, not three):
-    // its offsets do not fall on the chars of `head`.
-    let len = norm[..all.end()].chars().count();
-    Some(Dateline {
-        text,
-        org,
-        day,
-        len,
-    })
+    Some(Dateline { text, org, day })
 }
 
 /// The paper named by an organisation (`株洲日报`), not `本报` or a news agency.
-pub fn paper_name(org: &str) -> Option<&str> {
+pub(crate) fn paper_name(org: &str) -> Option<&str> {
     (org.ends_with('报') && org != "本报" && org.chars().count() >= 3).then_some(org)
 }
 
 /// Reporters in a byline or photo-credit line, or `None` when the line is not one.
-pub fn byline(line: &str) -> Option<Vec<Reporter>> {
+pub(crate) fn byline(line: &str) -> Option<Vec<Reporter>> {
     // `■本报记者 王明`, `□记者 王明`: a mark set before the byline.
     let line = trim(trim(line).trim_start_matches(BYLINE_MARKS));
     let line = strip_agency(line);
@@ -114,14 +123,14 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
     // `本报记者 王明 李华整理`: the reporters who wrote down what others said.
     let line = line.strip_suffix("整理").map_or(line, trim);
     // A dateline cut at a column break (`本报讯  记者从自` / `然资源部获悉…`) is no byline.
-    if wider_than(line, 48)
+    if wider_than(line, MAX_BYLINE)
         || staff_column(line)
         || dateline(line).is_some()
         || line.contains(['。', '，', '！', '？', '“', '；'])
     {
         return None;
     }
-    let photo_line = line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("摄影报道");
+    let photo_line = signed_as_photo(line) || line.ends_with("摄影");
     let line = line
         .strip_suffix("报道")
         .filter(|_| photo_line)
@@ -160,7 +169,7 @@ pub fn byline(line: &str) -> Option<Vec<Reporter>> {
 /// Where a byline set after the last sentence of a paragraph begins, parted from it by
 /// two spaces or more (`……都已恢复正常。  本报记者  王明`), as papers that credit a story
 /// at its end print it: the byte offset of the byline in `para`.
-pub fn tail_byline(para: &str) -> Option<usize> {
+pub(crate) fn tail_byline(para: &str) -> Option<usize> {
     // Two spaces after a stop: most paragraphs have none, and are passed over here.
     if !(para.contains("  ") || para.contains(['\u{3000}', '\u{a0}'])) {
         return None;
@@ -193,10 +202,57 @@ pub fn tail_byline(para: &str) -> Option<usize> {
     }
     let at = found?;
     let rest = &para[at..];
-    if wider_than(rest, 40) {
+    if wider_than(rest, MAX_TAIL_BYLINE) {
         return None;
     }
     byline(rest).map(|_| at)
+}
+
+/// The longest photo credit, in chars (`新华社记者 李 涛摄`, `郑家裕摄（人民视觉）`): a longer
+/// line ending the way a credit does is text.
+pub(crate) const MAX_PHOTO_CREDIT: usize = 40;
+
+/// True when `s` ends with the photographer's `摄` (`李涛摄`). Some tests read only this;
+/// [`signed_as_photo`] also takes `摄影报道`.
+pub(crate) fn ends_with_photo_sign(s: &str) -> bool {
+    s.ends_with('摄')
+}
+
+/// True when `line` ends as a photo credit is signed: `…摄` or `…摄影报道` (a byline also
+/// ends with the role `摄影`, which [`byline`] reads as well).
+pub(crate) fn signed_as_photo(line: &str) -> bool {
+    ends_with_photo_sign(line) || line.ends_with("摄影报道")
+}
+
+/// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
+/// `影像中国`.
+pub(crate) fn is_photo_credit(line: &str) -> bool {
+    let line = line.trim();
+    (signed_as_photo(line) || is_photo_source(line)) && width(line) <= MAX_PHOTO_CREDIT
+}
+
+/// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,
+/// `人民视觉`, `郑家裕摄（人民视觉）`.
+pub(crate) fn is_photo_source(line: &str) -> bool {
+    const SOURCES: [&str; 6] = [
+        "新华社发",
+        "影像中国",
+        "人民视觉",
+        "人民图片",
+        "视觉中国",
+        "东方IC",
+    ];
+    let line = trim(line);
+    if SOURCES.contains(&line) {
+        return true;
+    }
+    let Some(inner) = line.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    inner
+        .rsplit_once(['（', '('])
+        .is_some_and(|(credit, source)| ends_with_photo_sign(credit) && SOURCES.contains(&source))
+        && width(line) <= MAX_PHOTO_CREDIT
 }
 
 /// Marks some papers set before a byline: `■本报记者 王明`, `□记者 王明`.
@@ -230,7 +286,7 @@ fn art_role(s: &str) -> Option<(&str, bool)> {
 /// `王明、李华/文 赵云/图`, `文·图/王明`. The credit is the role; a writer's credit (`文`)
 /// is no photo credit, a credit for pictures, or for both, is.
 fn art_credits(line: &str) -> Option<Vec<Reporter>> {
-    if !line.contains(['/', '／']) || wider_than(line, 48) {
+    if !line.contains(['/', '／']) || wider_than(line, MAX_BYLINE) {
         return None;
     }
     let mut out = Vec::new();
@@ -274,9 +330,7 @@ fn strip_agency(line: &str) -> &str {
         return line;
     };
     match body.rfind(['（', '(']) {
-        Some(open) if body[..open].ends_with('摄') || body[..open].ends_with("摄影报道") => {
-            trim(&body[..open])
-        }
+        Some(open) if signed_as_photo(&body[..open]) => trim(&body[..open]),
         _ => line,
     }
 }
@@ -341,17 +395,23 @@ fn names_into(
     Some(true)
 }
 
+/// The length of a Chinese personal name, in Han characters (`王明`, `欧阳文华`).
+pub(crate) const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// The longest transliterated name, `·` included (`迪丽娜尔·阿布拉`), in chars.
+const MAX_TRANSLITERATED_NAME: usize = 12;
+
 /// A personal name: two to four Han characters, or a transliteration with `·`.
 fn is_name(s: &str) -> bool {
     let n = s.chars().count();
     let han = s.chars().all(|c| is_han(c) || c == '·');
-    han && ((2..=4).contains(&n) || (s.contains('·') && n <= 12))
+    han && (NAME_CHARS.contains(&n) || (s.contains('·') && n <= MAX_TRANSLITERATED_NAME))
 }
 
 /// Reporters in a bracketed credit near the start of a paragraph (`（记者徐隽）`). `org` is
 /// the dateline's organisation, given to reporters that print none.
-pub fn credit(para: &str, org: Option<&str>) -> Option<(Vec<Reporter>, String)> {
-    let c = CREDIT.captures(first_chars(para, 90))?;
+pub(crate) fn credit(para: &str, org: Option<&str>) -> Option<Vec<Reporter>> {
+    let c = CREDIT.captures(first_chars(para, CREDIT_HEAD))?;
     let inner = c.name("inner")?.as_str();
     let mut reps = byline(inner)?;
     for r in &mut reps {
@@ -359,7 +419,7 @@ pub fn credit(para: &str, org: Option<&str>) -> Option<(Vec<Reporter>, String)> 
             r.org = org.map(|o| o.trim_start_matches('据').to_string());
         }
     }
-    Some((reps, c.get(0)?.as_str().to_string()))
+    Some(reps)
 }
 
 #[cfg(test)]
@@ -538,6 +598,23 @@ mod tests {
     }
 
     #[test]
+    fn photo_credits() {
+        let table = [
+            ("新华社记者 李 涛摄", true),
+            ("郑家裕摄（人民视觉）", true),
+            ("本报记者 张三 摄影报道", true),
+            ("影像中国", true),
+            ("李涛摄（新华网）", false),
+            ("市委常委会召开会议", false),
+            // Longer than a credit: text that ends with a photographer's sign.
+            (&*format!("{}摄", "字".repeat(MAX_PHOTO_CREDIT)), false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_photo_credit(input), want, "{input}");
+        }
+    }
+
+    #[test]
     fn bylines_after_the_last_sentence() {
         let table = [
             (
@@ -624,8 +701,6 @@ mod tests {
             let got = dateline(input).map(|d| (d.text, d.day));
             assert_eq!(got, want.map(|(t, d)| (t.to_string(), d)), "{input}");
         }
-        let cut = dateline("本报北京１２月１３日电 （记者钱明）会议召开").map(|d| d.len);
-        assert_eq!(cut, Some(11));
     }
 
     #[test]
@@ -661,7 +736,7 @@ mod tests {
             ("（记者手记）采访结束时", None),
         ];
         for (input, want) in table {
-            let got = credit(input, Some("新华社")).map(|(reps, _)| names(&reps));
+            let got = credit(input, Some("新华社")).map(|reps| names(&reps));
             assert_eq!(got, want, "{input}");
         }
     }

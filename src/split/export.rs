@@ -4,9 +4,10 @@
 
 use super::byline;
 use super::paragraphs::Builder;
-use super::text::{ascii_digits, blocks, squeeze, trim, Block};
-use super::{Layout, Page};
+use super::text::{ascii_digits, blocks, trim, Block};
+use super::Page;
 use crate::article::{DateSource, Reporter};
+use crate::normalize::squeeze;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -16,7 +17,7 @@ static META: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// True when `text` holds `作者：… 时间：…` lines.
-pub fn is_export(text: &str) -> bool {
+pub(crate) fn is_export(text: &str) -> bool {
     // The pattern opens with `作者`, `时间` or a space: other lines need no regex search.
     let may_match = |l: &str| l.starts_with(['作', '时']) || l.starts_with(char::is_whitespace);
     text.split('\n')
@@ -26,7 +27,7 @@ pub fn is_export(text: &str) -> bool {
 }
 
 /// Splits a database export.
-pub fn split_export(text: &str) -> Page {
+pub(crate) fn split_export(text: &str) -> Page {
     let bs = blocks(text);
     let metas: Vec<usize> = (0..bs.len())
         .filter(|&i| META.is_match(bs[i].text))
@@ -75,7 +76,6 @@ pub fn split_export(text: &str) -> Page {
         articles.push(b.finish());
     }
     Page {
-        layout: Layout::Export,
         date: None,
         paper: None,
         articles,

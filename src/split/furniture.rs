@@ -75,15 +75,25 @@ static ART_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The longest jump line, in chars (`（相关报道见第六版）`).
+pub(crate) const MAX_JUMP: usize = 20;
+/// The longest page label line, in chars (`第3版 要闻`).
+const MAX_PAGE_LABEL: usize = 16;
+/// The longest production credit line, in chars (`本版摄影：史家民  版式设计：蔡华伟`).
+const MAX_PRODUCTION: usize = 60;
+/// The longest page header holding the day, with the credits after it, in chars.
+const MAX_HEADER: usize = 80;
+
 /// A jump line, to another page or from one: `下转 A2 版`, `（上接第一版）`,
 /// `（相关报道见第六版）`.
-pub fn is_jump(line: &str) -> bool {
-    !wider_than(line, 20) && JUMP.is_match(trim(line))
+pub(crate) fn is_jump(line: &str) -> bool {
+    !wider_than(line, MAX_JUMP) && JUMP.is_match(trim(line))
 }
 
 /// A page's label line, with or without its section name: `A3 要闻`, `第3版 要闻`.
-pub fn is_page_label(line: &str) -> bool {
-    let bare = |l: &str| !wider_than(l, 16) && PAGE_LABEL.is_match(&ascii_digits(trim(l)));
+pub(crate) fn is_page_label(line: &str) -> bool {
+    let bare =
+        |l: &str| !wider_than(l, MAX_PAGE_LABEL) && PAGE_LABEL.is_match(&ascii_digits(trim(l)));
     bare(line) || is_section_mark(line) || credited_label(line).is_some_and(bare)
 }
 
@@ -110,7 +120,7 @@ fn credited_label(line: &str) -> Option<&str> {
 /// A section's name set after a mark and a space between the stories of a page: `■ 要闻`,
 /// `◆ 综合`. (A mark set close to a short label, `■链接`, `■记者手记`, heads a part of an
 /// article.)
-pub fn is_section_mark(line: &str) -> bool {
+pub(crate) fn is_section_mark(line: &str) -> bool {
     let line = trim(line);
     let Some(rest) = line.strip_prefix(['■', '◆', '▼', '▲', '□']) else {
         return false;
@@ -124,9 +134,9 @@ pub fn is_section_mark(line: &str) -> bool {
 /// The publication day in a page header line (`2020年2月27日 星期四`), also when the
 /// header goes on with the page's credits or label
 /// (`2022年4月1日 星期五 责任编辑：王明 视觉设计：李华`).
-pub fn header_day(line: &str) -> Option<Day> {
+pub(crate) fn header_day(line: &str) -> Option<Day> {
     // The year is printed with its `年`: looking for it is the cheaper test.
-    if !line.contains('年') || wider_than(line, 80) {
+    if !line.contains('年') || wider_than(line, MAX_HEADER) {
         return None;
     }
     // Full-width digits become ASCII ones char for char: the width stays as tested.
@@ -166,12 +176,12 @@ fn credited_header(line: &str) -> Option<Day> {
 }
 
 /// A line that reads as a photo caption: `图①：…`, `图为…`, `上图：…`.
-pub fn is_caption(line: &str) -> bool {
+pub(crate) fn is_caption(line: &str) -> bool {
     CAPTION.is_match(trim(line))
 }
 
 /// Month and day opening a paragraph (`2月24日，`), as photo captions and news begin.
-pub fn opening_day(para: &str) -> Option<(u32, u32)> {
+pub(crate) fn opening_day(para: &str) -> Option<(u32, u32)> {
     // The pattern opens with a digit (`\d`, any Unicode digit): most paragraphs need no
     // regex search.
     if !para.starts_with(char::is_numeric) {
@@ -186,9 +196,9 @@ pub fn opening_day(para: &str) -> Option<(u32, u32)> {
 
 /// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`), or
 /// a page's credits with one among them (`本版摄影：史家民  版式设计：蔡华伟`).
-pub fn is_production(line: &str) -> bool {
+pub(crate) fn is_production(line: &str) -> bool {
     let line = trim(line);
-    !wider_than(line, 60)
+    !wider_than(line, MAX_PRODUCTION)
         && (PRODUCTION.is_match(line)
             || LAYOUT_CREDIT.is_match(line)
             || line.contains("投稿邮箱")

@@ -6,26 +6,46 @@
 //! subheadline often begins with `——`; a short tag after the headline (`央媒看株洲`,
 //! `（人民时评）`) is the column the article runs in.
 
+use super::byline::{
+    ends_with_photo_sign, is_photo_source, signed_as_photo, MAX_PHOTO_CREDIT, NAME_CHARS,
+};
 use super::text::{
-    bracketed, closing_note, ends_sentence, is_han, is_space, staff_column, trim, wider_than, width,
+    bracketed, closing_note, is_han, is_space, line_ends_sentence, staff_column, trim, wider_than,
+    width,
 };
 
 /// The longest headline line, in chars.
 const MAX_HEADLINE: usize = 64;
 /// The longest line holding a headline with its subheadline or column name, in chars.
 const MAX_HEADLINE_LINE: usize = 110;
+/// The shortest kicker read like a sentence or broken by commas, in chars.
+const MIN_SENTENCE_KICKER: usize = 8;
+/// The widths, in chars, of a headline that asks or exclaims.
+const EXCLAIMED_HEADLINE: std::ops::RangeInclusive<usize> = 4..=32;
+/// Over this width, in chars, a line broken by two commas or more is a cut paragraph.
+const MAX_COMMA_HEADLINE: usize = 30;
+/// The longest bracketed note standing alone as an article's end (`（本系列评论到此结束）`),
+/// in chars.
+const MAX_BARE_NOTE: usize = 40;
+/// The longest bracketed credit note (`（作者为中央党校教授）`), in chars.
+const MAX_CREDIT_NOTE: usize = 100;
+/// The longest date note under a title (`（二〇一九年二月三日）`), in chars.
+const MAX_DATED_NOTE: usize = 45;
+/// The longest headline line ending with a colon (`安徽省政协主席张昌尔委员：`), in chars: a
+/// longer one is a sentence leading into a quote.
+const MAX_COLON_KICKER: usize = 24;
 
 /// The parts of a headline group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Heads {
-    pub kicker: Option<String>,
-    pub headline: String,
-    pub subheadlines: Vec<String>,
+pub(crate) struct Heads {
+    pub(crate) kicker: Option<String>,
+    pub(crate) headline: String,
+    pub(crate) subheadlines: Vec<String>,
 }
 
 /// True when `line` can be a line of a headline: short, and not ending a sentence or in
 /// the middle of one.
-pub fn is_headline_like(line: &str) -> bool {
+pub(crate) fn is_headline_like(line: &str) -> bool {
     let line = trim(line);
     let w = width(line);
     // A headline printed with its subheadline or column on one line runs longer.
@@ -36,7 +56,7 @@ pub fn is_headline_like(line: &str) -> bool {
     };
     if w == 0
         || w > max
-        || ends_sentence(line)
+        || line_ends_sentence(line)
         || is_signature(line)
         || is_photo_source(line)
         || is_reader_signature(line)
@@ -56,17 +76,13 @@ pub fn is_headline_like(line: &str) -> bool {
             && (!line.starts_with(['“', '「']) || !line.contains(['。', '，', '！', '？']));
     }
     // A long line broken by commas, or one opening with a day, is a cut paragraph.
-    if (line.matches('，').count() >= 2 && w > 30) || super::furniture::opening_day(line).is_some()
+    if (line.matches('，').count() >= 2 && w > MAX_COMMA_HEADLINE)
+        || super::furniture::opening_day(line).is_some()
     {
         return false;
     }
-    let last = line.chars().last().unwrap_or(' ');
-    if matches!(
-        last,
-        '，' | '、' | ',' | '：' | ':' | '（' | '(' | '“' | '《'
-    ) && !line.ends_with("——：")
-    {
-        return line.ends_with(['：', ':']) && w <= 24 && !line.contains('，');
+    if (cut_short(line, true) || line.ends_with(COLONS)) && !line.ends_with("——：") {
+        return line.ends_with(COLONS) && w <= MAX_COLON_KICKER && !line.contains('，');
     }
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
     // bracket left open is a paragraph cut short.
@@ -78,9 +94,9 @@ pub fn is_headline_like(line: &str) -> bool {
 /// A headline and a subheadline of several clauses on one line
 /// (`李克强主持召开国务院常务会议 部署不误农时抓好春耕；决定阶段性减免企业社保费`): a
 /// headline-like phrase, a space, and no sentence end.
-pub fn is_long_headline_line(line: &str) -> bool {
+pub(crate) fn is_long_headline_line(line: &str) -> bool {
     let line = trim(line);
-    if wider_than(line, MAX_HEADLINE_LINE) || ends_sentence(line) {
+    if wider_than(line, MAX_HEADLINE_LINE) || line_ends_sentence(line) {
         return false;
     }
     line.split_once(is_space)
@@ -104,19 +120,18 @@ fn asks_in_column(line: &str) -> bool {
 /// `首破万亿元！春节消费亮眼`, `我爱你，中国！`): short, with no full stop, not cut short.
 /// Text lines read the same way far more often, so it is only read as one over a dateline
 /// or a `——` subheadline.
-pub fn is_exclaimed_headline(line: &str) -> bool {
+pub(crate) fn is_exclaimed_headline(line: &str) -> bool {
     let line = trim(line);
     // This runs on every paragraph: a long one is passed over first.
     if wider_than(line, MAX_HEADLINE_LINE) || !line.contains(['？', '！', '?', '!']) {
         return false;
     }
     let head = dash_at(line).map_or(line, |i| trim(&line[..i]));
-    let last = head.chars().last().unwrap_or('，');
-    (4..=32).contains(&width(head))
+    EXCLAIMED_HEADLINE.contains(&width(head))
         && head.contains(['？', '！', '?', '!'])
         && !head.contains(['。', '；', '：'])
         && head.matches('，').count() <= 1
-        && !matches!(last, '，' | '、' | '（' | '“' | '《')
+        && !cut_short(head, false)
         && super::furniture::opening_day(head).is_none()
         && balanced(head)
 }
@@ -124,15 +139,15 @@ pub fn is_exclaimed_headline(line: &str) -> bool {
 /// True when `line` can be a kicker broken by commas (`据统计，去年以来，用量增加了一倍`):
 /// a line no longer than a headline, without a sentence stop, that is not cut short.
 /// Only read as one between an article's end and a headline line.
-pub fn is_comma_kicker(line: &str) -> bool {
+pub(crate) fn is_comma_kicker(line: &str) -> bool {
     let line = trim(line);
     let w = width(line);
-    let last = line.chars().last().unwrap_or('，');
     line.contains('，')
-        && (8..=MAX_HEADLINE).contains(&w)
-        && !ends_sentence(line)
+        && (MIN_SENTENCE_KICKER..=MAX_HEADLINE).contains(&w)
+        && !line_ends_sentence(line)
         && !line.contains(['。', '？', '！', '；'])
-        && !matches!(last, '，' | '、' | '：' | ':' | '（' | '“' | '《')
+        && !cut_short(line, false)
+        && !line.ends_with(COLONS)
         && super::furniture::opening_day(line).is_none()
         && balanced(line)
 }
@@ -141,12 +156,12 @@ pub fn is_comma_kicker(line: &str) -> bool {
 /// trailing off (`农家书屋找回了人气，流动服务扩大了范围……`): no longer than a headline,
 /// with no full stop, not cut short. Only read as one over a headline line where a
 /// story begins.
-pub fn is_sentence_kicker(line: &str) -> bool {
+pub(crate) fn is_sentence_kicker(line: &str) -> bool {
     let line = trim(line);
-    let last = line.chars().last().unwrap_or('，');
-    (8..=MAX_HEADLINE).contains(&width(line))
+    (MIN_SENTENCE_KICKER..=MAX_HEADLINE).contains(&width(line))
         && !line.contains(['。', '；'])
-        && !matches!(last, '，' | '、' | '：' | ':' | '（' | '“' | '《')
+        && !cut_short(line, false)
+        && !line.ends_with(COLONS)
         && super::furniture::opening_day(line).is_none()
         && balanced(line)
 }
@@ -154,7 +169,7 @@ pub fn is_sentence_kicker(line: &str) -> bool {
 /// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
 /// dateline or paragraph opening cut at a column break. A headline may end with a month
 /// (`去年前11月`) or hold a range of days (`2月16日—2月26日`), but not end on a day.
-pub fn ends_with_day(line: &str) -> bool {
+pub(crate) fn ends_with_day(line: &str) -> bool {
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let rest = line.strip_suffix('日').unwrap_or(line);
     let day = rest.trim_end_matches(digit);
@@ -164,6 +179,23 @@ pub fn ends_with_day(line: &str) -> bool {
             .and_then(|m| m.chars().last())
             .is_some_and(digit)
         && !line.contains('—')
+}
+
+/// Where a line cut short ends, full width: in a clause (`，`), a list (`、`), or with a
+/// bracket, quote or title left open (`（`, `“`, `《`). Such a line goes on in the next.
+const OPEN_ENDS: [char; 5] = ['，', '、', '（', '“', '《'];
+
+/// The half-width forms of [`OPEN_ENDS`] that pages print too: `,` and `(`.
+const HALF_WIDTH_OPEN_ENDS: [char; 2] = [',', '('];
+
+/// Colons, full and half width: a line ending with one leads into the next (`宫小华：`).
+const COLONS: [char; 2] = ['：', ':'];
+
+/// True when `line` is cut short: it ends with one of [`OPEN_ENDS`], or, when `half_width`,
+/// with one of [`HALF_WIDTH_OPEN_ENDS`]. The one home of "a line cut short"; a colon at
+/// the end ([`COLONS`]) is read apart, since a kicker may end with one.
+fn cut_short(line: &str, half_width: bool) -> bool {
+    line.ends_with(OPEN_ENDS) || half_width && line.ends_with(HALF_WIDTH_OPEN_ENDS)
 }
 
 /// True when every opening quote and bracket in `line` is closed.
@@ -179,7 +211,7 @@ fn balanced(line: &str) -> bool {
 
 /// A signature under a text: `——编 者`, `——习近平`, or a speaker with the post in
 /// brackets, closing a quoted opinion (`——邹彬代表（中建五局项目质量管理员）`).
-pub fn is_signature(line: &str) -> bool {
+pub(crate) fn is_signature(line: &str) -> bool {
     let line = trim(line);
     let Some(rest) = line.strip_prefix("——") else {
         return false;
@@ -199,7 +231,7 @@ pub fn is_signature(line: &str) -> bool {
 
 /// A reader's place and name under a letter: `辽宁大连市 王艺侨`, `内蒙古赤峰市 刘 才`.
 /// Letters run on in one collection, so it does not end an article; it is never a kicker.
-pub fn is_reader_signature(line: &str) -> bool {
+pub(crate) fn is_reader_signature(line: &str) -> bool {
     let line = trim(line);
     // At most ten chars of place and four of name, with the spaces between: this runs on
     // every paragraph, so a long one is passed over before anything else is done.
@@ -213,13 +245,13 @@ pub fn is_reader_signature(line: &str) -> bool {
     (3..=10).contains(&place.chars().count())
         && place.ends_with(['省', '市', '县', '区', '州', '旗', '盟', '镇', '乡', '村'])
         && place.chars().all(is_han)
-        && (2..=4).contains(&name.chars().count())
+        && NAME_CHARS.contains(&name.chars().count())
         && name.chars().all(is_han)
 }
 
 /// A label over a part of the text (`核心阅读`, `编者的话`, `延伸阅读`): never a headline
 /// line; a paragraph of its own in the body.
-pub fn is_text_label(line: &str) -> bool {
+pub(crate) fn is_text_label(line: &str) -> bool {
     const LABELS: [&str; 7] = [
         "编者的话",
         "编者按",
@@ -234,38 +266,14 @@ pub fn is_text_label(line: &str) -> bool {
 }
 
 /// The label of an abstract printed under a headline, over the story it sums up.
-pub fn is_abstract_label(line: &str) -> bool {
+pub(crate) fn is_abstract_label(line: &str) -> bool {
     let line = trim(line).trim_start_matches(['■', '●', '▲', '◆']);
     ["核心阅读", "内容提要", "阅读提示"].contains(&trim(line))
 }
 
-/// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,
-/// `人民视觉`, `郑家裕摄（人民视觉）`.
-pub fn is_photo_source(line: &str) -> bool {
-    const SOURCES: [&str; 6] = [
-        "新华社发",
-        "影像中国",
-        "人民视觉",
-        "人民图片",
-        "视觉中国",
-        "东方IC",
-    ];
-    let line = trim(line);
-    if SOURCES.contains(&line) {
-        return true;
-    }
-    let Some(inner) = line.strip_suffix(['）', ')']) else {
-        return false;
-    };
-    inner
-        .rsplit_once(['（', '('])
-        .is_some_and(|(credit, source)| credit.ends_with('摄') && SOURCES.contains(&source))
-        && width(line) <= 40
-}
-
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,
 /// `一、加强监督检查`, or a single phrase broken by a comma.
-pub fn is_section_head(line: &str) -> bool {
+pub(crate) fn is_section_head(line: &str) -> bool {
     let line = trim(line);
     let first = line.chars().next().unwrap_or(' ');
     if matches!(
@@ -284,7 +292,7 @@ pub fn is_section_head(line: &str) -> bool {
 }
 
 /// A column tag: `央媒看株洲`, `（人民时评）`. Only read as one after a headline.
-pub fn column_tag(line: &str) -> Option<String> {
+pub(crate) fn column_tag(line: &str) -> Option<String> {
     let inner = bracketed(line).unwrap_or(trim(line));
     let w = width(inner);
     ((2..=7).contains(&w) && !inner.contains([' ', '\u{3000}', '—', '“']))
@@ -292,7 +300,7 @@ pub fn column_tag(line: &str) -> Option<String> {
 }
 
 /// A headline ending in a bracketed column name: `春运，一场旅程（评论员观察）`.
-pub fn has_column_tag(line: &str) -> bool {
+pub(crate) fn has_column_tag(line: &str) -> bool {
     let line = trim(line);
     let Some(body) = line.strip_suffix(['）', ')']) else {
         return false;
@@ -318,10 +326,10 @@ pub fn has_column_tag(line: &str) -> bool {
 
 /// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note
 /// (`（作者为北京大学教授）`, `（本报伦敦2月2日电）`, `（本系列评论到此结束）`).
-pub fn is_end_note(line: &str) -> bool {
+pub(crate) fn is_end_note(line: &str) -> bool {
     let line = trim(line);
-    if line.ends_with('摄') || line.ends_with("摄影报道") || line.ends_with("新华社发") {
-        return width(line) <= 40;
+    if signed_as_photo(line) || line.ends_with("新华社发") {
+        return width(line) <= MAX_PHOTO_CREDIT;
     }
     let Some((before, note)) = closing_note(line) else {
         return false;
@@ -333,14 +341,16 @@ pub fn is_end_note(line: &str) -> bool {
     let numeral = note
         .chars()
         .all(|c| "（()）一二三四五六七八九十0123456789".contains(c));
-    (before.is_empty() && width(note) <= 40 && !numeral)
+    (before.is_empty() && width(note) <= MAX_BARE_NOTE && !numeral)
         || (credit
-            && (before.is_empty() || before.ends_with('摄') || super::text::ends_sentence(before)))
+            && (before.is_empty()
+                || ends_with_photo_sign(before)
+                || super::text::line_ends_sentence(before)))
 }
 
 /// The inside of a bracketed note that closes a story: `完`, `全文完`, `待续`, the editor
 /// (`责任编辑：王明`, `编辑 王明`), or the editor's initials (`ZM`, `王明`'s `WM`).
-pub fn closes_story(note: &str) -> bool {
+pub(crate) fn closes_story(note: &str) -> bool {
     let note = trim(
         note.trim_start_matches(['（', '('])
             .trim_end_matches(['）', ')']),
@@ -357,7 +367,7 @@ pub fn closes_story(note: &str) -> bool {
 /// `（二〇一九年二月三日）`, `（2020年1月17日，内比都）`, `（二〇一八年十二月二十九日第十三届全国
 /// 人民代表大会常务委员会第七次会议通过）`. A longer note under a title inside the text
 /// (`（2010年4月21日…审议批准 2010年6月4日…发布）`) is not one.
-pub fn is_dated_note(line: &str) -> bool {
+pub(crate) fn is_dated_note(line: &str) -> bool {
     let Some(inner) = bracketed(line) else {
         return false;
     };
@@ -366,7 +376,7 @@ pub fn is_dated_note(line: &str) -> bool {
     let year = chars.by_ref().take(4).all(numeral) && chars.next() == Some('年');
     // Then a month: `二月`, `12月`, `十二月`.
     let month: String = chars.take(4).collect();
-    year && month.contains('月') && width(trim(line)) <= 45
+    year && month.contains('月') && width(trim(line)) <= MAX_DATED_NOTE
 }
 
 /// Words that make a bracketed note a credit: `（作者为…）`, `（本报记者 赵云）`.
@@ -385,22 +395,21 @@ const CREDIT_WORDS: [&str; 10] = [
 
 /// An end note that credits the text (`（作者为中央党校教授）`, `李涛摄`): never a headline,
 /// though brackets close it like a column name.
-pub fn is_credit_note(line: &str) -> bool {
+pub(crate) fn is_credit_note(line: &str) -> bool {
     let line = trim(line);
     let bracketed = line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
     bracketed
         && CREDIT_WORDS.iter().any(|k| line.contains(k))
-        && width(line) <= 100
+        && width(line) <= MAX_CREDIT_NOTE
         && !staff_column(line)
-        || line.ends_with('摄') && is_end_note(line)
+        || ends_with_photo_sign(line) && is_end_note(line)
 }
 
 /// A kicker's ending: a verb of speech, or a dash or colon leading into the headline.
 fn reads_as_kicker(line: &str) -> bool {
     let line = trim(line);
     line.ends_with("——")
-        || line.ends_with('：')
-        || line.ends_with(':')
+        || line.ends_with(COLONS)
         || [
             "强调", "指出", "表示", "要求", "印发", "发表", "感慨", "提出", "宣布", "致信", "回信",
             "批示", "讲话", "说", "透露",
@@ -411,7 +420,7 @@ fn reads_as_kicker(line: &str) -> bool {
 
 /// A group that reads as a headline whatever surrounds it: a subheadline opening with `——`
 /// under a headline, a kicker ending with a verb of speech, or a label such as `图片报道`.
-pub fn is_marked_group(lines: &[&str]) -> bool {
+pub(crate) fn is_marked_group(lines: &[&str]) -> bool {
     // Under a kicker, a line holding a colon or a comma is a speaker's description or a
     // section head's phrase (`亲历者说` / `讲述人：…`, `北京科大：` / `凝聚共识，边学边改`).
     let kicker = lines.len() >= 2
@@ -423,7 +432,7 @@ pub fn is_marked_group(lines: &[&str]) -> bool {
 
 /// A group holding a subheadline opening with `——`, or a label such as `图片报道`: an item
 /// of its own even in a collection.
-pub fn is_subheaded_or_labelled(lines: &[&str]) -> bool {
+pub(crate) fn is_subheaded_or_labelled(lines: &[&str]) -> bool {
     lines.iter().skip(1).any(|l| l.starts_with("——"))
         || lines
             .iter()
@@ -433,7 +442,7 @@ pub fn is_subheaded_or_labelled(lines: &[&str]) -> bool {
 /// A line leading into the one under it (`几十年接续播绿，新疆洛浦县——`, `电视节目《快乐
 /// 汉语》：`): a kicker of what follows, never the headline over it.
 fn leads_in(line: &str) -> bool {
-    line.ends_with("——") || line.ends_with('：') || line.ends_with(':')
+    line.ends_with("——") || line.ends_with(COLONS)
 }
 
 /// Where the subheadline begins in `headline ——subheadline` printed on one line.
@@ -460,7 +469,7 @@ fn split_dash(line: &str) -> (String, Option<String>) {
 }
 
 /// Gives each line of a headline group its part.
-pub fn assign(lines: &[&str]) -> Heads {
+pub(crate) fn assign(lines: &[&str]) -> Heads {
     let mut lines: Vec<&str> = lines
         .iter()
         .map(|l| trim(l))
@@ -620,6 +629,23 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn lines_cut_short() {
+        let table = [
+            ("漫漫归乡路，", true, true),
+            ("他说：“", true, true),
+            ("记者从《", true, true),
+            ("漫漫归乡路,", false, true),
+            ("会议由(", false, true),
+            ("宫小华：", false, false),
+            ("市委常委会召开会议", false, false),
+        ];
+        for (input, full, any_width) in table {
+            assert_eq!(cut_short(input, false), full, "{input}");
+            assert_eq!(cut_short(input, true), any_width, "{input}");
         }
     }
 

@@ -1,6 +1,6 @@
 //! Jump lines as facts: where a story continues (`下转第四版`, `转第3版`, `（下转 A2 版）`) or
 //! where it came from (`上接第一版`, `（上接1版）`), with the page they name. The splitter
-//! already keeps a jump line that stands alone out of the body ([`super::furniture`]); this
+//! already keeps a jump line that stands alone out of the body (`furniture`); this
 //! module reads the page out of it, and finds a jump printed at the end of a paragraph
 //! (`……筑牢防线。（下转第四版）`). Stitching the parts of a story together happens at index
 //! time (`index::stitch`).
@@ -21,7 +21,9 @@ pub enum Direction {
 /// A jump line read: its direction and the page it names (`A2` → 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Jump {
+    /// Whether the story goes on there or came from there.
     pub direction: Direction,
+    /// The page number named, letters dropped (`A2` → 2, `第四版` → 4).
     pub page: u32,
 }
 
@@ -57,7 +59,7 @@ static ANY: LazyLock<Regex> = LazyLock::new(|| {
 /// story is there.
 pub fn parse(line: &str) -> Option<Jump> {
     let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-    if line.chars().count() > 20 {
+    if line.chars().count() > super::furniture::MAX_JUMP {
         return None;
     }
     let caps = LINE.captures(line)?;

@@ -3,23 +3,28 @@
 //! bylines, datelines, captions and jump lines all sit in the same stream of lines. This
 //! stage finds the articles in it and the parts of each.
 //!
-//! The work is split by idea: [`text`] cuts the page into blocks, [`headline`] reads
-//! headline groups, [`byline`] reads bylines, credits and datelines, [`furniture`] knows the
-//! lines that are not article text, [`paragraphs`] repairs cut paragraphs and assembles an
-//! article, and one module per layout ([`layout`], [`single`], [`export`]) finds the
-//! articles; [`model`] weighs the page layout's cues where its rules are unsure.
+//! The work is split by idea, in modules private to the crate: `text` cuts the page into
+//! blocks, `headline` reads headline groups, `byline` reads bylines, credits and
+//! datelines, `furniture` knows the lines that are not article text, `paragraphs` repairs
+//! cut paragraphs and assembles an article, and one module per layout (`layout`, `single`,
+//! `export`) finds the articles; `layout::model` weighs the page layout's cues where its
+//! rules are unsure.
+//!
+//! What stays public is the way in ([`split`], [`split_with`], [`detect`]), what comes
+//! out ([`Page`], [`Layout`]), the habits a paper's pages teach ([`Profile`]) and the
+//! jump lines the index links parts by ([`jump`]).
 
-pub mod byline;
-pub mod cohesion;
-pub mod export;
-pub mod furniture;
-pub mod headline;
+pub(crate) mod byline;
+pub(crate) mod cohesion;
+pub(crate) mod export;
+pub(crate) mod furniture;
+pub(crate) mod headline;
 pub mod jump;
-pub mod layout;
-pub mod paragraphs;
-pub mod profile;
-pub mod single;
-pub mod text;
+pub(crate) mod layout;
+pub(crate) mod paragraphs;
+pub(crate) mod profile;
+pub(crate) mod single;
+pub(crate) mod text;
 
 use crate::article::Article;
 use crate::day::Day;
@@ -39,7 +44,6 @@ pub enum Layout {
 /// A split page.
 #[derive(Debug, Clone)]
 pub struct Page {
-    pub layout: Layout,
     /// The publication day printed in a page header, if any.
     pub date: Option<Day>,
     /// The paper named in the text (`株洲日报讯`), if any.

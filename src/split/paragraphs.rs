@@ -6,7 +6,7 @@
 use super::byline::{self, Dateline};
 use super::cohesion::{self, Bigrams};
 use super::furniture::{is_caption, opening_day};
-use super::text::{ends_paragraph, ends_sentence, Block};
+use super::text::{ends_paragraph, line_ends_sentence, Block, WIDE_GAP};
 use crate::article::{Article, Reporter};
 use std::cell::RefCell;
 
@@ -120,7 +120,7 @@ impl Builder {
     pub fn text(&mut self, b: &Block, next: Option<&Block>) {
         self.cover(b);
         let t = b.text;
-        if is_caption(t) && (ends_sentence(t) || t.starts_with("图说"))
+        if is_caption(t) && (line_ends_sentence(t) || t.starts_with("图说"))
             || self.open && self.interrupts(b, next)
         {
             self.article.captions.push(t.to_string());
@@ -167,11 +167,11 @@ impl Builder {
     /// a photo caption set inside the text.
     fn interrupts(&self, b: &Block, next: Option<&Block>) -> bool {
         let t = b.text;
-        if !ends_sentence(t) || opening_day(t).is_none() {
+        if !line_ends_sentence(t) || opening_day(t).is_none() {
             return false;
         }
         // The caption sits apart from the text, or the text after it goes on mid-sentence.
-        b.gap >= 2 || next.is_some_and(|n| n.text.starts_with(|c: char| !is_opening(c)))
+        b.gap >= WIDE_GAP || next.is_some_and(|n| n.text.starts_with(|c: char| !is_opening(c)))
     }
 
     /// Reads the dateline, bracketed credit and day of the first paragraph.
@@ -193,7 +193,7 @@ impl Builder {
             .is_none()
             .then(|| opening_day(first))
             .flatten();
-        if let Some((reps, _)) = credit {
+        if let Some(reps) = credit {
             self.reporters(reps);
         }
         if self.article.event_day.is_none() {
@@ -224,7 +224,7 @@ impl Builder {
             let Some(d) = byline::dateline(p) else {
                 continue;
             };
-            if let Some((reps, _)) = byline::credit(p, Some(&d.org)) {
+            if let Some(reps) = byline::credit(p, Some(&d.org)) {
                 later.extend(reps.into_iter().map(|r| Reporter { inner, ..r }));
                 inner = true;
             }

@@ -8,10 +8,11 @@
 //! Learning reads a sample of the pages (every page of the first [`SAMPLE`], then one in
 //! [`STRIDE`]) and only their short lines, so it costs a small part of splitting them.
 
-use super::byline::{byline, dateline};
+use super::byline::is_photo_source;
+use super::byline::{byline, dateline, MAX_BYLINE};
 use super::furniture::{header_day, is_jump, is_page_label};
-use super::headline::{is_headline_like, is_photo_source, is_text_label};
-use super::text::{blocks, ends_sentence, is_space, trim, wider_than, width};
+use super::headline::{is_headline_like, is_text_label};
+use super::text::{blocks, is_space, line_ends_sentence, trim, wider_than, width};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -21,8 +22,16 @@ const SAMPLE: usize = 200;
 const STRIDE: usize = 8;
 /// The widest line that can be page furniture.
 const MAX_FURNITURE: usize = 40;
-/// A line is furniture when it recurs on this share of the pages read, and on 3 at least.
+/// A line is furniture when it recurs on this share of the pages read, and on
+/// [`MIN_RECURRENCE`] at least.
 const FURNITURE_SHARE: f64 = 0.05;
+/// The fewest pages a furniture line, or stories a dateline form, must recur on.
+const MIN_RECURRENCE: u32 = 3;
+/// The most dateline forms kept.
+const MAX_DATELINE_FORMS: usize = 8;
+/// Furniture stands at a page's edge: in its first or last this many blocks (or after a
+/// mark).
+const EDGE_BLOCKS: usize = 2;
 /// The most furniture lines kept.
 const MAX_FURNITURE_LINES: usize = 64;
 /// A paper credits its stories under their headlines, over plain text, when this share of
@@ -81,8 +90,9 @@ impl Tally {
         let mut head_prev = false;
         let mut text_prev = false;
         for (k, b) in bs.iter().enumerate() {
-            let short = !wider_than(b.text, 48);
-            let edge = k < 2 || k + 2 >= bs.len();
+            // Short enough to be a byline, and so furniture or a headline too.
+            let short = !wider_than(b.text, MAX_BYLINE);
+            let edge = k < EDGE_BLOCKS || k + EDGE_BLOCKS >= bs.len();
             // A line over a byline or a dateline is a story's headline, however often the
             // paper prints it (a column's name, a headline that differs only in numbers).
             let over_story = bs
@@ -126,7 +136,7 @@ impl Tally {
                 self.widths.push(width(b.text) as u32);
             }
             head_prev = head;
-            text_prev = !head && !is_byline && ends_sentence(b.text);
+            text_prev = !head && !is_byline && line_ends_sentence(b.text);
         }
         for key in seen {
             *self.lines.entry(key).or_default() += 1;
@@ -134,7 +144,7 @@ impl Tally {
     }
 
     fn profile(mut self) -> Profile {
-        let least = ((self.pages as f64 * FURNITURE_SHARE).ceil() as u32).max(3);
+        let least = ((self.pages as f64 * FURNITURE_SHARE).ceil() as u32).max(MIN_RECURRENCE);
         let mut furniture: Vec<(String, u32)> = self
             .lines
             .into_iter()
@@ -144,10 +154,13 @@ impl Tally {
         furniture.truncate(MAX_FURNITURE_LINES);
         let mut furniture: Vec<String> = furniture.into_iter().map(|(l, _)| l).collect();
         furniture.sort();
-        let mut forms: Vec<(String, u32)> =
-            self.forms.into_iter().filter(|(_, n)| *n >= 3).collect();
+        let mut forms: Vec<(String, u32)> = self
+            .forms
+            .into_iter()
+            .filter(|(_, n)| *n >= MIN_RECURRENCE)
+            .collect();
         forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        forms.truncate(8);
+        forms.truncate(MAX_DATELINE_FORMS);
         self.widths.sort_unstable();
         Profile {
             pages: self.pages,
@@ -180,7 +193,7 @@ fn furniture_key(line: &str) -> Option<String> {
         || header_day(line).is_some()
         || is_page_label(line)
         || line.ends_with("图片报道")
-        || ends_sentence(line)
+        || line_ends_sentence(line)
     {
         return None;
     }

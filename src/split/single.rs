@@ -6,13 +6,13 @@ use super::byline;
 use super::headline::is_headline_like;
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, Block};
-use super::{Layout, Page};
+use super::Page;
 
 /// True when `text` is one article per file: a headline on line 2, the first lines not
 /// indented, most lines after line 3 indented, and at most one headline-like line among
 /// them without indentation. A page whose paragraphs keep their indentation has several:
 /// the headlines of its other articles.
-pub fn is_single(text: &str) -> bool {
+pub(crate) fn is_single(text: &str) -> bool {
     let lines: Vec<&str> = text.split('\n').collect();
     if lines.len() < 4
         || trim(lines[1]).is_empty()
@@ -27,7 +27,7 @@ pub fn is_single(text: &str) -> bool {
 }
 
 /// Splits a one-article file.
-pub fn split_single(text: &str) -> Page {
+pub(crate) fn split_single(text: &str) -> Page {
     let mut b = Builder::new();
     let mut pos = 0;
     let mut head: Vec<(usize, &str)> = Vec::new();
@@ -76,7 +76,6 @@ pub fn split_single(text: &str) -> Page {
             .map(str::to_string)
     });
     Page {
-        layout: Layout::Single,
         date: None,
         paper,
         articles: vec![article],

@@ -1,21 +1,21 @@
 //! Lines and characters: the blocks of a page (non-blank lines with their offsets) and the
 //! character tests every other part of the splitter shares (sentence ends, whitespace,
-//! full-width digits).
+//! full-width digits). Squeezing white space out is [`crate::normalize::squeeze`].
 
 use std::borrow::Cow;
 
 /// A non-blank line of the page, trimmed, with its `[start, end)` in chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Block<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
+pub(crate) struct Block<'a> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
     /// Blank lines between this block and the one before (0 for the first block).
-    pub gap: usize,
+    pub(crate) gap: usize,
 }
 
 /// Whitespace as pages print it, including the ideographic space and no-break space.
-pub fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     // Spelled out: this runs on every character of every page, and CJK text is never space.
     if c.is_ascii() {
         c.is_ascii_whitespace()
@@ -29,12 +29,12 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// Trims page whitespace from both ends.
-pub fn trim(s: &str) -> &str {
+pub(crate) fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
 /// The non-blank lines of `text` as blocks.
-pub fn blocks(text: &str) -> Vec<Block<'_>> {
+pub(crate) fn blocks(text: &str) -> Vec<Block<'_>> {
     let mut out = Vec::new();
     let mut pos = 0;
     let mut blank = 0;
@@ -58,6 +58,11 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
     out
 }
 
+/// Blank lines from which the gap before a block sets it apart, more than the one blank
+/// line that parts paragraphs: a wide gap before a headline marks a new story, and one over
+/// a caption sets it off from the text.
+pub(crate) const WIDE_GAP: usize = 2;
+
 /// Characters that end a sentence.
 fn is_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '．')
@@ -71,9 +76,9 @@ fn is_closer(c: char) -> bool {
     )
 }
 
-/// True when `s` ends a sentence: a stop (`。！？…；`), possibly inside closing quotes or
+/// True when the line `s` ends a sentence: a stop (`。！？…；`), possibly inside closing quotes or
 /// brackets, or a bracketed note of its own such as `（记者 王明）` or `（嘉 木）`.
-pub fn ends_sentence(s: &str) -> bool {
+pub(crate) fn line_ends_sentence(s: &str) -> bool {
     let s = trim(s);
     let mut rev = s.chars().rev().peekable();
     while let Some(&c) = rev.peek() {
@@ -94,14 +99,15 @@ pub fn ends_sentence(s: &str) -> bool {
 /// True when a paragraph is finished: it ends a sentence, or a sentence and a bracketed
 /// note after it (`…展现独具魅力的风貌。（相关报道见第四版）`). A headline may also end with
 /// a stop and a bracket (`路怎么修？（来信调查）`), so this is for text, not headlines.
-pub fn ends_paragraph(s: &str) -> bool {
-    ends_sentence(s)
-        || closing_note(s).is_some_and(|(before, _)| !before.is_empty() && ends_sentence(before))
+pub(crate) fn ends_paragraph(s: &str) -> bool {
+    line_ends_sentence(s)
+        || closing_note(s)
+            .is_some_and(|(before, _)| !before.is_empty() && line_ends_sentence(before))
 }
 
 /// The bracketed note that closes `s`, brackets kept, and what comes before it:
 /// `…风貌。（相关报道见第四版）` → (`…风貌。`, `（相关报道见第四版）`).
-pub fn closing_note(s: &str) -> Option<(&str, &str)> {
+pub(crate) fn closing_note(s: &str) -> Option<(&str, &str)> {
     let s = trim(s);
     Some(s.split_at(last_note_open(s)?))
 }
@@ -127,7 +133,7 @@ fn last_note_open(s: &str) -> Option<usize> {
 }
 
 /// The inside of a text printed wholly in brackets: `（王 婷）` → `王 婷`.
-pub fn bracketed(s: &str) -> Option<&str> {
+pub(crate) fn bracketed(s: &str) -> Option<&str> {
     trim(s)
         .strip_prefix(['（', '('])
         .and_then(|s| s.strip_suffix(['）', ')']))
@@ -162,7 +168,7 @@ fn whole_note(s: &str) -> bool {
 
 /// A column named after the paper's staff (`记者手记`, `记者观察`): a headline's column, not
 /// a credit, though it opens with `记者` as `（记者王明）` does.
-pub fn staff_column(note: &str) -> bool {
+pub(crate) fn staff_column(note: &str) -> bool {
     let inner = note
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
@@ -192,18 +198,18 @@ pub fn staff_column(note: &str) -> bool {
 /// Widths are only ever compared with headline-sized limits, so counting stops here: a
 /// longer line is a paragraph, and measuring every paragraph in full was a tenth of the
 /// splitter's time.
-pub const MAX_WIDTH: usize = 128;
+pub(crate) const MAX_WIDTH: usize = 128;
 
 /// Length in chars, not counting the spaces pages print (ASCII white space, the ideographic
 /// space, the no-break space), up to [`MAX_WIDTH`]. It runs on every line several times, so
 /// it reads the UTF-8 lead bytes in one pass, without decoding characters, and stops at
 /// [`MAX_WIDTH`].
-pub fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     width_upto(s, MAX_WIDTH)
 }
 
 /// True when [`width`] of `s` is over `limit`; it counts no further than that.
-pub fn wider_than(s: &str, limit: usize) -> bool {
+pub(crate) fn wider_than(s: &str, limit: usize) -> bool {
     width_upto(s, limit + 1) > limit
 }
 
@@ -236,14 +242,9 @@ fn width_upto(s: &str, cap: usize) -> usize {
     n
 }
 
-/// Removes all whitespace (`刘 歌` → `刘歌`).
-pub fn squeeze(s: &str) -> String {
-    s.chars().filter(|&c| !is_space(c)).collect()
-}
-
 /// Replaces full-width digits by ASCII ones (`２２` → `22`), copying only when there are
 /// some.
-pub fn ascii_digits(s: &str) -> Cow<'_, str> {
+pub(crate) fn ascii_digits(s: &str) -> Cow<'_, str> {
     // Full-width digits are EF BC 90 to EF BC 99 in UTF-8.
     let full_width_digit = |w: &[u8]| w[..2] == [0xef, 0xbc] && (0x90..=0x99).contains(&w[2]);
     if !s.as_bytes().windows(3).any(full_width_digit) {
@@ -260,12 +261,12 @@ pub fn ascii_digits(s: &str) -> Cow<'_, str> {
 }
 
 /// The first `n` chars of `s` (all of it when it is shorter), without copying.
-pub fn first_chars(s: &str, n: usize) -> &str {
+pub(crate) fn first_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(end, _)| &s[..end])
 }
 
 /// True for a Han character.
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff)
 }
 
@@ -273,7 +274,7 @@ pub fn is_han(c: char) -> bool {
 /// first of `after` make one dictionary word across the cut (`集` / `中在`, `政` / `府党组`).
 /// A headline seldom runs a word into the paragraph under it (23 of 5,921 headlines on the
 /// People's Daily dev pages), so a line cut this way is text.
-pub fn cut_inside_word(before: &str, after: &str) -> bool {
+pub(crate) fn cut_inside_word(before: &str, after: &str) -> bool {
     use tantivy::tokenizer::{TokenStream, Tokenizer};
     let before = trim(before);
     let after = trim(after);
@@ -343,7 +344,7 @@ mod tests {
             ("这正是：", false),
         ];
         for (input, want) in table {
-            assert_eq!(ends_sentence(input), want, "{input}");
+            assert_eq!(line_ends_sentence(input), want, "{input}");
         }
         // A paragraph also ends with a note after its last sentence.
         let paragraphs = [
@@ -379,7 +380,6 @@ mod tests {
         assert_eq!(first_chars("本报北京", 2), "本报");
         assert_eq!(first_chars("本报", 40), "本报");
         assert_eq!(first_chars("", 3), "");
-        assert_eq!(squeeze("刘\u{a0}歌 王\u{3000}明"), "刘歌王明");
         let widths = [
             (" 刘 歌 ", 2),
             ("", 0),

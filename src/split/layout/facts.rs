@@ -3,13 +3,13 @@
 //! story or carries a column tag. The rules ([`super::rules`]) and the assembly read them;
 //! none derives them again.
 
-use super::super::byline::{self, dateline};
+use super::super::byline::{self, dateline, is_photo_source};
 use super::super::furniture::{header_day, is_jump, is_page_label, is_production, opening_day};
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_end_note, is_exclaimed_headline,
-    is_headline_like, is_long_headline_line, is_photo_source, is_sentence_kicker, is_signature,
+    is_headline_like, is_long_headline_line, is_sentence_kicker, is_signature,
 };
-use super::super::text::{cut_inside_word, ends_paragraph, trim, Block};
+use super::super::text::{cut_inside_word, ends_paragraph, trim, Block, WIDE_GAP};
 use super::super::Profile;
 use crate::article::Reporter;
 
@@ -51,31 +51,31 @@ fn kind(b: &Block, profile: &Profile) -> Kind {
 /// What is known of one block in its place on the page.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Fact {
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// Shaped like a headline line (short, not ending a sentence), whatever its kind.
-    pub shape: bool,
+    pub(crate) shape: bool,
     /// Read as a headline line: text of that shape, no dateline, not the first part of a
     /// paragraph cut at a column break; or a long, asking or kicker line that the place
     /// it stands in makes one.
-    pub head_like: bool,
+    pub(crate) head_like: bool,
     /// Opens with a dateline: `Some(true)` when the dateline prints its day.
-    pub dateline: Option<bool>,
+    pub(crate) dateline: Option<bool>,
     /// The kind of line an article ends with ([`ends_article`]).
-    pub ends_article: bool,
+    pub(crate) ends_article: bool,
     /// Carries a column tag (`（新春走基层）`).
-    pub column_tag: bool,
+    pub(crate) column_tag: bool,
     /// Opens with a day (`3月1日，…`).
-    pub opening_day: bool,
+    pub(crate) opening_day: bool,
 }
 
 impl Fact {
     /// True for text (body, headlines, captions) rather than bylines and furniture.
-    pub fn is_text(&self) -> bool {
+    pub(crate) fn is_text(&self) -> bool {
         self.kind == Kind::Text
     }
 
     /// True for a byline or credit.
-    pub fn is_byline(&self) -> bool {
+    pub(crate) fn is_byline(&self) -> bool {
         matches!(self.kind, Kind::Byline(_))
     }
 }
@@ -169,7 +169,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
             && !ends_paragraph(bs[i - 1].text)
             && !fs[i - 1].ends_article;
         let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on;
-        if (top || bs[i].gap >= 2 || over_column) && is_sentence_kicker(bs[i].text)
+        if (top || bs[i].gap >= WIDE_GAP || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && fs[i - 1].ends_article && is_comma_kicker(bs[i].text)
         {
             fs[i].head_like = true;

@@ -12,24 +12,17 @@ mod facts;
 pub mod model;
 mod rules;
 
-use super::byline::{self, dateline, paper_name};
+use super::byline::{self, dateline, is_photo_source, paper_name};
 use super::cohesion::{self, Bigrams};
 use super::furniture::header_day;
-use super::headline::{
-    assign, has_column_tag, is_credit_note, is_photo_source, is_reader_signature, is_text_label,
-};
+use super::headline::{assign, has_column_tag, is_credit_note, is_reader_signature, is_text_label};
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, width, Block};
-use super::{Layout, Page, Profile};
+use super::{Page, Profile};
 use facts::{Fact, Kind, MAX_GROUP};
-pub use rules::Rule;
+pub(crate) use rules::Rule;
 use rules::{bylined, is_round_up, Group, Opening};
 use std::cell::OnceCell;
-
-/// Splits text laid out as a printed page, by the general profile.
-pub fn split_page(text: &str) -> Page {
-    split_page_with(text, &Profile::default())
-}
 
 /// Splits text laid out as a printed page, by the habits of its paper.
 pub fn split_page_with(text: &str, profile: &Profile) -> Page {
@@ -51,7 +44,6 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
     let bs = tails_apart(blocks(text));
     let facts = facts::facts(&bs, profile);
     let mut page = Page {
-        layout: Layout::Page,
         date: bs.iter().find_map(|b| header_day(b.text)),
         paper: None,
         articles: Vec::new(),

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use super::super::byline::dateline;
 use super::super::furniture::opening_day;
 use super::super::headline::{has_column_tag, is_section_head};
-use super::super::text::{ends_sentence, is_space, trim, width, Block};
+use super::super::text::{is_space, line_ends_sentence, trim, width, Block};
 use super::rules::Rule;
 
 /// Below this probability the group never starts an article; at or above [`START`] it
@@ -36,7 +36,7 @@ const PATTERN_RULES: [Rule; 2] = [Rule::Listing, Rule::Compiled];
 /// dateline (`strong`) always starts an article, as on the user's own pages; one over a
 /// byline over plain text after an undated article, without a `——` subheadline (`bylined`),
 /// may be the first item of a round-up.
-pub const RULES: [Rule; 15] = [
+pub(crate) const RULES: [Rule; 15] = [
     Rule::Series,
     Rule::Nobody,
     Rule::Listing,
@@ -56,7 +56,7 @@ pub const RULES: [Rule; 15] = [
 
 /// The names of the features after the rules' indicators, in the order of
 /// [`Group::features`] (written into `model.txt` by the trainer, which reads them here).
-pub const FEATURE_NAMES: [&str; 37] = [
+pub(crate) const FEATURE_NAMES: [&str; 37] = [
     "lines",
     "cohesion",
     "heads",
@@ -97,47 +97,47 @@ pub const FEATURE_NAMES: [&str; 37] = [
 ];
 
 /// How many features a group has.
-pub const FEATURES: usize = RULES.len() + FEATURE_NAMES.len();
+pub(crate) const FEATURES: usize = RULES.len() + FEATURE_NAMES.len();
 
 /// A group of headline-like blocks in its place on the page, as the rules saw it.
-pub struct Group<'a> {
+pub(crate) struct Group<'a> {
     /// The rule that decided; the model weighs in only on [`RULES`].
-    pub rule: Rule,
-    pub lines: &'a [Block<'a>],
-    pub prev: Option<&'a Block<'a>>,
+    pub(crate) rule: Rule,
+    pub(crate) lines: &'a [Block<'a>],
+    pub(crate) prev: Option<&'a Block<'a>>,
     /// The block before the group is one an article ends with (a byline, a credit note).
-    pub prev_ends_article: bool,
-    pub next: Option<&'a Block<'a>>,
+    pub(crate) prev_ends_article: bool,
+    pub(crate) next: Option<&'a Block<'a>>,
     /// The block after the group is a byline.
-    pub next_is_byline: bool,
-    pub after_next: Option<&'a Block<'a>>,
+    pub(crate) next_is_byline: bool,
+    pub(crate) after_next: Option<&'a Block<'a>>,
     /// Vocabulary shared by the text before and after the group.
-    pub cohesion: f64,
+    pub(crate) cohesion: f64,
     /// Section heads and length of the article so far.
-    pub heads: usize,
-    pub span_len: usize,
+    pub(crate) heads: usize,
+    pub(crate) span_len: usize,
     /// The article so far: its headline's width, whether it has a kicker, how many
     /// subheadlines and byline lines, and how many lines its last section head had.
-    pub headline_width: usize,
-    pub has_kicker: bool,
-    pub subheadlines: usize,
-    pub bylines: usize,
-    pub last_head_lines: usize,
+    pub(crate) headline_width: usize,
+    pub(crate) has_kicker: bool,
+    pub(crate) subheadlines: usize,
+    pub(crate) bylines: usize,
+    pub(crate) last_head_lines: usize,
     /// The article so far has a dateline (a news report), or a column tag in its headline.
-    pub dated: bool,
-    pub in_column: bool,
+    pub(crate) dated: bool,
+    pub(crate) in_column: bool,
     /// Vocabulary the group shares with the text under it (a headline is told by its
     /// story), with the article's headlines, and the text under it with the article's
     /// opening paragraphs.
-    pub told: f64,
-    pub echo: f64,
-    pub topic: f64,
+    pub(crate) told: f64,
+    pub(crate) echo: f64,
+    pub(crate) topic: f64,
     /// Length of the page text, in chars.
-    pub page_len: usize,
+    pub(crate) page_len: usize,
 }
 
 /// True when the model may override `rule`.
-pub fn overrides(rule: Rule) -> bool {
+pub(crate) fn overrides(rule: Rule) -> bool {
     RULES.contains(&rule)
 }
 
@@ -160,7 +160,7 @@ fn overridden(rule: Rule, rule_says: bool, p: f32) -> bool {
 
 impl Group<'_> {
     /// The rule's decision, overridden outside the band of doubt.
-    pub fn decide(&self, rule_says: bool) -> bool {
+    pub(crate) fn decide(&self, rule_says: bool) -> bool {
         if !overrides(self.rule) {
             return rule_says;
         }
@@ -168,12 +168,12 @@ impl Group<'_> {
     }
 
     /// The model's probability that the group starts an article.
-    pub fn start_probability(&self) -> f32 {
+    pub(crate) fn start_probability(&self) -> f32 {
         FOREST.probability(&self.features())
     }
 
     /// The features the model reads, in a fixed order (printed by `BAOSOU_SPLIT_TRACE`).
-    pub fn features(&self) -> [f32; FEATURES] {
+    pub(crate) fn features(&self) -> [f32; FEATURES] {
         let mut f = [0.0; FEATURES];
         if let Some(k) = RULES.iter().position(|r| *r == self.rule) {
             f[k] = 1.0;
@@ -193,7 +193,7 @@ impl Group<'_> {
             texts.iter().map(|t| width(t)).sum::<usize>() as f32,
             width(last) as f32,
             w(self.prev),
-            self.prev.is_some_and(|b| ends_sentence(b.text)) as u8 as f32,
+            self.prev.is_some_and(|b| line_ends_sentence(b.text)) as u8 as f32,
             self.prev_ends_article as u8 as f32,
             w(self.next),
             w(self.after_next),
@@ -210,7 +210,7 @@ impl Group<'_> {
             opening_day(next).is_some() as u8 as f32,
             next.starts_with('“') as u8 as f32,
             self.next_is_byline as u8 as f32,
-            ends_sentence(next) as u8 as f32,
+            line_ends_sentence(next) as u8 as f32,
             self.lines
                 .first()
                 .map_or(0.0, |b| b.start as f32 / self.page_len.max(1) as f32),

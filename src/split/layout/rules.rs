@@ -2,13 +2,16 @@
 //! first that fires deciding (the model may then override it, [`super::model`]).
 //! Each rule reads the facts of the blocks ([`super::facts`]) and the article so far.
 
+use super::super::byline::is_photo_credit;
 use super::super::headline::{
-    ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_photo_source,
-    is_section_head, is_subheaded_or_labelled,
+    ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_section_head,
+    is_subheaded_or_labelled,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
-use super::super::text::{bracketed, closing_note, is_han, is_space, staff_column, trim, width};
+use super::super::text::{
+    bracketed, closing_note, is_han, is_space, staff_column, trim, width, WIDE_GAP,
+};
 use super::super::Profile;
 use super::facts::{Fact, MAX_GROUP};
 use std::fmt;
@@ -29,7 +32,7 @@ const LONG_ARTICLE: usize = 400;
 /// are tried ([`Rule::ORDER`]). Its name (`snake_case` of the variant) is printed by
 /// `BAOSOU_SPLIT_TRACE=1` and written into `model.txt` for the rules the model weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
+pub(crate) enum Rule {
     /// The first group on the page opens the first article.
     First,
     /// The article's last paragraph stops mid-sentence: the line goes on with it (a
@@ -97,7 +100,7 @@ pub enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub const ORDER: [Rule; 23] = [
+    pub(crate) const ORDER: [Rule; 23] = [
         Rule::First,
         Rule::Open,
         Rule::Abstract,
@@ -124,7 +127,7 @@ impl Rule {
     ];
 
     /// The rule's name, as traces and `model.txt` print it.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Rule::First => "first",
             Rule::Open => "open",
@@ -167,17 +170,17 @@ impl Rule {
                 fire(g.strong && credits && g.bylined, &|| true)
             }
             Rule::Series => fire(
-                g.strong && g.opening.bylined && g.bylined && g.gap() < 2 && !g.closed,
+                g.strong && g.opening.bylined && g.bylined && g.gap() < WIDE_GAP && !g.closed,
                 &|| false,
             ),
             Rule::Briefs => {
                 let undated = g.fact(g.j).is_some_and(|n| n.dateline == Some(false));
                 let named = g.i > 0 && credits_a_name(g.bs[g.i - 1].text);
-                let item = g.opening.round_up && g.gap() < 2 || undated && named;
+                let item = g.opening.round_up && g.gap() < WIDE_GAP || undated && named;
                 fire(g.strong && item && !g.tagged, &|| false)
             }
             Rule::Closed => fire(g.strong && g.closed, &|| true),
-            Rule::Gap => fire(g.gap() >= 2, &|| true),
+            Rule::Gap => fire(g.gap() >= WIDE_GAP, &|| true),
             Rule::Bylined => {
                 let subheaded = g.lines().iter().any(|l| l.contains("——"));
                 let undated = cur.is_some_and(|c| c.article.dateline.is_none());
@@ -189,7 +192,7 @@ impl Rule {
                 let more = g
                     .next()
                     .zip(g.fact(g.j))
-                    .is_some_and(|(n, f)| n.gap < 2 && f.shape);
+                    .is_some_and(|(n, f)| n.gap < WIDE_GAP && f.shape);
                 let when = g.len() == MAX_GROUP && more && !is_subheaded_or_labelled(g.lines());
                 fire(when, &|| false)
             }
@@ -218,7 +221,7 @@ impl Rule {
                     g.bs.iter()
                         .skip(g.j + 1)
                         .take(2)
-                        .any(|b| credits_photo(b.text));
+                        .any(|b| is_photo_credit(b.text));
                 fire(g.len() == 1 && credit, &|| true)
             }
             Rule::Heads => fire(cur.is_some_and(|c| c.heads() > 0), &|| {
@@ -258,23 +261,23 @@ impl fmt::Display for Rule {
 pub(super) struct Opening {
     /// With a byline over plain text, as each story of a series does (`本报记者 王明` over
     /// its text, without a dateline).
-    pub bylined: bool,
+    pub(crate) bylined: bool,
     /// With a round-up's name over the first item's headline (`速览`).
-    pub round_up: bool,
+    pub(crate) round_up: bool,
 }
 
 /// A group of headline-like blocks `i..j` in its place, as the rules read it.
 pub(super) struct Group<'a, 'p> {
-    pub bs: &'a [Block<'p>],
-    pub facts: &'a [Fact],
-    pub i: usize,
-    pub j: usize,
+    pub(crate) bs: &'a [Block<'p>],
+    pub(crate) facts: &'a [Fact],
+    pub(crate) i: usize,
+    pub(crate) j: usize,
     /// The article being assembled, if any.
-    pub cur: Option<&'a Builder>,
-    pub opening: Opening,
-    pub profile: &'a Profile,
+    pub(crate) cur: Option<&'a Builder>,
+    pub(crate) opening: Opening,
+    pub(crate) profile: &'a Profile,
     /// The vocabulary shared across the group, worked out when first asked for.
-    pub cohesion: &'a dyn Fn() -> f64,
+    pub(crate) cohesion: &'a dyn Fn() -> f64,
     /// Over a byline, a dateline, or the date of a speech ([`Rule::Strong`]).
     strong: bool,
     /// Some line of the group has a column tag.
@@ -292,7 +295,7 @@ pub(super) struct Group<'a, 'p> {
 impl<'a, 'p> Group<'a, 'p> {
     /// The group `i..j` of `bs`, its facts read.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
+    pub(crate) fn new(
         bs: &'a [Block<'p>],
         facts: &'a [Fact],
         i: usize,
@@ -337,7 +340,7 @@ impl<'a, 'p> Group<'a, 'p> {
     }
 
     /// The rule that decides the group, and its decision.
-    pub fn decide(&self) -> (bool, Rule) {
+    pub(crate) fn decide(&self) -> (bool, Rule) {
         Rule::ORDER
             .iter()
             .find_map(|&r| r.says(self).map(|s| (s, r)))
@@ -383,14 +386,6 @@ fn compiled(line: &str) -> bool {
     let line = trim(line);
     let line = line.strip_suffix(['）', ')']).unwrap_or(line);
     line.ends_with("整理") || line.ends_with("编译")
-}
-
-/// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
-/// `影像中国`.
-fn credits_photo(line: &str) -> bool {
-    let line = line.trim();
-    (line.ends_with('摄') || line.ends_with("摄影报道") || is_photo_source(line))
-        && width(line) <= 40
 }
 
 /// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`).

@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// Splits text laid out as a printed page, by the general profile.
+fn split_page(text: &str) -> Page {
+    split_page_with(text, &Profile::default())
+}
+
 /// (headline, subheadlines, kicker, reporter names, dateline, jumps, body)
 type Want<'a> = (
     &'a str,
