@@ -92,8 +92,11 @@ pub struct Article {
 /// One part of a story continued across pages.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
+    /// The page file holding the part, relative to the archive root (empty when it is missing).
     pub path: String,
+    /// The part's `[start, end)` in its page's text.
     pub span: [usize; 2],
+    /// The page number the part is printed on.
     pub page: Option<u32>,
     /// Set when the part is not in the archive: the jump line's page, as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,11 +106,17 @@ pub struct Part {
 /// Another printing of an article's text, folded into it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Duplicate {
+    /// The printing's article id.
     pub id: String,
+    /// Its page file, relative to the archive root.
     pub path: String,
+    /// Its `[start, end)` in the page's text.
     pub span: [usize; 2],
+    /// Its publication date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Its paper.
     pub paper: String,
+    /// Its page number.
     pub page: Option<u32>,
 }
 

@@ -5,6 +5,7 @@
 //! tantivy, [`query`] turns what the user typed into a tantivy query, and [`render`] prints
 //! the results, and [`serve`] answers a web page. [`commands`] holds one thin function per subcommand.
 
+#![warn(missing_docs)]
 pub mod archive;
 pub mod article;
 pub mod cli;

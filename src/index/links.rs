@@ -34,7 +34,9 @@ pub struct Fold {
 /// Every link of the index, with lookups by uid.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Links {
+    /// The stories of several parts.
     pub stories: Vec<Story>,
+    /// The texts printed more than once.
     pub folds: Vec<Fold>,
     #[serde(skip)]
     story_of: HashMap<u64, usize>,

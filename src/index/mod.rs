@@ -159,9 +159,13 @@ pub struct Fields {
     pub exact_body: Field,
     /// [`schema::ARTICLE`].
     pub article: Field,
+    /// [`schema::UID`].
     pub uid: Field,
+    /// [`schema::FOLD_BANDS`].
     pub fold_bands: Field,
+    /// [`schema::JUMP`].
     pub jump: Field,
+    /// [`schema::STORY`].
     pub story: Field,
 }
 

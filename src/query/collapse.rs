@@ -18,6 +18,7 @@ pub type Counted = (usize, Vec<u64>);
 
 /// Counts the matches and keeps the uids of those linked to others.
 pub struct Grouped {
+    /// The links the groups come from.
     pub links: Arc<Links>,
 }
 
