@@ -90,11 +90,7 @@ fn articles(
         .as_array()
         .into_iter()
         .flatten()
-        .map(|d| {
-            let json = d[schema::ARTICLE].as_str().unwrap_or_default();
-            serde_json::from_str(json)
-                .with_context(|| format!("{}: an unreadable article", solr.url()))
-        })
+        .map(|d| solr_search::article_of(solr, d))
         .collect()
 }
 
