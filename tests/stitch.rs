@@ -208,6 +208,20 @@ fn links_follow_the_files_that_hold_the_parts() {
     let hits = search(&idx, &["有所增加 干劲十足"]);
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert!(search(&idx, &["略有增加"]).is_empty());
+    // A run that changes nothing keeps the links it found, without looking again.
+    let links = idx.join("baosou-links.json");
+    let written = std::fs::metadata(&links)
+        .and_then(|m| m.modified())
+        .expect("links");
+    index(&archive, &idx);
+    let again = std::fs::metadata(&links)
+        .and_then(|m| m.modified())
+        .expect("links");
+    assert_eq!(
+        again, written,
+        "the links were found again though nothing changed"
+    );
+    assert_eq!(search(&idx, &["有所增加 干劲十足"]).len(), 1);
 }
 
 #[test]

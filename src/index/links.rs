@@ -38,6 +38,10 @@ pub struct Links {
     pub stories: Vec<Story>,
     /// The texts printed more than once.
     pub folds: Vec<Fold>,
+    /// The index commit (tantivy's opstamp) the links were found on: a run that commits
+    /// nothing finds the same links, and does not look for them again.
+    #[serde(default)]
+    pub(super) opstamp: u64,
     #[serde(skip)]
     story_of: HashMap<u64, usize>,
     #[serde(skip)]

@@ -22,6 +22,10 @@ struct Seen {
 /// Finds the links again after a run, brings the stories' documents up to date (removing
 /// those whose parts changed, adding the new ones) and saves the links.
 pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
+    let known = Links::load(&store.dir);
+    if known.opstamp != 0 && known.opstamp == opstamp(store)? {
+        return Ok(known);
+    }
     let searcher = store.reader()?.searcher();
     let mut seen = Vec::new();
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
@@ -68,7 +72,8 @@ pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
         .collect();
     let folds = find_folds(&seen, &in_story, &mut article)?;
     stitch::write_documents(store, &searcher, writer_memory, &stories)?;
-    let links = Links::new(stories.into_iter().map(|s| s.story).collect(), folds);
+    let mut links = Links::new(stories.into_iter().map(|s| s.story).collect(), folds);
+    links.opstamp = opstamp(store)?;
     links
         .save(&store.dir)
         .with_context(|| format!("{}: cannot save the links", store.dir.display()))?;
@@ -168,4 +173,9 @@ fn find_folds(
     }
     folds.sort_by(|a, b| a.printings[0].id.cmp(&b.printings[0].id));
     Ok(folds)
+}
+
+/// The index's last commit.
+fn opstamp(store: &Store) -> anyhow::Result<u64> {
+    Ok(store.index.load_metas()?.opstamp)
 }
