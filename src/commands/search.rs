@@ -52,13 +52,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<Outcome> {
         return Ok(outcome);
     }
     let results = query::search(&store, &searcher, &req)?;
-    if args.json {
-        render::json::hits(&mut out, &results)?;
-    } else {
-        render::text::hits(&mut out, &results, req.offset, style(args.color))?;
-    }
-    out.flush()?;
-    Ok(Outcome::from_count(results.hits.len()))
+    print_hits(&mut out, &results, &req, args)
 }
 
 /// `search --solr URL`: the same request, batch and export, answered by the collection.
@@ -85,10 +79,20 @@ fn solr(url: &str, args: &SearchArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::from_count(n));
     }
     let results = crate::solr::search::search(&collection, &req)?;
+    print_hits(&mut out, &results, &req, args)
+}
+
+/// One page of hits, as JSON lines with `--json`, else for the terminal.
+fn print_hits(
+    out: &mut impl Write,
+    results: &Results,
+    req: &Request,
+    args: &SearchArgs,
+) -> anyhow::Result<Outcome> {
     if args.json {
-        render::json::hits(&mut out, &results)?;
+        render::json::hits(out, results)?;
     } else {
-        render::text::hits(&mut out, &results, req.offset, style(args.color))?;
+        render::text::hits(out, results, req.offset, style(args.color))?;
     }
     out.flush()?;
     Ok(Outcome::from_count(results.hits.len()))
