@@ -1,11 +1,10 @@
 //! The JSON API. Hits are the CLI's (`render::json::hit`), articles are `show --json`'s,
 //! and every error is `{"error", "parameter"}` with a 4xx or 5xx status.
 
-use super::params::{pairs, ApiError, SearchQuery};
+use super::params::{ApiError, SearchQuery};
 use super::research::Format;
 use super::App;
 use crate::article::Article;
-use crate::normalize::compact;
 use crate::query::facets::FacetCollector;
 use crate::query::{self, terms, Stop};
 use crate::render;
@@ -23,9 +22,6 @@ use tantivy::{TantivyDocument, Term};
 
 /// Reporters listed in the facets of a search.
 const FACET_REPORTERS: usize = 20;
-/// Reporter suggestions unless `limit` says otherwise, and the most of them.
-const SUGGESTIONS: usize = 10;
-const MAX_SUGGESTIONS: usize = 50;
 /// The most articles read from one page file for the neighbours.
 const MAX_NEIGHBOURS: usize = 500;
 
@@ -141,30 +137,7 @@ fn neighbours(
 /// `GET /api/reporters?q=&limit=`: reporters whose name holds `q`, most articles first:
 /// `{"reporters": [{"name", "count"}]}`.
 pub async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> ApiResult {
-    let mut q = String::new();
-    let mut limit = SUGGESTIONS;
-    for (name, value) in pairs(raw.as_deref()) {
-        match name.as_str() {
-            "q" => q = compact(value.trim()),
-            "limit" => {
-                limit = value
-                    .trim()
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|&n| n >= 1)
-                    .ok_or_else(|| {
-                        ApiError::bad("limit", format!("limit {value}: not a number from 1"))
-                    })?
-                    .min(MAX_SUGGESTIONS);
-            }
-            other => {
-                return Err(ApiError::bad(
-                    other,
-                    format!("unknown parameter {other}; use q or limit"),
-                ))
-            }
-        }
-    }
+    let (q, limit) = super::params::suggestions(raw.as_deref())?;
     let work = Arc::clone(&app);
     blocking(&app, move |_| {
         let app = work;

@@ -251,6 +251,41 @@ impl SearchQuery {
     }
 }
 
+/// Reporter suggestions unless `limit` says otherwise, and the most of them.
+pub const SUGGESTIONS: usize = 10;
+/// The most reporter suggestions one request gets.
+pub const MAX_SUGGESTIONS: usize = 50;
+
+/// The parameters of `GET /api/reporters?q=&limit=`: the part of a name to look for
+/// (compacted) and how many names to give.
+pub fn suggestions(raw: Option<&str>) -> Result<(String, usize), ApiError> {
+    let mut q = String::new();
+    let mut limit = SUGGESTIONS;
+    for (name, value) in pairs(raw) {
+        match name.as_str() {
+            "q" => q = crate::normalize::compact(value.trim()),
+            "limit" => {
+                limit = value
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&n| n >= 1)
+                    .ok_or_else(|| {
+                        ApiError::bad("limit", format!("limit {value}: not a number from 1"))
+                    })?
+                    .min(MAX_SUGGESTIONS);
+            }
+            other => {
+                return Err(ApiError::bad(
+                    other,
+                    format!("unknown parameter {other}; use q or limit"),
+                ))
+            }
+        }
+    }
+    Ok((q, limit))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

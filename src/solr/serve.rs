@@ -135,29 +135,7 @@ fn counted(list: &Value) -> Vec<(String, usize)> {
 
 /// `GET /api/reporters?q=&limit=`: reporters whose name holds `q`, most articles first.
 async fn reporters(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> ApiResult {
-    let (mut q, mut limit) = (String::new(), 10usize);
-    for (name, value) in pairs(raw.as_deref()) {
-        match name.as_str() {
-            "q" => q = crate::normalize::compact(value.trim()),
-            "limit" => {
-                limit = value
-                    .trim()
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|&n| n >= 1)
-                    .ok_or_else(|| {
-                        ApiError::bad("limit", format!("limit {value}: not a number from 1"))
-                    })?
-                    .min(50);
-            }
-            other => {
-                return Err(ApiError::bad(
-                    other,
-                    format!("unknown parameter {other}; use q or limit"),
-                ))
-            }
-        }
-    }
+    let (q, limit) = crate::serve::params::suggestions(raw.as_deref())?;
     let work = Arc::clone(&app);
     blocking(&app, move || {
         let mut path = format!(
