@@ -109,9 +109,9 @@ def names_in_code(src):
     """The rule names (`RULES`) and the other features' names (`FEATURE_NAMES`) in model.rs,
     in the order of `Group::features`."""
     rules = rule_list(src, "RULES")
-    m = re.search(r"pub const FEATURE_NAMES: \[&str; (\d+)\] = \[(.*?)\];", src, re.S)
+    m = re.search(r"pub(?:\(crate\))? const FEATURE_NAMES: \[&str; (\d+)\] = \[(.*?)\];", src, re.S)
     if not m:
-        sys.exit("train_splitter: src/split/layout/model.rs has no `pub const FEATURE_NAMES: [&str; N] = [...]`; "
+        sys.exit("train_splitter: src/split/layout/model.rs has no `pub(crate) const FEATURE_NAMES: [&str; N] = [...]`; "
                  "update names_in_code() to the code")
     features = re.findall(r'"([^"]+)"', m.group(2))
     if len(features) != int(m.group(1)):

@@ -19,6 +19,7 @@ pub(crate) mod cohesion;
 pub(crate) mod export;
 pub(crate) mod furniture;
 pub(crate) mod headline;
+pub(crate) mod heads;
 pub mod jump;
 pub(crate) mod layout;
 pub(crate) mod paragraphs;

@@ -6,6 +6,7 @@
 use super::byline::{self, Dateline};
 use super::cohesion::{self, Bigrams};
 use super::furniture::{is_caption, opening_day};
+use super::heads::Heads;
 use super::text::{ends_paragraph, line_ends_sentence, Block, WIDE_GAP};
 use crate::article::{Article, Reporter};
 use std::cell::RefCell;
@@ -25,6 +26,8 @@ pub struct Builder {
     pub dateline_org: Option<String>,
     /// Section heads read so far.
     heads: usize,
+    /// Their forms and widths.
+    head_forms: Heads,
     /// Each byline's names, with the number of paragraphs before it.
     bylines: Vec<(usize, Vec<String>)>,
     /// The bigram counts of the article's opening, once counted.
@@ -77,6 +80,11 @@ impl Builder {
     /// How many section heads the article has so far.
     pub fn heads(&self) -> usize {
         self.heads
+    }
+
+    /// The forms and widths of the section heads so far.
+    pub fn head_forms(&self) -> &Heads {
+        &self.head_forms
     }
 
     /// How many byline lines the article has so far.
@@ -145,6 +153,7 @@ impl Builder {
         self.cover(b);
         self.close();
         self.heads += 1;
+        self.head_forms.push(b.text);
         self.paras.push(b.text.to_string());
         self.edited();
     }
@@ -156,6 +165,7 @@ impl Builder {
         if self.article.subheadlines.is_empty() {
             if let Some(title) = self.article.kicker.take() {
                 let first = std::mem::replace(&mut self.article.headline, title);
+                self.head_forms.push(&first);
                 self.paras.insert(0, first);
                 self.opening.take();
                 self.heads += 1;

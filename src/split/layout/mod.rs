@@ -54,6 +54,8 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
     let mut opening = Opening::default();
     // Lines of the current article's last section head (0 before any).
     let mut last_head_lines = 0;
+    // The most lines any section head of the current article had.
+    let mut most_head_lines = 0;
     let mut i = 0;
     while i < bs.len() {
         if facts[i].head_like {
@@ -93,8 +95,12 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                     lines: &bs[i..j],
                     prev: i.checked_sub(1).map(|k| &bs[k]),
                     prev_ends_article: i > 0 && facts[i - 1].ends_article,
+                    prev_is_text: i > 0 && facts[i - 1].is_text(),
                     next: bs.get(j),
                     next_is_byline: facts.get(j).is_some_and(Fact::is_byline),
+                    next_ends_article: facts.get(j).is_some_and(|f| f.ends_article),
+                    credits_under: profile.credits_under(),
+                    credits_after: profile.credits_after(),
                     after_next: bs.get(j + 1),
                     cohesion: cohesion(),
                     heads: cur.as_ref().map_or(0, |c| c.heads()),
@@ -105,6 +111,8 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                     subheadlines: cur.as_ref().map_or(0, |c| c.article.subheadlines.len()),
                     bylines: cur.as_ref().map_or(0, |c| c.bylines()),
                     last_head_lines,
+                    head_forms: cur.as_ref().map(|c| c.head_forms()),
+                    most_head_lines,
                     told: group_words.cosine(under()),
                     echo: cur
                         .as_ref()
@@ -149,6 +157,7 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                     page.articles.push(done.finish());
                 }
                 last_head_lines = 0;
+                most_head_lines = 0;
                 let mut b = Builder::new();
                 let lines: Vec<&str> = bs[i..j].iter().map(|b| b.text).collect();
                 let heads = assign(&lines);
@@ -175,6 +184,7 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                     builder.heading(blk);
                 }
                 last_head_lines = j - i;
+                most_head_lines = most_head_lines.max(j - i);
                 i = j;
                 continue;
             }

@@ -14,7 +14,10 @@ use std::sync::LazyLock;
 use super::super::byline::dateline;
 use super::super::furniture::opening_day;
 use super::super::headline::{has_column_tag, is_section_head};
-use super::super::text::{is_space, line_ends_sentence, trim, width, Block};
+use super::super::heads::Heads;
+use super::super::text::{
+    cut_inside_word, ends_paragraph, is_space, line_ends_sentence, trim, width, Block,
+};
 use super::rules::Rule;
 
 /// Below this probability the group never starts an article; at or above [`START`] it
@@ -56,7 +59,7 @@ pub(crate) const RULES: [Rule; 15] = [
 
 /// The names of the features after the rules' indicators, in the order of
 /// [`Group::features`] (written into `model.txt` by the trainer, which reads them here).
-pub(crate) const FEATURE_NAMES: [&str; 37] = [
+pub(crate) const FEATURE_NAMES: [&str; 44] = [
     "lines",
     "cohesion",
     "heads",
@@ -94,6 +97,13 @@ pub(crate) const FEATURE_NAMES: [&str; 37] = [
     "told",
     "echo",
     "topic",
+    "runs_across",
+    "cut_end",
+    "credits_under",
+    "credits_after",
+    "head_alike",
+    "head_width_ratio",
+    "most_head_lines",
 ];
 
 /// How many features a group has.
@@ -107,9 +117,17 @@ pub(crate) struct Group<'a> {
     pub(crate) prev: Option<&'a Block<'a>>,
     /// The block before the group is one an article ends with (a byline, a credit note).
     pub(crate) prev_ends_article: bool,
+    /// The block before the group is text (not a byline or furniture).
+    pub(crate) prev_is_text: bool,
     pub(crate) next: Option<&'a Block<'a>>,
     /// The block after the group is a byline.
     pub(crate) next_is_byline: bool,
+    /// The block after the group is one an article ends with.
+    pub(crate) next_ends_article: bool,
+    /// The paper's profile says it credits its stories with bylines under their headlines,
+    /// or after them.
+    pub(crate) credits_under: bool,
+    pub(crate) credits_after: bool,
     pub(crate) after_next: Option<&'a Block<'a>>,
     /// Vocabulary shared by the text before and after the group.
     pub(crate) cohesion: f64,
@@ -123,6 +141,10 @@ pub(crate) struct Group<'a> {
     pub(crate) subheadlines: usize,
     pub(crate) bylines: usize,
     pub(crate) last_head_lines: usize,
+    /// The forms and widths of the article's section heads so far, and the most lines one
+    /// of them had: a group unlike them reads as a new story's headline ([`Heads`]).
+    pub(crate) head_forms: Option<&'a Heads>,
+    pub(crate) most_head_lines: usize,
     /// The article so far has a dateline (a news report), or a column tag in its headline.
     pub(crate) dated: bool,
     pub(crate) in_column: bool,
@@ -170,6 +192,32 @@ impl Group<'_> {
     /// The model's probability that the group starts an article.
     pub(crate) fn start_probability(&self) -> f32 {
         FOREST.probability(&self.features())
+    }
+
+    /// The paragraph above stops mid-sentence: the text before the group, if it goes on.
+    fn cut_above(&self) -> Option<&str> {
+        self.prev
+            .filter(|p| self.prev_is_text && !ends_paragraph(p.text))
+            .map(|p| p.text)
+    }
+
+    /// The paragraph above stops mid-sentence and a word runs across into the group's first
+    /// line (`…力争早` / `日投产`).
+    fn runs_across(&self, first: &str) -> bool {
+        self.cut_above()
+            .is_some_and(|above| cut_inside_word(above, first))
+    }
+
+    /// The group reads as the cut end of the paragraph above: that paragraph stops
+    /// mid-sentence, and the group is one line that finishes a sentence or stands straight
+    /// over a byline or an end note, as a paragraph's tail does (`…力争早日` / `投产` /
+    /// `本报记者 王明`).
+    fn cut_end(&self, texts: &[&str]) -> bool {
+        let tail = match texts {
+            [line] => ends_paragraph(line) || self.next_is_byline || self.next_ends_article,
+            _ => false,
+        };
+        tail && self.cut_above().is_some()
     }
 
     /// The features the model reads, in a fixed order (printed by `BAOSOU_SPLIT_TRACE`).
@@ -224,6 +272,13 @@ impl Group<'_> {
             self.told as f32,
             self.echo as f32,
             self.topic as f32,
+            self.runs_across(first) as u8 as f32,
+            self.cut_end(&texts) as u8 as f32,
+            self.credits_under as u8 as f32,
+            self.credits_after as u8 as f32,
+            self.head_forms.map_or(0.0, |h| h.alike(first)),
+            self.head_forms.map_or(0.0, |h| h.width_ratio(first)),
+            self.most_head_lines as f32,
         ];
         f[RULES.len()..].copy_from_slice(&x);
         f
