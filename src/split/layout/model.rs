@@ -31,9 +31,10 @@ const CONTINUE: f32 = 0.3;
 const START: f32 = 0.3;
 
 /// Rules that read a pattern the features do not hold (a listing's run of lines, the
-/// credit of a compiled piece) are overridden towards a start only from this probability.
-const START_OVER_PATTERN: f32 = 0.7;
-const PATTERN_RULES: [Rule; 2] = [Rule::Listing, Rule::Compiled];
+/// credit of a compiled piece, a paragraph cut mid-sentence going on under it) are
+/// overridden towards a start only from this probability.
+const START_OVER_PATTERN: f32 = 0.8;
+const PATTERN_RULES: [Rule; 3] = [Rule::Listing, Rule::Compiled, Rule::Open];
 
 /// The rules whose decisions the model may override, in feature order. A headline over a
 /// dateline (`strong`) always starts an article, as on the user's own pages; one over a
@@ -408,8 +409,10 @@ mod tests {
             (Rule::Listing, false, 0.6, false),
             (Rule::Listing, true, 0.6, true),
             (Rule::Compiled, false, 0.6, false),
-            (Rule::Compiled, false, 0.75, true),
+            (Rule::Compiled, false, 0.8, true),
             (Rule::Compiled, true, 0.2, false),
+            (Rule::Open, false, 0.675, false),
+            (Rule::Open, false, 0.8, true),
         ];
         for (rule, rule_says, p, want) in table {
             assert_eq!(
