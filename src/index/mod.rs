@@ -12,7 +12,7 @@ mod links;
 mod lock;
 mod manifest;
 pub mod profiles;
-mod relink;
+pub(crate) mod relink;
 mod run;
 pub mod stitch;
 

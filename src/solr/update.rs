@@ -3,6 +3,7 @@
 //! added, in the same request; batches go to `/update`, with a commit every few dozen
 //! megabytes of page text and at the end. The manifest (`baosou-solr.json` in the state
 //! folder) is written after each commit, so it never names what the collection lacks.
+//! Then the links are found again ([`super::links`]) when the pass sent anything.
 
 use super::{schema, Collection};
 use crate::archive::{content_hash, Archive, Entry};
@@ -269,7 +270,16 @@ pub fn index(
     batch.commit(&mut state, dir)?;
     bar.finish_and_clear();
     profiles::save(dir, &learned)?;
-    summary.total_articles = solr.count()?;
+    // The links of the whole collection, found again when anything was sent: a run that
+    // sends nothing sends no marks either.
+    let sent = opts.rebuild || summary.added + summary.updated + summary.removed > 0;
+    if sent || !dir.join(crate::index::LINKS_FILE).exists() {
+        super::links::relink(solr, dir)?;
+    }
+    // Stories' documents are no articles of the archive, as locally.
+    summary.total_articles = solr
+        .count()?
+        .saturating_sub(super::links::story_documents(dir));
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
