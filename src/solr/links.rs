@@ -15,6 +15,7 @@ use crate::article::{Article, Duplicate, Part};
 use crate::index::relink::find_in;
 use crate::index::stitch::{key, whole};
 use crate::index::{links_uid, Links};
+use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -149,6 +150,15 @@ const BATCH_BYTES: usize = 4 * 1024 * 1024;
 /// up to date (sending only what changed, and committing when anything was), and saves the
 /// links in `dir`.
 pub fn relink(solr: &Collection, dir: &Path) -> anyhow::Result<Relinked> {
+    // Gone until the pass is through: a run that stops half-way leaves none, and the next
+    // run, even one that sends nothing, finds the links again.
+    let saved = dir.join(crate::index::LINKS_FILE);
+    match std::fs::remove_file(&saved) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(e).with_context(|| format!("{}: cannot replace it", saved.display()))
+        }
+        _ => {}
+    }
     let stories_fq = format!("{ID}:{}*", STORY.replace(':', "\\:"));
     let fl = format!("{ID},{},{PART_OF},{PRINTING_OF},{LINKS}", schema::ARTICLE);
     let docs = export(solr, &format!("-{stories_fq}"), &fl)?;
