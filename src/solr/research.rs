@@ -64,7 +64,7 @@ pub fn facets(solr: &Collection, req: &Request) -> anyhow::Result<Facets> {
         .filter(|(k, _)| !matches!(k.as_str(), "sort" | "start" | "rows" | "fl"))
         .collect();
     // Counted over the documents shown, as the local facets are.
-    p.extend(super::links::shown_only(!req.all_printings));
+    p.extend(super::marks::shown_only(!req.all_printings));
     let set = |k: &str, v: &str| (k.to_string(), v.to_string());
     p.extend([
         set("rows", "0"),

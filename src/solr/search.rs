@@ -269,10 +269,10 @@ pub(super) fn article_json(solr: &Collection, doc: &Value) -> anyhow::Result<Art
 
 /// An article rebuilt from its document, with its parts and, when `fold`, the other
 /// printings of its text, as the links found after indexing marked it
-/// ([`super::links::decorate`]).
+/// ([`super::marks::decorate`]).
 pub(super) fn article_of(solr: &Collection, doc: &Value, fold: bool) -> anyhow::Result<Article> {
     let mut a = article_json(solr, doc)?;
-    super::links::decorate(doc, &mut a, fold);
+    super::marks::decorate(doc, &mut a, fold);
     Ok(a)
 }
 
@@ -292,9 +292,9 @@ pub fn search(solr: &Collection, req: &Request) -> anyhow::Result<Results> {
     let fold = !req.all_printings;
     let mut p = params(req);
     // One hit per story and per text: the documents never shown are left out.
-    p.extend(super::links::shown_only(fold));
+    p.extend(super::marks::shown_only(fold));
     if let Some((_, fl)) = p.iter_mut().find(|(k, _)| k == "fl") {
-        fl.push_str(&format!(",{}", super::links::LINKS));
+        fl.push_str(&format!(",{}", super::marks::LINKS));
     }
     p.extend(highlighting(&needles));
     let v = select(solr, &p)?;

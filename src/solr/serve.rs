@@ -82,8 +82,8 @@ fn documents(solr: &Collection, q: &str, rows: usize) -> anyhow::Result<Vec<Valu
         solr_search::encode(q),
         schema::ID,
         schema::ARTICLE,
-        super::links::PART_OF,
-        super::links::LINKS,
+        super::marks::PART_OF,
+        super::marks::LINKS,
     ))?;
     Ok(v["response"]["docs"]
         .as_array_mut()
@@ -111,7 +111,7 @@ fn resolve(solr: &Collection, id: &str) -> anyhow::Result<Option<crate::article:
     let mut found = by_id(id)?;
     let story = found
         .first()
-        .and_then(|d| d[super::links::PART_OF].as_str())
+        .and_then(|d| d[super::marks::PART_OF].as_str())
         .map(String::from);
     if let Some(story) = story {
         let whole = by_id(&story)?;
