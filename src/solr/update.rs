@@ -6,11 +6,11 @@
 //! Then the links are found again ([`super::links`]) when the pass sent anything.
 
 use super::{schema, Collection};
-use crate::archive::{content_hash, Archive, Entry};
-use crate::index::{learn_profiles, profiles, under_unreadable, FileRecord, Job, Summary};
+use crate::archive::{content_hash, Archive};
+use crate::index::{learn_profiles, profiles, FileRecord, Job, Summary};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
@@ -136,46 +136,8 @@ pub fn index(
         };
     }
     let mut summary = Summary::default();
-    let mut jobs: Vec<Job> = Vec::new();
-    let mut unchanged = Vec::new();
-    let mut on_disk = BTreeSet::new();
-    let mut unreadable: Vec<String> = Vec::new();
-    for entry in archive.walk() {
-        match entry {
-            Entry::Page(file) => {
-                summary.files += 1;
-                on_disk.insert(file.rel.clone());
-                match state.files.get(&file.rel).copied() {
-                    Some(k) if !k.read_by_this_version() => {
-                        summary.reread += 1;
-                        jobs.push(Job { file, known: None });
-                    }
-                    Some(k) if k.size == file.size && k.mtime_ns == file.mtime_ns => {
-                        unchanged.push(file)
-                    }
-                    known => jobs.push(Job { file, known }),
-                }
-            }
-            Entry::Skipped { path, reason } => summary.skipped.push((path, reason)),
-            Entry::Ignored { kind, .. } => *summary.ignored.entry(kind).or_default() += 1,
-            Entry::Unreadable { path, rel, reason } => {
-                summary.unreadable.push((path, reason));
-                unreadable.push(rel);
-            }
-        }
-    }
-    let under_unreadable = |p: &str| under_unreadable(&unreadable, p);
-    let gone: Vec<String> = state
-        .files
-        .keys()
-        .filter(|rel| !on_disk.contains(*rel))
-        .filter(|rel| {
-            let kept = under_unreadable(rel);
-            summary.kept += kept as usize;
-            !kept
-        })
-        .cloned()
-        .collect();
+    let plan = crate::index::plan(archive, &state.files, None, &mut summary);
+    let (mut jobs, unchanged, gone) = (plan.jobs, plan.unchanged, plan.gone);
 
     // The papers' profiles, as the local pipeline learns them.
     let kept = if fresh {
