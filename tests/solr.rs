@@ -722,3 +722,172 @@ fn serve_answers_from_solr_as_from_the_local_index() {
     assert_eq!(there.get("/api/kwic?q=%E7%96%AB%E6%83%85").0, 501);
     assert_eq!(there.get_text("/").0, 200);
 }
+
+/// The stitch fixture archive (`tests/fixtures/stitch`, as tests/stitch.rs uses it) copied
+/// into `dir`.
+fn stitch_archive(dir: &Path) -> std::path::PathBuf {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stitch");
+    let to = dir.join("archive");
+    for e in walkdir::WalkDir::new(&from) {
+        let e = e.expect("a readable fixture");
+        let target = to.join(e.path().strip_prefix(&from).expect("under the fixtures"));
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder");
+        } else {
+            std::fs::copy(e.path(), &target).expect("a copy");
+        }
+    }
+    to
+}
+
+/// Each hit's id, parts and other printings, as `search --json` prints them (in id order:
+/// ties of score may rank apart).
+fn linked(target: &[&str], args: &[&str]) -> Vec<String> {
+    let mut all = vec!["search", "--json", "--limit", "100"];
+    all.extend_from_slice(target);
+    all.extend_from_slice(args);
+    let mut out: Vec<String> = hits(&all)
+        .iter()
+        .map(|h| format!("{} {} {}", h["id"], h["parts"], h["duplicates"]))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Indexes the archive both ways, as an incremental run (`--prune`: a share of this small
+/// archive goes away in a test).
+fn index_both(url: &str, archive: &Path, local: &Path, state: &Path) {
+    let o = baosou(&[
+        "index",
+        "-q",
+        "--prune",
+        path(archive),
+        "--index",
+        path(local),
+    ]);
+    assert!(o.status.success(), "local index: {}", text(&o.stderr));
+    let o = baosou(&[
+        "index",
+        "-q",
+        path(archive),
+        "--solr",
+        url,
+        "--solr-state",
+        path(state),
+    ]);
+    assert!(o.status.success(), "index --solr: {}", text(&o.stderr));
+}
+
+/// Issue 20: a story continued across pages is one hit through Solr, with the id and the
+/// parts of the local hit; a text printed three times is one hit with the others listed,
+/// unless every printing is asked for; facets count the hits shown.
+#[test]
+fn stories_and_printings_are_one_hit_through_solr_as_locally() {
+    let Some(url) = solr_url() else { return };
+    let _turn = collection();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = stitch_archive(dir.path());
+    let (local, state) = (dir.path().join("local"), dir.path().join("state"));
+    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
+    assert!(o.status.success(), "local index: {}", text(&o.stderr));
+    fill(&url, &archive, &state);
+    let (l, s) = (["--index", path(&local)], ["--solr", url.as_str()]);
+    let queries: [&[&str]; 9] = [
+        &["农资供应"],
+        &["种子化肥"],
+        &["农资 心里踏实"],
+        &["定制专线"],
+        &["社区服务"],
+        &["旧城改造"],
+        &["候鸟"],
+        &["--all-printings", "候鸟"],
+        &["国务院任免国家工作人员"],
+    ];
+    for q in queries {
+        let want = linked(&l, q);
+        assert!(!want.is_empty(), "{q:?}");
+        assert_eq!(linked(&s, q), want, "{q:?}");
+    }
+    assert_eq!(linked(&s, &["农资 心里踏实"]).len(), 1);
+    assert_eq!(linked(&s, &["候鸟"]).len(), 1);
+    assert_eq!(linked(&s, &["--all-printings", "候鸟"]).len(), 3);
+
+    // The web API: totals and facets over the hits shown, a part's id shows the story.
+    let server = common::Server::start_with(&local, &["--solr", url.as_str()]);
+    let q = common::enc("候鸟");
+    let (status, v) = server.get(&format!("/api/search?q={q}"));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["hits"][0]["duplicates"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["facets"]["papers"][0]["count"], 1, "{v}");
+    let (_, v) = server.get(&format!("/api/search?q={q}&all=1"));
+    assert_eq!(v["total"], 3, "{v}");
+    let all = hits(
+        &[
+            &["search", "--json", "--all-printings"][..],
+            &s[..],
+            &["心里踏实"],
+        ]
+        .concat(),
+    );
+    let id = all[0]["id"].as_str().expect("an id").to_string();
+    let (_, v) = server.get(&format!("/api/article/{}", common::enc(&id)));
+    assert_eq!(
+        v["article"]["parts"].as_array().map(Vec::len),
+        Some(2),
+        "{v}"
+    );
+}
+
+/// Issue 20: links through Solr follow the files: a printing removed by an incremental run
+/// leaves the others, then one alone, un-folded; a continuation's page removed leaves the
+/// first part saying where the rest was; a run that changes nothing sends nothing.
+#[test]
+fn incremental_runs_relink_the_collection() {
+    let Some(url) = solr_url() else { return };
+    let _turn = collection();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = stitch_archive(dir.path());
+    let (local, state) = (dir.path().join("local"), dir.path().join("state"));
+    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
+    assert!(o.status.success(), "local index: {}", text(&o.stderr));
+    fill(&url, &archive, &state);
+    let (l, s) = (["--index", path(&local)], ["--solr", url.as_str()]);
+    assert_eq!(linked(&s, &["候鸟"]), linked(&l, &["候鸟"]));
+
+    // A run that changes nothing keeps the links and sends nothing.
+    let links = state.join("baosou-links.json");
+    let modified = || {
+        std::fs::metadata(&links)
+            .and_then(|m| m.modified())
+            .expect("the links file")
+    };
+    let written = modified();
+    index_both(&url, &archive, &local, &state);
+    assert_eq!(modified(), written, "a no-op run looked for links again");
+
+    let removed = |rel: &str| std::fs::remove_file(archive.join(rel)).expect("removed");
+    removed("江城日报/2020-03-03/05.txt");
+    index_both(&url, &archive, &local, &state);
+    let got = linked(&s, &["候鸟"]);
+    assert_eq!(got, linked(&l, &["候鸟"]));
+    let one = hits(&[&["search", "--json"][..], &s[..], &["候鸟"]].concat());
+    assert_eq!(one.len(), 1, "{one:?}");
+    assert_eq!(one[0]["duplicates"].as_array().map(Vec::len), Some(1));
+
+    removed("湘江日报/2020-03-04/03.txt");
+    index_both(&url, &archive, &local, &state);
+    let one = hits(&[&["search", "--json"][..], &s[..], &["候鸟"]].concat());
+    assert_eq!(one.len(), 1, "{one:?}");
+    assert_eq!(one[0]["duplicates"], serde_json::json!([]));
+    assert_eq!(linked(&s, &["--all-printings", "候鸟"]).len(), 1);
+
+    removed("江城日报/2020-03-02/04.txt");
+    index_both(&url, &archive, &local, &state);
+    for q in ["春耕", "心里踏实"] {
+        assert_eq!(linked(&s, &[q]), linked(&l, &[q]), "{q}");
+    }
+    let first = hits(&[&["search", "--json"][..], &s[..], &["春耕"]].concat());
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first[0]["parts"][1]["missing"], "4", "{first:?}");
+}

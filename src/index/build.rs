@@ -7,7 +7,7 @@
 
 use super::run::{Job, Summary};
 use super::{profiles, FileRecord, Manifest, Store};
-use crate::archive::{content_hash, Archive, Entry, Page, PageFile};
+use crate::archive::{content_hash, Archive, Page, PageFile};
 use crate::split::Profile;
 use anyhow::Context;
 use std::collections::{BTreeMap, BTreeSet};
@@ -66,68 +66,12 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
         (Manifest::load(&store.dir)?, indexed_paths(store)?)
     };
 
-    let mut jobs = Vec::new();
-    let mut unchanged = Vec::new();
-    let mut on_disk = BTreeSet::new();
-    let mut unreadable: Vec<String> = Vec::new();
-    for entry in archive.walk() {
-        match entry {
-            Entry::Page(file) => {
-                summary.files += 1;
-                on_disk.insert(file.rel.clone());
-                // What the manifest says counts only for a file the index holds: the
-                // manifest can lag behind a commit when a run is killed between the two.
-                let known = manifest
-                    .files
-                    .get(&file.rel)
-                    .copied()
-                    .filter(|_| indexed.contains(&file.rel));
-                // A file another version of baosou read is read again: its articles may
-                // be split differently now.
-                let known = match known {
-                    Some(k) if !k.read_by_this_version() => {
-                        summary.reread += 1;
-                        None
-                    }
-                    k => k,
-                };
-                match known {
-                    Some(k)
-                        if k.size == file.size
-                            && k.mtime_ns == file.mtime_ns
-                            && indexed.contains(&file.rel) =>
-                    {
-                        unchanged.push(file)
-                    }
-                    _ => jobs.push(Job { file, known }),
-                }
-            }
-            Entry::Skipped { path, reason } => summary.skipped.push((path, reason)),
-            Entry::Ignored { kind, .. } => *summary.ignored.entry(kind).or_default() += 1,
-            Entry::Unreadable { path, rel, reason } => {
-                summary.unreadable.push((path, reason));
-                unreadable.push(rel);
-            }
-        }
-    }
-    // A file counts as gone only when its folder was read and it is not there.
-    let under_unreadable = |p: &str| under_unreadable(&unreadable, p);
-    let mut gone = Vec::new();
-    for rel in manifest
-        .files
-        .keys()
-        .chain(indexed.iter())
-        .collect::<BTreeSet<_>>()
-    {
-        if on_disk.contains(rel) {
-            continue;
-        }
-        if under_unreadable(rel) {
-            summary.kept += 1;
-        } else {
-            gone.push(rel.clone());
-        }
-    }
+    let super::run::Plan {
+        mut jobs,
+        unchanged,
+        on_disk,
+        gone,
+    } = super::run::plan(archive, &manifest.files, Some(&indexed), &mut summary);
     if !opts.rebuild && !opts.prune {
         super::guard::refuse_large_removal(archive, store, &manifest, &indexed, &gone)?;
     }
@@ -326,19 +270,6 @@ pub(crate) fn learn_profiles(
     let mut archive = archive.clone();
     archive.profiles = profiles.clone();
     (archive, profiles)
-}
-
-/// True when `rel` lies in one of the `unreadable` folders (or is one of those files):
-/// its absence from the walk says nothing, and what the index holds of it is kept. An
-/// empty entry is the archive's own folder.
-pub(crate) fn under_unreadable(unreadable: &[String], rel: &str) -> bool {
-    unreadable.iter().any(|u| {
-        u.is_empty()
-            || rel == u
-            || rel
-                .strip_prefix(u.as_str())
-                .is_some_and(|r| r.starts_with('/'))
-    })
 }
 
 /// How many threads read and split pages.

@@ -71,7 +71,7 @@ impl Links {
     }
 
     /// The links of these stories and folds, with their lookups.
-    pub(super) fn new(stories: Vec<Story>, folds: Vec<Fold>) -> Links {
+    pub(crate) fn new(stories: Vec<Story>, folds: Vec<Fold>) -> Links {
         Links {
             stories,
             folds,
@@ -98,7 +98,8 @@ impl Links {
         self
     }
 
-    pub(super) fn save(&self, dir: &Path) -> anyhow::Result<()> {
+    /// Saves the links in `dir`'s [`LINKS_FILE`].
+    pub(crate) fn save(&self, dir: &Path) -> anyhow::Result<()> {
         super::write_atomic(&dir.join(LINKS_FILE), &serde_json::to_vec(self)?)
     }
 

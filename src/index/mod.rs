@@ -12,19 +12,19 @@ mod links;
 mod lock;
 mod manifest;
 pub mod profiles;
-mod relink;
+pub(crate) mod relink;
 mod run;
 pub mod stitch;
 
+pub(crate) use build::learn_profiles;
 pub use build::{build, reasons, BuildOptions};
-pub(crate) use build::{learn_profiles, under_unreadable};
 pub use fault::{damaged, is_damaged, Damaged};
 pub use guard::MAX_REMOVED_SHARE;
 pub use links::{uid as links_uid, Links, LINKS_FILE};
 pub use lock::WriterLock;
 pub use manifest::{FileRecord, Manifest, READER};
-pub(crate) use run::Job;
 pub use run::Summary;
+pub(crate) use run::{plan, Job};
 
 use crate::article::Article;
 use crate::schema::{self, field};

@@ -10,11 +10,12 @@ use anyhow::Context;
 use std::collections::HashMap;
 use tantivy::{DocAddress, TantivyDocument};
 
-/// An article of the index seen by the linking pass.
-struct Seen {
+/// An article seen by the linking pass, found at `address` (a document of the local index,
+/// or a place in a list).
+struct Seen<K> {
     pub uid: u64,
     pub bands: Vec<u64>,
-    pub address: DocAddress,
+    pub address: K,
     /// The day printed, from the `date` fast field (as [`crate::day::Day::number`]).
     pub day: Option<u64>,
 }
@@ -64,13 +65,12 @@ pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
         cache.insert(address, a.clone());
         Ok(a)
     };
-    let stories = stitch::find(store, &searcher, &mut article)?;
-    let in_story: std::collections::HashSet<u64> = stories
-        .iter()
-        .filter(|s| s.story.doc != 0)
-        .flat_map(|s| s.story.members.iter().copied())
-        .collect();
-    let folds = find_folds(&seen, &in_story, &mut article)?;
+    let stories = stitch::find(&mut stitch::Indexed {
+        store,
+        searcher: &searcher,
+        load: &mut article,
+    })?;
+    let folds = find_folds(&seen, &in_story(&stories), &mut article)?;
     stitch::write_documents(store, &searcher, writer_memory, &stories)?;
     let mut links = Links::new(stories.into_iter().map(|s| s.story).collect(), folds);
     links.opstamp = opstamp(store)?;
@@ -80,11 +80,43 @@ pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
     Ok(links)
 }
 
+/// The links of a list of articles read from elsewhere than the local index (a Solr
+/// collection), found as [`update`] finds those of the index: the stories, with their
+/// parts' articles, and the folds. `articles` holds no story's document.
+pub(crate) fn find_in(articles: &[Article]) -> anyhow::Result<(Vec<stitch::Found>, Vec<Fold>)> {
+    let seen: Vec<Seen<usize>> = articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            // What the local index's fast fields hold ([`super::Store::document`]).
+            let bands = fold::bands(&a.body);
+            (!bands.is_empty()).then(|| Seen {
+                uid: super::links::uid(&a.id),
+                bands,
+                address: i,
+                day: a.date.as_deref().and_then(Day::parse).map(|d| d.number()),
+            })
+        })
+        .collect();
+    let stories = stitch::find(&mut stitch::Listed::new(articles))?;
+    let folds = find_folds(&seen, &in_story(&stories), &mut |i| Ok(articles[i].clone()))?;
+    Ok((stories, folds))
+}
+
+/// The uids of the parts of stories that have a whole-story document: never folded.
+fn in_story(stories: &[stitch::Found]) -> std::collections::HashSet<u64> {
+    stories
+        .iter()
+        .filter(|s| s.story.doc != 0)
+        .flat_map(|s| s.story.members.iter().copied())
+        .collect()
+}
+
 /// Groups of printings of one text, found among the articles not part of a story.
-fn find_folds(
-    seen: &[Seen],
+fn find_folds<K: Copy + Ord>(
+    seen: &[Seen<K>],
     in_story: &std::collections::HashSet<u64>,
-    article: &mut impl FnMut(DocAddress) -> anyhow::Result<Article>,
+    article: &mut impl FnMut(K) -> anyhow::Result<Article>,
 ) -> anyhow::Result<Vec<Fold>> {
     let keys: Vec<Vec<u64>> = seen
         .iter()
@@ -115,7 +147,7 @@ fn find_folds(
         .collect();
     pairs.retain(|&(i, j)| fold::near_in_time(days[i].as_deref(), days[j].as_deref()));
     // Read in the store's order, so that each block is decompressed once.
-    let mut need: Vec<DocAddress> = pairs
+    let mut need: Vec<K> = pairs
         .iter()
         .flat_map(|&(i, j)| [seen[i].address, seen[j].address])
         .collect();

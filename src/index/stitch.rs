@@ -23,7 +23,7 @@ pub fn jump_term(d: Direction) -> &'static str {
 }
 
 /// A story found, with the articles of its parts.
-pub(super) struct Found {
+pub(crate) struct Found {
     pub story: Story,
     pub chain: Vec<Article>,
 }
@@ -34,60 +34,128 @@ fn term_query(t: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(t, IndexRecordOption::Basic))
 }
 
-/// The articles with a jump of `direction`.
-fn with_jump(
-    store: &Store,
-    searcher: &Searcher,
-    direction: Direction,
-    load: &mut Load,
-) -> anyhow::Result<Vec<Article>> {
-    let t = Term::from_field_text(store.fields.jump, jump_term(direction));
-    let mut docs: Vec<DocAddress> = searcher
-        .search(&*term_query(t), &DocSetCollector)?
-        .into_iter()
-        .collect();
-    docs.sort();
-    docs.into_iter().map(&mut *load).collect()
+/// Where the stitching pass finds its articles: the local index ([`Indexed`]) or a list
+/// read from elsewhere, such as a Solr collection ([`Listed`]).
+pub(crate) trait Pages {
+    /// The articles with a jump of `direction`.
+    fn with_jump(&mut self, direction: Direction) -> anyhow::Result<Vec<Article>>;
+    /// The articles of page `page` of `of`'s paper and day, but stories' documents, in
+    /// their order on the page.
+    fn on_page(&mut self, of: &Article, page: u32) -> anyhow::Result<Vec<Article>>;
 }
 
-/// The articles of one page of a paper's day.
-fn on_page(
-    store: &Store,
-    searcher: &Searcher,
-    of: &Article,
-    page: u32,
-    load: &mut Load,
-) -> anyhow::Result<Vec<Article>> {
-    let f = store.fields;
-    let Some(day) = of.date.as_deref().and_then(crate::day::Day::parse) else {
-        return Ok(Vec::new());
-    };
-    let q = BooleanQuery::new(vec![
-        (
-            Occur::Must,
-            term_query(Term::from_field_u64(f.date, day.number())),
-        ),
-        (
-            Occur::Must,
-            term_query(Term::from_field_u64(f.page, page as u64)),
-        ),
-        (
-            Occur::Must,
-            term_query(Term::from_field_text(f.paper, &of.paper)),
-        ),
-    ]);
-    let mut docs: Vec<DocAddress> = searcher.search(&q, &DocSetCollector)?.into_iter().collect();
-    docs.sort();
-    let mut out = Vec::new();
-    for d in docs {
-        let a = load(d)?;
-        // Story documents carry the first part's id: they are no part themselves.
-        if a.parts.is_empty() {
-            out.push(a);
-        }
+/// The articles of the local index, read through `load`.
+pub(super) struct Indexed<'a, 'b> {
+    pub store: &'a Store,
+    pub searcher: &'a Searcher,
+    pub load: &'a mut Load<'b>,
+}
+
+impl Pages for Indexed<'_, '_> {
+    fn with_jump(&mut self, direction: Direction) -> anyhow::Result<Vec<Article>> {
+        let t = Term::from_field_text(self.store.fields.jump, jump_term(direction));
+        let mut docs: Vec<DocAddress> = self
+            .searcher
+            .search(&*term_query(t), &DocSetCollector)?
+            .into_iter()
+            .collect();
+        docs.sort();
+        docs.into_iter().map(&mut *self.load).collect()
     }
-    out.sort_by_key(|a| a.seq);
-    Ok(out)
+
+    fn on_page(&mut self, of: &Article, page: u32) -> anyhow::Result<Vec<Article>> {
+        let f = self.store.fields;
+        let Some(day) = of.date.as_deref().and_then(crate::day::Day::parse) else {
+            return Ok(Vec::new());
+        };
+        let q = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                term_query(Term::from_field_u64(f.date, day.number())),
+            ),
+            (
+                Occur::Must,
+                term_query(Term::from_field_u64(f.page, page as u64)),
+            ),
+            (
+                Occur::Must,
+                term_query(Term::from_field_text(f.paper, &of.paper)),
+            ),
+        ]);
+        let mut docs: Vec<DocAddress> = self
+            .searcher
+            .search(&q, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        docs.sort();
+        let mut out = Vec::new();
+        for d in docs {
+            let a = (self.load)(d)?;
+            // Story documents carry the first part's id: they are no part themselves.
+            if a.parts.is_empty() {
+                out.push(a);
+            }
+        }
+        out.sort_by_key(|a| a.seq);
+        Ok(out)
+    }
+}
+
+/// Articles held in a list (none of them a story's document), with the pages they are on.
+pub(crate) struct Listed<'a> {
+    articles: &'a [Article],
+    pages: HashMap<(u64, u32, &'a str), Vec<usize>>,
+}
+
+impl<'a> Listed<'a> {
+    /// The articles of `articles`, looked up by paper, day and page.
+    pub(crate) fn new(articles: &'a [Article]) -> Listed<'a> {
+        let mut pages: HashMap<(u64, u32, &str), Vec<usize>> = HashMap::new();
+        for (i, a) in articles.iter().enumerate() {
+            let day = a.date.as_deref().and_then(crate::day::Day::parse);
+            if let (Some(day), Some(page)) = (day, a.page) {
+                pages
+                    .entry((day.number(), page, a.paper.as_str()))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        Listed { articles, pages }
+    }
+}
+
+impl Pages for Listed<'_> {
+    fn with_jump(&mut self, direction: Direction) -> anyhow::Result<Vec<Article>> {
+        // What the local index's `jump` field holds ([`super::Store::document`]).
+        Ok(self
+            .articles
+            .iter()
+            .filter(|a| {
+                jump::of_article(&a.jumps, &a.body)
+                    .iter()
+                    .any(|j| j.direction == direction)
+            })
+            .cloned()
+            .collect())
+    }
+
+    fn on_page(&mut self, of: &Article, page: u32) -> anyhow::Result<Vec<Article>> {
+        let Some(day) = of.date.as_deref().and_then(crate::day::Day::parse) else {
+            return Ok(Vec::new());
+        };
+        let key = (day.number(), page, of.paper.as_str());
+        let mut out: Vec<Article> = self
+            .pages
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.articles[i])
+            .filter(|a| a.parts.is_empty())
+            .cloned()
+            .collect();
+        out.sort_by_key(|a| a.seq);
+        Ok(out)
+    }
 }
 
 /// The letters of a headline, for comparing a part's headline with its shortened repeat.
@@ -142,13 +210,9 @@ fn jumps(a: &Article, direction: Direction) -> Vec<u32> {
 }
 
 /// Finds every story of several parts, and every jump whose other part is not there.
-pub(super) fn find(
-    store: &Store,
-    searcher: &Searcher,
-    load: &mut Load,
-) -> anyhow::Result<Vec<Found>> {
-    let starts = with_jump(store, searcher, Direction::To, load)?;
-    let backs = with_jump(store, searcher, Direction::From, load)?;
+pub(crate) fn find(pages: &mut impl Pages) -> anyhow::Result<Vec<Found>> {
+    let starts = pages.with_jump(Direction::To)?;
+    let backs = pages.with_jump(Direction::From)?;
     // Every possible link, scored; the best are taken first, each part once.
     let mut edges: Vec<(u32, usize, Article)> = Vec::new();
     let mut missing_to: HashMap<String, u32> = HashMap::new();
@@ -158,7 +222,7 @@ pub(super) fn find(
         };
         missing_to.insert(a.id.clone(), to);
         let from_page = a.page.unwrap_or(0);
-        for c in on_page(store, searcher, a, to, load)? {
+        for c in pages.on_page(a, to)? {
             let back = jumps(&c, Direction::From).contains(&from_page);
             // The back-reference, or the same headline: a shortened one alone is too
             // little to tell a continuation from another article.
@@ -249,13 +313,13 @@ fn found(chain: Vec<Article>, parts: Vec<Part>) -> Found {
 }
 
 /// The key of a story's document: the ids of its parts.
-fn key(chain: &[Article]) -> String {
+pub(crate) fn key(chain: &[Article]) -> String {
     let ids: Vec<&str> = chain.iter().map(|c| c.id.as_str()).collect();
     format!("story:{}", ids.join("+"))
 }
 
 /// The story's whole text as one article: the first part's place, every part's text.
-fn whole(chain: &[Article], parts: &[Part]) -> Article {
+pub(crate) fn whole(chain: &[Article], parts: &[Part]) -> Article {
     let mut a = chain[0].clone();
     for c in &chain[1..] {
         a.body.push('\n');

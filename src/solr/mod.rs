@@ -4,11 +4,14 @@
 //! next run sends only what changed.
 //!
 //! [`client`] speaks HTTP to the collection; [`schema`] names its fields (those of
-//! `solr/configset`) and builds the documents; [`update`] runs the pass; [`search`]
+//! `solr/configset`) and builds the documents; [`update`] runs the pass, and [`links`]
+//! stitches and folds the collection's articles after it, leaving [`marks`] on them; [`search`]
 //! turns a query into a Solr request and its answer into hits; [`research`] reads every
 //! hit and counts facets; [`serve`] answers the web page and API from the collection.
 
 pub mod client;
+pub mod links;
+pub mod marks;
 pub mod research;
 pub mod schema;
 pub mod search;

@@ -3,7 +3,7 @@
 //! by Solr (`facet.field` on the string fields, `facet.range` by month on the date).
 
 use super::schema;
-use super::search::{article_of, needles, params, select};
+use super::search::{article_json, needles, params, select};
 use super::Collection;
 use crate::article::Article;
 use crate::query::facets::Facets;
@@ -33,7 +33,11 @@ pub fn for_each_hit(
         page.push(("cursorMark".into(), cursor.clone()));
         let v = select(solr, &page)?;
         for doc in v["response"]["docs"].as_array().into_iter().flatten() {
-            let article = article_of(solr, doc)?;
+            // Every matching document, undecorated, as a local export gives them.
+            let mut article = article_json(solr, doc)?;
+            if article.parts.is_empty() {
+                article.parts.push(article.own_part());
+            }
             f(&article, &crate::query::snippet_of(&article, &needles))?;
             n += 1;
         }
@@ -59,6 +63,8 @@ pub fn facets(solr: &Collection, req: &Request) -> anyhow::Result<Facets> {
         .into_iter()
         .filter(|(k, _)| !matches!(k.as_str(), "sort" | "start" | "rows" | "fl"))
         .collect();
+    // Counted over the documents shown, as the local facets are.
+    p.extend(super::marks::shown_only(!req.all_printings));
     let set = |k: &str, v: &str| (k.to_string(), v.to_string());
     p.extend([
         set("rows", "0"),

@@ -255,21 +255,24 @@ pub(super) fn needles(req: &Request) -> Vec<String> {
     needles
 }
 
-/// An article rebuilt from its document.
-pub(super) fn article_of(solr: &Collection, doc: &Value) -> anyhow::Result<Article> {
+/// An article rebuilt from its document, as split: no parts, no other printings.
+pub(super) fn article_json(solr: &Collection, doc: &Value) -> anyhow::Result<Article> {
     let json = doc[schema::ARTICLE].as_str().ok_or_else(|| {
         anyhow::anyhow!(
             "{}: a document without its article; index the archive again with --rebuild",
             solr.url()
         )
     })?;
-    let mut a: Article = serde_json::from_str(json)
-        .map_err(|e| anyhow::anyhow!("{}: an unreadable article: {e}", solr.url()))?;
-    // The collection holds no links between articles: each hit is a story of one part,
-    // with no other printings, as a local hit that nothing was linked to.
-    if a.parts.is_empty() {
-        a.parts.push(a.own_part());
-    }
+    serde_json::from_str(json)
+        .map_err(|e| anyhow::anyhow!("{}: an unreadable article: {e}", solr.url()))
+}
+
+/// An article rebuilt from its document, with its parts and, when `fold`, the other
+/// printings of its text, as the links found after indexing marked it
+/// ([`super::marks::decorate`]).
+pub(super) fn article_of(solr: &Collection, doc: &Value, fold: bool) -> anyhow::Result<Article> {
+    let mut a = article_json(solr, doc)?;
+    super::marks::decorate(doc, &mut a, fold);
     Ok(a)
 }
 
@@ -286,13 +289,19 @@ pub(super) fn select(solr: &Collection, params: &[(String, String)]) -> anyhow::
 /// highlighter chose (or, when only a caption or a byline holds the words, the local one).
 pub fn search(solr: &Collection, req: &Request) -> anyhow::Result<Results> {
     let needles = needles(req);
+    let fold = !req.all_printings;
     let mut p = params(req);
+    // One hit per story and per text: the documents never shown are left out.
+    p.extend(super::marks::shown_only(fold));
+    if let Some((_, fl)) = p.iter_mut().find(|(k, _)| k == "fl") {
+        fl.push_str(&format!(",{}", super::marks::LINKS));
+    }
     p.extend(highlighting(&needles));
     let v = select(solr, &p)?;
     let total = v["response"]["numFound"].as_u64().unwrap_or(0) as usize;
     let mut hits = Vec::new();
     for doc in v["response"]["docs"].as_array().into_iter().flatten() {
-        let article = article_of(solr, doc)?;
+        let article = article_of(solr, doc, fold)?;
         let fragment = doc[schema::ID]
             .as_str()
             .and_then(|id| v["highlighting"][id][schema::BODY_C][0].as_str());

@@ -75,23 +75,54 @@ async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> ApiResu
     .await
 }
 
+/// The documents of a Solr query, in page order, with what rebuilds their articles.
+fn documents(solr: &Collection, q: &str, rows: usize) -> anyhow::Result<Vec<Value>> {
+    let mut v = solr.get(&format!(
+        "select?q={}&fl={},{},{},{}&sort=seq%20asc,id%20asc&rows={rows}&wt=json",
+        solr_search::encode(q),
+        schema::ID,
+        schema::ARTICLE,
+        super::marks::PART_OF,
+        super::marks::LINKS,
+    ))?;
+    Ok(v["response"]["docs"]
+        .as_array_mut()
+        .map(std::mem::take)
+        .unwrap_or_default())
+}
+
 /// The articles of a Solr query, in page order.
 fn articles(
     solr: &Collection,
     q: &str,
     rows: usize,
 ) -> anyhow::Result<Vec<crate::article::Article>> {
-    let v = solr.get(&format!(
-        "select?q={}&fl={}&sort=seq%20asc,id%20asc&rows={rows}&wt=json",
-        solr_search::encode(q),
-        schema::ARTICLE
-    ))?;
-    v["response"]["docs"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|d| solr_search::article_of(solr, d))
+    documents(solr, q, rows)?
+        .iter()
+        .map(|d| solr_search::article_of(solr, d, true))
         .collect()
+}
+
+/// The article shown for the document `id`: its story's whole text when it is a part of
+/// one, with its parts and the other printings of its text, as locally
+/// ([`crate::query::collapse::resolve`]).
+fn resolve(solr: &Collection, id: &str) -> anyhow::Result<Option<crate::article::Article>> {
+    let by_id = |id: &str| documents(solr, &format!("{}:{}", schema::ID, quote(id)), 1);
+    let mut found = by_id(id)?;
+    let story = found
+        .first()
+        .and_then(|d| d[super::marks::PART_OF].as_str())
+        .map(String::from);
+    if let Some(story) = story {
+        let whole = by_id(&story)?;
+        if !whole.is_empty() {
+            found = whole;
+        }
+    }
+    found
+        .first()
+        .map(|d| solr_search::article_of(solr, d, true))
+        .transpose()
 }
 
 /// `GET /api/article/{id}?q=`: the article, its neighbours on the page and the highlights.
@@ -103,9 +134,7 @@ async fn article(
     let needles = research::needles_of(raw.as_deref())?;
     let work = Arc::clone(&app);
     blocking(&app, move || {
-        let found =
-            articles(&work.solr, &format!("{}:{}", schema::ID, quote(&id)), 1).map_err(internal)?;
-        let Some(article) = found.into_iter().next() else {
+        let Some(article) = resolve(&work.solr, &id).map_err(internal)? else {
             return Err(ApiError {
                 status: StatusCode::NOT_FOUND,
                 parameter: Some("id".into()),

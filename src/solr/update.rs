@@ -3,13 +3,14 @@
 //! added, in the same request; batches go to `/update`, with a commit every few dozen
 //! megabytes of page text and at the end. The manifest (`baosou-solr.json` in the state
 //! folder) is written after each commit, so it never names what the collection lacks.
+//! Then the links are found again ([`super::links`]) when the pass sent anything.
 
 use super::{schema, Collection};
-use crate::archive::{content_hash, Archive, Entry};
-use crate::index::{learn_profiles, profiles, under_unreadable, FileRecord, Job, Summary};
+use crate::archive::{content_hash, Archive};
+use crate::index::{learn_profiles, profiles, FileRecord, Job, Summary};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
@@ -135,46 +136,8 @@ pub fn index(
         };
     }
     let mut summary = Summary::default();
-    let mut jobs: Vec<Job> = Vec::new();
-    let mut unchanged = Vec::new();
-    let mut on_disk = BTreeSet::new();
-    let mut unreadable: Vec<String> = Vec::new();
-    for entry in archive.walk() {
-        match entry {
-            Entry::Page(file) => {
-                summary.files += 1;
-                on_disk.insert(file.rel.clone());
-                match state.files.get(&file.rel).copied() {
-                    Some(k) if !k.read_by_this_version() => {
-                        summary.reread += 1;
-                        jobs.push(Job { file, known: None });
-                    }
-                    Some(k) if k.size == file.size && k.mtime_ns == file.mtime_ns => {
-                        unchanged.push(file)
-                    }
-                    known => jobs.push(Job { file, known }),
-                }
-            }
-            Entry::Skipped { path, reason } => summary.skipped.push((path, reason)),
-            Entry::Ignored { kind, .. } => *summary.ignored.entry(kind).or_default() += 1,
-            Entry::Unreadable { path, rel, reason } => {
-                summary.unreadable.push((path, reason));
-                unreadable.push(rel);
-            }
-        }
-    }
-    let under_unreadable = |p: &str| under_unreadable(&unreadable, p);
-    let gone: Vec<String> = state
-        .files
-        .keys()
-        .filter(|rel| !on_disk.contains(*rel))
-        .filter(|rel| {
-            let kept = under_unreadable(rel);
-            summary.kept += kept as usize;
-            !kept
-        })
-        .cloned()
-        .collect();
+    let plan = crate::index::plan(archive, &state.files, None, &mut summary);
+    let (mut jobs, unchanged, gone) = (plan.jobs, plan.unchanged, plan.gone);
 
     // The papers' profiles, as the local pipeline learns them.
     let kept = if fresh {
@@ -269,7 +232,16 @@ pub fn index(
     batch.commit(&mut state, dir)?;
     bar.finish_and_clear();
     profiles::save(dir, &learned)?;
-    summary.total_articles = solr.count()?;
+    // The links of the whole collection, found again when anything was sent: a run that
+    // sends nothing sends no marks either.
+    let sent = opts.rebuild || summary.added + summary.updated + summary.removed > 0;
+    if sent || !dir.join(crate::index::LINKS_FILE).exists() {
+        super::links::relink(solr, dir)?;
+    }
+    // Stories' documents are no articles of the archive, as locally.
+    summary.total_articles = solr
+        .count()?
+        .saturating_sub(super::links::story_documents(dir));
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
