@@ -37,11 +37,20 @@ fn fold_char(c: char) -> char {
 /// ```
 pub fn normalize(text: &str) -> String {
     // Most characters stay as they are: copy them a run at a time, not one by one (this
-    // runs on every character of every article).
+    // runs on every character of every article). ASCII and the ideographs of the URO,
+    // nearly every character of a page, are mapped without `fold_char`'s cases.
+    let table = simplify_table();
     let mut out = String::with_capacity(text.len());
     let mut run = 0;
     for (i, c) in text.char_indices() {
-        let n = simplify(fold_char(c));
+        let u = c as u32;
+        let n = if u < 0x80 {
+            c.to_ascii_lowercase()
+        } else if (0x4E00..0xA000).contains(&u) {
+            char::from_u32(u32::from(table[(u - CJK_BLOCKS[0].0) as usize])).unwrap_or(c)
+        } else {
+            simplify_in(table, fold_char(c))
+        };
         if n != c {
             out.push_str(&text[run..i]);
             out.push(n);
@@ -58,8 +67,15 @@ const CJK_BLOCKS: [(u32, u32); 2] = [(0x3400, 0xA000), (0xF900, 0xFB00)];
 
 /// Traditional → simplified, one character at a time. The table is read off `fast2s`
 /// once; without its word-context rules the same character always folds the same way, in
-/// the text and in the query alike.
+/// the text and in the query alike. ([`normalize`] reads the table once per text; the
+/// tests compare it with this.)
+#[cfg(test)]
 fn simplify(c: char) -> char {
+    simplify_in(simplify_table(), c)
+}
+
+/// The simplified form of each character of [`CJK_BLOCKS`], in their order.
+fn simplify_table() -> &'static [u16] {
     static TABLE: LazyLock<Vec<u16>> = LazyLock::new(|| {
         let mut table = Vec::new();
         for (lo, hi) in CJK_BLOCKS {
@@ -72,11 +88,16 @@ fn simplify(c: char) -> char {
         }
         table
     });
+    &TABLE
+}
+
+/// [`simplify`] with the table in hand.
+fn simplify_in(table: &[u16], c: char) -> char {
     let u = c as u32;
     let mut base = 0;
     for (lo, hi) in CJK_BLOCKS {
         if (lo..hi).contains(&u) {
-            return char::from_u32(TABLE[base + (u - lo) as usize] as u32).unwrap_or(c);
+            return char::from_u32(u32::from(table[base + (u - lo) as usize])).unwrap_or(c);
         }
         base += (hi - lo) as usize;
     }

@@ -202,21 +202,28 @@ pub struct IndexedChar {
 /// order, with the position [`CharTokenizer`] gives it. The one home of those positions:
 /// the tokenizer and the highlighter both read them here.
 pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
+    let bytes = normalized.as_bytes();
     let mut position = 0;
     let mut gap = false;
     let mut last = ' ';
     let mut spaces = None;
-    for (index, (offset, c)) in normalized.char_indices().enumerate() {
+    let mut offset = 0;
+    let mut index = 0;
+    while let Some(&b) = bytes.get(offset) {
+        let (c, white) = decode(normalized, offset, b);
+        let at = offset;
+        offset += c.len_utf8();
+        index += 1;
         if c == '\n' {
             // A paragraph that stops mid-sentence was cut by a column break the splitter
             // did not mend: it goes on in the next one.
             gap = char_ends_sentence(last);
             spaces = None;
-        } else if c.is_whitespace() {
-            spaces.get_or_insert(offset);
+        } else if white {
+            spaces.get_or_insert(at);
         } else {
             if let Some(from) = spaces.take() {
-                gap |= spaces_separate(normalized, from, offset);
+                gap |= spaces_separate(normalized, from, at);
             }
             if gap && position > 0 {
                 position += 1;
@@ -225,8 +232,8 @@ pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
             if is_word_char(c) {
                 f(IndexedChar {
                     c,
-                    offset,
-                    index,
+                    offset: at,
+                    index: index - 1,
                     position,
                 });
             }
@@ -234,6 +241,32 @@ pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
             last = c;
         }
     }
+}
+
+/// The character of `text` at byte `at`, whose first byte is `b`, and whether it is white
+/// space ([`char::is_whitespace`]). ASCII and the ideographs of the URO, nearly every
+/// character of a page, are decoded here without the general UTF-8 decoder and the
+/// Unicode tables.
+fn decode(text: &str, at: usize, b: u8) -> (char, bool) {
+    let bytes = text.as_bytes();
+    if b < 0x80 {
+        let c = char::from(b);
+        return (c, matches!(c, ' ' | '\t'..='\r'));
+    }
+    // E4 to E9 lead the three bytes of U+4000 to U+9FFF (the text is valid UTF-8).
+    if (0xe4..=0xe9).contains(&b) {
+        if let (Some(&b1), Some(&b2)) = (bytes.get(at + 1), bytes.get(at + 2)) {
+            let u = u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
+            if let Some(c) = char::from_u32(u) {
+                return (c, false);
+            }
+        }
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.is_whitespace())
 }
 
 /// True when the white space from byte `from` to byte `to` of normalized `text` parts two
@@ -389,6 +422,17 @@ mod tests {
             let want: Vec<(String, usize)> =
                 want.iter().map(|(t, p)| (t.to_string(), *p)).collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// The fast paths of `decode` (ASCII, the URO) give what the general decoder and
+    /// `char::is_whitespace` give.
+    #[test]
+    fn decoding_matches_the_general_decoder() {
+        let text = "a Z\t\n\u{b}\r一鿿丢\u{4000}\u{3000}\u{a0}\u{85}é〇ｚ𠀀";
+        for (at, c) in text.char_indices() {
+            let want = (c, c.is_whitespace());
+            assert_eq!(decode(text, at, text.as_bytes()[at]), want, "{c:?}");
         }
     }
 
