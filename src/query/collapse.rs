@@ -85,28 +85,79 @@ pub fn total(links: &Links, count: usize, linked: &[u64], fold: bool) -> usize {
     count - linked.len() + leaders.len()
 }
 
-/// `query` without the documents that are never shown themselves (parts of a story,
-/// later printings of a text): for counting stories and texts over every match, as the
-/// facets do.
-pub fn shown_only(
-    store: &Store,
-    query: Box<dyn tantivy::query::Query>,
-    fold: bool,
-) -> Box<dyn tantivy::query::Query> {
-    let hidden = store.links.hidden_uids(fold);
-    if hidden.is_empty() {
-        return query;
+/// `inner` over the documents that are shown themselves: the parts of a story and the
+/// later printings of a text (when `fold`) are passed over, so that facets count stories
+/// and texts over every match, in the same search as the hits.
+pub struct ShownOnly<C> {
+    inner: C,
+    hidden: Arc<HashSet<u64>>,
+}
+
+impl<C> ShownOnly<C> {
+    /// `inner`, seeing only the documents shown for the links of `store`.
+    pub fn new(store: &Store, inner: C, fold: bool) -> ShownOnly<C> {
+        ShownOnly::hiding(inner, store.links.hidden_uids(fold).into_iter().collect())
     }
-    let terms = hidden
-        .into_iter()
-        .map(|u| Term::from_field_u64(store.fields.uid, u));
-    Box::new(tantivy::query::BooleanQuery::new(vec![
-        (tantivy::query::Occur::Must, query),
-        (
-            tantivy::query::Occur::MustNot,
-            Box::new(tantivy::query::TermSetQuery::new(terms)),
-        ),
-    ]))
+
+    /// `inner`, passing over the documents whose uid is in `hidden`.
+    pub fn hiding(inner: C, hidden: HashSet<u64>) -> ShownOnly<C> {
+        ShownOnly {
+            inner,
+            hidden: Arc::new(hidden),
+        }
+    }
+}
+
+/// A segment's share of [`ShownOnly`]; without uids (or with nothing hidden) it passes
+/// every document on.
+pub struct ShownOnlySegment<S> {
+    inner: S,
+    hidden: Arc<HashSet<u64>>,
+    uids: Option<tantivy::columnar::Column<u64>>,
+}
+
+impl<C: Collector> Collector for ShownOnly<C> {
+    type Fruit = C::Fruit;
+    type Child = ShownOnlySegment<C::Child>;
+
+    fn for_segment(&self, ord: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+        let uids = if self.hidden.is_empty() {
+            None
+        } else {
+            segment.fast_fields().u64(schema::UID).ok()
+        };
+        Ok(ShownOnlySegment {
+            inner: self.inner.for_segment(ord, segment)?,
+            hidden: Arc::clone(&self.hidden),
+            uids,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.inner.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<<C::Child as SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<C::Fruit> {
+        self.inner.merge_fruits(fruits)
+    }
+}
+
+impl<S: SegmentCollector> SegmentCollector for ShownOnlySegment<S> {
+    type Fruit = S::Fruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let uid = self.uids.as_ref().and_then(|c| c.first(doc));
+        if !uid.is_some_and(|u| self.hidden.contains(&u)) {
+            self.inner.collect(doc, score);
+        }
+    }
+
+    fn harvest(self) -> S::Fruit {
+        self.inner.harvest()
+    }
 }
 
 /// The document of a uid.
@@ -195,4 +246,39 @@ pub fn resolve(
     };
     store.links.decorate(&mut a, fold);
     Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ShownOnly;
+    use crate::schema;
+    use std::collections::HashSet;
+    use tantivy::collector::Count;
+    use tantivy::query::AllQuery;
+    use tantivy::schema::{Schema, FAST, INDEXED};
+    use tantivy::{doc, Index};
+
+    #[test]
+    fn hidden_documents_are_not_collected() {
+        let mut b = Schema::builder();
+        let uid = b.add_u64_field(schema::UID, INDEXED | FAST);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("a writer");
+        for u in 1..=5u64 {
+            w.add_document(doc!(uid => u)).expect("added");
+        }
+        w.commit().expect("committed");
+        let searcher = index.reader().expect("a reader").searcher();
+        let cases: [(&[u64], usize); 4] =
+            [(&[], 5), (&[2, 4], 3), (&[9], 5), (&[1, 2, 3, 4, 5], 0)];
+        for (hidden, shown) in cases {
+            let set: HashSet<u64> = hidden.iter().copied().collect();
+            let counted = searcher
+                .search(&AllQuery, &ShownOnly::hiding(Count, set))
+                .expect("a search");
+            assert_eq!(counted, shown, "hidden {hidden:?}");
+        }
+    }
 }
