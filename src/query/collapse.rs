@@ -8,7 +8,7 @@ use crate::index::{Links, Store};
 use crate::schema;
 use std::collections::HashSet;
 use std::sync::Arc;
-use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::collector::{Collector, FilterCollector, SegmentCollector};
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
@@ -88,76 +88,25 @@ pub fn total(links: &Links, count: usize, linked: &[u64], fold: bool) -> usize {
 /// `inner` over the documents that are shown themselves: the parts of a story and the
 /// later printings of a text (when `fold`) are passed over, so that facets count stories
 /// and texts over every match, in the same search as the hits.
-pub struct ShownOnly<C> {
+pub fn shown_only<C: Collector>(
+    store: &Store,
     inner: C,
-    hidden: Arc<HashSet<u64>>,
+    fold: bool,
+) -> FilterCollector<C, impl Fn(u64) -> bool + Clone + Send + Sync + 'static, u64> {
+    hiding(inner, store.links.hidden_uids(fold).into_iter().collect())
 }
 
-impl<C> ShownOnly<C> {
-    /// `inner`, seeing only the documents shown for the links of `store`.
-    pub fn new(store: &Store, inner: C, fold: bool) -> ShownOnly<C> {
-        ShownOnly::hiding(inner, store.links.hidden_uids(fold).into_iter().collect())
-    }
-
-    /// `inner`, passing over the documents whose uid is in `hidden`.
-    pub fn hiding(inner: C, hidden: HashSet<u64>) -> ShownOnly<C> {
-        ShownOnly {
-            inner,
-            hidden: Arc::new(hidden),
-        }
-    }
-}
-
-/// A segment's share of [`ShownOnly`]; without uids (or with nothing hidden) it passes
-/// every document on.
-pub struct ShownOnlySegment<S> {
-    inner: S,
-    hidden: Arc<HashSet<u64>>,
-    uids: Option<tantivy::columnar::Column<u64>>,
-}
-
-impl<C: Collector> Collector for ShownOnly<C> {
-    type Fruit = C::Fruit;
-    type Child = ShownOnlySegment<C::Child>;
-
-    fn for_segment(&self, ord: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
-        let uids = if self.hidden.is_empty() {
-            None
-        } else {
-            segment.fast_fields().u64(schema::UID).ok()
-        };
-        Ok(ShownOnlySegment {
-            inner: self.inner.for_segment(ord, segment)?,
-            hidden: Arc::clone(&self.hidden),
-            uids,
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        self.inner.requires_scoring()
-    }
-
-    fn merge_fruits(
-        &self,
-        fruits: Vec<<C::Child as SegmentCollector>::Fruit>,
-    ) -> tantivy::Result<C::Fruit> {
-        self.inner.merge_fruits(fruits)
-    }
-}
-
-impl<S: SegmentCollector> SegmentCollector for ShownOnlySegment<S> {
-    type Fruit = S::Fruit;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        let uid = self.uids.as_ref().and_then(|c| c.first(doc));
-        if !uid.is_some_and(|u| self.hidden.contains(&u)) {
-            self.inner.collect(doc, score);
-        }
-    }
-
-    fn harvest(self) -> S::Fruit {
-        self.inner.harvest()
-    }
+/// `inner` over the documents whose uid is not in `hidden` (every document has a uid).
+pub fn hiding<C: Collector>(
+    inner: C,
+    hidden: HashSet<u64>,
+) -> FilterCollector<C, impl Fn(u64) -> bool + Clone + Send + Sync + 'static, u64> {
+    let hidden = Arc::new(hidden);
+    FilterCollector::new(
+        schema::UID.to_string(),
+        move |uid: u64| !hidden.contains(&uid),
+        inner,
+    )
 }
 
 /// The document of a uid.
@@ -250,7 +199,7 @@ pub fn resolve(
 
 #[cfg(test)]
 mod tests {
-    use super::ShownOnly;
+    use super::hiding;
     use crate::schema;
     use std::collections::HashSet;
     use tantivy::collector::Count;
@@ -276,7 +225,7 @@ mod tests {
         for (hidden, shown) in cases {
             let set: HashSet<u64> = hidden.iter().copied().collect();
             let counted = searcher
-                .search(&AllQuery, &ShownOnly::hiding(Count, set))
+                .search(&AllQuery, &hiding(Count, set))
                 .expect("a search");
             assert_eq!(counted, shown, "hidden {hidden:?}");
         }

@@ -206,7 +206,7 @@ pub fn search_within(
 }
 
 /// [`search_within`], with the [`facets::Facets`] of every match shown (the documents
-/// [`collapse::ShownOnly`] keeps), counted in the same pass over the matches as the hits,
+/// [`collapse::shown_only`] keeps), counted in the same pass over the matches as the hits,
 /// naming the `top_reporters` most frequent reporters.
 pub fn search_faceted(
     store: &Store,
@@ -216,7 +216,7 @@ pub fn search_faceted(
     top_reporters: usize,
 ) -> anyhow::Result<(Results, facets::Facets)> {
     let counter = facets::FacetCollector { top_reporters };
-    let also = collapse::ShownOnly::new(store, counter, !req.all_printings);
+    let also = collapse::shown_only(store, counter, !req.all_printings);
     let (results, facets) = search_also(store, searcher, req, stop, Some(also))?;
     Ok((results, facets.unwrap_or_default()))
 }
