@@ -13,10 +13,12 @@
 //! pages`, not part of the repository) into `target/soak-index`; when that is absent too, it
 //! says so and measures nothing.
 
-use std::io::{BufRead, BufReader, Write};
+mod common;
+
+use common::{enc, get, pct, Server};
+use std::io::Write;
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -47,17 +49,6 @@ const NORMAL: &[&str] = &[
     "生态 保护",
     "就业",
 ];
-
-fn env_num(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn enc(s: &str) -> String {
-    form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
 
 /// The hostile mix, each with a name for the table.
 fn hostile() -> Vec<(&'static str, String)> {
@@ -115,89 +106,24 @@ fn hostile() -> Vec<(&'static str, String)> {
     ]
 }
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(15)))
-        .build()
-        .into()
-}
-
-fn get(agent: &ureq::Agent, url: &str) -> Option<(u16, String)> {
-    let mut res = agent.get(url).call().ok()?;
-    let status = res.status().as_u16();
-    Some((status, res.body_mut().read_to_string().ok()?))
-}
-
 fn main() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = common::root();
     let index = std::env::var_os("BAOSOU_BENCH_INDEX")
-        .map(PathBuf::from)
+        .map(std::path::PathBuf::from)
         .unwrap_or_else(|| root.join("target/soak-index"));
-    let corpus = root.join("../shared/corpus/rmrb_pages_dev/pages");
-    if !index.join("baosou.json").is_file() {
-        if !corpus.is_dir() {
-            println!(
-                "serve_soak: no index at {} and the dev corpus is absent ({}); nothing measured",
-                index.display(),
-                corpus.display()
-            );
-            return;
-        }
-        println!(
-            "serve_soak: indexing {} into {}",
-            corpus.display(),
-            index.display()
-        );
-        let ok = Command::new(env!("CARGO_BIN_EXE_baosou"))
-            .args(["index", "-q"])
-            .arg(&corpus)
-            .arg("--index")
-            .arg(&index)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!("serve_soak: indexing failed");
-            std::process::exit(2);
-        }
+    if !common::dev_index("serve_soak", &index) {
+        return;
     }
-    let clients = env_num("BAOSOU_SOAK_CLIENTS", 8).clamp(1, 64) as usize;
-    let secs = env_num("BAOSOU_SOAK_SECS", 10).clamp(1, 120);
+    let clients = common::env_num("BAOSOU_SOAK_CLIENTS", 8).clamp(1, 64) as usize;
+    let secs = common::env_num("BAOSOU_SOAK_SECS", 10).clamp(1, 120);
     run(&root, &index, clients, Duration::from_secs(secs));
 }
 
-/// Milliseconds at percentile `p` of sorted latencies.
-fn pct(sorted: &[Duration], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 * p).ceil() as usize).saturating_sub(1);
-    sorted.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-}
-
 fn run(root: &Path, index: &Path, clients: usize, duration: Duration) {
-    let mut server = Command::new(env!("CARGO_BIN_EXE_baosou"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--index"])
-        .arg(index)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("baosou serve starts");
-    let mut lines = BufReader::new(server.stdout.take().expect("stdout")).lines();
-    let base = loop {
-        match lines.next() {
-            Some(Ok(line)) => {
-                if let Some(at) = line.find("http://") {
-                    let url = line[at..].split_whitespace().next().unwrap_or_default();
-                    break url.trim_end_matches('/').to_string();
-                }
-            }
-            _ => {
-                eprintln!("serve_soak: the server did not start");
-                let _ = server.kill();
-                std::process::exit(2);
-            }
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
+    let server = Server::start("serve_soak", index);
+    let base = server.base.clone();
     let addr = base.trim_start_matches("http://").to_string();
-    let warm = agent();
+    let warm = common::agent(15);
     let mix = hostile();
     // Each hostile search alone, warm, to know what it costs.
     let mut alone = Vec::new();
@@ -252,7 +178,7 @@ fn run(root: &Path, index: &Path, clients: usize, duration: Duration) {
         .map(|t| {
             let (mix, stop, base) = (Arc::clone(&mix), Arc::clone(&stop), base.clone());
             std::thread::spawn(move || {
-                let agent = agent();
+                let agent = common::agent(15);
                 let (mut sent, mut statuses) = (0usize, std::collections::BTreeMap::new());
                 let mut i = t;
                 while !stop.load(Ordering::Relaxed) && sent < MAX_PER_CLIENT {
@@ -267,7 +193,7 @@ fn run(root: &Path, index: &Path, clients: usize, duration: Duration) {
         })
         .collect();
     // The normal client: one search after another, each timed.
-    let normal = agent();
+    let normal = common::agent(15);
     let (mut lat, mut errors, mut i) = (Vec::new(), 0usize, 0usize);
     while started.elapsed() < duration && lat.len() < MAX_PER_CLIENT {
         let url = format!("{base}/api/search?q={}", enc(NORMAL[i % NORMAL.len()]));
@@ -297,8 +223,7 @@ fn run(root: &Path, index: &Path, clients: usize, duration: Duration) {
     }
     let _ = slow.join();
     let elapsed = started.elapsed().as_secs_f64();
-    let _ = server.kill();
-    let _ = server.wait();
+    server.stop();
     lat.sort();
     let hostile_total: usize = statuses.values().sum();
     let status_text = statuses

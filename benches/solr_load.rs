@@ -13,47 +13,20 @@
 //! repository; `BAOSOU_BENCH_PAGES` names another folder). Without a collection URL or the
 //! pages it says so and measures nothing. The collection is emptied and filled again.
 
+mod common;
+
 use baosou::query::{self, Params, Request, Results};
 use baosou::solr::Collection;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Searches one client runs at most, whatever the time.
 const MAX_PER_CLIENT: usize = 20_000;
 
-/// Words of a national daily, common and rare (as `serve_load`'s mix).
-const WORDS: &[&str] = &[
-    "疫情",
-    "经济",
-    "发展",
-    "人民",
-    "改革",
-    "脱贫攻坚",
-    "习近平",
-    "创新",
-    "乡村振兴",
-    "疫情防控",
-    "复工复产",
-    "教育",
-    "科技",
-    "文化",
-    "生态",
-    "一带一路",
-    "党中央",
-    "高质量发展",
-    "医疗",
-    "就业",
-];
-
-fn env_num(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+/// Words of the mix: the first 20 of `serve_load`'s.
+const WORDS: &[&str] = common::WORDS.split_at(20).0;
 
 /// Runs `baosou index` with these arguments and returns the seconds it took.
 fn index(args: &[&str], pages: &Path) -> f64 {
@@ -76,10 +49,9 @@ fn index(args: &[&str], pages: &Path) -> f64 {
 }
 
 fn main() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let pages = std::env::var_os("BAOSOU_BENCH_PAGES")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("../shared/corpus/rmrb_pages_dev/pages"));
+        .unwrap_or_else(common::dev_pages);
     let Some(url) = std::env::var("BAOSOU_SOLR_URL")
         .ok()
         .filter(|u| !u.is_empty())
@@ -124,8 +96,8 @@ fn main() {
         mean / s
     );
 
-    let clients = env_num("BAOSOU_BENCH_CLIENTS", 8).max(1) as usize;
-    let secs = Duration::from_secs(env_num("BAOSOU_BENCH_SECS", 10).clamp(1, 300));
+    let clients = common::env_num("BAOSOU_BENCH_CLIENTS", 8).max(1) as usize;
+    let secs = Duration::from_secs(common::env_num("BAOSOU_BENCH_SECS", 10).clamp(1, 300));
     let mix = Arc::new(requests());
     let solr = Arc::new(solr);
     let s = Arc::clone(&solr);
@@ -174,55 +146,17 @@ fn load<F>(name: &str, mix: &Arc<Vec<Request>>, clients: usize, duration: Durati
 where
     F: Fn(&Request) -> anyhow::Result<Results> + Send + Sync + Clone + 'static,
 {
-    for r in mix.iter() {
-        let _ = search(r); // warm up
-    }
-    let stop = Arc::new(AtomicBool::new(false));
-    let started = Instant::now();
-    let threads: Vec<_> = (0..clients)
-        .map(|t| {
-            let (mix, stop, search) = (Arc::clone(mix), Arc::clone(&stop), search.clone());
-            std::thread::spawn(move || {
-                let (mut lat, mut errors, mut i) = (Vec::new(), 0usize, t * 7);
-                while !stop.load(Ordering::Relaxed) && lat.len() < MAX_PER_CLIENT {
-                    let t0 = Instant::now();
-                    match search(&mix[i % mix.len()]) {
-                        Ok(_) => lat.push(t0.elapsed()),
-                        Err(_) => errors += 1,
-                    }
-                    i += 1;
-                }
-                (lat, errors)
-            })
-        })
-        .collect();
-    while started.elapsed() < duration {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    stop.store(true, Ordering::Relaxed);
-    let (mut all, mut errors) = (Vec::new(), 0);
-    for t in threads {
-        if let Ok((lat, e)) = t.join() {
-            all.extend(lat);
-            errors += e;
-        }
-    }
-    let elapsed = started.elapsed().as_secs_f64();
-    all.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let pct = |p: f64| {
-        all.get(((all.len() as f64 * p).ceil() as usize).saturating_sub(1))
-            .copied()
-            .map_or(0.0, ms)
+    let sender = || {
+        let search = search.clone();
+        move |r: &Request| search(r).is_ok()
     };
+    let load = common::load(mix, clients, duration, MAX_PER_CLIENT, sender);
     println!(
-        "{name:5} {clients} clients {elapsed:.1} s: searches {}  errors {errors}  {:.0}/s  p50 {:.1} ms  p90 {:.1} ms  p95 {:.1} ms  p99 {:.1} ms  max {:.1} ms",
-        all.len(),
-        all.len() as f64 / elapsed,
-        pct(0.50),
-        pct(0.90),
-        pct(0.95),
-        pct(0.99),
-        all.last().copied().map_or(0.0, ms)
+        "{name:5} {clients} clients {:.1} s: searches {}  errors {}  {:.0}/s  {}",
+        load.elapsed,
+        load.lat.len(),
+        load.errors,
+        load.rate(),
+        load.percentiles()
     );
 }

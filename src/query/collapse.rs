@@ -8,7 +8,7 @@ use crate::index::{Links, Store};
 use crate::schema;
 use std::collections::HashSet;
 use std::sync::Arc;
-use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::collector::{Collector, FilterCollector, SegmentCollector};
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
@@ -85,28 +85,28 @@ pub fn total(links: &Links, count: usize, linked: &[u64], fold: bool) -> usize {
     count - linked.len() + leaders.len()
 }
 
-/// `query` without the documents that are never shown themselves (parts of a story,
-/// later printings of a text): for counting stories and texts over every match, as the
-/// facets do.
-pub fn shown_only(
+/// `inner` over the documents that are shown themselves: the parts of a story and the
+/// later printings of a text (when `fold`) are passed over, so that facets count stories
+/// and texts over every match, in the same search as the hits.
+pub fn shown_only<C: Collector>(
     store: &Store,
-    query: Box<dyn tantivy::query::Query>,
+    inner: C,
     fold: bool,
-) -> Box<dyn tantivy::query::Query> {
-    let hidden = store.links.hidden_uids(fold);
-    if hidden.is_empty() {
-        return query;
-    }
-    let terms = hidden
-        .into_iter()
-        .map(|u| Term::from_field_u64(store.fields.uid, u));
-    Box::new(tantivy::query::BooleanQuery::new(vec![
-        (tantivy::query::Occur::Must, query),
-        (
-            tantivy::query::Occur::MustNot,
-            Box::new(tantivy::query::TermSetQuery::new(terms)),
-        ),
-    ]))
+) -> FilterCollector<C, impl Fn(u64) -> bool + Clone + Send + Sync + 'static, u64> {
+    hiding(inner, store.links.hidden_uids(fold).into_iter().collect())
+}
+
+/// `inner` over the documents whose uid is not in `hidden` (every document has a uid).
+pub fn hiding<C: Collector>(
+    inner: C,
+    hidden: HashSet<u64>,
+) -> FilterCollector<C, impl Fn(u64) -> bool + Clone + Send + Sync + 'static, u64> {
+    let hidden = Arc::new(hidden);
+    FilterCollector::new(
+        schema::UID.to_string(),
+        move |uid: u64| !hidden.contains(&uid),
+        inner,
+    )
 }
 
 /// The document of a uid.
@@ -195,4 +195,39 @@ pub fn resolve(
     };
     store.links.decorate(&mut a, fold);
     Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hiding;
+    use crate::schema;
+    use std::collections::HashSet;
+    use tantivy::collector::Count;
+    use tantivy::query::AllQuery;
+    use tantivy::schema::{Schema, FAST, INDEXED};
+    use tantivy::{doc, Index};
+
+    #[test]
+    fn hidden_documents_are_not_collected() {
+        let mut b = Schema::builder();
+        let uid = b.add_u64_field(schema::UID, INDEXED | FAST);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("a writer");
+        for u in 1..=5u64 {
+            w.add_document(doc!(uid => u)).expect("added");
+        }
+        w.commit().expect("committed");
+        let searcher = index.reader().expect("a reader").searcher();
+        let cases: [(&[u64], usize); 4] =
+            [(&[], 5), (&[2, 4], 3), (&[9], 5), (&[1, 2, 3, 4, 5], 0)];
+        for (hidden, shown) in cases {
+            let set: HashSet<u64> = hidden.iter().copied().collect();
+            let counted = searcher
+                .search(&AllQuery, &hiding(Count, set))
+                .expect("a search");
+            assert_eq!(counted, shown, "hidden {hidden:?}");
+        }
+    }
 }

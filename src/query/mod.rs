@@ -31,7 +31,7 @@ use crate::schema;
 
 use snippet::Snippet;
 use std::ops::Bound;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Collector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -201,6 +201,34 @@ pub fn search_within(
     req: &Request,
     stop: &Stop,
 ) -> anyhow::Result<Results> {
+    let none: Option<facets::FacetCollector> = None;
+    Ok(search_also(store, searcher, req, stop, none)?.0)
+}
+
+/// [`search_within`], with the [`facets::Facets`] of every match shown (the documents
+/// [`collapse::shown_only`] keeps), counted in the same pass over the matches as the hits,
+/// naming the `top_reporters` most frequent reporters.
+pub fn search_faceted(
+    store: &Store,
+    searcher: &Searcher,
+    req: &Request,
+    stop: &Stop,
+    top_reporters: usize,
+) -> anyhow::Result<(Results, facets::Facets)> {
+    let counter = facets::FacetCollector { top_reporters };
+    let also = collapse::shown_only(store, counter, !req.all_printings);
+    let (results, facets) = search_also(store, searcher, req, stop, Some(also))?;
+    Ok((results, facets.unwrap_or_default()))
+}
+
+/// A search, with `also` collected over the same matches.
+fn search_also<C: Collector>(
+    store: &Store,
+    searcher: &Searcher,
+    req: &Request,
+    stop: &Stop,
+    also: Option<C>,
+) -> anyhow::Result<(Results, Option<C::Fruit>)> {
     let query = build(&store.fields, req);
     // tantivy adds limit and offset, and sizes its heap by them: keep both within the
     // number of articles, so that `--offset 18446744073709551615` is no hit, not a panic.
@@ -217,7 +245,7 @@ pub fn search_within(
     let grouped = collapse::Grouped {
         links: std::sync::Arc::clone(&store.links),
     };
-    let (first, (count, linked)) = ranked(searcher, &query, req, fetch, stop, grouped)?;
+    let (first, (count, linked), also) = ranked(searcher, &query, req, fetch, stop, grouped, also)?;
     let total = collapse::total(&store.links, count, &linked, fold);
     let all_ranked = first.len() < fetch;
     let mut addresses = collapse::groups(store, searcher, first, offset, limit, fold)?;
@@ -227,7 +255,7 @@ pub fn search_within(
         let none = collapse::Grouped {
             links: Default::default(),
         };
-        let (again, _) = ranked(searcher, &query, req, enough, stop, none)?;
+        let (again, _, _) = ranked(searcher, &query, req, enough, stop, none, None::<C>)?;
         addresses = collapse::groups(store, searcher, again, offset, limit, fold)?;
     }
     let mut needles: Vec<String> = Vec::new();
@@ -251,19 +279,23 @@ pub fn search_within(
             headline_highlights,
         });
     }
-    Ok(Results { total, hits })
+    Ok((Results { total, hits }, also))
 }
 
+/// What [`ranked`] gives: the ranked documents, the groups counted and `also`'s fruit.
+type Ranked<F> = (Vec<(f32, DocAddress)>, collapse::Counted, Option<F>);
+
 /// The first `fetch` documents `query` matches, in the request's order, and what `grouped`
-/// counted over all of them.
-fn ranked(
+/// and `also` collected over all of them.
+fn ranked<C: Collector>(
     searcher: &Searcher,
     query: &dyn Query,
     req: &Request,
     fetch: usize,
     stop: &Stop,
     grouped: collapse::Grouped,
-) -> anyhow::Result<(Vec<(f32, DocAddress)>, collapse::Counted)> {
+    also: Option<C>,
+) -> anyhow::Result<Ranked<C::Fruit>> {
     Ok(match req.sort {
         Sort::Relevance => {
             let top = TopDocs::with_limit(fetch).tweak_score(|segment: &SegmentReader| {
@@ -271,21 +303,23 @@ fn ranked(
                 let (date, page) = (column(schema::DATE), column(schema::PAGE));
                 move |doc: DocId, score: Score| (score, preference(&date, &page, doc))
             });
-            let (docs, counted) = searcher
-                .search(query, &stop.bound((top, grouped)))
+            let (docs, counted, also) = searcher
+                .search(query, &stop.bound((top, grouped, also)))
                 .map_err(|e| gave_up(stop, e))?;
             (
                 docs.into_iter().map(|((s, _), a)| (s, a)).collect(),
                 counted,
+                also,
             )
         }
         Sort::Date => {
             let top =
                 TopDocs::with_limit(fetch).order_by_fast_field::<u64>(schema::DATE, Order::Desc);
-            let (docs, counted) = searcher
-                .search(query, &stop.bound((top, grouped)))
+            let (docs, counted, also) = searcher
+                .search(query, &stop.bound((top, grouped, also)))
                 .map_err(|e| gave_up(stop, e))?;
-            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), counted)
+            let docs = docs.into_iter().map(|(_, a)| (0.0, a)).collect();
+            (docs, counted, also)
         }
     })
 }

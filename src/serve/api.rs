@@ -5,10 +5,8 @@ use super::params::{ApiError, SearchQuery};
 use super::research::Format;
 use super::App;
 use crate::article::Article;
-use crate::query::facets::FacetCollector;
 use crate::query::{self, terms, Stop};
 use crate::render;
-use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -49,20 +47,9 @@ fn run_search(app: &App, params: &SearchQuery, stop: &Stop) -> Result<Value, Api
     let req = params.request()?;
     let started = Instant::now();
     let searcher = app.reader.searcher();
-    let results = query::search_within(&app.store, &searcher, &req, stop)
-        .map_err(|e| ApiError::internal(&e))?;
-    let facets = searcher
-        .search(
-            &query::collapse::shown_only(
-                &app.store,
-                query::build(&app.store.fields, &req),
-                !req.all_printings,
-            ),
-            &stop.bound(FacetCollector {
-                top_reporters: FACET_REPORTERS,
-            }),
-        )
-        .map_err(|e| ApiError::internal(&e.into()))?;
+    let (results, facets) =
+        query::search_faceted(&app.store, &searcher, &req, stop, FACET_REPORTERS)
+            .map_err(|e| ApiError::internal(&e))?;
     stop.check().map_err(|e| ApiError::internal(&e.into()))?;
     let took_ms = started.elapsed().as_secs_f64() * 1000.0;
     let hits: Vec<Value> = results.hits.iter().map(render::json::hit).collect();
@@ -83,10 +70,9 @@ fn run_search(app: &App, params: &SearchQuery, stop: &Stop) -> Result<Value, Api
 /// page order, the highlights what `q` matches ([`super::research::highlights`]).
 pub async fn article(
     State(app): State<Arc<App>>,
-    id: Result<Path<String>, PathRejection>,
+    Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
-    let Path(id) = id.map_err(|e| ApiError::bad("id", format!("id: {e}")))?;
     let needles = super::research::needles_of(raw.as_deref())?;
     let work = Arc::clone(&app);
     blocking(&app, move |_| {

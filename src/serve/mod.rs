@@ -11,6 +11,7 @@
 //! its security headers in [`guard`].
 
 pub mod api;
+pub mod backend;
 pub mod conn;
 pub mod guard;
 pub mod page;
@@ -20,10 +21,13 @@ pub mod work;
 
 use crate::index::Store;
 use anyhow::Context;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
+use backend::Backend;
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use tantivy::IndexReader;
@@ -60,7 +64,7 @@ pub struct App {
 
 impl App {
     /// Opens the index in `dir`.
-    pub fn open(dir: &Path) -> anyhow::Result<App> {
+    pub fn open(dir: &std::path::Path) -> anyhow::Result<App> {
         let store = Store::open(dir)?;
         let reader = store.reader()?;
         // Load jieba's dictionary now rather than on the first search.
@@ -74,19 +78,43 @@ impl App {
     }
 }
 
-/// The routes: the page and its assets, then the API, behind the [`guard`] that answers
-/// only `hosts`.
-pub fn router(app: Arc<App>, hosts: guard::Hosts) -> Router {
+/// The routes: the page and its assets, then the API answered by `app`, behind the
+/// [`guard`] that answers only `hosts`.
+pub fn router<B: Backend>(app: Arc<B>, hosts: guard::Hosts) -> Router {
     Router::new()
         .route("/", get(page::index))
         .route("/app.js", get(page::script))
         .route("/style.css", get(page::style))
-        .route("/api/search", get(api::search))
-        .route("/api/article/{id}", get(api::article))
-        .route("/api/reporters", get(api::reporters))
-        .route("/api/info", get(api::info))
-        .route("/api/trend", get(research::trend))
-        .route("/api/kwic", get(research::kwic))
+        .route(
+            "/api/search",
+            get(|State(b): State<Arc<B>>, RawQuery(raw): RawQuery| b.search(raw)),
+        )
+        .route(
+            "/api/article/{id}",
+            get(
+                |State(b): State<Arc<B>>,
+                 id: Result<Path<String>, PathRejection>,
+                 RawQuery(raw): RawQuery| async move {
+                    match id {
+                        Ok(Path(id)) => b.article(id, raw).await,
+                        Err(e) => params::ApiError::bad("id", format!("id: {e}")).into_response(),
+                    }
+                },
+            ),
+        )
+        .route(
+            "/api/reporters",
+            get(|State(b): State<Arc<B>>, RawQuery(raw): RawQuery| b.reporters(raw)),
+        )
+        .route("/api/info", get(|State(b): State<Arc<B>>| b.info()))
+        .route(
+            "/api/trend",
+            get(|State(b): State<Arc<B>>, RawQuery(raw): RawQuery| b.trend(raw)),
+        )
+        .route(
+            "/api/kwic",
+            get(|State(b): State<Arc<B>>, RawQuery(raw): RawQuery| b.kwic(raw)),
+        )
         .fallback(api::not_found)
         .with_state(app)
         .layer(axum::middleware::from_fn_with_state(
@@ -95,10 +123,10 @@ pub fn router(app: Arc<App>, hosts: guard::Hosts) -> Router {
         ))
 }
 
-/// Serves on a bound listener until Ctrl-C.
-pub async fn serve(
+/// Serves `app` on a bound listener until Ctrl-C.
+pub async fn serve<B: Backend>(
     listener: tokio::net::TcpListener,
-    app: Arc<App>,
+    app: Arc<B>,
     hosts: guard::Hosts,
 ) -> anyhow::Result<()> {
     conn::serve(listener, router(app, hosts), async {
@@ -112,11 +140,18 @@ pub async fn serve(
 }
 
 /// Opens the index, listens on `opts.addr`, prints the URL and serves until Ctrl-C.
-pub fn run(dir: &Path, opts: &Options) -> anyhow::Result<()> {
-    let addr = opts.addr.as_str();
+pub fn run(dir: &std::path::Path, opts: &Options) -> anyhow::Result<()> {
     let mut app = App::open(dir)?;
     app.timeout = opts.timeout;
-    let app = Arc::new(app);
+    let articles = app.reader.searcher().num_docs();
+    let serving = format!("{} ({articles} articles)", dir.display());
+    listen(Arc::new(app), opts, &serving)
+}
+
+/// Listens on `opts.addr`, prints what is served (`serving`) and the URL, and serves `app`
+/// until Ctrl-C.
+pub fn listen<B: Backend>(app: Arc<B>, opts: &Options, serving: &str) -> anyhow::Result<()> {
+    let addr = opts.addr.as_str();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -140,8 +175,7 @@ pub fn run(dir: &Path, opts: &Options) -> anyhow::Result<()> {
                 names.push(local.to_string());
             }
         }
-        let articles = app.reader.searcher().num_docs();
-        println!("baosou: serving {} ({articles} articles)", dir.display());
+        println!("baosou: serving {serving}");
         println!("baosou: open http://{local}/ (Ctrl-C stops)");
         use std::io::Write;
         std::io::stdout().flush().ok();

@@ -8,13 +8,13 @@
 use super::schema::{self, quote};
 use super::search as solr_search;
 use super::Collection;
+use crate::serve::backend::Backend;
 use crate::serve::params::{pairs, ApiError, SearchQuery};
-use crate::serve::{api, guard, page, research};
-use anyhow::Context;
+use crate::serve::research;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -217,63 +217,45 @@ async fn local_only() -> ApiError {
     }
 }
 
-/// The routes of the local server, answered from the collection.
-fn router(app: Arc<App>, hosts: guard::Hosts) -> Router {
-    Router::new()
-        .route("/", get(page::index))
-        .route("/app.js", get(page::script))
-        .route("/style.css", get(page::style))
-        .route("/api/search", get(search))
-        .route("/api/article/{id}", get(article))
-        .route("/api/reporters", get(reporters))
-        .route("/api/info", get(info))
-        .route("/api/trend", get(local_only))
-        .route("/api/kwic", get(local_only))
-        .fallback(api::not_found)
-        .with_state(app)
-        .layer(axum::middleware::from_fn_with_state(
-            Arc::new(hosts),
-            guard::guard,
-        ))
+/// The local server's routes, answered from the collection.
+impl Backend for App {
+    async fn search(self: Arc<Self>, raw: Option<String>) -> Response {
+        search(State(self), RawQuery(raw)).await.into_response()
+    }
+
+    async fn article(self: Arc<Self>, id: String, raw: Option<String>) -> Response {
+        article(State(self), Path(id), RawQuery(raw))
+            .await
+            .into_response()
+    }
+
+    async fn reporters(self: Arc<Self>, raw: Option<String>) -> Response {
+        reporters(State(self), RawQuery(raw)).await.into_response()
+    }
+
+    async fn info(self: Arc<Self>) -> Response {
+        info(State(self)).await.into_response()
+    }
+
+    async fn trend(self: Arc<Self>, _: Option<String>) -> Response {
+        local_only().await.into_response()
+    }
+
+    async fn kwic(self: Arc<Self>, _: Option<String>) -> Response {
+        local_only().await.into_response()
+    }
 }
 
 /// Checks the collection, listens on `opts.addr`, prints the URL and serves until Ctrl-C.
 pub fn run(url: &str, opts: &crate::serve::Options) -> anyhow::Result<()> {
     let solr = Collection::new(url)?;
     let articles = solr.count()?;
+    // The collection without its scheme: the line with `http://` is the page's.
+    let collection = solr.url().trim_start_matches("http://").to_string();
     let app = Arc::new(App {
         solr,
         timeout: opts.timeout,
     });
-    let addr = opts.addr.as_str();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the server's runtime")?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .with_context(|| format!("--addr {addr}: cannot listen there"))?;
-        let local = listener
-            .local_addr()
-            .with_context(|| format!("--addr {addr}: cannot listen there"))?;
-        let mut names = opts.allow_hosts.clone();
-        if !local.ip().is_loopback() && !local.ip().is_unspecified() {
-            names.push(local.to_string());
-        }
-        // The collection without its scheme: the line with `http://` is the page's.
-        let collection = app.solr.url().trim_start_matches("http://");
-        println!("baosou: serving the Solr collection {collection} ({articles} articles)");
-        println!("baosou: open http://{local}/ (Ctrl-C stops)");
-        use std::io::Write;
-        std::io::stdout().flush().ok();
-        let shutdown = async {
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        };
-        crate::serve::conn::serve(listener, router(app, guard::Hosts::new(&names)), shutdown)
-            .await
-            .context("the server stopped")
-    })
+    let serving = format!("the Solr collection {collection} ({articles} articles)");
+    crate::serve::listen(app, opts, &serving)
 }
