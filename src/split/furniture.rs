@@ -83,6 +83,23 @@ const MAX_PAGE_LABEL: usize = 16;
 const MAX_PRODUCTION: usize = 60;
 /// The longest page header holding the day, with the credits after it, in chars.
 const MAX_HEADER: usize = 80;
+/// The longest page header of the day alone, or the day and a label (`2020年2月27日 星期四`,
+/// `人民日报 2020年2月27日 星期四 第3版`), in chars; a wider one goes on with credits.
+const MAX_BARE_HEADER: usize = 40;
+/// The widest day printed alone as a header, without its weekday (`2020年12月31日`), in chars.
+const MAX_DAY_ONLY: usize = 12;
+/// The longest page label line that goes on with the page's credits
+/// (`A2  要闻  责任编辑：王明`), in chars.
+const MAX_CREDITED_LABEL: usize = 48;
+/// The widest role before a credit's colon (`编辑`, `责任编辑`, `图表制作`, `本版统筹`), in chars.
+const MAX_ROLE: usize = 6;
+/// The widest part of a credits line that is not a credit: a name set off from its role by
+/// spaces (`易舒冉`), a short label (`A3`, `要闻`), in chars.
+const MAX_CREDIT_PART: usize = 8;
+/// How many chars a section's name after its mark has (`■ 要闻`, `◆ 综合`).
+const SECTION_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
+/// How far into a paragraph a day opening it is looked for (`2020年12月31日上午，`), in chars.
+const OPENING_DAY_HEAD: usize = 16;
 
 /// A jump line, to another page or from one: `下转 A2 版`, `（上接第一版）`,
 /// `（相关报道见第六版）`.
@@ -101,14 +118,14 @@ pub(crate) fn is_page_label(line: &str) -> bool {
 /// (`A2  要闻  责任编辑：王明` → `A2  要闻`), if it does.
 fn credited_label(line: &str) -> Option<&str> {
     let line = trim(line);
-    if wider_than(line, 48) {
+    if wider_than(line, MAX_CREDITED_LABEL) {
         return None;
     }
     let colon = line.find(['：', ':'])?;
     let start = line[..colon].rfind(super::text::is_space)?;
     let credit = |p: &str| match p.split_once(['：', ':']) {
-        Some((role, _)) => (2..=6).contains(&width(role)),
-        None => width(p) <= 4 && p.chars().all(super::text::is_han),
+        Some((role, _)) => (2..=MAX_ROLE).contains(&width(role)),
+        None => width(p) <= *super::byline::NAME_CHARS.end() && p.chars().all(super::text::is_han),
     };
     let ok = line[start..]
         .split(super::text::is_space)
@@ -127,7 +144,7 @@ pub(crate) fn is_section_mark(line: &str) -> bool {
     };
     let name = trim(rest);
     name.len() < rest.len()
-        && (2..=4).contains(&name.chars().count())
+        && SECTION_NAME_CHARS.contains(&name.chars().count())
         && name.chars().all(super::text::is_han)
 }
 
@@ -141,14 +158,14 @@ pub(crate) fn header_day(line: &str) -> Option<Day> {
     }
     // Full-width digits become ASCII ones char for char: the width stays as tested.
     let line = ascii_digits(trim(line));
-    if wider_than(&line, 40) {
+    if wider_than(&line, MAX_BARE_HEADER) {
         return credited_header(&line);
     }
     let Some(c) = HEADER_DAY.captures(&line) else {
         return credited_header(&line);
     };
     let has_weekday = line.contains("星期") || line.contains('周');
-    let bare = width(&line) <= 12;
+    let bare = width(&line) <= MAX_DAY_ONLY;
     if !(has_weekday || bare) {
         return None;
     }
@@ -161,8 +178,8 @@ fn credited_header(line: &str) -> Option<Day> {
     let c = DATED_HEAD.captures(line)?;
     let rest = c.name("rest").map_or("", |m| m.as_str());
     let part_ok = |p: &str| match p.split_once(['：', ':']) {
-        Some((role, _)) => width(role) <= 6,
-        None => width(p) <= 8,
+        Some((role, _)) => width(role) <= MAX_ROLE,
+        None => width(p) <= MAX_CREDIT_PART,
     };
     let ok = !rest.contains(['，', '。', '？', '！', '；'])
         && rest
@@ -187,7 +204,7 @@ pub(crate) fn opening_day(para: &str) -> Option<(u32, u32)> {
     if !para.starts_with(char::is_numeric) {
         return None;
     }
-    let head = ascii_digits(first_chars(para, 16));
+    let head = ascii_digits(first_chars(para, OPENING_DAY_HEAD));
     let c = OPENING_DAY.captures(&head)?;
     let m: u32 = c[1].parse().ok()?;
     let d: u32 = c[2].parse().ok()?;
@@ -217,9 +234,9 @@ fn page_credits(line: &str) -> bool {
     let parts: Vec<&str> = CREDIT_GAP.split(line).map(trim).collect();
     let credit = |p: &&str| {
         p.split_once(['：', ':'])
-            .is_some_and(|(role, _)| width(role) <= 6)
+            .is_some_and(|(role, _)| width(role) <= MAX_ROLE)
     };
-    let name = |p: &&str| !p.contains(['：', ':']) && width(p) <= 8;
+    let name = |p: &&str| !p.contains(['：', ':']) && width(p) <= MAX_CREDIT_PART;
     parts.len() > 1
         && parts.first().is_some_and(credit)
         && parts.iter().all(|p| credit(p) || name(p))

@@ -209,6 +209,15 @@ fn balanced(line: &str) -> bool {
         && count('《') == count('》')
 }
 
+/// The width of a signature after its dash (`——编 者`, `——习近平`, `——编辑部`), in chars.
+const SIGNATURE: std::ops::RangeInclusive<usize> = 1..=5;
+/// The width of a speaker's name and title before a bracketed post
+/// (`——邹彬代表（…）`, `——阿不都热依木·买买提委员（…）`), in chars.
+const SPEAKER: std::ops::RangeInclusive<usize> = 2..=12;
+/// A speaker's post, with its opening bracket, is wider than this: at least three chars in
+/// the brackets (`（中建五局项目质量管理员）`), in chars.
+const MIN_POST: usize = 3;
+
 /// A signature under a text: `——编 者`, `——习近平`, or a speaker with the post in
 /// brackets, closing a quoted opinion (`——邹彬代表（中建五局项目质量管理员）`).
 pub(crate) fn is_signature(line: &str) -> bool {
@@ -221,13 +230,16 @@ pub(crate) fn is_signature(line: &str) -> bool {
         let open = inner.rfind(['（', '('])?;
         let (who, post) = inner.split_at(open);
         Some(
-            (2..=12).contains(&width(who))
+            SPEAKER.contains(&width(who))
                 && who.chars().all(|c| is_han(c) || c == '·')
-                && width(post) > 3,
+                && width(post) > MIN_POST,
         )
     };
-    (1..=5).contains(&width(rest)) || speaker() == Some(true)
+    SIGNATURE.contains(&width(rest)) || speaker() == Some(true)
 }
+
+/// How many chars a reader's place under a letter has (`江西南昌市`, `内蒙古赤峰市`).
+const READER_PLACE: std::ops::RangeInclusive<usize> = 3..=10;
 
 /// A reader's place and name under a letter: `辽宁大连市 王艺侨`, `内蒙古赤峰市 刘 才`.
 /// Letters run on in one collection, so it does not end an article; it is never a kicker.
@@ -242,7 +254,7 @@ pub(crate) fn is_reader_signature(line: &str) -> bool {
         return false;
     };
     let name: String = name.chars().filter(|&c| !is_space(c)).collect();
-    (3..=10).contains(&place.chars().count())
+    READER_PLACE.contains(&place.chars().count())
         && place.ends_with(['省', '市', '县', '区', '州', '旗', '盟', '镇', '乡', '村'])
         && place.chars().all(is_han)
         && NAME_CHARS.contains(&name.chars().count())
@@ -291,11 +303,16 @@ pub(crate) fn is_section_head(line: &str) -> bool {
     numbered || line.contains('，')
 }
 
+/// How wide a column tag is (`热点`, `央媒看株洲`, `（人民时评）` inside its brackets), in chars.
+const COLUMN_TAG: std::ops::RangeInclusive<usize> = 2..=7;
+/// How wide a bracketed column name ending a headline is, with its brackets, in chars.
+const HEADLINE_COLUMN: std::ops::RangeInclusive<usize> = 2..=30;
+
 /// A column tag: `央媒看株洲`, `（人民时评）`. Only read as one after a headline.
 pub(crate) fn column_tag(line: &str) -> Option<String> {
     let inner = bracketed(line).unwrap_or(trim(line));
     let w = width(inner);
-    ((2..=7).contains(&w) && !inner.contains([' ', '\u{3000}', '—', '“']))
+    (COLUMN_TAG.contains(&w) && !inner.contains([' ', '\u{3000}', '—', '“']))
         .then(|| inner.to_string())
 }
 
@@ -316,12 +333,12 @@ pub(crate) fn has_column_tag(line: &str) -> bool {
         '长', '员', '人', '家', '者', '记', '任', '席', '授', '演', '师', '官', '士',
     ]);
     let name = post
-        && before.chars().filter(|&c| !is_space(c)).count() <= 4
+        && before.chars().filter(|&c| !is_space(c)).count() <= *NAME_CHARS.end()
         && before.chars().all(|c| is_han(c) || is_space(c) || c == '·');
     // A comma inside the brackets makes them a note, unless `·` joins a column to its
     // series (`（70年，共同走过·大国小家）`).
     let note = tag.contains('。') || tag.contains('，') && !tag.contains('·');
-    open > 0 && !name && (2..=30).contains(&width(tag)) && !note
+    open > 0 && !name && HEADLINE_COLUMN.contains(&width(tag)) && !note
 }
 
 /// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note

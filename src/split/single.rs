@@ -8,19 +8,28 @@ use super::paragraphs::Builder;
 use super::text::{blocks, trim, Block};
 use super::Page;
 
+/// The lines over the body of a one-article file: kicker, headline, subheadline.
+const HEAD_LINES: usize = 3;
+
 /// True when `text` is one article per file: a headline on line 2, the first lines not
 /// indented, most lines after line 3 indented, and at most one headline-like line among
 /// them without indentation. A page whose paragraphs keep their indentation has several:
 /// the headlines of its other articles.
 pub(crate) fn is_single(text: &str) -> bool {
     let lines: Vec<&str> = text.split('\n').collect();
-    if lines.len() < 4
+    if lines.len() <= HEAD_LINES
         || trim(lines[1]).is_empty()
-        || lines.iter().take(3).any(|l| l.starts_with('\u{3000}'))
+        || lines
+            .iter()
+            .take(HEAD_LINES)
+            .any(|l| l.starts_with('\u{3000}'))
     {
         return false;
     }
-    let body: Vec<&&str> = lines[3..].iter().filter(|l| !trim(l).is_empty()).collect();
+    let body: Vec<&&str> = lines[HEAD_LINES..]
+        .iter()
+        .filter(|l| !trim(l).is_empty())
+        .collect();
     let unindented = || body.iter().filter(|l| !l.starts_with("\u{3000}\u{3000}"));
     let heads = unindented().filter(|l| is_headline_like(l)).count();
     !body.is_empty() && unindented().count() * 2 < body.len() && heads <= 1
@@ -32,7 +41,7 @@ pub(crate) fn split_single(text: &str) -> Page {
     let mut pos = 0;
     let mut head: Vec<(usize, &str)> = Vec::new();
     for (n, line) in text.split('\n').enumerate() {
-        if n < 3 {
+        if n < HEAD_LINES {
             head.push((pos, line));
         }
         pos += line.chars().count() + 1;
@@ -43,7 +52,7 @@ pub(crate) fn split_single(text: &str) -> Page {
     b.article.subheadlines = part(2).map(str::to_string).into_iter().collect();
     for (k, (start, line)) in head.iter().enumerate() {
         let t = trim(line);
-        if !t.is_empty() && k < 3 {
+        if !t.is_empty() && k < HEAD_LINES {
             b.cover(&Block {
                 start: *start,
                 end: start + t.chars().count(),
