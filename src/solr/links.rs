@@ -1,5 +1,5 @@
 //! The links between the collection's articles, found after an indexing pass as they are
-//! for a local index ([`crate::index::relink::find_in`]: the same stitching and folding),
+//! for a local index (`index::relink::find_in`: the same stitching and folding),
 //! kept in the state folder ([`crate::index::LINKS_FILE`]) and written into the collection:
 //! each story of several parts gets a document of its whole text (id `story:…`, as the
 //! local one's key), and each document is marked with what it is ([`super::marks`]), by

@@ -37,7 +37,7 @@ pub struct Shown {
 }
 
 /// Fills in `a`'s parts and, when `fold`, its other printings from `doc`'s [`LINKS`], as a
-/// local hit's ([`Links::decorate`]).
+/// local hit's ([`crate::index::Links::decorate`]).
 pub fn decorate(doc: &Value, a: &mut Article, fold: bool) {
     let shown = doc[LINKS]
         .as_str()
