@@ -8,7 +8,7 @@ mod common;
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Held by each test that fills the collection: they share the one collection.
@@ -725,7 +725,7 @@ fn serve_answers_from_solr_as_from_the_local_index() {
 
 /// The stitch fixture archive (`tests/fixtures/stitch`, as tests/stitch.rs uses it) copied
 /// into `dir`.
-fn stitch_archive(dir: &Path) -> std::path::PathBuf {
+fn stitch_archive(dir: &Path) -> PathBuf {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stitch");
     let to = dir.join("archive");
     for e in walkdir::WalkDir::new(&from) {
@@ -738,6 +738,18 @@ fn stitch_archive(dir: &Path) -> std::path::PathBuf {
         }
     }
     to
+}
+
+/// The stitch fixture archive indexed locally and into the collection: the temporary
+/// folder holding it all, the archive, the local index and the state folder.
+fn stitched(url: &str) -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let archive = stitch_archive(dir.path());
+    let (local, state) = (dir.path().join("local"), dir.path().join("state"));
+    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
+    assert!(o.status.success(), "local index: {}", text(&o.stderr));
+    fill(url, &archive, &state);
+    (dir, archive, local, state)
 }
 
 /// Each hit's id, parts and other printings, as `search --json` prints them (in id order:
@@ -785,12 +797,7 @@ fn index_both(url: &str, archive: &Path, local: &Path, state: &Path) {
 fn stories_and_printings_are_one_hit_through_solr_as_locally() {
     let Some(url) = solr_url() else { return };
     let _turn = collection();
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let archive = stitch_archive(dir.path());
-    let (local, state) = (dir.path().join("local"), dir.path().join("state"));
-    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
-    assert!(o.status.success(), "local index: {}", text(&o.stderr));
-    fill(&url, &archive, &state);
+    let (_dir, _, local, _) = stitched(&url);
     let (l, s) = (["--index", path(&local)], ["--solr", url.as_str()]);
     let queries: [&[&str]; 9] = [
         &["农资供应"],
@@ -846,12 +853,7 @@ fn stories_and_printings_are_one_hit_through_solr_as_locally() {
 fn incremental_runs_relink_the_collection() {
     let Some(url) = solr_url() else { return };
     let _turn = collection();
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let archive = stitch_archive(dir.path());
-    let (local, state) = (dir.path().join("local"), dir.path().join("state"));
-    let o = baosou(&["index", "-q", path(&archive), "--index", path(&local)]);
-    assert!(o.status.success(), "local index: {}", text(&o.stderr));
-    fill(&url, &archive, &state);
+    let (_dir, archive, local, state) = stitched(&url);
     let (l, s) = (["--index", path(&local)], ["--solr", url.as_str()]);
     assert_eq!(linked(&s, &["候鸟"]), linked(&l, &["候鸟"]));
 
