@@ -18,9 +18,15 @@ fn collection() -> std::sync::MutexGuard<'static, ()> {
     COLLECTION.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Indexes `archive` into the collection, emptied first, and returns the state folder.
+/// Indexes `archive` into the collection, emptied first, keeping its state in `state`.
 fn fill(url: &str, archive: &Path, state: &Path) {
-    let o = baosou(&[
+    send(url, archive, state, &["--rebuild"]);
+}
+
+/// Runs `index ARCHIVE --solr URL --solr-state STATE`, with `extra` flags, and checks it
+/// succeeds.
+fn send(url: &str, archive: &Path, state: &Path, extra: &[&str]) {
+    let args = [
         "index",
         "-q",
         path(archive),
@@ -28,8 +34,8 @@ fn fill(url: &str, archive: &Path, state: &Path) {
         url,
         "--solr-state",
         path(state),
-        "--rebuild",
-    ]);
+    ];
+    let o = baosou(&[&args[..], extra].concat());
     assert!(o.status.success(), "index --solr: {}", text(&o.stderr));
 }
 
@@ -778,16 +784,7 @@ fn index_both(url: &str, archive: &Path, local: &Path, state: &Path) {
         path(local),
     ]);
     assert!(o.status.success(), "local index: {}", text(&o.stderr));
-    let o = baosou(&[
-        "index",
-        "-q",
-        path(archive),
-        "--solr",
-        url,
-        "--solr-state",
-        path(state),
-    ]);
-    assert!(o.status.success(), "index --solr: {}", text(&o.stderr));
+    send(url, archive, state, &[]);
 }
 
 /// Issue 20: a story continued across pages is one hit through Solr, with the id and the
