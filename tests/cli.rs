@@ -159,6 +159,73 @@ fn reporter_filter_with_keyword() {
     );
 }
 
+/// Hits that score the same, dated the same and printed on the same page come in the same
+/// order however the index was built: four papers' page 1 of one day, each story by one
+/// reporter, indexed one paper a run in two orders (so each lands in a segment of its own,
+/// first or last), give one order for a search by that reporter alone, on a page of hits and
+/// in an export.
+#[test]
+fn equal_hits_come_in_one_order_however_the_index_was_built() {
+    let stories = [
+        (
+            "东湖晚报",
+            "东湖水质持续改善",
+            "今年以来东湖水质监测断面全部达标，岸线整治完成八成。",
+        ),
+        (
+            "西山日报",
+            "西山茶园迎来采摘季",
+            "西山三千亩茶园进入春茶采摘高峰，茶农忙着炒制新茶。",
+        ),
+        (
+            "南岭时报",
+            "南岭隧道贯通",
+            "南岭隧道昨日全线贯通，预计年底通车，两地车程缩短一半。",
+        ),
+        (
+            "北港商报",
+            "北港集装箱吞吐量创新高",
+            "一季度北港集装箱吞吐量同比增长一成二，航线新增五条。",
+        ),
+    ];
+    let order = |papers: &mut dyn Iterator<Item = usize>| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (archive, index) = (dir.path().join("archive"), dir.path().join("index"));
+        for i in papers {
+            let (paper, head, body) = stories[i];
+            let day = archive.join(paper).join("2021-03-01");
+            std::fs::create_dir_all(&day).expect("a page folder");
+            let page = format!("{head}\n\n本报记者 韩冬青\n\n{body}\n");
+            std::fs::write(day.join("01.txt"), page).expect("a page file");
+            let o = baosou(&[
+                "index",
+                "-q",
+                archive.to_str().unwrap(),
+                "--index",
+                index.to_str().unwrap(),
+            ]);
+            assert!(o.status.success(), "index failed: {}", stderr(&o));
+        }
+        let search = |how| {
+            let o = baosou(&[
+                "search",
+                "--reporter",
+                "韩冬青",
+                how,
+                "--index",
+                index.to_str().unwrap(),
+            ]);
+            headlines(&o)
+        };
+        (search("--json"), search("--format=jsonl"))
+    };
+    let forwards = order(&mut (0..4));
+    let backwards = order(&mut (0..4).rev());
+    assert_eq!(forwards.0.len(), 4, "{forwards:?}");
+    assert_eq!(forwards.1.len(), 4, "{forwards:?}");
+    assert_eq!(forwards, backwards);
+}
+
 /// Issue #4: the ranking promises, each as a query and the headline that must come first.
 #[test]
 fn issue_4_ranking_promises() {

@@ -1,5 +1,5 @@
 //! Every hit of a search, not one page: for exports and concordances. The collector keeps
-//! only each match's date, page and doc address (24 bytes a hit); the stored fields are
+//! only each match's date, page, uid and doc address (32 bytes a hit); the stored fields are
 //! read one article at a time while the caller writes it out, so memory stays flat
 //! whatever the number of hits. The document store is memory-mapped, and every page of it
 //! read would stay in the process's resident set: the walk hands those pages back to the
@@ -15,7 +15,7 @@ use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 /// The address of every matching article with the keys it is ordered by: oldest first,
-/// then by page, then in index order.
+/// then by page, then by `uid` (a hash of the id): one order however the index was built.
 struct Addresses;
 
 /// One segment's share of [`Addresses`].
@@ -23,11 +23,12 @@ struct SegmentAddresses {
     segment: SegmentOrdinal,
     date: Column<u64>,
     page: Column<u64>,
-    found: Vec<(u64, u64, DocAddress)>,
+    uid: Column<u64>,
+    found: Vec<(u64, u64, u64, DocAddress)>,
 }
 
 impl Collector for Addresses {
-    type Fruit = Vec<(u64, u64, DocAddress)>;
+    type Fruit = Vec<(u64, u64, u64, DocAddress)>;
     type Child = SegmentAddresses;
 
     fn for_segment(
@@ -40,6 +41,7 @@ impl Collector for Addresses {
             segment,
             date: fast.u64(schema::DATE)?,
             page: fast.u64(schema::PAGE)?,
+            uid: fast.u64(schema::UID)?,
             found: Vec::new(),
         })
     }
@@ -49,20 +51,21 @@ impl Collector for Addresses {
     }
 
     fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut all: Vec<(u64, u64, DocAddress)> = fruits.into_iter().flatten().collect();
+        let mut all: Vec<(u64, u64, u64, DocAddress)> = fruits.into_iter().flatten().collect();
         all.sort_unstable();
         Ok(all)
     }
 }
 
 impl SegmentCollector for SegmentAddresses {
-    type Fruit = Vec<(u64, u64, DocAddress)>;
+    type Fruit = Vec<(u64, u64, u64, DocAddress)>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         let date = self.date.first(doc).unwrap_or(u64::MAX);
         let page = self.page.first(doc).unwrap_or(u64::MAX);
+        let uid = self.uid.first(doc).unwrap_or(u64::MAX);
         self.found
-            .push((date, page, DocAddress::new(self.segment, doc)));
+            .push((date, page, uid, DocAddress::new(self.segment, doc)));
     }
 
     fn harvest(self) -> Self::Fruit {
@@ -93,7 +96,7 @@ pub fn for_each_hit(
     let addresses = searcher.search(&query, &Addresses)?;
     let needles = needles(req);
     let mut given = 0;
-    for &(_, _, address) in &addresses {
+    for &(_, _, _, address) in &addresses {
         if given % RELEASE_EVERY == RELEASE_EVERY - 1 {
             release_store_pages(&store.dir);
         }

@@ -38,7 +38,7 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
 /// Ranking weight of each field.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -299,9 +299,8 @@ fn ranked<C: Collector>(
     Ok(match req.sort {
         Sort::Relevance => {
             let top = TopDocs::with_limit(fetch).tweak_score(|segment: &SegmentReader| {
-                let column = |name| segment.fast_fields().u64(name).ok();
-                let (date, page) = (column(schema::DATE), column(schema::PAGE));
-                move |doc: DocId, score: Score| (score, preference(&date, &page, doc))
+                let columns = Preference::of(segment);
+                move |doc: DocId, score: Score| (score, columns.key(doc))
             });
             let (docs, counted, also) = searcher
                 .search(query, &stop.bound((top, grouped, also)))
@@ -313,8 +312,10 @@ fn ranked<C: Collector>(
             )
         }
         Sort::Date => {
-            let top =
-                TopDocs::with_limit(fetch).order_by_fast_field::<u64>(schema::DATE, Order::Desc);
+            let top = TopDocs::with_limit(fetch).tweak_score(|segment: &SegmentReader| {
+                let columns = Preference::of(segment);
+                move |doc: DocId, _: Score| columns.key(doc)
+            });
             let (docs, counted, also) = searcher
                 .search(query, &stop.bound((top, grouped, also)))
                 .map_err(|e| gave_up(stop, e))?;
@@ -334,11 +335,36 @@ fn gave_up(stop: &Stop, e: tantivy::TantivyError) -> anyhow::Error {
 }
 
 /// Between hits that score the same (an article printed on page 1 and again on the page it
-/// continues on), the newer first, then the lower page: the order does not depend on how
-/// the index was built.
-fn preference(date: &Option<Column<u64>>, page: &Option<Column<u64>>, doc: DocId) -> (u64, u64) {
-    let value = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-    (value(date), u64::MAX - value(page))
+/// continues on, or every hit of a search by reporter alone), the newer first, then the lower
+/// page, then the lower `uid` (a hash of the article's id): the order does not depend on how
+/// the index was built, nor on which segment a document landed in. (Through Solr the last key
+/// is the id itself.)
+struct Preference {
+    date: Option<Column<u64>>,
+    page: Option<Column<u64>>,
+    uid: Option<Column<u64>>,
+}
+
+impl Preference {
+    /// The columns of one segment.
+    fn of(segment: &SegmentReader) -> Preference {
+        let column = |name| segment.fast_fields().u64(name).ok();
+        Preference {
+            date: column(schema::DATE),
+            page: column(schema::PAGE),
+            uid: column(schema::UID),
+        }
+    }
+
+    /// The key of a document: greater comes first.
+    fn key(&self, doc: DocId) -> (u64, u64, u64) {
+        let value = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        (
+            value(&self.date),
+            u64::MAX - value(&self.page),
+            u64::MAX - value(&self.uid),
+        )
+    }
 }
 
 /// The snippet of a hit: the best passage of the body, or, when only a caption or a byline
