@@ -55,6 +55,9 @@ pub fn update(store: &Store, writer_memory: usize) -> anyhow::Result<Links> {
             });
         }
     }
+    // By day, then uid, not by segment: which pairs a crowded band compares (fold::BUCKET)
+    // then does not depend on how the index was built.
+    seen.sort_unstable_by_key(|s| (s.day, s.uid));
     let mut cache: HashMap<DocAddress, Article> = HashMap::new();
     let mut article = |address: DocAddress| -> anyhow::Result<Article> {
         if let Some(a) = cache.get(&address) {
