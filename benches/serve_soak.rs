@@ -108,12 +108,9 @@ fn hostile() -> Vec<(&'static str, String)> {
 
 fn main() {
     let root = common::root();
-    let index = std::env::var_os("BAOSOU_BENCH_INDEX")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| root.join("target/soak-index"));
-    if !common::dev_index("serve_soak", &index) {
+    let Some(index) = common::dev_index("serve_soak", root.join("target/soak-index")) else {
         return;
-    }
+    };
     let clients = common::env_num("BAOSOU_SOAK_CLIENTS", 8).clamp(1, 64) as usize;
     let secs = common::env_num("BAOSOU_SOAK_SECS", 10).clamp(1, 120);
     run(&root, &index, clients, Duration::from_secs(secs));

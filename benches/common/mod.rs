@@ -63,38 +63,62 @@ pub fn dev_pages() -> PathBuf {
     root().join("../shared/corpus/rmrb_pages_dev/pages")
 }
 
-/// True when `index` holds an index, building one from the dev corpus first when it does
-/// not; false (having said so) when the corpus is absent too. Exits on a failed build.
-pub fn dev_index(bench: &str, index: &Path) -> bool {
+/// The index a bench searches: `BAOSOU_BENCH_INDEX`, or the bench's own at `default`. The
+/// bench's own is built from the dev corpus when it is missing, and built again when this
+/// build cannot read it (an index of an older format); one named by `BAOSOU_BENCH_INDEX` is
+/// never rebuilt, only reported. None (having said so) when there is no index and no corpus.
+/// Exits on a failed build or an unreadable named index.
+pub fn dev_index(bench: &str, default: PathBuf) -> Option<PathBuf> {
+    let named = std::env::var_os("BAOSOU_BENCH_INDEX").map(PathBuf::from);
+    let owned = named.is_none();
+    let index = named.unwrap_or(default);
+    let mut rebuild = false;
     if index.join("baosou.json").is_file() {
-        return true;
+        let stats = Command::new(env!("CARGO_BIN_EXE_baosou"))
+            .args(["stats", "--index"])
+            .arg(&index)
+            .output();
+        match stats {
+            Ok(o) if o.status.success() => return Some(index),
+            Ok(o) if !owned => {
+                eprint!("{bench}: {}", String::from_utf8_lossy(&o.stderr));
+                std::process::exit(2);
+            }
+            _ => rebuild = true,
+        }
     }
     let corpus = dev_pages();
     if !corpus.is_dir() {
         println!(
-            "{bench}: no index at {} and the dev corpus is absent ({}); nothing measured",
+            "{bench}: no usable index at {} and the dev corpus is absent ({}); nothing measured",
             index.display(),
             corpus.display()
         );
-        return false;
+        return None;
     }
     println!(
-        "{bench}: indexing the dev corpus {} into {}",
+        "{bench}: indexing the dev corpus {} into {}{}",
         corpus.display(),
-        index.display()
+        index.display(),
+        if rebuild {
+            " again (this build cannot read the index there)"
+        } else {
+            ""
+        }
     );
     let ok = Command::new(env!("CARGO_BIN_EXE_baosou"))
         .args(["index", "-q"])
         .arg(&corpus)
         .arg("--index")
-        .arg(index)
+        .arg(&index)
+        .args(rebuild.then_some("--rebuild"))
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
         eprintln!("{bench}: indexing failed");
         std::process::exit(2);
     }
-    true
+    Some(index)
 }
 
 /// An HTTP client that gives up on a request after `secs` and reads every status.
