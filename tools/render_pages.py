@@ -226,8 +226,10 @@ def print_continued(pages, rng):
     return n
 
 
-def render_style(pages, style, out, args):
-    """Writes the pages of `pages` in `style` to OUT/pages/<paper>/ and OUT/gold.jsonl."""
+def render_style(pages, style, out, args, render=None):
+    """Writes the pages of `pages` in `style` to OUT/pages/<paper>/ and OUT/gold.jsonl, each page
+    made by `render` (default page_styles.render_styled_page)."""
+    render = render or page_styles.render_styled_page
     paper = page_styles.STYLES[style][0]
     rng = random.Random(args.seed * 1000003 + zlib.crc32(style.encode()))
     asides = [a["body"].split("\n")[0].strip() for arts in pages.values() for a in arts]
@@ -243,7 +245,7 @@ def render_style(pages, style, out, args):
                    "section": page_styles.SECTIONS[(page - 1) % len(page_styles.SECTIONS)],
                    "editor": page_styles.name(rng), "designer": page_styles.name(rng),
                    "sources": page_styles.SOURCES, "asides": asides}
-            text, gold = page_styles.render_styled_page(articles, rng, args, style, ctx)
+            text, gold = render(articles, rng, args, style, ctx)
             encoding = "gb18030" if rng.random() < args.gb18030 else "utf-8"
             path = f"pages/{paper}/{date}/{page:02d}.txt"
             os.makedirs(os.path.join(out, os.path.dirname(path)), exist_ok=True)

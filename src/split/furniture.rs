@@ -114,25 +114,48 @@ pub(crate) fn is_page_label(line: &str) -> bool {
     bare(line) || is_section_mark(line) || credited_label(line).is_some_and(bare)
 }
 
-/// The label of a page label line that goes on with the page's credits
-/// (`A2  要闻  责任编辑：王明` → `A2  要闻`), if it does.
+/// The label of a page label line that goes on with the page's credits, with their colons
+/// or without (`A2  要闻  责任编辑：王明`, `A05 | 经济  本版编辑 孟怡  美编 覃新玉` →
+/// `A2  要闻`, `A05 | 经济`), if it does.
 fn credited_label(line: &str) -> Option<&str> {
     let line = trim(line);
     if wider_than(line, MAX_CREDITED_LABEL) {
         return None;
     }
-    let colon = line.find(['：', ':'])?;
-    let start = line[..colon].rfind(super::text::is_space)?;
-    let credit = |p: &str| match p.split_once(['：', ':']) {
+    let role = |p: &str| match p.split_once(['：', ':']) {
         Some((role, _)) => (2..=MAX_ROLE).contains(&width(role)),
-        None => width(p) <= *super::byline::NAME_CHARS.end() && p.chars().all(super::text::is_han),
+        None => BARE_ROLES.contains(&p),
     };
-    let ok = line[start..]
+    let name = |p: &str| {
+        width(p) <= *super::byline::NAME_CHARS.end() && p.chars().all(super::text::is_han)
+    };
+    let parts: Vec<&str> = line
         .split(super::text::is_space)
         .filter(|p| !p.is_empty())
-        .all(credit);
+        .collect();
+    let first = parts.iter().position(|p| role(p)).filter(|&i| i > 0)?;
+    let ok = parts[first..].iter().all(|p| role(p) || name(p));
+    // The parts are slices of `line`: the credits start where the first role does.
+    let start = parts[first].as_ptr() as usize - line.as_ptr() as usize;
     ok.then(|| trim(&line[..start]))
 }
+
+/// The page's roles a header prints without a colon, a space before the name
+/// (`本版编辑 孟怡  美编 覃新玉`).
+const BARE_ROLES: [&str; 12] = [
+    "责任编辑",
+    "本版编辑",
+    "编辑",
+    "责编",
+    "美编",
+    "美术编辑",
+    "图片编辑",
+    "校对",
+    "版式",
+    "版式设计",
+    "视觉设计",
+    "审读",
+];
 
 /// A section's name set after a mark and a space between the stories of a page: `■ 要闻`,
 /// `◆ 综合`. (A mark set close to a short label, `■链接`, `■记者手记`, heads a part of an
@@ -301,6 +324,11 @@ mod tests {
             ("A3", true),
             ("B12版 文体", true),
             ("第3版 要闻", true),
+            ("A05 | 经济  本版编辑 孟怡  美编 覃新玉", true),
+            ("第2版  综合新闻  编辑 王五  校对 赵六", true),
+            ("A2  要闻  责任编辑：王明", true),
+            ("要闻  编辑 王五", false),
+            ("本版编辑 孟怡", false),
             ("要闻 A3", true),
             ("A3·要闻", true),
             ("G20峰会开幕", false),
