@@ -120,8 +120,10 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Reporter>> {
     if let Some(reps) = art_credits(line) {
         return Some(reps);
     }
-    // `本报记者 王明 李华整理`: the reporters who wrote down what others said.
-    let line = line.strip_suffix("整理").map_or(line, trim);
+    // `本报记者 王明 李华整理`, `…采访整理`: the reporters who wrote down what others said.
+    let line = line
+        .strip_suffix("整理")
+        .map_or(line, |l| trim(l.strip_suffix("采访").unwrap_or(l)));
     // A dateline cut at a column break (`本报讯  记者从自` / `然资源部获悉…`) is no byline.
     if wider_than(line, MAX_BYLINE)
         || staff_column(line)
@@ -422,6 +424,22 @@ pub(crate) fn credit(para: &str, org: Option<&str>) -> Option<Vec<Reporter>> {
     Some(reps)
 }
 
+/// The most names a credit closing a story lists: more are the contributors to a compiled
+/// report (`（本报记者田俊荣、杜海涛、王珂、林丽鹂、齐志明、罗珊珊）`), not its byline.
+const MAX_CLOSING_NAMES: usize = 4;
+
+/// Reporters in a bracketed credit that closes a story, on a line of its own or after the
+/// last sentence (`（本报记者田俊荣、许志峰）`, `…年底前完成。（本报记者 王明）`), as papers
+/// that credit a story at its end print it.
+pub(crate) fn closing_credit(para: &str) -> Option<Vec<Reporter>> {
+    let (before, note) = super::text::closing_note(para)?;
+    if !(before.is_empty() || super::text::line_ends_sentence(before)) {
+        return None;
+    }
+    let inner = note.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    byline(inner).filter(|reps| reps.len() <= MAX_CLOSING_NAMES && reps.iter().any(|r| !r.photo))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,6 +457,48 @@ mod tests {
         photo: bool,
     ) -> (String, String, Option<String>, bool) {
         (name.into(), role.into(), org.map(Into::into), photo)
+    }
+
+    #[test]
+    fn closing_credits() {
+        let table: Vec<(&str, Option<Vec<_>>)> = vec![
+            (
+                "（本报记者田俊荣、许志峰）",
+                Some(vec![
+                    r("田俊荣", "记者", Some("本报"), false),
+                    r("许志峰", "记者", Some("本报"), false),
+                ]),
+            ),
+            (
+                "市住建局表示，改造将在年底前完成。（本报记者 王明）",
+                Some(vec![r("王明", "记者", Some("本报"), false)]),
+            ),
+            (
+                "（记者 李华 通讯员 赵强）",
+                Some(vec![
+                    r("李华", "记者", None, false),
+                    r("赵强", "通讯员", None, false),
+                ]),
+            ),
+            (
+                "（本报记者杨雪梅、王瑨采访整理）",
+                Some(vec![
+                    r("杨雪梅", "记者", Some("本报"), false),
+                    r("王瑨", "记者", Some("本报"), false),
+                ]),
+            ),
+            (
+                "（本报记者田俊荣、杜海涛、王珂、林丽鹂、齐志明、罗珊珊）",
+                None,
+            ),
+            ("（作者为中央党校教授）", None),
+            ("（相关报道见第四版）", None),
+            ("据介绍（本报记者 王明）", None),
+            ("（记者 王明摄）", None),
+        ];
+        for (line, want) in table {
+            assert_eq!(closing_credit(line).map(|v| names(&v)), want, "{line}");
+        }
     }
 
     #[test]

@@ -240,6 +240,11 @@ impl Builder {
             }
         }
         self.reporters(later);
+        // A credit closing the story in brackets credits the article; the note stays in
+        // the body, as printed.
+        if let Some(reps) = self.paras.last().and_then(|p| byline::closing_credit(p)) {
+            self.reporters(reps);
+        }
         // A byline with text both before and after it credits the story under it, one
         // piece of a series; then the byline over the first story credits that story too.
         // Bylines over all the text or under it credit the article.

@@ -64,12 +64,13 @@ fn pages() {
                 ("无人机 洒农药", vec![], None, vec!["周红", "陈亮"], None, vec![], "3月1日，一架无人机在田间作业。"),
             ],
         ),
-        // Headline and subheadline on one line, a column tag, an agency byline; a
-        // bracketed credit after a dateline starts the next article.
+        // Headline and subheadline on one line, a column tag, an agency byline, a
+        // bracketed credit closing the story (it credits the story too); a bracketed
+        // credit after a dateline starts the next article.
         (
             "新城产业链“火花飞溅” ——走访动力谷\n\n央媒看湘江\n\n新华社记者 张强\n\n走进动力谷，机器轰鸣。\n\n（本报记者 赵云）\n\n两国签署合作文件\n\n本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。\n",
             vec![
-                ("新城产业链“火花飞溅”", vec!["——走访动力谷"], Some("央媒看湘江"), vec!["张强"], None, vec![], "走进动力谷，机器轰鸣。\n（本报记者 赵云）"),
+                ("新城产业链“火花飞溅”", vec!["——走访动力谷"], Some("央媒看湘江"), vec!["张强", "赵云"], None, vec![], "走进动力谷，机器轰鸣。\n（本报记者 赵云）"),
                 ("两国签署合作文件", vec![], None, vec!["徐明", "刘欣"], Some("本报北京5月11日电"), vec![], "本报北京5月11日电 （记者徐明、刘 欣）两国今天签署文件。"),
             ],
         ),
