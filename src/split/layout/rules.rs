@@ -450,7 +450,7 @@ mod tests {
         ];
         let mut covered: Vec<Rule> = vec![Rule::Credited];
         for (rule, page, line, says) in table {
-            let got = decided(page, &Profile::default(), line);
+            let got = decided(page, &Profile::dateline_paper(), line);
             assert_eq!(got, Some((rule, says)), "{rule} on {line}: {page}");
             covered.push(rule);
         }
@@ -462,7 +462,7 @@ mod tests {
     }
 
     /// `credited` reads the profile: a paper that bylines its stories under their headlines
-    /// prints no series that way.
+    /// prints no series that way; one that opens them with datelines does.
     #[test]
     fn credited_fires_for_a_paper_that_bylines_its_stories() {
         let page = "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n";
@@ -477,7 +477,7 @@ mod tests {
             Some((Rule::Credited, true))
         );
         assert_eq!(
-            decided(page, &Profile::default(), "河边人家"),
+            decided(page, &Profile::dateline_paper(), "河边人家"),
             Some((Rule::Series, false))
         );
     }

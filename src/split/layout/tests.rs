@@ -2,9 +2,10 @@
 
 use super::*;
 
-/// Splits text laid out as a printed page, by the general profile.
+/// Splits text laid out as a printed page, as on a paper seen to open its stories with
+/// datelines (the tables below were written for People's Daily's habits).
 fn split_page(text: &str) -> Page {
-    split_page_with(text, &Profile::default())
+    split_page_with(text, &Profile::dateline_paper())
 }
 
 /// (headline, subheadlines, kicker, reporter names, dateline, jumps, body)
@@ -489,10 +490,11 @@ fn bylines_after_the_story_credit_that_story() {
     );
 }
 
-/// Stories each under its own byline over plain text: one series by the general
-/// profile, as People's Daily prints them (rule `series`), but stories of their own for
-/// a paper whose profile says it bylines its stories under their headlines (rule
-/// `credited`); furniture the profile learned is dropped.
+/// Stories each under its own byline over plain text: one series on a paper that opens
+/// its stories with datelines, as People's Daily prints them (rule `series`), but stories
+/// of their own for a paper whose profile says it bylines its stories under their
+/// headlines (rule `credited`), and by the general profile; furniture the profile
+/// learned is dropped.
 #[test]
 fn a_paper_that_bylines_its_stories_prints_no_series() {
     let page = "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n星城晨报 社会新闻\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n";
@@ -517,9 +519,10 @@ fn a_paper_that_bylines_its_stories_prints_no_series() {
             })
             .collect()
     };
-    let general = heads(&Profile::default());
-    assert_eq!(general.len(), 1);
-    assert!(general[0].2.contains("星城晨报 社会新闻"));
+    let dated = heads(&Profile::dateline_paper());
+    assert_eq!(dated.len(), 1);
+    assert!(dated[0].2.contains("星城晨报 社会新闻"));
+    assert_eq!(heads(&Profile::default()).len(), 2);
     let own = heads(&bylined);
     assert_eq!(
         own,
@@ -550,4 +553,27 @@ fn page_header_and_paper() {
     assert_eq!(page.articles.len(), 1);
     assert_eq!(page.articles[0].event_day, Some((3, 2)));
     assert_eq!(page.articles[0].span[0], 15);
+}
+
+/// A lone page, split by the general profile: a headline over a byline after a story
+/// that ended opens the next story (it merged into the story above before the general
+/// profile took bylines under headlines for the common case).
+#[test]
+fn a_lone_page_opens_a_story_at_a_headline_over_a_byline() {
+    let page = split_page_with(
+        "老旧小区改造全面启动\n\n本市今年将改造老旧小区一百二十个，涉及居民三万余户，改造内容包括管网、外墙和电梯。\n\n市住建局有关负责人介绍，改造前将广泛征求居民意见，做到一区一策，确保群众满意。\n\n市住建局表示，改造将在年底前完成。\n\n新建学校秋季开学\n\n本报记者 张三\n\n三所新建学校将于九月投入使用，新增学位四千个。\n\n市教育局表示，新学校的师资已经配齐，将按时开学。\n",
+        &Profile::default(),
+    );
+    let got: Vec<(&str, Vec<&str>)> = page
+        .articles
+        .iter()
+        .map(|a| (a.headline.as_str(), a.reporter_names()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("老旧小区改造全面启动", vec![]),
+            ("新建学校秋季开学", vec!["张三"]),
+        ]
+    );
 }
