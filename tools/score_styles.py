@@ -7,8 +7,8 @@ Each OUT holds pages/ and gold.jsonl. For each, `BAOSOU split OUT/pages --json` 
 scored: boundary precision / recall / F1 and headline accuracy exactly as
 ../shared/eval/score.py split counts them (its matching is imported from there: a gold
 article is found when a predicted span overlaps it with IoU >= 0.9), then the reporters.
-Reporters are compared per article as sets of names (and of name + role): a matched
-article's names against its gold; a gold article no span matches loses its names (recall),
+Reporters are compared per article as sets of names, of name + role and of name + role +
+organisation (issue 15 asks for all three): a matched article's names against its gold; a gold article no span matches loses its names (recall),
 a predicted article no gold matches adds its names (precision), so a byline credited to the
 wrong story counts against both. --json prints one object per set instead of the table;
 --by-form adds, per convention a style printed (gold `forms`), how many of those articles
@@ -36,8 +36,15 @@ def load_score():
     return mod
 
 
-def names(reporters, with_role=False):
-    return {(r["name"], r.get("role", "")) if with_role else r["name"] for r in reporters or []}
+def names(reporters, kind="name"):
+    """The names of `reporters`, with their role (`role`) or role and organisation (`org`)."""
+    def key(r):
+        if kind == "name":
+            return r["name"]
+        if kind == "role":
+            return r["name"], r.get("role", "")
+        return r["name"], r.get("role", ""), r.get("org") or ""
+    return {key(r) for r in reporters or []}
 
 
 def score(sc, binary, out):
@@ -58,7 +65,7 @@ def score(sc, binary, out):
         by_path.setdefault(sc.norm(sc.rel(a["path"], root)), []).append(a)
     n = dict(gold=0, pred=0, ok=0, head=0)
     forms = {}  # form: [articles, found, tp, fp, fn]
-    rep = {k: [0, 0, 0] for k in ("name", "role")}  # tp, fp, fn
+    rep = {k: [0, 0, 0] for k in ("name", "role", "org")}  # tp, fp, fn
     styles, labelled = set(), False
     for page in gold:
         styles.add(page.get("style", "?"))
@@ -78,8 +85,8 @@ def score(sc, binary, out):
                 head = sc.norm(got.get("headline"))
                 n["head"] += head in (sc.norm(ga["title"]), sc.norm(ga["title"] + ga["subtitle"]))
             for k in rep:
-                want = names(ga.get("reporters"), k == "role")
-                have = names(got and got.get("reporters"), k == "role")
+                want = names(ga.get("reporters"), k)
+                have = names(got and got.get("reporters"), k)
                 rep[k][0] += len(want & have)
                 rep[k][1] += len(have - want)
                 rep[k][2] += len(want - have)
@@ -91,7 +98,7 @@ def score(sc, binary, out):
         for k, x in enumerate(pa):
             if k not in used:
                 for kind in rep:
-                    rep[kind][1] += len(names(x.get("reporters"), kind == "role"))
+                    rep[kind][1] += len(names(x.get("reporters"), kind))
     P, R = n["ok"] / (n["pred"] or 1), n["ok"] / (n["gold"] or 1)
     res = {"set": os.path.basename(os.path.normpath(out)), "style": ",".join(sorted(styles)),
            "pages": len(gold), "gold": n["gold"], "predicted": n["pred"],
@@ -131,12 +138,14 @@ def main():
     if as_json:
         return
     f = lambda x: "–" if x is None else f"{x:.3f}"
-    print("| set | pages | gold / predicted | boundary P / R / F1 | headline | reporters P / R (names) | name + role P / R |")
-    print("|---|---|---|---|---|---|---|")
+    print("| set | pages | gold / predicted | boundary P / R / F1 | headline | reporters P / R (names) | name + role P / R "
+          "| name + role + org P / R |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['set']} | {r['pages']} | {r['gold']} / {r['predicted']} | {r['P']:.3f} / {r['R']:.3f} / "
               f"**{r['F1']:.3f}** | {r['headline']:.3f} | {f(r['reporter_name_P'])} / {f(r['reporter_name_R'])} | "
-              f"{f(r['reporter_role_P'])} / {f(r['reporter_role_R'])} |")
+              f"{f(r['reporter_role_P'])} / {f(r['reporter_role_R'])} | "
+              f"{f(r['reporter_org_P'])} / {f(r['reporter_org_R'])} |")
     if by_form:
         print("\n| set | convention | articles | found (IoU >= 0.9) | reporters P / R |\n|---|---|---|---|---|")
         for r in rows:
