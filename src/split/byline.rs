@@ -657,6 +657,35 @@ mod tests {
         }
     }
 
+    /// Each byline credits the story it stands in, over it or after it, not the next one.
+    #[test]
+    fn bylines_credit_their_own_story() {
+        let page = "地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n\
+            数据来源：市交通委  本报记者  王明\n\n社区菜场重新开门\n\n\
+            本报北京3月2日讯（记者 张三 通讯员 李四）昨天一早，社区菜场重新开门迎客，居民们排队选购。\n\n\
+            新华社发  本报记者  赵云\n\n老年大学开设网课\n\n昨天，老年大学把课程搬到了网上，\
+            学员在家就能上课。\n\n——编  者  本报记者  陈红  刘刚\n";
+        let got: Vec<Vec<(String, Option<String>)>> = crate::split::split(page)
+            .articles
+            .iter()
+            .map(|a| {
+                a.reporters
+                    .iter()
+                    .map(|r| (r.name.clone(), r.org.clone()))
+                    .collect()
+            })
+            .collect();
+        let p = |n: &str| (n.to_string(), Some("本报".to_string()));
+        assert_eq!(
+            got,
+            vec![
+                vec![p("王明")],
+                vec![p("张三"), p("李四"), p("赵云")],
+                vec![p("陈红"), p("刘刚")],
+            ]
+        );
+    }
+
     #[test]
     fn photo_credits() {
         let table = [
