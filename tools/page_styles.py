@@ -206,7 +206,8 @@ def provincial(s, dl, reps, rng, ctx):
     reporters_first = not helpers or rng.random() < 0.65
     groups = [("记者", names), ("通讯员", helpers)] if reporters_first else [("通讯员", helpers), ("记者", names)]
     inside = " ".join(f"{r} {' '.join(ns)}" for r, ns in groups if ns)
-    s.reporters = rep + hlp if reporters_first else hlp + rep
+    # A credit inside a dateline is its organisation's, as `新华社…电（记者 X）` is 新华社's.
+    s.reporters = [(n, r, "本报") for n, r, _ in (rep + hlp if reporters_first else hlp + rep)]
     s.forms.append({"under": "byline under headline", "dated": "本报X月X日讯（…）"}.get(
         form if form != "dated" or dl["day"] else "", "本报讯（记者 通讯员）" if reporters_first else "本报讯（通讯员 记者）"))
     if form == "under":
@@ -230,7 +231,9 @@ def city(s, dl, reps, rng, ctx):
                         "plain": "记者 X 通讯员 Y under headline"}[form])
         if form == "in_dateline":
             s.prefix = f"{paper}讯（{role} {' '.join(names)}" + (f" 通讯员 {helpers[0]}" if helpers else "") + "）"
-            s.reporters = [(n, role, None) for n in names]
+            # Inside the dateline: the paper's, helpers too (as provincial's `本报讯（…）`).
+            s.reporters = [(n, role, paper) for n in names] + [(h, "通讯员", paper) for h in helpers]
+            helpers = []
         elif form == "plain":
             s.under.append(f"记者 {' '.join(names)}" + (f" 通讯员 {helpers[0]}" if helpers else ""))
             s.reporters = [(n, "记者", None) for n in names]

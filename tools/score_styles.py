@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Scores the splitter on pages rendered in other papers' styles (tools/render_pages.py --style).
 
-usage: tools/score_styles.py [--json] [--by-form] BAOSOU OUT...
+usage: tools/score_styles.py [--json] [--by-form] [--misses] BAOSOU OUT...
 
 Each OUT holds pages/ and gold.jsonl. For each, `BAOSOU split OUT/pages --json` is run and
 scored: boundary precision / recall / F1 and headline accuracy exactly as
 ../shared/eval/score.py split counts them (its matching is imported from there: a gold
 article is found when a predicted span overlaps it with IoU >= 0.9), then the reporters.
-Reporters are compared per article as sets of names (and of name + role): a matched
-article's names against its gold; a gold article no span matches loses its names (recall),
+Reporters are compared per article as sets of names, of name + role and of name + role +
+organisation (issue 15 asks for all three): a matched article's names against its gold; a gold article no span matches loses its names (recall),
 a predicted article no gold matches adds its names (precision), so a byline credited to the
 wrong story counts against both. --json prints one object per set instead of the table;
 --by-form adds, per convention a style printed (gold `forms`), how many of those articles
-were found and the reporters' precision / recall on them.
+were found and the reporters' precision / recall on them. --misses adds, per set, each
+missed and extra name classed: `boundary` (its gold article matches no span, or its
+predicted article no gold), `outside` (the article matched, but the byline stands outside
+the predicted span, or the extra name outside the gold span: a neighbour's), `parsed` (the
+byline was read, with other names), `none` (the matched article has no reporters at all).
 """
 import importlib.util
 import json
@@ -36,8 +40,26 @@ def load_score():
     return mod
 
 
-def names(reporters, with_role=False):
-    return {(r["name"], r.get("role", "")) if with_role else r["name"] for r in reporters or []}
+def names(reporters, kind="name"):
+    """The names of `reporters`, with their role (`role`) or role and organisation (`org`)."""
+    def key(r):
+        if kind == "name":
+            return r["name"]
+        if kind == "role":
+            return r["name"], r.get("role", "")
+        return r["name"], r.get("role", ""), r.get("org") or ""
+    return {key(r) for r in reporters or []}
+
+
+def page_text(out, page):
+    """The decoded text of one rendered page, LF line ends, as the gold's offsets count it."""
+    raw = open(os.path.join(out, page["path"]), "rb").read()
+    text = raw.decode(page.get("encoding") or "utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def squeezed(s):
+    return "".join(c for c in s if c not in " \u00a0\u3000")
 
 
 def score(sc, binary, out):
@@ -58,14 +80,15 @@ def score(sc, binary, out):
         by_path.setdefault(sc.norm(sc.rel(a["path"], root)), []).append(a)
     n = dict(gold=0, pred=0, ok=0, head=0)
     forms = {}  # form: [articles, found, tp, fp, fn]
-    rep = {k: [0, 0, 0] for k in ("name", "role")}  # tp, fp, fn
+    rep = {k: [0, 0, 0] for k in ("name", "role", "org")}  # tp, fp, fn
     styles, labelled = set(), False
+    misses = {k: [0, 0] for k in ("boundary", "outside", "parsed", "none", "right")}  # missed, extra
     for page in gold:
         styles.add(page.get("style", "?"))
         g, pa = page["articles"], by_path.get(sc.norm(page["path"][len("pages/"):]), [])
         n["gold"] += len(g)
         n["pred"] += len(pa)
-        used = set()
+        used, text = set(), None
         for ga in g:
             labelled |= "reporters" in ga
             best = max(((sc.iou((ga["start_char"], ga["end_char"]), x["span"]), k) for k, x in enumerate(pa)
@@ -78,12 +101,16 @@ def score(sc, binary, out):
                 head = sc.norm(got.get("headline"))
                 n["head"] += head in (sc.norm(ga["title"]), sc.norm(ga["title"] + ga["subtitle"]))
             for k in rep:
-                want = names(ga.get("reporters"), k == "role")
-                have = names(got and got.get("reporters"), k == "role")
+                want = names(ga.get("reporters"), k)
+                have = names(got and got.get("reporters"), k)
                 rep[k][0] += len(want & have)
                 rep[k][1] += len(have - want)
                 rep[k][2] += len(want - have)
             want, have = names(ga.get("reporters")), names(got and got.get("reporters"))
+            if want or have:
+                if text is None:
+                    text = page_text(out, page)
+                classify(misses, text, ga, got, want, have)
             for form in ga.get("forms") or ["(none)"]:
                 f = forms.setdefault(form, [0, 0, 0, 0, 0])
                 for i, v in enumerate((1, got is not None, len(want & have), len(have - want), len(want - have))):
@@ -91,12 +118,13 @@ def score(sc, binary, out):
         for k, x in enumerate(pa):
             if k not in used:
                 for kind in rep:
-                    rep[kind][1] += len(names(x.get("reporters"), kind == "role"))
+                    rep[kind][1] += len(names(x.get("reporters"), kind))
+                misses["boundary"][1] += len(names(x.get("reporters")))
     P, R = n["ok"] / (n["pred"] or 1), n["ok"] / (n["gold"] or 1)
     res = {"set": os.path.basename(os.path.normpath(out)), "style": ",".join(sorted(styles)),
            "pages": len(gold), "gold": n["gold"], "predicted": n["pred"],
            "P": P, "R": R, "F1": 2 * P * R / ((P + R) or 1), "headline": n["head"] / (n["ok"] or 1),
-           "split_s": round(secs, 1)}
+           "split_s": round(secs, 1), "misses": misses}
     res["forms"] = {form: {"articles": a, "found": ok / a, "reporter_P": tp / ((tp + fp) or 1) if tp + fp else None,
                            "reporter_R": tp / ((tp + fn) or 1) if tp + fn else None}
                     for form, (a, ok, tp, fp, fn) in sorted(forms.items(), key=lambda x: -x[1][0])}
@@ -112,10 +140,24 @@ def score(sc, binary, out):
     return res
 
 
+def classify(misses, text, ga, got, want, have):
+    """Adds one gold article's missed and extra names to `misses`, by why they were lost."""
+    if got is None:
+        misses["boundary"][0] += len(want)
+        return
+    misses["right"][0] += len(want & have)
+    span = squeezed(text[got["span"][0]:got["span"][1]])
+    for n in want - have:
+        misses["outside" if n not in span else "parsed" if have else "none"][0] += 1
+    gold_span = squeezed(text[ga["start_char"]:ga["end_char"]])
+    for n in have - want:
+        misses["outside" if n not in gold_span else "parsed"][1] += 1
+
+
 def main():
     args = sys.argv[1:]
-    as_json, by_form = "--json" in args, "--by-form" in args
-    args = [a for a in args if a not in ("--json", "--by-form")]
+    as_json, by_form, by_miss = "--json" in args, "--by-form" in args, "--misses" in args
+    args = [a for a in args if a not in ("--json", "--by-form", "--misses")]
     if len(args) < 2:
         sys.exit(__doc__)
     sc = load_score()
@@ -131,18 +173,27 @@ def main():
     if as_json:
         return
     f = lambda x: "–" if x is None else f"{x:.3f}"
-    print("| set | pages | gold / predicted | boundary P / R / F1 | headline | reporters P / R (names) | name + role P / R |")
-    print("|---|---|---|---|---|---|---|")
+    print("| set | pages | gold / predicted | boundary P / R / F1 | headline | reporters P / R (names) | name + role P / R "
+          "| name + role + org P / R |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['set']} | {r['pages']} | {r['gold']} / {r['predicted']} | {r['P']:.3f} / {r['R']:.3f} / "
               f"**{r['F1']:.3f}** | {r['headline']:.3f} | {f(r['reporter_name_P'])} / {f(r['reporter_name_R'])} | "
-              f"{f(r['reporter_role_P'])} / {f(r['reporter_role_R'])} |")
+              f"{f(r['reporter_role_P'])} / {f(r['reporter_role_R'])} | "
+              f"{f(r['reporter_org_P'])} / {f(r['reporter_org_R'])} |")
     if by_form:
         print("\n| set | convention | articles | found (IoU >= 0.9) | reporters P / R |\n|---|---|---|---|---|")
         for r in rows:
             for form, x in r["forms"].items():
                 print(f"| {r['set']} | {form} | {x['articles']} | {x['found']:.3f} | "
                       f"{f(x['reporter_P'])} / {f(x['reporter_R'])} |")
+    if by_miss:
+        print("\n| set | names right | boundary | outside the span | parsed wrong | none found |")
+        print("|---|---|---|---|---|---|")
+        for r in (r for r in rows if r["reporter_name_P"] is not None):  # sets with gold reporters
+            m = r["misses"]
+            print(f"| {r['set']} | {m['right'][0]} | " + " | ".join(f"{m[k][0]} / {m[k][1]}" for k in
+                                                             ("boundary", "outside", "parsed", "none")) + " |")
 
 
 if __name__ == "__main__":

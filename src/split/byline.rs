@@ -24,11 +24,11 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A dateline at the start of a paragraph: `本报北京5月11日电`, `新华社北京2月26日电`,
-/// `据新华社电`, `株洲日报讯 2月26日`, `本报讯`, `本报3月2日讯`, with the credit some
+/// `据新华社电`, `株洲日报讯 2月26日`, `本报讯`, `本报3月2日讯`, `本报北京3月2日讯`, with the credit some
 /// papers print inside it: `本报讯（记者 王明 通讯员 李华）`.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<all>(?:据)?(?P<org>本报|新华社|中新社|[\p{Han}]{1,8}?(?:日报|晚报|早报|商报|时报|报|社|台|网))(?:(?P<place>[\p{Han}·]{0,12}?)\s*(?:(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日)?(?:[\p{Han}]{0,2})电|(?:(?P<m3>\d{1,2})月(?P<d3>\d{1,2})日)?讯(?:[\s　]*[（(][^）)]{1,30}[）)])?[\s　]*(?:(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日(?:上午|下午|晚|晚间|早|凌晨|中午|电)?)?))",
+        r"^(?P<all>(?:据)?(?P<org>本报|新华社|中新社|[\p{Han}]{1,8}?(?:日报|晚报|早报|商报|时报|报|社|台|网))(?:(?P<place>[\p{Han}·]{0,12}?)\s*(?:(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日)?(?:[\p{Han}]{0,2})电|(?:[\p{Han}·]{0,12}?(?P<m3>\d{1,2})月(?P<d3>\d{1,2})日)?讯(?:[\s　]*[（(][^）)]{1,30}[）)])?[\s　]*(?:(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日(?:上午|下午|晚|晚间|早|凌晨|中午|电)?)?))",
     )
     .expect("valid regex")
 });
@@ -146,8 +146,13 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Reporter>> {
     // colon after it follows a label of what it credits (`本版摄影：李 舸`, `剧照摄影：…`).
     let first_role = roles.first().and_then(|c| c.get(0));
     let first = first_role.map_or(line.len(), |m| m.start());
-    let labelled =
-        first_role.is_some_and(|m| m.start() > 0 && line[m.end()..].starts_with(['：', ':']));
+    let colon_after = first_role.is_some_and(|m| line[m.end()..].starts_with(['：', ':']));
+    // A reporter named by their outlet before a colon asks a question in a transcript
+    // (`美国有线电视新闻网记者：中美…`, `新华社记者：`): a speaker, not a byline.
+    if colon_after && roles.first().is_some_and(is_questioner) {
+        return None;
+    }
+    let labelled = colon_after && first > 0;
     if !labelled {
         names_into(&line[..first], "", None, photo_line, &mut out)?;
     }
@@ -166,6 +171,14 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Reporter>> {
         names_into(&line[whole.end()..end], role, org, photo, &mut out)?;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// True when a role match is an outlet's reporter (`新华社记者`, `中国国际电视台记者`), as
+/// transcripts label the one asking; `本报记者` and a bare `记者` are the paper's own.
+fn is_questioner(c: &regex::Captures) -> bool {
+    let org = c.name("org").map_or("", |m| m.as_str());
+    let role = c.name("role").map_or("", |m| m.as_str());
+    !org.is_empty() && org != "本报" && role.ends_with("记者")
 }
 
 /// Where a byline set after the last sentence of a paragraph begins, parted from it by
@@ -202,12 +215,48 @@ pub(crate) fn tail_byline(para: &str) -> Option<usize> {
         }
         prev_stop = matches!(c, '。' | '！' | '？' | '”' | '…' | '）');
     }
-    let at = found?;
-    let rest = &para[at..];
-    if wider_than(rest, MAX_TAIL_BYLINE) {
-        return None;
+    let after_stop = found.filter(|&at| {
+        let rest = &para[at..];
+        !wider_than(rest, MAX_TAIL_BYLINE) && byline(rest).is_some()
+    });
+    after_stop.or_else(|| tail_with_role(para))
+}
+
+/// Where a byline that names its role begins, set off by two spaces at the end of a line
+/// that ends no sentence (`数据来源：宇通客车  本报记者  董浩波`, `——编  者  本报记者  王明`,
+/// `新华社发  本报记者  沈子`). The line must not be a byline or a dateline itself
+/// (`本报记者 王明  通讯员 李华`, `本报讯  记者从自` cut at a column break).
+fn tail_with_role(para: &str) -> Option<usize> {
+    let mut chars = para.char_indices().peekable();
+    let mut cuts = Vec::new();
+    while let Some((k, c)) = chars.next() {
+        if !is_space(c) || k == 0 {
+            continue;
+        }
+        let (mut run, mut wide, mut end) = (1, c == '\u{3000}', k + c.len_utf8());
+        while let Some(&(k2, c2)) = chars.peek() {
+            if !is_space(c2) {
+                break;
+            }
+            run += 1;
+            wide |= c2 == '\u{3000}';
+            end = k2 + c2.len_utf8();
+            chars.next();
+        }
+        if (run >= 2 || wide) && end < para.len() {
+            cuts.push(end);
+        }
     }
-    byline(rest).map(|_| at)
+    let at = cuts.into_iter().find(|&at| {
+        let rest = &para[at..];
+        !wider_than(rest, MAX_TAIL_BYLINE) && ROLE.find(rest).is_some_and(|m| m.start() == 0)
+    })?;
+    let rest = &para[at..];
+    // `（新华社北京10月30日电  记者韩洁、安蓓` cut at a column break: inside a bracket.
+    let head = &para[..at];
+    let open = head.matches(['（', '(']).count() > head.matches(['）', ')']).count();
+    let named = byline(rest).is_some_and(|reps| !reps.is_empty());
+    (named && !open && byline(para).is_none() && dateline(para).is_none()).then_some(at)
 }
 
 /// The longest photo credit, in chars (`新华社记者 李 涛摄`, `郑家裕摄（人民视觉）`): a longer
@@ -382,6 +431,10 @@ fn names_into(
         }
         if name.ends_with('图') && name.chars().count() >= 3 {
             name.pop();
+        }
+        // `新华社发  本报记者  王明`: a photo's source before the byline credits no one.
+        if is_photo_source(&name) {
+            continue;
         }
         if !is_name(&name) {
             return None;
@@ -651,10 +704,46 @@ mod tests {
             ("市委常委会召开会议", None),
             ("记者来到村里，看到了新变化。", None),
             ("版式设计：蔡明", None),
+            // A photo's source before a byline; a questioner in a transcript.
+            (
+                "新华社发  本报记者  沈子",
+                Some(vec![r("沈子", "记者", Some("本报"), false)]),
+            ),
+            ("美国有线电视新闻网记者：中美", None),
+            ("新华社记者：", None),
         ];
         for (input, want) in table {
             assert_eq!(byline(input).as_deref().map(names), want, "{input}");
         }
+    }
+
+    /// Each byline credits the story it stands in, over it or after it, not the next one.
+    #[test]
+    fn bylines_credit_their_own_story() {
+        let page = "地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n\
+            数据来源：市交通委  本报记者  王明\n\n社区菜场重新开门\n\n\
+            本报北京3月2日讯（记者 张三 通讯员 李四）昨天一早，社区菜场重新开门迎客，居民们排队选购。\n\n\
+            新华社发  本报记者  赵云\n\n老年大学开设网课\n\n昨天，老年大学把课程搬到了网上，\
+            学员在家就能上课。\n\n——编  者  本报记者  陈红  刘刚\n";
+        let got: Vec<Vec<(String, Option<String>)>> = crate::split::split(page)
+            .articles
+            .iter()
+            .map(|a| {
+                a.reporters
+                    .iter()
+                    .map(|r| (r.name.clone(), r.org.clone()))
+                    .collect()
+            })
+            .collect();
+        let p = |n: &str| (n.to_string(), Some("本报".to_string()));
+        assert_eq!(
+            got,
+            vec![
+                vec![p("王明")],
+                vec![p("张三"), p("李四"), p("赵云")],
+                vec![p("陈红"), p("刘刚")],
+            ]
+        );
     }
 
     #[test]
@@ -687,10 +776,35 @@ mod tests {
             ),
             ("他说：“我们很满意。”  首席记者 赵云", Some("首席记者 赵云")),
             ("各条线路都已恢复正常。  文/陈红", Some("文/陈红")),
-            // Two names set apart inside a sentence, or a sentence after the spaces.
-            ("各条线路都已恢复正常  本报记者  王明", None),
+            // A sentence after the spaces; without a stop, the byline must name its role.
+            (
+                "各条线路都已恢复正常  本报记者  王明",
+                Some("本报记者  王明"),
+            ),
+            ("各条线路都已恢复正常  王明", None),
             ("各条线路都已恢复正常。  记者来到现场，看到了新变化。", None),
             ("各条线路都已恢复正常。", None),
+            // After a line that ends no sentence, a byline that names its role.
+            (
+                "数据来源：宇通客车  本报记者  董浩波",
+                Some("本报记者  董浩波"),
+            ),
+            (
+                "——编  者  本报记者  郑艳豪  沈健琳",
+                Some("本报记者  郑艳豪  沈健琳"),
+            ),
+            (
+                "版式设计：蔡华伟  制图：汪哲平  新华社记者  张晓松  朱基钗",
+                Some("新华社记者  张晓松  朱基钗"),
+            ),
+            ("2020年5月30日\u{3000}首席记者 王明", Some("首席记者 王明")),
+            // A byline of two groups, a dateline cut at a column break, two headlines.
+            ("本报记者 王明  通讯员 李华", None),
+            ("新华社发  本报记者  沈子", None),
+            ("本报讯  记者从自", None),
+            ("（新华社北京10月30日电\u{a0}\u{a0}记者韩洁、安蓓", None),
+            ("患难见真情  共同抗疫情", None),
+            ("数据来源：宇通客车  王明  李华", None),
         ];
         for (input, want) in table {
             assert_eq!(tail_byline(input).map(|k| &input[k..]), want, "{input}");
@@ -739,6 +853,10 @@ mod tests {
             (
                 "本报讯（记者 王明 通讯员 李华）昨天，全市",
                 Some(("本报讯（记者 王明 通讯员 李华）", None)),
+            ),
+            (
+                "本报北京2月16日讯（记者 龙文）“数字武汉”客户端16日上线",
+                Some(("本报北京2月16日讯（记者 龙文）", Some((2, 16)))),
             ),
             (
                 "本报讯 3月2日，区政务服务中心",
