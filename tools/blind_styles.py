@@ -50,7 +50,8 @@ def county(s, dl, reps, rng, ctx):
         elif form == "dateline":
             inside = (f"通讯员 {' '.join(helpers)} " if helpers else "") + f"记者 {' '.join(names)}"
             s.prefix = f"本报讯（{inside}）"
-            s.reporters = hlp + rep
+            # A credit inside the dateline is the dateline's organisation's (page_styles).
+            s.reporters = [(n, r, "本报") for n, r, _ in hlp + rep]
         else:
             s.suffix = "  记者  " + "  ".join(names)
             s.reporters = rep
@@ -82,7 +83,7 @@ def metro(s, dl, reps, rng, ctx):
             s.reporters = [(n, "记者", "本报") for n in names]
         else:
             s.prefix = f"本报讯（记者 {' '.join(names)}）"
-            s.reporters = [(n, "记者", None) for n in names]
+            s.reporters = [(n, "记者", "本报") for n in names]
     elif dl:
         s.prefix = f"本报讯 {dl['day']}  " if dl["day"] else "本报讯  "
     if rng.random() < 0.25:
