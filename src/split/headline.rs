@@ -47,12 +47,12 @@ pub(crate) struct Heads {
 /// the middle of one.
 pub(crate) fn is_headline_like(line: &str) -> bool {
     let line = trim(line);
+    let w = width(line);
     // Most blocks are paragraphs: wider than any headline line, passed over before the
     // searches below read them whole.
-    if wider_than(line, MAX_HEADLINE_LINE) {
+    if w > MAX_HEADLINE_LINE {
         return false;
     }
-    let w = width(line);
     // A headline printed with its subheadline or column on one line runs longer.
     let max = if line.contains(" ——") || has_column_tag(line) {
         MAX_HEADLINE_LINE
