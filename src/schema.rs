@@ -247,6 +247,7 @@ pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
 /// space ([`char::is_whitespace`]). ASCII and the ideographs of the URO, nearly every
 /// character of a page, are decoded here without the general UTF-8 decoder and the
 /// Unicode tables.
+#[inline(always)]
 fn decode(text: &str, at: usize, b: u8) -> (char, bool) {
     let bytes = text.as_bytes();
     if b < 0x80 {

@@ -422,7 +422,15 @@ impl Body<'_> {
     /// True when `squeeze(body)` contains `line`, itself without white space.
     fn holds(&self, line: &str) -> bool {
         let from = self.from.get();
-        if let Some(i) = self.raw.get(from..).and_then(|rest| rest.find(line)) {
+        let rest = self.raw.get(from..).unwrap_or_default();
+        // Nearly always the line is the next thing in the body, after white space: `line`
+        // has none, so there it is first found, with no search.
+        let next = rest.trim_start();
+        if !line.is_empty() && next.starts_with(line) {
+            self.from.set(from + (rest.len() - next.len()) + line.len());
+            return true;
+        }
+        if let Some(i) = rest.find(line) {
             self.from.set(from + i + line.len());
             return true;
         }

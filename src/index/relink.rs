@@ -159,11 +159,18 @@ fn find_folds<K: Copy + Ord>(
     for address in need {
         article(address)?;
     }
+    // Each article's shingle set, made once however many pairs it is in.
+    let mut sets: HashMap<usize, Vec<u64>> = HashMap::new();
     for (i, j) in pairs {
         let (a, b) = (article(seen[i].address)?, article(seen[j].address)?);
         let same = keys[i] == keys[j] && a.body == b.body;
         let near = fold::near_in_time(a.date.as_deref(), b.date.as_deref());
-        if near && (same || fold::jaccard(&a.body, &b.body) >= fold::MIN_JACCARD) {
+        let similar = |sets: &mut HashMap<usize, Vec<u64>>| {
+            sets.entry(i).or_insert_with(|| fold::shingle_set(&a.body));
+            sets.entry(j).or_insert_with(|| fold::shingle_set(&b.body));
+            fold::jaccard_of(&sets[&i], &sets[&j]) >= fold::MIN_JACCARD
+        };
+        if near && (same || similar(&mut sets)) {
             let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
             parent[ri] = rj;
             touched.extend([i, j]);

@@ -337,7 +337,8 @@ fn art_role(s: &str) -> Option<(&str, bool)> {
 /// `王明、李华/文 赵云/图`, `文·图/王明`. The credit is the role; a writer's credit (`文`)
 /// is no photo credit, a credit for pictures, or for both, is.
 fn art_credits(line: &str) -> Option<Vec<Reporter>> {
-    if !line.contains(['/', '／']) || wider_than(line, MAX_BYLINE) {
+    // The width first: it stops counting at the limit, the search reads the whole line.
+    if wider_than(line, MAX_BYLINE) || !line.contains(['/', '／']) {
         return None;
     }
     let mut out = Vec::new();

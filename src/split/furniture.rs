@@ -109,6 +109,10 @@ pub(crate) fn is_jump(line: &str) -> bool {
 
 /// A page's label line, with or without its section name: `A3 要闻`, `第3版 要闻`.
 pub(crate) fn is_page_label(line: &str) -> bool {
+    // Every form is narrower than a credited label: a paragraph is passed over at once.
+    if wider_than(line, MAX_CREDITED_LABEL) {
+        return false;
+    }
     let bare =
         |l: &str| !wider_than(l, MAX_PAGE_LABEL) && PAGE_LABEL.is_match(&ascii_digits(trim(l)));
     bare(line) || is_section_mark(line) || credited_label(line).is_some_and(bare)

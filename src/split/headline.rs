@@ -48,6 +48,11 @@ pub(crate) struct Heads {
 pub(crate) fn is_headline_like(line: &str) -> bool {
     let line = trim(line);
     let w = width(line);
+    // Most blocks are paragraphs: wider than any headline line, passed over before the
+    // searches below read them whole.
+    if w > MAX_HEADLINE_LINE {
+        return false;
+    }
     // A headline printed with its subheadline or column on one line runs longer.
     let max = if line.contains(" ——") || has_column_tag(line) {
         MAX_HEADLINE_LINE

@@ -95,13 +95,15 @@ impl Tally {
             let edge = k < EDGE_BLOCKS || k + EDGE_BLOCKS >= bs.len();
             // A line over a byline or a dateline is a story's headline, however often the
             // paper prints it (a column's name, a headline that differs only in numbers).
-            let over_story = bs
-                .get(k + 1)
-                .is_some_and(|n| byline(n.text).is_some() || dateline(n.text).is_some());
+            // Read last: most blocks are no furniture, and need no look at the next.
+            let over_story = || {
+                bs.get(k + 1)
+                    .is_some_and(|n| byline(n.text).is_some() || dateline(n.text).is_some())
+            };
             if short
-                && !over_story
                 && !wider_than(b.text, MAX_FURNITURE)
                 && (edge || starts_with_mark(b.text))
+                && !over_story()
             {
                 if let Some(key) = furniture_key(b.text) {
                     if !seen.contains(&key) {
