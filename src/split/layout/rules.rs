@@ -80,6 +80,10 @@ pub(crate) enum Rule {
     /// A reporter's notes printed straight after the story (`…（记者手记）`, no credit
     /// between): part of it.
     Notes,
+    /// After a byline standing straight under headline lines, with no text between (the
+    /// byline opened that story or one of its sections): the group is a head or deck inside
+    /// it, not a story after one that ended.
+    Opened,
     /// After a line an article ends with: a new article, unless a single section head.
     AfterEnd,
     /// A group with a column tag opens an article.
@@ -100,7 +104,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 23] = [
+    pub(crate) const ORDER: [Rule; 24] = [
         Rule::First,
         Rule::Open,
         Rule::Abstract,
@@ -117,6 +121,7 @@ impl Rule {
         Rule::Marked,
         Rule::Photo,
         Rule::Notes,
+        Rule::Opened,
         Rule::AfterEnd,
         Rule::Tagged,
         Rule::PhotoItem,
@@ -145,6 +150,7 @@ impl Rule {
             Rule::Marked => "marked",
             Rule::Photo => "photo",
             Rule::Notes => "notes",
+            Rule::Opened => "opened",
             Rule::AfterEnd => "after_end",
             Rule::Tagged => "tagged",
             Rule::PhotoItem => "photo_item",
@@ -212,6 +218,7 @@ impl Rule {
                     && closing_note(g.bs[g.i].text).is_some_and(|(_, tag)| staff_column(tag));
                 fire(notes && !g.after_end, &|| false)
             }
+            Rule::Opened => fire(g.after_end && g.opened, &|| false),
             Rule::AfterEnd => fire(g.after_end, &|| {
                 !(g.len() == 1 && is_section_head(g.bs[g.i].text) && !g.tagged)
             }),
@@ -288,6 +295,8 @@ pub(super) struct Group<'a, 'p> {
     after_end: bool,
     /// Over a byline over plain text ([`bylined`]).
     bylined: bool,
+    /// The block before the group is a byline straight under headline lines ([`opened`]).
+    opened: bool,
     /// The group's lines.
     lines: Vec<&'p str>,
 }
@@ -335,6 +344,7 @@ impl<'a, 'p> Group<'a, 'p> {
             closed: i > 0 && facts[i - 1].is_byline(),
             after_end: i > 0 && facts[i - 1].ends_article,
             bylined: bylined(facts, j),
+            opened: opened(bs, facts, i),
             lines: bs[i..j].iter().map(|b| b.text).collect(),
         }
     }
@@ -378,6 +388,13 @@ impl<'a, 'p> Group<'a, 'p> {
 pub(super) fn bylined(facts: &[Fact], j: usize) -> bool {
     facts.get(j).is_some_and(Fact::is_byline)
         && facts.get(j + 1).is_none_or(|n| n.dateline.is_none())
+}
+
+/// True when the block before `i` is a reporter's byline standing straight under headline
+/// lines, with no text between (`“夫妻战友”的默契` / `本报记者  高  炳`): it opened a story
+/// or a section rather than closing one. Not a photo credit, which closes a picture.
+pub(super) fn opened(bs: &[Block], facts: &[Fact], i: usize) -> bool {
+    i >= 2 && facts[i - 1].is_byline() && !is_photo_credit(bs[i - 1].text) && facts[i - 2].head_like
 }
 
 /// The credit of a piece written down or translated by the paper's staff: `…整理`,
@@ -440,6 +457,7 @@ mod tests {
             (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
             (Rule::Photo, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n", "新厂房加快建设", false),
             (Rule::Notes, "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n", "凝聚更多共识（记者手记）", false),
+            (Rule::Opened, "战“疫”书信\n\n一封封书信记录下抗疫一线的故事，致敬奋战在一线的人们。\n\n“夫妻战友”的默契\n\n本报记者  高  炳\n\n一封写给妻子的“道歉信”\n\n亲爱的：对不起！我没有兑现承诺，把孩子放在表姐家了。\n", "一封写给妻子的“道歉信”", false),
             (Rule::AfterEnd, "河边新景\n\n3月1日，市民在河边散步。\n\n影像中国\n\n大米出口\n\n出口量增加，今年大米出口量创新高。\n", "大米出口", true),
             (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产（新春走基层）", true),
             (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n", "驯马成景", true),
