@@ -460,6 +460,14 @@ fn who_an_article_is_credited_to() {
     }
 }
 
+/// Each article's headline and the names it credits.
+fn credited(page: &Page) -> Vec<(&str, Vec<&str>)> {
+    page.articles
+        .iter()
+        .map(|a| (a.headline.as_str(), a.reporter_names()))
+        .collect()
+}
+
 /// A paper that credits its stories at their end: each byline credits the story over
 /// it, not the next one, whether on its own line or after the last sentence, and
 /// under a page header with the editors and a page label.
@@ -468,11 +476,7 @@ fn bylines_after_the_story_credit_that_story() {
     let page = split_page(
         "2022年4月1日 星期五 责任编辑：王小明 视觉设计：李华\n\nA3 要闻\n\n地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n截至昨天中午，各条线路都已恢复正常。  本报记者  王明\n\n社区菜场重新开门\n\n■本报记者  张三  李四\n\n昨天一早，社区菜场重新开门迎客，居民们排队选购新鲜蔬菜。\n\n本报记者  张三  李四  摄影报道\n\n老年大学开设网课\n\n首席记者  赵云\n\n本学期，老年大学把课程搬到了网上。（完）\n\n公园花展如期开幕\n\n昨天，公园花展如期开幕，吸引了不少市民前来观赏。\n\n图说：市民在花展上拍照留念\n\n园方提醒，游客要错峰游园。\n\n文/陈红  图/刘刚\n",
     );
-    let got: Vec<(&str, Vec<&str>)> = page
-        .articles
-        .iter()
-        .map(|a| (a.headline.as_str(), a.reporter_names()))
-        .collect();
+    let got = credited(&page);
     assert_eq!(
         got,
         [
@@ -564,11 +568,7 @@ fn a_lone_page_opens_a_story_at_a_headline_over_a_byline() {
         "老旧小区改造全面启动\n\n本市今年将改造老旧小区一百二十个，涉及居民三万余户，改造内容包括管网、外墙和电梯。\n\n市住建局有关负责人介绍，改造前将广泛征求居民意见，做到一区一策，确保群众满意。\n\n市住建局表示，改造将在年底前完成。\n\n新建学校秋季开学\n\n本报记者 张三\n\n三所新建学校将于九月投入使用，新增学位四千个。\n\n市教育局表示，新学校的师资已经配齐，将按时开学。\n",
         &Profile::default(),
     );
-    let got: Vec<(&str, Vec<&str>)> = page
-        .articles
-        .iter()
-        .map(|a| (a.headline.as_str(), a.reporter_names()))
-        .collect();
+    let got = credited(&page);
     assert_eq!(
         got,
         [
