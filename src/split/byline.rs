@@ -478,6 +478,16 @@ pub(crate) fn credit(para: &str, org: Option<&str>) -> Option<Vec<Reporter>> {
     Some(reps)
 }
 
+/// True when `s` ends inside a bracketed credit: a bracket opened and not closed, with a
+/// role in it (`……报道。（全媒体记者 侯佳鹏`).
+pub(crate) fn inside_credit(s: &str) -> bool {
+    let Some(open) = s.rfind(['（', '(']) else {
+        return false;
+    };
+    let inside = &s[open..];
+    !inside.contains(['）', ')']) && ROLE.is_match(inside)
+}
+
 /// The most names a credit closing a story lists: more are the contributors to a compiled
 /// report (`（本报记者田俊荣、杜海涛、王珂、林丽鹂、齐志明、罗珊珊）`), not its byline.
 const MAX_CLOSING_NAMES: usize = 4;
@@ -511,6 +521,20 @@ mod tests {
         photo: bool,
     ) -> (String, String, Option<String>, bool) {
         (name.into(), role.into(), org.map(Into::into), photo)
+    }
+
+    #[test]
+    fn inside_a_credit() {
+        let table = [
+            ("本报讯（全媒体记者 侯佳鹏", true),
+            ("……报道。（记者 王明 通讯员", true),
+            ("本报讯（记者 王明）正文", false),
+            ("据了解（以下简称", false),
+            ("会议强调", false),
+        ];
+        for (s, want) in table {
+            assert_eq!(inside_credit(s), want, "{s}");
+        }
     }
 
     #[test]

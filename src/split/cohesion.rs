@@ -174,7 +174,7 @@ mod tests {
         ) {
             let bs: Vec<Block> = texts
                 .iter()
-                .map(|t| Block { start: 0, end: 0, text: t, gap: 0 })
+                .map(|t| Block { start: 0, end: 0, text: t, gap: 0, space_before: false, space_after: false })
                 .collect();
             let i = i.min(bs.len());
             let j = (i + gap).min(bs.len());

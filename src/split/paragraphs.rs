@@ -18,6 +18,8 @@ pub struct Builder {
     paras: Vec<String>,
     /// The last paragraph stops mid-sentence.
     open: bool,
+    /// The last block of text added had page whitespace after it.
+    space_after: bool,
     start: Option<usize>,
     end: usize,
     /// The first paragraph has been read (dateline and bracketed credit looked for).
@@ -136,11 +138,17 @@ impl Builder {
         }
         if self.open {
             if let Some(last) = self.paras.last_mut() {
+                // A column break on the space between two names of a bracketed credit
+                // keeps the space: `（全媒体记者 侯佳鹏 ` / `陆艳）`.
+                if (self.space_after || b.space_before) && byline::inside_credit(last) {
+                    last.push(' ');
+                }
                 last.push_str(t);
             }
         } else {
             self.paras.push(t.to_string());
         }
+        self.space_after = b.space_after;
         self.edited();
         self.open = !ends_paragraph(self.paras.last().map_or("", |s| s.as_str()));
         if !self.opened && !self.open {

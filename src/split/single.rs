@@ -58,6 +58,8 @@ pub(crate) fn split_single(text: &str) -> Page {
                 end: start + t.chars().count(),
                 text: t,
                 gap: 0,
+                space_before: false,
+                space_after: false,
             });
         }
     }

@@ -12,6 +12,11 @@ pub(crate) struct Block<'a> {
     pub(crate) text: &'a str,
     /// Blank lines between this block and the one before (0 for the first block).
     pub(crate) gap: usize,
+    /// The line had page whitespace before its text, or after it: where a column break
+    /// fell on the space between two names (`（全媒体记者 侯佳鹏 ` / `陆艳）`), the space is
+    /// there.
+    pub(crate) space_before: bool,
+    pub(crate) space_after: bool,
 }
 
 /// Whitespace as pages print it, including the ideographic space and no-break space.
@@ -50,6 +55,8 @@ pub(crate) fn blocks(text: &str) -> Vec<Block<'_>> {
                 end: pos + lead + trimmed.chars().count(),
                 text: trimmed,
                 gap: if out.is_empty() { 0 } else { blank },
+                space_before: lead > 0,
+                space_after: line.ends_with(is_space),
             });
             blank = 0;
         }

@@ -256,6 +256,7 @@ fn tails_apart(bs: Vec<Block<'_>>) -> Vec<Block<'_>> {
         out.push(Block {
             end: body_end,
             text: body,
+            space_after: false,
             ..b
         });
         out.push(Block {
@@ -263,6 +264,8 @@ fn tails_apart(bs: Vec<Block<'_>>) -> Vec<Block<'_>> {
             end: b.end,
             text: credit,
             gap: 0,
+            space_before: false,
+            space_after: b.space_after,
         });
     }
     out

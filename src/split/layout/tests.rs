@@ -577,3 +577,19 @@ fn a_lone_page_opens_a_story_at_a_headline_over_a_byline() {
         ]
     );
 }
+
+/// A column break on the space between two names of a bracketed credit keeps the space,
+/// and every name is credited (they ran together as `程峰陆豪磊`, and the credit was lost).
+#[test]
+fn a_column_break_between_two_names_of_a_credit_keeps_them_apart() {
+    let page = split_page(
+        "雨水节气南方多阴雨\n\n本报讯（记者 赵贝佳 通讯员 程峰 \n\n陆豪磊）19日是二十四节气中的雨水，南方多地持续阴雨。\n\n气象部门提醒，出行注意安全。\n",
+    );
+    assert_eq!(
+        credited(&page),
+        [("雨水节气南方多阴雨", vec!["赵贝佳", "程峰", "陆豪磊"])]
+    );
+    assert!(page.articles[0]
+        .body
+        .starts_with("本报讯（记者 赵贝佳 通讯员 程峰 陆豪磊）19日"));
+}
