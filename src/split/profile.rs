@@ -292,7 +292,7 @@ impl Profile {
     /// seen to credit them after: most dailies print their bylines so, and a paper whose
     /// stories open with datelines, as People's Daily's do, is told from its own pages.
     /// (On lone pages of the six styles rendered by tools/render_pages.py, this prior
-    /// raised boundary F1 by 0.003–0.124; on People's Daily's it lowered it by 0.034.)
+    /// raised boundary F1 by 0.002–0.126; on People's Daily's it lowered it by 0.034.)
     pub fn credits_under(&self) -> bool {
         if self.stories() < MIN_STORIES {
             return !self.credits_after();
