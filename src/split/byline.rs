@@ -500,7 +500,7 @@ pub(crate) fn closing_credit(para: &str) -> Option<Vec<Reporter>> {
     if !(before.is_empty() || super::text::line_ends_sentence(before)) {
         return None;
     }
-    let inner = note.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    let inner = super::text::bracketed(note)?;
     byline(inner).filter(|reps| reps.len() <= MAX_CLOSING_NAMES && reps.iter().any(|r| !r.photo))
 }
 
