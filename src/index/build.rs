@@ -110,7 +110,10 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
             .wait_merging_threads()
             .with_context(|| format!("{}: merging segments failed", store.dir.display())),
         Err(e) => {
-            drop(writer);
+            // Merges of the segments an earlier commit of this run made may still be
+            // writing: waited for, so that the clean-up after the failure sees their files.
+            // What they fail with adds nothing to `e`.
+            let _ = writer.wait_merging_threads();
             Err(e)
         }
     };
