@@ -135,11 +135,36 @@ pub(super) fn after_failed_write(store: &Store, e: anyhow::Error, needed: u64) -
     )
 }
 
-/// Removes the segment files no commit names, as a killed or failed writer leaves them.
+/// Removes the segment files no commit names, as a killed or failed writer leaves them:
+/// tantivy's clean-up, then the segment files it never registered (on a full disk its list
+/// of files may fail to be written after a segment's own files were).
 fn remove_unused_files(store: &Store) -> anyhow::Result<()> {
     let writer: tantivy::IndexWriter = store.index.writer_with_num_threads(1, 15_000_000)?;
     writer.garbage_collect_files().wait()?;
+    let living: std::collections::HashSet<String> = store
+        .index
+        .searchable_segment_ids()?
+        .iter()
+        .map(|id| id.uuid_string())
+        .collect();
+    for entry in std::fs::read_dir(&store.dir)?.flatten() {
+        let name = entry.file_name();
+        let Some(segment) = name.to_str().and_then(segment_of) else {
+            continue;
+        };
+        if !living.contains(segment) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    drop(writer);
     Ok(())
+}
+
+/// The segment id a file of a segment is named by (`<32 hex digits>.idx`,
+/// `<id>.<opstamp>.del`), or None for any other file.
+fn segment_of(name: &str) -> Option<&str> {
+    let (id, _) = name.split_once('.')?;
+    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then_some(id)
 }
 
 /// True when the error comes from a full device.
@@ -210,5 +235,21 @@ mod tests {
         assert!(is_no_space(&anyhow::Error::new(tantivy_full)));
         let denied = anyhow::Error::new(std::io::Error::from_raw_os_error(libc::EACCES));
         assert!(!is_no_space(&denied));
+    }
+
+    #[test]
+    fn segment_files_are_told_by_their_names() {
+        let id = "d1cbf40b396a4425aef3f46bf88cc535";
+        let table = [
+            ("d1cbf40b396a4425aef3f46bf88cc535.store", Some(id)),
+            ("d1cbf40b396a4425aef3f46bf88cc535.12.del", Some(id)),
+            ("meta.json", None),
+            (".managed.json", None),
+            ("baosou-links.json", None),
+            ("d1cbf40b396a4425aef3f46bf88cc53.idx", None),
+        ];
+        for (name, want) in table {
+            assert_eq!(segment_of(name), want, "{name}");
+        }
     }
 }
