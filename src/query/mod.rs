@@ -31,7 +31,8 @@ use crate::schema;
 
 use snippet::Snippet;
 use std::ops::Bound;
-use tantivy::collector::{Collector, TopDocs};
+use tantivy::collector::sort_key::NaturalComparator;
+use tantivy::collector::{Collector, SegmentSortKeyComputer, SortKeyComputer, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -312,10 +313,7 @@ fn ranked<C: Collector>(
             )
         }
         Sort::Date => {
-            let top = TopDocs::with_limit(fetch).tweak_score(|segment: &SegmentReader| {
-                let columns = Preference::of(segment);
-                move |doc: DocId, _: Score| columns.key(doc)
-            });
+            let top = TopDocs::with_limit(fetch).order_by(ByDate);
             let (docs, counted, also) = searcher
                 .search(query, &stop.bound((top, grouped, also)))
                 .map_err(|e| gave_up(stop, e))?;
@@ -343,6 +341,34 @@ struct Preference {
     date: Option<Column<u64>>,
     page: Option<Column<u64>>,
     uid: Option<Column<u64>>,
+}
+
+/// The date order of [`Sort::Date`]: [`Preference`]'s key alone, which needs no score, so
+/// tantivy computes none (a search sorted by date does not rank).
+struct ByDate;
+
+impl SortKeyComputer for ByDate {
+    type SortKey = (u64, u64, u64);
+    type Child = Preference;
+    type Comparator = NaturalComparator;
+
+    fn segment_sort_key_computer(&self, segment: &SegmentReader) -> tantivy::Result<Preference> {
+        Ok(Preference::of(segment))
+    }
+}
+
+impl SegmentSortKeyComputer for Preference {
+    type SortKey = (u64, u64, u64);
+    type SegmentSortKey = (u64, u64, u64);
+    type SegmentComparator = NaturalComparator;
+
+    fn segment_sort_key(&mut self, doc: DocId, _: Score) -> (u64, u64, u64) {
+        self.key(doc)
+    }
+
+    fn convert_segment_sort_key(&self, key: (u64, u64, u64)) -> (u64, u64, u64) {
+        key
+    }
 }
 
 impl Preference {
