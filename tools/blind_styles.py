@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Two more papers' styles, kept apart from tools/page_styles.py as a hold-out: nothing is fitted
+"""More papers' styles, kept apart from tools/page_styles.py as a hold-out: nothing is fitted
 or tuned on them, and they are measured only to see how the splitter does on conventions printed
 in combinations it was not developed against (issue 15: pages of other real papers).
 
-usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N]
+usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N] [--style NAME]
        python3 tools/score_styles.py target/release/baosou target/styles/blind-*-2020-02+2020-05
 
 - **county** (a county paper): a page header with page, section, editor and proof-reader;
@@ -13,6 +13,9 @@ usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N]
 - **metro** (a metropolitan paper): `A05 | 要闻  本版编辑 X  美编 Y  校对 Z` headers;
   `本报记者 X 实习生 Y` under the headline, `■记者 X` first lines, `（本报记者 X）` after the
   story, `本报讯（记者 X）`; `【section】` banners between stories; `（完）` endings.
+- **prefecture**, **express**, **weekend**: see their functions; each is rendered its own way
+  (`RENDERING`: GB18030 and CRLF; single newlines; indents without extra blank lines).
+  Weekend is the true hold-out: its figure is read, its errors never.
 
 Written to target/styles/blind-<style>-<months>/ like render_pages.py --style (git-ignored).
 Reads the shared corpus beside the repository, and says so when it is absent.
