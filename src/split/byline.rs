@@ -177,8 +177,8 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Reporter>> {
 }
 
 /// True when `before`, what a line prints before its first role, is text set off from the
-/// byline by two spaces or an ideographic one, a production credit or words longer than a
-/// name is commonly printed: the line ends with its byline (`众志成城  共克时艰  记者  苏玉`,
+/// byline by two spaces or an ideographic one, with a word longer than a name is commonly
+/// printed: the line ends with its byline (`众志成城  共克时艰  记者  苏玉`,
 /// `版式设计 张丹峰  记者  王明`), and [`tail_byline`] parts the two. Names cut from the
 /// byline before them at a column break (`严波国  通讯员 陶华悦`) stay names, and a photo's
 /// source (`新华社发  本报记者  沈子`) is passed over by the names instead.
@@ -192,7 +192,7 @@ fn ends_set_off(before: &str) -> bool {
     let words = text
         .split(is_space)
         .any(|w| w.chars().count() > COMMON_NAME_CHARS);
-    set_off && (words || super::furniture::is_production(text))
+    set_off && words
 }
 
 /// The longest name commonly printed, in chars: four-character names (`欧阳文华`) are rare
