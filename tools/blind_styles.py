@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Two more papers' styles, kept apart from tools/page_styles.py as a hold-out: nothing is fitted
+"""More papers' styles, kept apart from tools/page_styles.py as a hold-out: nothing is fitted
 or tuned on them, and they are measured only to see how the splitter does on conventions printed
 in combinations it was not developed against (issue 15: pages of other real papers).
 
-usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N]
+usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N] [--style NAME]
        python3 tools/score_styles.py target/release/baosou target/styles/blind-*-2020-02+2020-05
 
 - **county** (a county paper): a page header with page, section, editor and proof-reader;
@@ -13,6 +13,9 @@ usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N]
 - **metro** (a metropolitan paper): `A05 | 要闻  本版编辑 X  美编 Y  校对 Z` headers;
   `本报记者 X 实习生 Y` under the headline, `■记者 X` first lines, `（本报记者 X）` after the
   story, `本报讯（记者 X）`; `【section】` banners between stories; `（完）` endings.
+- **prefecture**, **express**, **weekend**: see their functions; each is rendered its own way
+  (`RENDERING`: GB18030 and CRLF; single newlines; indents without extra blank lines).
+  Weekend is the true hold-out: its figure is read, its errors never.
 
 Written to target/styles/blind-<style>-<months>/ like render_pages.py --style (git-ignored).
 Reads the shared corpus beside the repository, and says so when it is absent.
@@ -91,9 +94,153 @@ def metro(s, dl, reps, rng, ctx):
         s.forms.append("（完）")
 
 
+def prefecture(s, dl, reps, rng, ctx):
+    """Prefecture daily: `X日报讯（见习记者 X 特约记者 Y）`, `X日报3月2日讯`, `本报记者 X  本报特约通讯员 Y`
+    under the headline, `本报评论员` over commentaries, `据新华社X地X月X日电`, `（来源：X）` and
+    `编辑：X  校对：Y` endings."""
+    paper = ctx["paper"]
+    names = [n for n, _, _ in reps]
+    if dl and dl["org"] != "本报":
+        # Wire copy keeps its agency; its names are not printed.
+        s.prefix = f"据{dl['org']}{page_styles.dateline_place(dl, rng)}{dl['day']}电  "
+        s.forms.append("据X社X地X月X日电")
+        if rng.random() < 0.5:
+            s.after.append(f"（来源：{rng.choice(ctx['sources'])}）")
+            s.forms.append("（来源：X）")
+        return
+    if not names and not dl and rng.random() < 0.25:
+        s.under.append("本报评论员")
+        s.forms.append("本报评论员")
+    elif names:
+        role = mix(rng, {"记者": 50, "见习记者": 30, "全媒体记者": 20})
+        helper = mix(rng, {"特约记者": 40, "通讯员": 40, "特约通讯员": 20})
+        helpers = [name(rng)] if rng.random() < 0.5 else []
+        form = mix(rng, {"dateline": 50, "under": 50} if dl else {"dateline": 25, "under": 75})
+        if form == "dateline":
+            day = f"{dl['day']}" if dl and dl["day"] and rng.random() < 0.4 else ""
+            inside = f"{role} {' '.join(names)}" + (f" {helper} {helpers[0]}" if helpers else "")
+            s.prefix = f"{paper}{day}讯（{inside}）"
+            s.reporters = [(n, role, paper) for n in names] + [(h, helper, paper) for h in helpers]
+            s.forms.append(f"X日报{'X月X日' if day else ''}讯（{role} X {helper} Y）")
+        else:
+            groups = [f"本报{role} {' '.join(names)}"]
+            s.reporters = [(n, role, "本报") for n in names]
+            if helpers:
+                word = "本报特约通讯员" if helper == "特约通讯员" else helper
+                groups.append(f"{word} {helpers[0]}")
+                s.reporters.append((helpers[0], helper, "本报" if word.startswith("本报") else None))
+            s.under.append("  ".join(groups))
+            s.forms.append(f"本报{role} X  {helper} Y under headline")
+    elif dl:
+        day = dl["day"] if dl["day"] and rng.random() < 0.5 else ""
+        s.prefix = f"{paper}{day}讯  "
+        s.forms.append("X日报X月X日讯" if day else "X日报讯")
+    if rng.random() < 0.3:
+        s.after.append(f"编辑：{name(rng)}  校对：{name(rng)}")
+        s.forms.append("编辑：X  校对：Y")
+
+
+def express(s, dl, reps, rng, ctx):
+    """Express (快报): `□记者 X` and `■见习记者 X  实习生 Y` first lines, `X/文  Y/图` and `文·图/X`
+    after the story, several groups on one line after the last sentence, `中新社X地X月X日电（记者 X）`,
+    `图说：` captions, `相关链接`, `（责任编辑：X）`."""
+    names = [n for n, _, _ in reps]
+    if dl and dl["org"] != "本报":
+        place = page_styles.dateline_place(dl, rng)
+        day = dl["day"] or ctx["yesterday"]
+        s.prefix = f"中新社{place}{day}电（记者 {'、'.join(names)}）" if names else f"中新社{place}{day}电  "
+        s.reporters = [(n, "记者", "中新社") for n in names]
+        s.forms.append("中新社X地X月X日电（记者 X）" if names else "中新社X地X月X日电")
+    elif names:
+        form = mix(rng, {"hollow": 25, "square": 20, "wen_tu": 20, "one": 10, "groups": 25})
+        s.forms.append({"hollow": "□记者 X first line", "square": "■见习记者 X  实习生 Y first line",
+                        "wen_tu": "X/文  Y/图 after the story", "one": "文·图/X after the story",
+                        "groups": "记者 X  通讯员 Y after the last sentence"}[form])
+        if form == "hollow":
+            s.under.append(f"□记者 {' '.join(names)}")
+            s.reporters = [(n, "记者", None) for n in names]
+        elif form == "square":
+            intern = name(rng)
+            s.under.append(f"■见习记者 {' '.join(names)}  实习生 {intern}")
+            s.reporters = [(n, "见习记者", None) for n in names] + [(intern, "实习生", None)]
+        elif form == "wen_tu":
+            tu = name(rng)
+            s.after.append(f"{'、'.join(names)}/文  {tu}/图")
+            s.reporters = [(n, "文", None) for n in names] + [(tu, "图", None)]
+        elif form == "one":
+            s.after.append(f"文·图/{names[0]}")
+            s.reporters = [(names[0], "文·图", None)]
+        else:
+            helper = name(rng)
+            s.suffix = f"  记者 {' '.join(names)}  通讯员 {helper}"
+            s.reporters = [(n, "记者", None) for n in names] + [(helper, "通讯员", None)]
+    elif dl:
+        s.prefix = "本报讯  "
+    if rng.random() < 0.15 and len(s.paras) > 1:
+        cap = rng.choice(s.paras)[:30].rstrip("，、。")
+        s.paras.insert(1, "图说：" + cap + "。")
+        s.forms.append("图说 caption")
+    if rng.random() < 0.08:
+        s.after += ["相关链接", ctx["aside"]]
+        s.forms.append("相关链接")
+    if rng.random() < 0.35:
+        s.after.append(f"（责任编辑：{name(rng)}）")
+        s.forms.append("（责任编辑：X）")
+
+
+def weekend(s, dl, reps, rng, ctx):
+    """Weekend paper: `文·图/X`, `特约记者 X`, `本报特约通讯员 X  见习记者 Y` under the headline,
+    `（见习记者 X）` after the story, `本报讯 X月X日`, `本报讯（特约记者 X）`, `编者按：`, `延伸阅读`."""
+    names = [n for n, _, _ in reps]
+    if dl and dl["org"] != "本报":
+        s.prefix = f"{dl['org']}{page_styles.dateline_place(dl, rng)}{dl['day']}电（记者 {'、'.join(names)}）" \
+            if names else f"据{dl['org']}电  "
+        s.reporters = [(n, "记者", dl["org"]) for n in names]
+        s.forms.append("X社…电（记者 X）" if names else "据X社电")
+    elif names:
+        form = mix(rng, {"wentu": 15, "special": 25, "groups": 20, "after": 20, "dateline": 20})
+        s.forms.append({"wentu": "文·图/X under headline", "special": "特约记者 X under headline",
+                        "groups": "本报特约通讯员 X  见习记者 Y under headline",
+                        "after": "（见习记者 X） after the story", "dateline": "本报讯（特约记者 X）"}[form])
+        if form == "wentu":
+            s.under.append(f"文·图/{names[0]}")
+            s.reporters = [(names[0], "文·图", None)]
+        elif form == "special":
+            s.under.append(f"特约记者  {'  '.join(names)}")
+            s.reporters = [(n, "特约记者", None) for n in names]
+        elif form == "groups":
+            helper = name(rng)
+            s.under.append(f"本报特约通讯员 {helper}  见习记者 {' '.join(names)}")
+            s.reporters = [(helper, "特约通讯员", "本报")] + [(n, "见习记者", None) for n in names]
+        elif form == "after":
+            s.after.append(f"（见习记者 {'、'.join(names)}）")
+            s.reporters = [(n, "见习记者", None) for n in names]
+        else:
+            s.prefix = f"本报讯（特约记者 {' '.join(names)}）"
+            s.reporters = [(n, "特约记者", "本报") for n in names]
+    elif dl:
+        s.prefix = f"本报讯 {dl['day']}  " if dl["day"] else "本报讯  "
+        s.forms.append("本报讯 X月X日" if dl["day"] else "本报讯")
+    if rng.random() < 0.08 and s.paras:
+        s.under.append("编者按：" + s.paras[0][:50].rstrip("，、") + "。")
+        s.forms.append("编者按")
+    if rng.random() < 0.1:
+        s.after += ["延伸阅读", ctx["aside"]]
+        s.forms.append("延伸阅读")
+
+
 BLIND = {
     "county": ("青禾报", 0.5, county),
     "metro": ("江州都市报", 0.4, metro),
+    "prefecture": ("临川日报", 0.4, prefecture),
+    "express": ("明溪快报", 0.5, express),
+    "weekend": ("南埠周末", 0.5, weekend),
+}
+# How each style's pages are rendered, beyond render_pages.py's defaults.
+RENDERING = {
+    "prefecture": {"gb18030": 1.0, "crlf": True},
+    "express": {"single_newline": True, "one_line_heads": 0.5},
+    "weekend": {"indent": True, "no_extra_blank": True, "gb18030": 0.3},
 }
 BANNERS = ("区县新闻", "民生", "城事", "教育", "健康", "文体")
 
@@ -105,25 +252,44 @@ def header(style, ctx):
     if style == "county":
         return (f"{BLIND[style][0]}  {date}  第{page}版  {ctx['section']}  "
                 f"编辑：{ctx['editor']}  校对：{ctx['designer']}")
+    if style == "prefecture":
+        return f"{page}  {ctx['section']}  {date}"
+    if style == "express":
+        y, m, d = ctx["date"].split("-")
+        return f"A{page} ｜ {ctx['section']} ｜ {y}.{m}.{d}"
+    if style == "weekend":
+        return f"{BLIND[style][0]}  第{page}版  {ctx['section']}  {date}"
     return f"A{int(page):02d} | {ctx['section']}  本版编辑 {ctx['editor']}  美编 {ctx['designer']}"
 
 
+def footer(style, ctx):
+    """The line under every page of `style`, or None."""
+    if style == "prefecture":
+        return f"责任编辑：{ctx['editor']}  美术编辑：{ctx['designer']}  校对：{page_styles.name(ctx['rng'])}"
+    return None
+
+
 def render(articles, rng, args, style, ctx):
-    """page_styles.render_styled_page with the style's header over the page (and, for metro,
-    `【section】` banners between some stories): the gold spans move with the text."""
+    """page_styles.render_styled_page with the style's header over the page and footer under
+    it (and, for metro, `【section】` banners between some stories, for weekend `◆ section`
+    lines): the gold spans move with the text."""
     text, gold = page_styles.render_styled_page(articles, rng, args, style, ctx)
-    nl = "\n\n"
+    nl = "\n" if args.single_newline else "\n\n"
     top = header(style, ctx) + nl
-    if style == "metro":
+    if style in ("metro", "weekend"):
         # A banner before some stories but the first, in the blank lines before them.
         for g in reversed(gold[1:]):
             if rng.random() < 0.1:
                 at = g["start_char"]
-                banner = f"【{rng.choice(BANNERS)}】" + nl
+                banner = (f"【{rng.choice(BANNERS)}】" if style == "metro" else f"◆ {rng.choice(BANNERS)}") + nl
                 text = text[:at] + banner + text[at:]
                 for h in gold:
                     if h["start_char"] >= at:
                         shift(h, len(banner))
+    ctx["rng"] = rng
+    bottom = footer(style, ctx)
+    if bottom:
+        text = text.rstrip("\n") + nl + bottom + "\n"
     for g in gold:
         shift(g, len(top))
     return top + text, gold
@@ -151,18 +317,22 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--month", action="append", required=True, help="YYYY-MM, repeatable")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--style", action="append", help="one style (default: every one); repeatable")
     args = ap.parse_args()
     if not os.path.exists(render_pages.ARTICLES):
         sys.exit(f"blind_styles: {render_pages.ARTICLES} not found: this tool needs the shared corpus "
                  "beside the repository")
-    # The rendering options render_pages.py uses by default.
-    opts = types.SimpleNamespace(seed=args.seed, single_newline=False, no_extra_blank=False, indent=False,
-                                 one_line_heads=0.3, breaks=0.15, gb18030=0.1, crlf=False)
     pages = load_pages(args.month)
     page_styles.STYLES.update(BLIND)
-    for style in BLIND:
+    for style in args.style or BLIND:
+        if style not in BLIND:
+            sys.exit(f"blind_styles: no style {style!r}; the styles are {', '.join(BLIND)}")
+        # The rendering options render_pages.py uses by default, and the style's own.
+        opts = dict(seed=args.seed, single_newline=False, no_extra_blank=False, indent=False,
+                    one_line_heads=0.3, breaks=0.15, gb18030=0.1, crlf=False)
+        opts.update(RENDERING.get(style, {}))
         out = os.path.join("target/styles", f"blind-{style}-" + "+".join(args.month))
-        render_pages.render_style(pages, style, out, opts, render)
+        render_pages.render_style(pages, style, out, types.SimpleNamespace(**opts), render)
 
 
 if __name__ == "__main__":

@@ -153,6 +153,9 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Reporter>> {
         return None;
     }
     let labelled = colon_after && first > 0;
+    if !labelled && !photo_line && ends_set_off(&line[..first]) {
+        return None;
+    }
     if !labelled {
         names_into(&line[..first], "", None, photo_line, &mut out)?;
     }
@@ -172,6 +175,29 @@ pub(crate) fn byline(line: &str) -> Option<Vec<Reporter>> {
     }
     (!out.is_empty()).then_some(out)
 }
+
+/// True when `before`, what a line prints before its first role, is text set off from the
+/// byline by two spaces or an ideographic one, with a word longer than a name is commonly
+/// printed: the line ends with its byline (`众志成城  共克时艰  记者  苏玉`,
+/// `版式设计 张丹峰  记者  王明`), and [`tail_byline`] parts the two. Names cut from the
+/// byline before them at a column break (`严波国  通讯员 陶华悦`) stay names, and a photo's
+/// source (`新华社发  本报记者  沈子`) is passed over by the names instead.
+fn ends_set_off(before: &str) -> bool {
+    let text = trim(before);
+    if text.is_empty() || is_photo_source(text) {
+        return false;
+    }
+    let gap = &before[text.len()..];
+    let set_off = gap.chars().count() >= 2 || gap.contains('\u{3000}');
+    let words = text
+        .split(is_space)
+        .any(|w| w.chars().count() > COMMON_NAME_CHARS);
+    set_off && words
+}
+
+/// The longest name commonly printed, in chars: four-character names (`欧阳文华`) are rare
+/// enough that a four-character word before a byline is taken for text.
+const COMMON_NAME_CHARS: usize = 3;
 
 /// True when a role match is an outlet's reporter (`新华社记者`, `中国国际电视台记者`), as
 /// transcripts label the one asking; `本报记者` and a bare `记者` are the paper's own.
@@ -735,6 +761,16 @@ mod tests {
                 Some(vec![r("沈子", "记者", Some("本报"), false)]),
             ),
             ("美国有线电视新闻网记者：中美", None),
+            // Text before the byline, set off by two spaces: a line ending with its byline.
+            ("众志成城  共克时艰  记者  苏玉  郝娟颖", None),
+            ("版式设计 张丹峰  记者  姜国秀", None),
+            (
+                "严波国  通讯员 陶华悦",
+                Some(vec![
+                    r("严波国", "", None, false),
+                    r("陶华悦", "通讯员", None, false),
+                ]),
+            ),
             ("新华社记者：", None),
         ];
         for (input, want) in table {
@@ -823,6 +859,11 @@ mod tests {
                 Some("新华社记者  张晓松  朱基钗"),
             ),
             ("2020年5月30日\u{3000}首席记者 王明", Some("首席记者 王明")),
+            (
+                "众志成城  共克时艰  记者  苏玉  郝娟颖",
+                Some("记者  苏玉  郝娟颖"),
+            ),
+            ("版式设计 张丹峰  记者  姜国秀", Some("记者  姜国秀")),
             // A byline of two groups, a dateline cut at a column break, two headlines.
             ("本报记者 王明  通讯员 李华", None),
             ("新华社发  本报记者  沈子", None),

@@ -41,10 +41,11 @@ static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A page header or footer that opens with the publication day and goes on with the
 /// page's credits or its label: `2022年4月1日 星期五 责任编辑：王明 视觉设计：李华`,
-/// `2022年4月1日 星期五 A3 要闻`.
+/// `2022年4月1日 星期五 A3 要闻`; or that prints the day after the page's number, section
+/// and paper (`5  经济  2020年2月1日 星期六`, `临川周末  第3版  文化  2020年2月3日 星期一`).
 static DATED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:[A-F]\d{1,2}版?\s+)?[\p{Han}·]{0,12}\s*)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]\s*(?P<rest>.*)$",
+        r"^(?:(?:[A-F]?\d{1,2}\s*版?|第\s*\d{1,3}\s*版|[\p{Han}·]{1,12})\s*[|｜·]?\s*){0,4}(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]\s*(?P<rest>.*)$",
     )
     .expect("valid regex")
 });
@@ -53,6 +54,15 @@ static DATED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:[A-F]\d{1,2}\s*版?|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|\d{1,2}\s*版)(?:\s*[·|｜]?\s+[\p{Han}·]{2,8}|\s*[·|｜]\s*[\p{Han}·]{2,8})?$|^[\p{Han}·]{2,8}\s*[·|｜]?\s+[A-F]\d{1,2}\s*版?$",
+    )
+    .expect("valid regex")
+});
+
+/// A page header that prints the day with dots or dashes after the page's label
+/// (`A7 ｜ 国际 ｜ 2020.02.01`, `第3版  要闻  2020-02-01 星期六`).
+static NUMERIC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[\p{Han}·]{1,12}\s*[|｜·]?\s*)?(?:[A-F]?\d{1,2}\s*版?|第\s*\d{1,3}\s*版)\s*[|｜·]?\s*(?:[\p{Han}·]{1,12}\s*[|｜·]?\s*){0,2}(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:\s*(?:星期|周)[一二三四五六日天])?$",
     )
     .expect("valid regex")
 });
@@ -179,9 +189,13 @@ pub(crate) fn is_section_mark(line: &str) -> bool {
 /// header goes on with the page's credits or label
 /// (`2022年4月1日 星期五 责任编辑：王明 视觉设计：李华`).
 pub(crate) fn header_day(line: &str) -> Option<Day> {
-    // The year is printed with its `年`: looking for it is the cheaper test.
-    if !line.contains('年') || wider_than(line, MAX_HEADER) {
+    // The year is printed with its `年`, or the day with dots after a page label:
+    // looking for them is the cheaper test.
+    if wider_than(line, MAX_HEADER) {
         return None;
+    }
+    if !line.contains('年') {
+        return numeric_header(line);
     }
     // Full-width digits become ASCII ones char for char: the width stays as tested.
     let line = ascii_digits(trim(line));
@@ -196,6 +210,17 @@ pub(crate) fn header_day(line: &str) -> Option<Day> {
     if !(has_weekday || bare) {
         return None;
     }
+    Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+/// The day of a page header that prints it with dots or dashes after the page's label
+/// ([`NUMERIC_HEAD`]).
+fn numeric_header(line: &str) -> Option<Day> {
+    if wider_than(line, MAX_BARE_HEADER) || !line.contains(['.', '-', '/']) {
+        return None;
+    }
+    let line = ascii_digits(trim(line));
+    let c = NUMERIC_HEAD.captures(&line)?;
     Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
@@ -307,6 +332,18 @@ mod tests {
                 Some("2022-04-01"),
             ),
             ("A3  北原日报·要闻  2020年2月1日 星期六", Some("2020-02-01")),
+            // The page's number, section or paper before the day; the day in dots.
+            ("5  经济  2020年2月1日 星期六", Some("2020-02-01")),
+            (
+                "临川周末  第3版  文化  2020年2月3日 星期一",
+                Some("2020-02-03"),
+            ),
+            ("A7 ｜ 国际 ｜ 2020.02.01", Some("2020-02-01")),
+            ("第3版  要闻  2020-02-01 星期六", Some("2020-02-01")),
+            ("2020.02.01", None),
+            ("5G 2020.02.01", None),
+            ("增长5.2%，达到2020.02", None),
+            ("5  2020年2月1日，市委召开会议", None),
             (
                 "2022年4月1日 星期五 市委召开会议，部署全年工作，强调要抓好落实",
                 None,
