@@ -348,8 +348,8 @@ impl Profile {
                     self.bylines_under, self.bylines_after, self.dated
                 ),
             ),
-            ("dateline forms".into(), forms.join(", ")),
-            ("page furniture".into(), self.furniture.join(" | ")),
+            ("dateline forms".into(), or_none(forms.join(", "))),
+            ("page furniture".into(), or_none(self.furniture.join(" | "))),
             (
                 "headline width (median)".into(),
                 self.headline_width.to_string(),
@@ -365,6 +365,15 @@ impl Profile {
         self.credits_under() != other.credits_under()
             || self.credits_after() != other.credits_after()
             || self.furniture != other.furniture
+    }
+}
+
+/// A finding of a list, or `none seen` when the pages showed none (`stats` prints no blank).
+fn or_none(list: String) -> String {
+    if list.is_empty() {
+        "none seen".into()
+    } else {
+        list
     }
 }
 
@@ -434,6 +443,23 @@ mod tests {
             pages: 3,
             ..a.clone()
         }));
+    }
+
+    #[test]
+    fn what_none_was_seen_of_says_so() {
+        let findings = Profile::default().findings();
+        let of = |what: &str| {
+            findings
+                .iter()
+                .find(|(w, _)| w == what)
+                .map(|(_, f)| f.as_str())
+        };
+        assert_eq!(of("page furniture"), Some("none seen"));
+        assert_eq!(of("dateline forms"), Some("none seen"));
+        let after: Vec<String> = (1..=12).map(|n| page(n, true)).collect();
+        let a = Profile::learn(after.iter().map(String::as_str)).findings();
+        let furniture = a.iter().find(|(w, _)| w == "page furniture");
+        assert_eq!(furniture.map(|(_, f)| f.as_str()), Some("澄江晚报社会新闻"));
     }
 
     #[test]
