@@ -135,7 +135,8 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         }
     }
     // A headline that asks or exclaims, over a dateline (under its subheadlines, if any) or
-    // over a `——` subheadline.
+    // over a `——` subheadline, or after the extra blank lines that part stories on a page
+    // (`宝贝，回家！`).
     for i in 0..bs.len() {
         if fs[i].head_like || !fs[i].is_text() || !is_exclaimed_headline(bs[i].text) {
             continue;
@@ -150,7 +151,8 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         let bylined_head = fs.get(j).is_some_and(Fact::is_byline)
             && i > 0
             && (fs[i - 1].head_like || fs[i - 1].ends_article);
-        if subheaded || bylined_head || fs.get(j).is_some_and(|n| n.dateline.is_some()) {
+        let parted = bs[i].gap >= WIDE_GAP && fs.get(j).is_some_and(Fact::is_text);
+        if subheaded || bylined_head || parted || fs.get(j).is_some_and(|n| n.dateline.is_some()) {
             fs[i].head_like = true;
         }
     }
@@ -242,6 +244,18 @@ mod tests {
                     ("text", false, None, false, false, false),
                     ("text", false, Some(false), false, false, false),
                     ("text", false, None, false, false, true),
+                ],
+            ),
+            // A headline that exclaims, after the extra blank lines that part stories; the
+            // same line straight under text is the story's last sentence.
+            (
+                "园区新厂房开工建设。\n\n\n\n宝贝，回家！\n\n2月12日上午，3名患者治愈出院。\n\n白衣天使加油！\n\n园区企业陆续入驻。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, None, false, false, true),
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
                 ],
             ),
             // A note cut in two at a column break ends the article at its second part.
