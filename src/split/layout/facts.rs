@@ -66,6 +66,9 @@ pub(super) struct Fact {
     pub(crate) column_tag: bool,
     /// Opens with a day (`3月1日，…`).
     pub(crate) opening_day: bool,
+    /// A byline printed on the line of the block before, set off after its text by two
+    /// spaces (`…张帅讲述  记者  谢芳涵`), parted from it before the facts are read.
+    pub(crate) tail: bool,
 }
 
 impl Fact {
@@ -104,6 +107,7 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
                 ends_article,
                 column_tag: has_column_tag(b.text),
                 opening_day: opening_day(b.text).is_some(),
+                tail: false,
             }
         })
         .collect();

@@ -41,8 +41,11 @@ struct Decision {
 
 /// Splits the page, telling `log` how each group of headline lines was decided.
 fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) -> Page {
-    let bs = tails_apart(blocks(text));
-    let facts = facts::facts(&bs, profile);
+    let (bs, tails) = tails_apart(blocks(text));
+    let mut facts = facts::facts(&bs, profile);
+    for (f, tail) in facts.iter_mut().zip(tails) {
+        f.tail = tail;
+    }
     let mut page = Page {
         date: bs.iter().find_map(|b| header_day(b.text)),
         paper: None,
@@ -175,7 +178,8 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                 i = j;
                 continue;
             }
-            if let Some(builder) = cur.as_mut().filter(|c| !c.is_open()) {
+            // A signed last line goes on as the story's text, below.
+            if let Some(builder) = cur.as_mut().filter(|c| !c.is_open() && why != Rule::Signed) {
                 if why == Rule::Briefs && builder.heads() == 0 {
                     builder.round_up();
                 }
@@ -241,14 +245,18 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
 }
 
 /// The blocks with each byline set after a paragraph's last sentence
-/// (`……恢复正常。  本报记者  王明`) made a block of its own, straight under it.
-fn tails_apart(bs: Vec<Block<'_>>) -> Vec<Block<'_>> {
+/// (`……恢复正常。  本报记者  王明`) made a block of its own, straight under it, and for each
+/// block whether it is such a byline.
+fn tails_apart(bs: Vec<Block<'_>>) -> (Vec<Block<'_>>, Vec<bool>) {
     let mut out = Vec::with_capacity(bs.len());
+    let mut tails = Vec::with_capacity(bs.len());
     for b in bs {
         let Some(at) = byline::tail_byline(b.text) else {
             out.push(b);
+            tails.push(false);
             continue;
         };
+        tails.extend([false, true]);
         let body = trim(&b.text[..at]);
         let credit = &b.text[at..];
         let body_end = b.start + body.chars().count();
@@ -268,7 +276,7 @@ fn tails_apart(bs: Vec<Block<'_>>) -> Vec<Block<'_>> {
             space_after: b.space_after,
         });
     }
-    out
+    (out, tails)
 }
 
 #[cfg(test)]

@@ -40,6 +40,13 @@ pub(crate) enum Rule {
     /// stands straight under a text label (`相关链接`, `延伸阅读`): a sidebar's summary or
     /// pull quote, printed without a stop ([`sidebar_text`]).
     Open,
+    /// A single line signed by a byline set off after it on the same printed line, after a
+    /// story's text (`…第一书记张帅讲述  记者  谢芳涵`, `——…省长易炼红日前在会上说  本报记者
+    /// 汤悦豪`): the story's last line, credited with it, not the headline of the next story
+    /// under its byline. (Every such line in the held-out renders of every style ends the
+    /// story before; a headline printed with its byline on one line opens a group of
+    /// several lines or the page.)
+    Signed,
     /// A headline over its abstract (`核心阅读`, `内容提要`) opens a story.
     Abstract,
     /// A paper that credits its stories with bylines (the profile says so) prints no series
@@ -106,9 +113,10 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 24] = [
+    pub(crate) const ORDER: [Rule; 25] = [
         Rule::First,
         Rule::Open,
+        Rule::Signed,
         Rule::Abstract,
         Rule::Credited,
         Rule::Series,
@@ -138,6 +146,7 @@ impl Rule {
         match self {
             Rule::First => "first",
             Rule::Open => "open",
+            Rule::Signed => "signed",
             Rule::Abstract => "abstract",
             Rule::Credited => "credited",
             Rule::Series => "series",
@@ -173,6 +182,10 @@ impl Rule {
                 cur.is_some_and(Builder::is_open) && !sidebar_text(g.bs, g.i),
                 &|| false,
             ),
+            Rule::Signed => {
+                let signed = g.len() == 1 && g.fact(g.j).is_some_and(|f| f.tail);
+                fire(signed && cur.is_some_and(Builder::has_body), &|| false)
+            }
             Rule::Abstract => fire(g.next().is_some_and(|n| is_abstract_label(n.text)), &|| {
                 true
             }),
@@ -442,7 +455,7 @@ pub(super) fn is_round_up(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::split_logged;
+    use super::super::{split_logged, split_page_with};
     use super::*;
 
     /// A page where `rule` decides the group opening with `line`, and what it says.
@@ -455,6 +468,7 @@ mod tests {
         let table: Vec<Case> = vec![
             (Rule::First, "区委召开会议\n\n湘江日报讯 3月2日，区委召开会议。\n", "区委召开会议", true),
             (Rule::Open, "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n", "投产", false),
+            (Rule::Signed, "河边人家\n\n大年三十，河边人家贴春联。\n\n——湘江市市长王明日前在全市会议上说  湘江日报记者  李华\n\n社区菜场重新开门\n\n湘江日报记者  张三\n\n昨天一早，社区菜场重新开门迎客。\n", "——湘江市市长王明日前在全市会议上说", false),
             (Rule::Abstract, "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n", "推动改革走得更稳", true),
             (Rule::Series, "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n", "河边人家", false),
             (Rule::Briefs, "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n", "前6天全国出入境1045万人次", false),
@@ -510,6 +524,43 @@ mod tests {
                 want,
                 "{label}"
             );
+        }
+    }
+
+    /// A byline set off after a line that ends no sentence credits the story that line
+    /// ends, not the next one: the line goes on with the story (`signed`), which takes the
+    /// byline; the next story opens at its own headline. Before, the line read as the next
+    /// story's headline over its byline (`credited`), and the story after took no byline.
+    #[test]
+    fn a_byline_after_a_line_credits_that_lines_story() {
+        let table = [
+            ("山东省胶州市洋河镇第一书记张帅讲述  记者  谢芳涵", "谢芳涵"),
+            (
+                "——湘江市市长王明日前在全市会议上说  本报记者  汤悦豪",
+                "汤悦豪",
+            ),
+            (
+                "——福建省连江县纪委书记\u{a0}程\u{a0}靖  记者  于桂荣",
+                "于桂荣",
+            ),
+        ];
+        let bylined = Profile {
+            pages: 100,
+            bylines_after: 300,
+            ..Profile::default()
+        };
+        for (line, name) in table {
+            let page = format!("河边人家过年更热闹\n\n大年三十，河边人家贴春联，孩子们放鞭炮。\n\n{line}\n\n社区菜场重新开门\n\n湘江日报讯 昨天一早，社区菜场重新开门迎客，市民排队买菜。  记者  王明\n");
+            for profile in [&bylined, &Profile::default(), &Profile::dateline_paper()] {
+                let articles = split_page_with(&page, profile).articles;
+                let heads: Vec<&str> = articles.iter().map(|a| a.headline.as_str()).collect();
+                assert_eq!(heads, ["河边人家过年更热闹", "社区菜场重新开门"], "{line}");
+                let names: Vec<Vec<&str>> = articles
+                    .iter()
+                    .map(|a| a.reporters.iter().map(|r| r.name.as_str()).collect())
+                    .collect();
+                assert_eq!(names, [vec![name], vec!["王明"]], "{line}");
+            }
         }
     }
 
