@@ -115,7 +115,13 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
 /// under it opens there.
 fn section_banners(bs: &[Block], fs: &mut [Fact]) {
     for i in 0..bs.len().saturating_sub(1) {
-        let apart = i == 0 || fs[i - 1].ends_article || bs[i].gap >= WIDE_GAP;
+        let apart = i == 0
+            || fs[i - 1].ends_article
+            || bs[i].gap >= WIDE_GAP
+            || fs[i - 1].is_text()
+                && !fs[i - 1].head_like
+                && ends_paragraph(bs[i - 1].text)
+                && opens_story(fs, i + 1);
         if fs[i].is_text() && fs[i + 1].head_like && apart && is_section_banner(bs[i].text) {
             fs[i] = Fact {
                 kind: Kind::Header,
@@ -125,6 +131,16 @@ fn section_banners(bs: &[Block], fs: &mut [Fact]) {
             };
         }
     }
+}
+
+/// True when the headline group from block `i` stands over a byline or a dateline.
+fn opens_story(fs: &[Fact], i: usize) -> bool {
+    let mut j = i;
+    while j < fs.len() && fs[j].head_like && j - i < MAX_GROUP {
+        j += 1;
+    }
+    fs.get(j)
+        .is_some_and(|f| f.is_byline() || f.dateline.is_some())
 }
 
 /// Corrects the headline shape by the blocks around each one.
@@ -277,6 +293,18 @@ mod tests {
                     ("text", true, None, false, false, false),
                     ("text", false, Some(false), false, false, false),
                     ("text", true, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                ],
+            ),
+            // After a finished paragraph, a banner is furniture over a story's opening (a
+            // headline over its byline), not over a headline-shaped line of the text.
+            (
+                "菜场开门了。\n\n【民生】\n\n菜场重新开门\n\n本报记者 王明\n\n菜场开门。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("header", false, None, true, false, false),
+                    ("text", true, None, false, false, false),
+                    ("byline", false, None, true, false, false),
                     ("text", false, None, false, false, false),
                 ],
             ),
