@@ -38,27 +38,85 @@ fn fold_char(c: char) -> char {
 pub fn normalize(text: &str) -> String {
     // Most characters stay as they are: copy them a run at a time, not one by one (this
     // runs on every character of every article). ASCII and the ideographs of the URO,
-    // nearly every character of a page, are mapped without `fold_char`'s cases.
+    // nearly every character of a page, are read off their bytes, without the general
+    // UTF-8 decoder and without `fold_char`'s cases; the URO's are compared with their
+    // simplified form as numbers, and a char is made only for one that changes.
     let table = simplify_table();
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut run = 0;
-    for (i, c) in text.char_indices() {
-        let u = c as u32;
-        let n = if u < 0x80 {
-            c.to_ascii_lowercase()
-        } else if (0x4E00..0xA000).contains(&u) {
-            char::from_u32(u32::from(table[(u - CJK_BLOCKS[0].0) as usize])).unwrap_or(c)
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (n, len) = if b < 0x80 {
+            if !b.is_ascii_uppercase() {
+                i += 1;
+                continue;
+            }
+            (Some(char::from(b.to_ascii_lowercase())), 1)
+        } else if let (0xe4..=0xe9, Some(&b1), Some(&b2)) = (b, bytes.get(i + 1), bytes.get(i + 2))
+        {
+            // E4 to E9 lead the three bytes of U+4000 to U+9FFF (the text is valid UTF-8).
+            let u = u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
+            if u < 0x4e00 {
+                general(text, i, table)
+            } else {
+                let s = u32::from(table[(u - CJK_BLOCKS[0].0) as usize]);
+                if s == u {
+                    i += 3;
+                    continue;
+                }
+                match char::from_u32(s) {
+                    Some(c) => (Some(c), 3),
+                    None => {
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
+        } else if let (0xe2 | 0xe3 | 0xef, Some(&b1), Some(&b2)) =
+            (b, bytes.get(i + 1), bytes.get(i + 2))
+        {
+            // The punctuation of a page: general punctuation (dashes, quotes, `…`) and CJK
+            // punctuation (`、。《》「」`) stay; the ideographic space and full-width ASCII
+            // become ASCII (`，` → `,`, `Ａ` → `a`).
+            let u = u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
+            match u {
+                0x2010..=0x206f | 0x3001..=0x33ff => {
+                    i += 3;
+                    continue;
+                }
+                0x3000 => (Some(' '), 3),
+                0xff01..=0xff5e => (
+                    u8::try_from(u - 0xfee0)
+                        .ok()
+                        .map(|a| char::from(a.to_ascii_lowercase())),
+                    3,
+                ),
+                _ => general(text, i, table),
+            }
         } else {
-            simplify_in(table, fold_char(c))
+            general(text, i, table)
         };
-        if n != c {
+        if let Some(n) = n {
             out.push_str(&text[run..i]);
             out.push(n);
-            run = i + c.len_utf8();
+            run = i + len;
         }
+        i += len;
     }
     out.push_str(&text[run..]);
     out
+}
+
+/// The folded form of the char at byte `i` of `text`, when it changes, and its length in
+/// bytes: [`normalize`] for the chars it does not read off their bytes.
+fn general(text: &str, i: usize, table: &[u16]) -> (Option<char>, usize) {
+    let c = text
+        .get(i..)
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    let n = simplify_in(table, fold_char(c));
+    ((n != c).then_some(n), c.len_utf8())
 }
 
 /// The CJK blocks where traditional characters live: Extension A and the URO, and the
@@ -161,7 +219,7 @@ mod tests {
     proptest::proptest! {
         /// Copying unchanged runs gives what mapping every character gives.
         #[test]
-        fn runs_are_copied_as_mapped(text in "[a-zA-Z０-９Ａ-Ｚ復工產疫情防控　 ，。\n]{0,40}|.{0,40}") {
+        fn runs_are_copied_as_mapped(text in "[a-zA-Z０-９Ａ-Ｚ復工產疫情防控　 ，。\n]{0,40}|[\u{3400}-\u{4e10}\u{9ff0}-\u{a010}\u{f900}-\u{fb00}a-z]{0,40}|[\u{2000}-\u{2080}\u{2ff0}-\u{3410}\u{fefe}-\u{ff70}A-Z]{0,40}|.{0,40}") {
             let mapped: String = text.chars().map(|c| simplify(fold_char(c))).collect();
             proptest::prop_assert_eq!(normalize(&text), mapped);
         }

@@ -149,6 +149,13 @@ impl Tokenizer for WordTokenizer {
     }
 }
 
+/// Loads jieba's dictionary, which the first cut into words loads otherwise (a few tenths
+/// of a second of one core): an indexing run has it loaded on a thread of its own while it
+/// learns the papers' profiles, before the splitter and the writer need it.
+pub fn load_dictionary() {
+    words("中文");
+}
+
 /// Words of a query string, normalized and cut the way the index cut the text.
 pub fn words(text: &str) -> Vec<String> {
     let mut tokenizer = WordTokenizer::default();
@@ -178,7 +185,7 @@ impl Tokenizer for CharTokenizer {
         let normalized = normalize(text);
         let mut spans = Vec::with_capacity(normalized.len() / 3);
         each_indexed_char(&normalized, |at| {
-            spans.push((at.offset, at.offset + at.c.len_utf8(), at.position));
+            spans.push((at.offset, at.end, at.position));
         });
         NormalizedTokenStream::new(normalized, spans)
     }
@@ -191,6 +198,8 @@ pub struct IndexedChar {
     pub c: char,
     /// Its byte offset in the normalized text.
     pub offset: usize,
+    /// The byte offset after it.
+    pub end: usize,
     /// Its index among the text's characters (normalizing keeps one character per
     /// character, so this is also its index in the text as printed).
     pub index: usize,
@@ -210,9 +219,9 @@ pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
     let mut offset = 0;
     let mut index = 0;
     while let Some(&b) = bytes.get(offset) {
-        let (c, white) = decode(normalized, offset, b);
+        let (c, white, len) = decode(normalized, offset, b);
         let at = offset;
-        offset += c.len_utf8();
+        offset += len;
         index += 1;
         if c == '\n' {
             // A paragraph that stops mid-sentence was cut by a column break the splitter
@@ -233,6 +242,7 @@ pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
                 f(IndexedChar {
                     c,
                     offset: at,
+                    end: offset,
                     index: index - 1,
                     position,
                 });
@@ -243,23 +253,23 @@ pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
     }
 }
 
-/// The character of `text` at byte `at`, whose first byte is `b`, and whether it is white
-/// space ([`char::is_whitespace`]). ASCII and the ideographs of the URO, nearly every
+/// The character of `text` at byte `at`, whose first byte is `b`, whether it is white
+/// space ([`char::is_whitespace`]), and its length in bytes. ASCII and the ideographs of the URO, nearly every
 /// character of a page, are decoded here without the general UTF-8 decoder and the
 /// Unicode tables.
 #[inline(always)]
-fn decode(text: &str, at: usize, b: u8) -> (char, bool) {
+fn decode(text: &str, at: usize, b: u8) -> (char, bool, usize) {
     let bytes = text.as_bytes();
     if b < 0x80 {
         let c = char::from(b);
-        return (c, matches!(c, ' ' | '\t'..='\r'));
+        return (c, matches!(c, ' ' | '\t'..='\r'), 1);
     }
     // E4 to E9 lead the three bytes of U+4000 to U+9FFF (the text is valid UTF-8).
     if (0xe4..=0xe9).contains(&b) {
         if let (Some(&b1), Some(&b2)) = (bytes.get(at + 1), bytes.get(at + 2)) {
             let u = u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
             if let Some(c) = char::from_u32(u) {
-                return (c, false);
+                return (c, false, 3);
             }
         }
     }
@@ -267,7 +277,7 @@ fn decode(text: &str, at: usize, b: u8) -> (char, bool) {
         .chars()
         .next()
         .unwrap_or(char::REPLACEMENT_CHARACTER);
-    (c, c.is_whitespace())
+    (c, c.is_whitespace(), c.len_utf8())
 }
 
 /// True when the white space from byte `from` to byte `to` of normalized `text` parts two
@@ -288,9 +298,11 @@ fn is_word_char(c: char) -> bool {
         true
     } else if ('\u{3000}'..='\u{303f}').contains(&c) && !('\u{3005}'..='\u{3007}').contains(&c)
         || ('\u{ff00}'..='\u{ff65}').contains(&c)
+        || ('\u{2000}'..='\u{206f}').contains(&c)
     {
-        // CJK punctuation (but not 々 or the 〇 of 二〇二〇年), and full-width forms left
-        // after normalization (「」、…).
+        // CJK punctuation (but not 々 or the 〇 of 二〇二〇年), full-width forms left after
+        // normalization (「」、…), and general punctuation (`“”…—`, where no char is a
+        // letter or digit).
         false
     } else {
         c.is_alphanumeric()
@@ -367,8 +379,16 @@ impl TokenStream for NormalizedTokenStream {
         self.token.offset_to = to;
         self.token.position = position;
         self.token.position_length = 1;
-        self.token.text.clear();
-        self.token.text.push_str(&self.text[from..to]);
+        let text = &mut self.token.text;
+        text.clear();
+        // Nearly every token is one char of three bytes (an ideograph) or one byte: copied at
+        // a length known here, without a call to memcpy for each.
+        let s = self.text.get(from..to).unwrap_or_default();
+        match s.len() {
+            3 => text.push_str(s.get(..3).unwrap_or_default()),
+            1 => text.push_str(s.get(..1).unwrap_or_default()),
+            _ => text.push_str(s),
+        }
         true
     }
 
@@ -384,6 +404,16 @@ impl TokenStream for NormalizedTokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// General punctuation is passed over without the Unicode tables (here and in the
+    /// fold's shingles) because none of it is a letter or digit.
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric() && !is_word_char(c), "{c:?}");
+        }
+        assert!(is_word_char('\u{2070}') == '\u{2070}'.is_alphanumeric());
+    }
 
     #[test]
     fn character_tokens_and_their_positions() {
@@ -432,7 +462,7 @@ mod tests {
     fn decoding_matches_the_general_decoder() {
         let text = "a Z\t\n\u{b}\r一鿿丢\u{4000}\u{3000}\u{a0}\u{85}é〇ｚ𠀀";
         for (at, c) in text.char_indices() {
-            let want = (c, c.is_whitespace());
+            let want = (c, c.is_whitespace(), c.len_utf8());
             assert_eq!(decode(text, at, text.as_bytes()[at]), want, "{c:?}");
         }
     }

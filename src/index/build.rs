@@ -75,6 +75,10 @@ pub fn build(archive: &Archive, store: &Store, opts: &BuildOptions) -> anyhow::R
     if !opts.rebuild && !opts.prune {
         super::guard::refuse_large_removal(archive, store, &manifest, &indexed, &gone)?;
     }
+    if !jobs.is_empty() {
+        // Loaded beside the profile pass, which is one thread's work.
+        std::thread::spawn(crate::schema::load_dictionary);
+    }
     let kept = if opts.rebuild {
         BTreeMap::new()
     } else {

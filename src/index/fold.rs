@@ -57,7 +57,12 @@ fn letters(text: &str) -> impl Iterator<Item = u64> + '_ {
     let letter = |c: char| match c {
         '\u{4e00}'..='\u{9fff}' => true,
         c if c.is_ascii() => c.is_ascii_alphanumeric(),
-        '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' => false,
+        // General punctuation (`“”…—`, no letter or digit among it), CJK punctuation and
+        // full-width punctuation.
+        '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{303f}'
+        | '\u{ff01}'..='\u{ff0f}'
+        | '\u{ff1a}'..='\u{ff20}' => false,
         c => c.is_alphanumeric(),
     };
     let bytes = text.as_bytes();

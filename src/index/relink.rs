@@ -159,18 +159,30 @@ fn find_folds<K: Copy + Ord>(
     for address in need {
         article(address)?;
     }
-    // Each article's shingle set, made once however many pairs it is in.
-    let mut sets: HashMap<usize, Vec<u64>> = HashMap::new();
-    for (i, j) in pairs {
+    // Which pairs are one text printed twice: the same body, or shingle sets alike. Each
+    // article's shingle set is made once however many pairs it is in, and the sets are made
+    // on every core (they are most of this pass, which runs alone after the writing).
+    let mut verdicts = Vec::with_capacity(pairs.len());
+    let mut unlike = Vec::new();
+    for &(i, j) in &pairs {
         let (a, b) = (article(seen[i].address)?, article(seen[j].address)?);
         let same = keys[i] == keys[j] && a.body == b.body;
         let near = fold::near_in_time(a.date.as_deref(), b.date.as_deref());
-        let similar = |sets: &mut HashMap<usize, Vec<u64>>| {
-            sets.entry(i).or_insert_with(|| fold::shingle_set(&a.body));
-            sets.entry(j).or_insert_with(|| fold::shingle_set(&b.body));
-            fold::jaccard_of(&sets[&i], &sets[&j]) >= fold::MIN_JACCARD
-        };
-        if near && (same || similar(&mut sets)) {
+        if near && !same {
+            unlike.extend([i, j]);
+        }
+        verdicts.push((near, same));
+    }
+    unlike.sort_unstable();
+    unlike.dedup();
+    let mut bodies = Vec::with_capacity(unlike.len());
+    for &i in &unlike {
+        bodies.push(article(seen[i].address)?.body);
+    }
+    let sets: HashMap<usize, Vec<u64>> = unlike.into_iter().zip(shingle_sets(&bodies)).collect();
+    for (&(i, j), (near, same)) in pairs.iter().zip(verdicts) {
+        let similar = || fold::jaccard_of(&sets[&i], &sets[&j]) >= fold::MIN_JACCARD;
+        if near && (same || similar()) {
             let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
             parent[ri] = rj;
             touched.extend([i, j]);
@@ -215,6 +227,29 @@ fn find_folds<K: Copy + Ord>(
     }
     folds.sort_by(|a, b| a.printings[0].id.cmp(&b.printings[0].id));
     Ok(folds)
+}
+
+/// The shingle set of each of `bodies`, in their order, made on as many threads as there
+/// are cores (at most four).
+fn shingle_sets(bodies: &[String]) -> Vec<Vec<u64>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
+    let chunk = bodies.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = bodies
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|b| fold::shingle_set(b))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The index's last commit.

@@ -328,7 +328,10 @@ pub(crate) fn is_photo_source(line: &str) -> bool {
     };
     inner
         .rsplit_once(['（', '('])
-        .is_some_and(|(credit, source)| ends_with_photo_sign(credit) && SOURCES.contains(&source))
+        .is_some_and(|(credit, source)| {
+            // A space may part the credit from its source: `计海新摄 （影像中国）`.
+            ends_with_photo_sign(trim(credit)) && SOURCES.contains(&source)
+        })
         && width(line) <= MAX_PHOTO_CREDIT
 }
 
@@ -812,6 +815,7 @@ mod tests {
         let table = [
             ("新华社记者 李 涛摄", true),
             ("郑家裕摄（人民视觉）", true),
+            ("计海新摄 （影像中国）", true),
             ("本报记者 张三 摄影报道", true),
             ("影像中国", true),
             ("李涛摄（新华网）", false),

@@ -10,14 +10,22 @@ pub const WINDOW_BLOCKS: usize = 6;
 /// How many chars each side are compared, at most.
 const WINDOW_CHARS: usize = 400;
 
-/// Counts of Han character bigrams, in an open-addressing table (a bigram never packs to
-/// 0, which marks a free slot), and their norm. A window holds a few hundred bigrams.
+/// Counts of Han character bigrams, in an open-addressing table, and their norm. A window
+/// holds a few hundred bigrams. Each slot packs a bigram (two Han chars, below U+30000:
+/// 18 bits each) over its count (the low [`COUNT_BITS`]); a bigram never packs to 0, which
+/// marks a free slot. Half the width of a (key, count) pair: the table is made for every
+/// window, and zeroing it was a third of the counting.
 #[derive(Debug)]
 pub struct Bigrams {
-    slots: Vec<(u64, u32)>,
+    slots: Vec<u64>,
     len: usize,
     norm: f64,
 }
+
+/// The bits of a slot that hold the count.
+const COUNT_BITS: u32 = 28;
+/// The largest count a slot holds (a window has a few hundred chars).
+const MAX_COUNT: u64 = (1 << COUNT_BITS) - 1;
 
 impl Bigrams {
     /// The bigrams of the Han characters in `chars`; other characters are skipped, so a
@@ -28,7 +36,7 @@ impl Bigrams {
         // free slot always ends a probe.
         let most = chars.iter().filter(|&&c| is_han(c)).count();
         let mut out = Bigrams {
-            slots: vec![(0, 0); (most + most / 3 + 1).next_power_of_two().max(8)],
+            slots: vec![0; (most + most / 3 + 1).next_power_of_two().max(8)],
             len: 0,
             norm: 0.0,
         };
@@ -36,15 +44,19 @@ impl Bigrams {
         let mut squares: u64 = 0;
         if let Some(mut prev) = han.next() {
             for c in han {
-                let key = u64::from(prev) << 32 | u64::from(c);
+                let key = u64::from(prev) << 18 | u64::from(c);
                 let k = out.slot(key);
-                if out.slots[k].0 == 0 {
-                    out.slots[k].0 = key;
+                let slot = &mut out.slots[k];
+                if *slot == 0 {
+                    *slot = key << COUNT_BITS;
                     out.len += 1;
                 }
-                // (n + 1)² - n² = 2n + 1
-                squares += 2 * u64::from(out.slots[k].1) + 1;
-                out.slots[k].1 += 1;
+                let n = *slot & MAX_COUNT;
+                if n < MAX_COUNT {
+                    // (n + 1)² - n² = 2n + 1
+                    squares += 2 * n + 1;
+                    *slot += 1;
+                }
                 prev = c;
             }
         }
@@ -56,7 +68,7 @@ impl Bigrams {
     fn slot(&self, key: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut k = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
-        while self.slots[k].0 != 0 && self.slots[k].0 != key {
+        while self.slots[k] != 0 && self.slots[k] >> COUNT_BITS != key {
             k = (k + 1) & mask;
         }
         k
@@ -70,8 +82,9 @@ impl Bigrams {
             (other, self)
         };
         let mut dot = 0.0;
-        for &(key, n) in small.slots.iter().filter(|s| s.0 != 0) {
-            dot += f64::from(n) * f64::from(large.slots[large.slot(key)].1);
+        for &s in small.slots.iter().filter(|&&s| s != 0) {
+            let m = large.slots[large.slot(s >> COUNT_BITS)] & MAX_COUNT;
+            dot += (s & MAX_COUNT) as f64 * m as f64;
         }
         let d = self.norm * other.norm;
         if d == 0.0 {

@@ -331,9 +331,14 @@ pub(crate) fn has_column_tag(line: &str) -> bool {
         return false;
     };
     let tag = &body[open..];
-    // A name with the person's post in brackets (`袁慧琴（国家京剧院副院长）`) is a speaker
-    // or author line, not a headline in its column.
+    // A name with the person's post in brackets (`袁慧琴（国家京剧院副院长）`, a deputy's
+    // `刘艺良代表（全国人大澳门代表团团长）`) is a speaker or author line, not a headline in
+    // its column.
     let before = trim(&body[..open]);
+    let before = before
+        .strip_suffix("代表")
+        .or_else(|| before.strip_suffix("委员"))
+        .unwrap_or(before);
     let post = tag.trim_end_matches(['）', ')']).ends_with([
         '长', '员', '人', '家', '者', '记', '任', '席', '授', '演', '师', '官', '士',
     ]);
@@ -678,6 +683,10 @@ mod tests {
             ("古厝人家新时光（70年，共同走过·大国小家）", true),
             ("会议召开（会议由王明主持，李华出席）", false),
             ("袁慧琴（国家京剧院副院长）", false),
+            ("刘艺良代表（全国人大澳门代表团团长）", false),
+            ("楼阳生代表（山西省委书记、省人大常委会主任）", false),
+            ("张义光委员（陕西建工控股集团董事长）", false),
+            ("致敬人民代表（人民时评）", true),
             ("（人民时评）", false),
         ];
         for (input, want) in table {

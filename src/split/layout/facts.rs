@@ -85,7 +85,12 @@ impl Fact {
 /// The facts of every block of a page.
 pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
     let kinds: Vec<Kind> = bs.iter().map(|b| kind(b, profile)).collect();
-    let ends: Vec<bool> = (0..bs.len()).map(|i| ends_article(bs, &kinds, i)).collect();
+    // Each block's brackets counted once: a note cut in two is found by the count of the
+    // block and of the one before it.
+    let open: Vec<i32> = bs.iter().map(|b| brackets_left_open(b.text)).collect();
+    let ends: Vec<bool> = (0..bs.len())
+        .map(|i| ends_article(bs, &kinds, &open, i))
+        .collect();
     let mut fs: Vec<Fact> = bs
         .iter()
         .zip(kinds)
@@ -172,7 +177,8 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         }
     }
     // A headline that asks or exclaims, over a dateline (under its subheadlines, if any) or
-    // over a `——` subheadline.
+    // over a `——` subheadline, or after the extra blank lines that part stories on a page
+    // (`宝贝，回家！`).
     for i in 0..bs.len() {
         if fs[i].head_like || !fs[i].is_text() || !is_exclaimed_headline(bs[i].text) {
             continue;
@@ -187,7 +193,8 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         let bylined_head = fs.get(j).is_some_and(Fact::is_byline)
             && i > 0
             && (fs[i - 1].head_like || fs[i - 1].ends_article);
-        if subheaded || bylined_head || fs.get(j).is_some_and(|n| n.dateline.is_some()) {
+        let parted = bs[i].gap >= WIDE_GAP && fs.get(j).is_some_and(Fact::is_text);
+        if subheaded || bylined_head || parted || fs.get(j).is_some_and(|n| n.dateline.is_some()) {
             fs[i].head_like = true;
         }
     }
@@ -215,18 +222,17 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
 }
 
 /// True when block `i` is the kind of line an article ends with: a byline or credit, a jump,
-/// a production credit, or a bracketed note (`（作者为…）`, `（本报伦敦2月2日电）`).
-fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
+/// a production credit, or a bracketed note (`（作者为…）`, `（本报伦敦2月2日电）`). `open`
+/// holds each block's [`brackets_left_open`].
+fn ends_article(bs: &[Block], kinds: &[Kind], open: &[i32], i: usize) -> bool {
     match kinds[i] {
         Kind::Text => {
             let joined;
-            let t = match i.checked_sub(1).map(|k| bs[k].text) {
+            let t = match i.checked_sub(1) {
                 // A note cut in two at a column break: `（作者为原中央党史研究室副主任、` /
                 // `北京市…研究中心学术顾问）`.
-                Some(before)
-                    if brackets_left_open(before) > 0 && brackets_left_open(bs[i].text) < 0 =>
-                {
-                    joined = format!("{}{}", trim(before), trim(bs[i].text));
+                Some(k) if open[k] > 0 && open[i] < 0 => {
+                    joined = format!("{}{}", trim(bs[k].text), trim(bs[i].text));
                     &joined
                 }
                 _ => bs[i].text,
@@ -238,20 +244,56 @@ fn ends_article(bs: &[Block], kinds: &[Kind], i: usize) -> bool {
 }
 
 /// Brackets opened in `s` and not closed (negative when `s` closes more than it opens).
+/// It reads bytes, not chars (this runs on every block): `(` and `)` are 28 and 29, `（`
+/// and `）` are EF BC 88 and EF BC 89 in UTF-8, and no other char holds those sequences.
 fn brackets_left_open(s: &str) -> i32 {
-    s.chars()
-        .map(|c| match c {
-            '（' | '(' => 1,
-            '）' | ')' => -1,
-            _ => 0,
-        })
-        .sum()
+    let b = s.as_bytes();
+    // Most blocks hold no bracket: found so by searches that read many bytes at a time.
+    if !b.contains(&b'(') && !b.contains(&b')') && !s.contains("（") && !s.contains("）") {
+        return 0;
+    }
+    let mut n = 0;
+    for (k, &c) in b.iter().enumerate() {
+        match c {
+            b'(' => n += 1,
+            b')' => n -= 1,
+            0x88 | 0x89 if k >= 2 && b[k - 2] == 0xef && b[k - 1] == 0xbc => {
+                n += if c == 0x88 { 1 } else { -1 };
+            }
+            _ => {}
+        }
+    }
+    n
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::super::text::blocks;
     use super::*;
+
+    #[test]
+    fn brackets_left_open_counts_both_widths() {
+        let table = [
+            ("", 0),
+            ("（作者为原中央党史研究室副主任、", 1),
+            ("北京市研究中心学术顾问）", -1),
+            ("（王 婷）(a(b)", 1),
+            ("）)", -2),
+            // 舀 (E8 88 80) and 艉 (E8 89 89) hold the bytes 88 and 89, not after EF BC.
+            ("舀艉", 0),
+        ];
+        for (s, want) in table {
+            let chars: i32 = s
+                .chars()
+                .map(|c| match c {
+                    '（' | '(' => 1,
+                    '）' | ')' => -1,
+                    _ => 0,
+                })
+                .sum();
+            assert_eq!((brackets_left_open(s), chars), (want, want), "{s}");
+        }
+    }
 
     /// Each block's facts: (kind name, headline, dateline, ends an article, column tag,
     /// opening day).
@@ -305,6 +347,18 @@ mod tests {
                     ("header", false, None, true, false, false),
                     ("text", true, None, false, false, false),
                     ("byline", false, None, true, false, false),
+                    ("text", false, None, false, false, false),
+                ],
+            ),
+            // A headline that exclaims, after the extra blank lines that part stories; the
+            // same line straight under text is the story's last sentence.
+            (
+                "园区新厂房开工建设。\n\n\n\n宝贝，回家！\n\n2月12日上午，3名患者治愈出院。\n\n白衣天使加油！\n\n园区企业陆续入驻。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, None, false, false, true),
+                    ("text", false, None, false, false, false),
                     ("text", false, None, false, false, false),
                 ],
             ),

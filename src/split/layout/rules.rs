@@ -5,7 +5,7 @@
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
     ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_section_head,
-    is_subheaded_or_labelled,
+    is_subheaded_or_labelled, is_text_label,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -36,7 +36,9 @@ pub(crate) enum Rule {
     /// The first group on the page opens the first article.
     First,
     /// The article's last paragraph stops mid-sentence: the line goes on with it (a
-    /// paragraph cut at a column break), even when a byline follows.
+    /// paragraph cut at a column break), even when a byline follows. Not when that paragraph
+    /// stands straight under a text label (`相关链接`, `延伸阅读`): a sidebar's summary or
+    /// pull quote, printed without a stop ([`sidebar_text`]).
     Open,
     /// A headline over its abstract (`核心阅读`, `内容提要`) opens a story.
     Abstract,
@@ -167,7 +169,10 @@ impl Rule {
         let fire = |when: bool, says: &dyn Fn() -> bool| when.then(says);
         match self {
             Rule::First => fire(cur.is_none(), &|| true),
-            Rule::Open => fire(cur.is_some_and(Builder::is_open), &|| false),
+            Rule::Open => fire(
+                cur.is_some_and(Builder::is_open) && !sidebar_text(g.bs, g.i),
+                &|| false,
+            ),
             Rule::Abstract => fire(g.next().is_some_and(|n| is_abstract_label(n.text)), &|| {
                 true
             }),
@@ -397,6 +402,13 @@ pub(super) fn opened(bs: &[Block], facts: &[Fact], i: usize) -> bool {
     i >= 2 && facts[i - 1].is_byline() && !is_photo_credit(bs[i - 1].text) && facts[i - 2].head_like
 }
 
+/// True when the block before `i` stands straight under a text label (`相关链接`, `延伸阅读`,
+/// `编者按`): a sidebar's summary or a pull quote, which papers print without a stop, so
+/// it ending mid-sentence is no sign of a paragraph cut at a column break.
+pub(super) fn sidebar_text(bs: &[Block], i: usize) -> bool {
+    i >= 2 && bs[i - 1].gap < WIDE_GAP && is_text_label(bs[i - 2].text)
+}
+
 /// The credit of a piece written down or translated by the paper's staff: `…整理`,
 /// `（本报记者张明采访整理）`, `（…本报记者李华编译）`.
 fn compiled(line: &str) -> bool {
@@ -477,6 +489,28 @@ mod tests {
             .filter(|r| !covered.contains(r))
             .collect();
         assert!(missing.is_empty(), "no case for {missing:?}");
+    }
+
+    /// A paragraph stopping without a stop straight under a text label is a sidebar's
+    /// summary, not a paragraph cut at a column break: the headline after it is not read as
+    /// going on with it (`open`), and opens the next story over its byline and dateline.
+    #[test]
+    fn a_sidebars_text_without_a_stop_is_not_a_cut_paragraph() {
+        let table = [
+            ("相关链接", Some((Rule::Strong, true))),
+            ("延伸阅读", Some((Rule::Strong, true))),
+            ("■相关链接", Some((Rule::Strong, true))),
+            // Under plain text, the paragraph is cut at a column break.
+            ("全年完成投资120亿元", Some((Rule::Open, false))),
+        ];
+        for (label, want) in table {
+            let page = format!("园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n{label}\n\n只有建立健全责任清单，划定“属地管理”事项责任边界，才能防止“属地管理”变味走形\n\n淮南推出在线精品课程\n\n本报记者  韩俊杰\n\n本报淮南2月2日电  近日，安徽淮南“空中课堂”正式上线。\n");
+            assert_eq!(
+                decided(&page, &Profile::dateline_paper(), "淮南推出在线精品课程"),
+                want,
+                "{label}"
+            );
+        }
     }
 
     /// `credited` reads the profile: a paper that bylines its stories under their headlines
