@@ -108,6 +108,8 @@ const MAX_ROLE: usize = 6;
 const MAX_CREDIT_PART: usize = 8;
 /// How many chars a section's name after its mark has (`■ 要闻`, `◆ 综合`).
 const SECTION_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
+/// How many chars a section's name in a banner has (`【民生】`, `【区县新闻】`, `■ 社会观察`).
+const BANNER_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 /// How far into a paragraph a day opening it is looked for (`2020年12月31日上午，`), in chars.
 const OPENING_DAY_HEAD: usize = 16;
 
@@ -183,6 +185,24 @@ pub(crate) fn is_section_mark(line: &str) -> bool {
     name.len() < rest.len()
         && SECTION_NAME_CHARS.contains(&name.chars().count())
         && name.chars().all(super::text::is_han)
+}
+
+/// A line that is only a section's name, bracketed or after a mark: `【民生】`,
+/// `【区县新闻】`, `◆ 社会`, `■ 观察`. Papers print such banners between stories, too
+/// rarely in an archive to recur as furniture; the same form also heads a part of an
+/// article (`【点评】` under a story's `【故事】`), so the layout reads it as a banner only
+/// where a story ended before it and a headline stands under it.
+pub(crate) fn is_section_banner(line: &str) -> bool {
+    let line = trim(line);
+    let name = match line.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
+        Some(name) => name,
+        None => match line.strip_prefix(['■', '◆', '▼', '▲', '□', '●']) {
+            // The mark is set off from the name by a space (`■链接` heads a part).
+            Some(rest) if trim(rest).len() < rest.len() => trim(rest),
+            _ => return false,
+        },
+    };
+    BANNER_NAME_CHARS.contains(&name.chars().count()) && name.chars().all(super::text::is_han)
 }
 
 /// The publication day in a page header line (`2020年2月27日 星期四`), also when the
@@ -385,6 +405,29 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(is_page_label(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn section_banners() {
+        let table = [
+            ("【民生】", true),
+            ("【区县新闻】", true),
+            ("◆ 社会", true),
+            ("■\u{3000}观察", true),
+            ("● 城事", true),
+            ("【点评】", true),
+            ("■链接", false),
+            ("【】", false),
+            ("【新】", false),
+            ("【A股】", false),
+            ("【记者手记】今年春节，", false),
+            ("【一二三四五六七】", false),
+            ("民生", false),
+            ("（民生）", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_section_banner(input), want, "{input}");
         }
     }
 

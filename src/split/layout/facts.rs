@@ -4,7 +4,9 @@
 //! none derives them again.
 
 use super::super::byline::{self, dateline, is_photo_source};
-use super::super::furniture::{header_day, is_jump, is_page_label, is_production, opening_day};
+use super::super::furniture::{
+    header_day, is_jump, is_page_label, is_production, is_section_banner, opening_day,
+};
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_end_note, is_exclaimed_headline,
     is_headline_like, is_long_headline_line, is_sentence_kicker, is_signature,
@@ -112,7 +114,42 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
         })
         .collect();
     headlines_in_place(bs, &mut fs);
+    section_banners(bs, &mut fs);
     fs
+}
+
+/// A section banner (`【民生】`, `◆ 社会`: [`is_section_banner`]) is page furniture where it
+/// is neither a headline of its own (a headline stands under it) nor glued to the story
+/// before (that story ended, or the page or extra blank lines stand before it): the story
+/// under it opens there.
+fn section_banners(bs: &[Block], fs: &mut [Fact]) {
+    for i in 0..bs.len().saturating_sub(1) {
+        let apart = i == 0
+            || fs[i - 1].ends_article
+            || bs[i].gap >= WIDE_GAP
+            || fs[i - 1].is_text()
+                && !fs[i - 1].head_like
+                && ends_paragraph(bs[i - 1].text)
+                && opens_story(fs, i + 1);
+        if fs[i].is_text() && fs[i + 1].head_like && apart && is_section_banner(bs[i].text) {
+            fs[i] = Fact {
+                kind: Kind::Header,
+                head_like: false,
+                ends_article: true,
+                ..fs[i].clone()
+            };
+        }
+    }
+}
+
+/// True when the headline group from block `i` stands over a byline or a dateline.
+fn opens_story(fs: &[Fact], i: usize) -> bool {
+    let mut j = i;
+    while j < fs.len() && fs[j].head_like && j - i < MAX_GROUP {
+        j += 1;
+    }
+    fs.get(j)
+        .is_some_and(|f| f.is_byline() || f.dateline.is_some())
 }
 
 /// Corrects the headline shape by the blocks around each one.
@@ -288,6 +325,33 @@ mod tests {
                     ("text", false, None, false, false, false),
                     ("text", false, Some(false), false, false, false),
                     ("text", false, None, false, false, true),
+                ],
+            ),
+            // A section banner after a story's end, over a headline, is furniture; the
+            // same form over a paragraph of the story is its text.
+            (
+                "市委召开会议\n\n本报讯 市委召开会议。\n\n（完）\n\n【民生】\n\n菜场重新开门\n\n本报讯 菜场开门。\n\n【点评】\n\n开门迎客，方便了居民。\n",
+                vec![
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                    ("text", false, None, true, false, false),
+                    ("header", false, None, true, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                ],
+            ),
+            // After a finished paragraph, a banner is furniture over a story's opening (a
+            // headline over its byline), not over a headline-shaped line of the text.
+            (
+                "菜场开门了。\n\n【民生】\n\n菜场重新开门\n\n本报记者 王明\n\n菜场开门。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("header", false, None, true, false, false),
+                    ("text", true, None, false, false, false),
+                    ("byline", false, None, true, false, false),
+                    ("text", false, None, false, false, false),
                 ],
             ),
             // A headline that exclaims, after the extra blank lines that part stories; the
