@@ -7,7 +7,8 @@
 //! spaces (`刘 歌`) are one name.
 
 use super::text::{
-    ascii_digits, first_chars, is_han, is_space, staff_column, trim, wider_than, width,
+    ascii_digits, first_chars, is_han, is_space, part_wider_than, staff_column, trim, wider_than,
+    width, width_upto,
 };
 use crate::article::Reporter;
 use crate::normalize::squeeze;
@@ -111,21 +112,30 @@ pub(crate) fn paper_name(org: &str) -> Option<&str> {
 
 /// Reporters in a byline or photo-credit line, or `None` when the line is not one.
 pub(crate) fn byline(line: &str) -> Option<Vec<Reporter>> {
+    byline_of(line, width_upto(line, MAX_BYLINE + 1))
+}
+
+/// [`byline`] of a line whose [`width`] `w` was counted already (up to a cap over
+/// [`MAX_BYLINE`], at least).
+pub(crate) fn byline_of(whole: &str, w: usize) -> Option<Vec<Reporter>> {
     // `■本报记者 王明`, `□记者 王明`: a mark set before the byline.
-    let line = trim(trim(line).trim_start_matches(BYLINE_MARKS));
+    let line = trim(trim(whole).trim_start_matches(BYLINE_MARKS));
     let line = strip_agency(line);
     if is_commentator(line) {
         return Some(Vec::new());
     }
-    if let Some(reps) = art_credits(line) {
+    let wide = part_wider_than(whole, w, line, MAX_BYLINE);
+    if let Some(reps) = art_credits(line, wide) {
         return Some(reps);
     }
     // `本报记者 王明 李华整理`, `…采访整理`: the reporters who wrote down what others said.
-    let line = line
+    let read = line
         .strip_suffix("整理")
         .map_or(line, |l| trim(l.strip_suffix("采访").unwrap_or(l)));
+    let wide = wide && (read.len() == line.len() || wider_than(read, MAX_BYLINE));
+    let line = read;
     // A dateline cut at a column break (`本报讯  记者从自` / `然资源部获悉…`) is no byline.
-    if wider_than(line, MAX_BYLINE)
+    if wide
         || staff_column(line)
         || dateline(line).is_some()
         || line.contains(['。', '，', '！', '？', '“', '；'])
@@ -364,10 +374,11 @@ fn art_role(s: &str) -> Option<(&str, bool)> {
 
 /// Credits set as what, a slash, and who, in groups parted by spaces: `文/王明  图/李华`,
 /// `王明、李华/文 赵云/图`, `文·图/王明`. The credit is the role; a writer's credit (`文`)
-/// is no photo credit, a credit for pictures, or for both, is.
-fn art_credits(line: &str) -> Option<Vec<Reporter>> {
-    // The width first: it stops counting at the limit, the search reads the whole line.
-    if wider_than(line, MAX_BYLINE) || !line.contains(['/', '／']) {
+/// is no photo credit, a credit for pictures, or for both, is. `wide`: the line is wider
+/// than [`MAX_BYLINE`].
+fn art_credits(line: &str, wide: bool) -> Option<Vec<Reporter>> {
+    // The width first: it was counted once, the search reads the whole line.
+    if wide || !line.contains(['/', '／']) {
         return None;
     }
     let mut out = Vec::new();

@@ -3,7 +3,9 @@
 //! photo captions and production credits (`版式设计：王明`). They become article metadata or
 //! are dropped, never body text.
 
-use super::text::{ascii_digits, first_chars, trim, wider_than, width};
+use super::text::{
+    ascii_digits, first_chars, part_wider_than, trim, wider_than, width, width_upto,
+};
 use crate::day::Day;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -119,23 +121,36 @@ pub(crate) fn is_jump(line: &str) -> bool {
     !wider_than(line, MAX_JUMP) && JUMP.is_match(trim(line))
 }
 
+/// [`is_jump`] of a line whose [`width`] `w` was counted
+/// already (up to a cap over this test's widest line, at least).
+pub(crate) fn is_jump_of(line: &str, w: usize) -> bool {
+    w <= MAX_JUMP && JUMP.is_match(trim(line))
+}
+
 /// A page's label line, with or without its section name: `A3 要闻`, `第3版 要闻`.
 pub(crate) fn is_page_label(line: &str) -> bool {
+    is_page_label_of(line, width_upto(line, MAX_CREDITED_LABEL + 1))
+}
+
+/// [`is_page_label`] of a line whose [`width`] `w` was counted
+/// already (up to a cap over this test's widest line, at least).
+pub(crate) fn is_page_label_of(line: &str, w: usize) -> bool {
     // Every form is narrower than a credited label: a paragraph is passed over at once.
-    if wider_than(line, MAX_CREDITED_LABEL) {
+    if w > MAX_CREDITED_LABEL {
         return false;
     }
     let bare =
         |l: &str| !wider_than(l, MAX_PAGE_LABEL) && PAGE_LABEL.is_match(&ascii_digits(trim(l)));
-    bare(line) || is_section_mark(line) || credited_label(line).is_some_and(bare)
+    let bare_line = w <= MAX_PAGE_LABEL && PAGE_LABEL.is_match(&ascii_digits(trim(line)));
+    bare_line || is_section_mark(line) || credited_label(line, w).is_some_and(bare)
 }
 
 /// The label of a page label line that goes on with the page's credits, with their colons
 /// or without (`A2  要闻  责任编辑：王明`, `A05 | 经济  本版编辑 孟怡  美编 覃新玉` →
 /// `A2  要闻`, `A05 | 经济`), if it does.
-fn credited_label(line: &str) -> Option<&str> {
-    let line = trim(line);
-    if wider_than(line, MAX_CREDITED_LABEL) {
+fn credited_label(whole: &str, w: usize) -> Option<&str> {
+    let line = trim(whole);
+    if part_wider_than(whole, w, line, MAX_CREDITED_LABEL) {
         return None;
     }
     let role = |p: &str| match p.split_once(['：', ':']) {
@@ -209,17 +224,23 @@ pub(crate) fn is_section_banner(line: &str) -> bool {
 /// header goes on with the page's credits or label
 /// (`2022年4月1日 星期五 责任编辑：王明 视觉设计：李华`).
 pub(crate) fn header_day(line: &str) -> Option<Day> {
+    header_day_of(line, width_upto(line, MAX_HEADER + 1))
+}
+
+/// [`header_day`] of a line whose [`width`] `w` was counted
+/// already (up to a cap over this test's widest line, at least).
+pub(crate) fn header_day_of(whole: &str, w: usize) -> Option<Day> {
     // The year is printed with its `年`, or the day with dots after a page label:
     // looking for them is the cheaper test.
-    if wider_than(line, MAX_HEADER) {
+    if w > MAX_HEADER {
         return None;
     }
-    if !line.contains('年') {
-        return numeric_header(line);
+    if !whole.contains('年') {
+        return numeric_header(whole, w);
     }
     // Full-width digits become ASCII ones char for char: the width stays as tested.
-    let line = ascii_digits(trim(line));
-    if wider_than(&line, MAX_BARE_HEADER) {
+    let line = ascii_digits(trim(whole));
+    if part_wider_than(whole, w, &line, MAX_BARE_HEADER) {
         return credited_header(&line);
     }
     let Some(c) = HEADER_DAY.captures(&line) else {
@@ -235,8 +256,8 @@ pub(crate) fn header_day(line: &str) -> Option<Day> {
 
 /// The day of a page header that prints it with dots or dashes after the page's label
 /// ([`NUMERIC_HEAD`]).
-fn numeric_header(line: &str) -> Option<Day> {
-    if wider_than(line, MAX_BARE_HEADER) || !line.contains(['.', '-', '/']) {
+fn numeric_header(line: &str, w: usize) -> Option<Day> {
+    if w > MAX_BARE_HEADER || !line.contains(['.', '-', '/']) {
         return None;
     }
     let line = ascii_digits(trim(line));
@@ -285,9 +306,16 @@ pub(crate) fn opening_day(para: &str) -> Option<(u32, u32)> {
 
 /// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`), or
 /// a page's credits with one among them (`本版摄影：史家民  版式设计：蔡华伟`).
+#[cfg(test)]
 pub(crate) fn is_production(line: &str) -> bool {
-    let line = trim(line);
-    !wider_than(line, MAX_PRODUCTION)
+    is_production_of(line, width_upto(line, MAX_PRODUCTION + 1))
+}
+
+/// [`is_production`] of a line whose [`width`] `w` was counted
+/// already (up to a cap over this test's widest line, at least).
+pub(crate) fn is_production_of(whole: &str, w: usize) -> bool {
+    let line = trim(whole);
+    !part_wider_than(whole, w, line, MAX_PRODUCTION)
         && (PRODUCTION.is_match(line)
             || LAYOUT_CREDIT.is_match(line)
             || line.contains("投稿邮箱")

@@ -226,8 +226,21 @@ pub(crate) fn wider_than(s: &str, limit: usize) -> bool {
     width_upto(s, limit + 1) > limit
 }
 
+/// [`wider_than`] for `part`, a slice of `line` (or a copy of one with its digits made
+/// ASCII) whose width `w` was counted already, by [`width`] or by [`width_upto`] with a cap
+/// over `limit`: no count when `line` is no wider than `limit`, or `part` is all of it.
+pub(crate) fn part_wider_than(line: &str, w: usize, part: &str, limit: usize) -> bool {
+    if w <= limit {
+        false
+    } else if part.len() == line.len() {
+        true
+    } else {
+        wider_than(part, limit)
+    }
+}
+
 /// [`width`], counting no further than `cap`: the smaller of the two.
-fn width_upto(s: &str, cap: usize) -> usize {
+pub(crate) fn width_upto(s: &str, cap: usize) -> usize {
     let cap = cap.min(MAX_WIDTH);
     // A line of more than 4 × MAX_WIDTH bytes has more than MAX_WIDTH chars.
     if s.len() > 4 * MAX_WIDTH {
@@ -421,6 +434,25 @@ mod tests {
             proptest::prop_assert_eq!(width(&s), want);
             for limit in [0, 1, 20, 40, 48, 60, 127, 128, 200] {
                 proptest::prop_assert_eq!(wider_than(&s, limit), want > limit, "{}", limit);
+            }
+        }
+
+        /// A slice's width told from its line's, counted once (in full or up to a cap over
+        /// the limit), is the width counted again.
+        #[test]
+        fn a_part_is_as_wide_as_counted(
+            s in "[ \t\u{a0}\u{3000}a字、“é𠀀]{0,300}",
+            from in 0usize..300,
+            to in 0usize..300,
+        ) {
+            let ends: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            let (a, b) = (ends[from % ends.len()], ends[to % ends.len()]);
+            let part = &s[a.min(b)..a.max(b)];
+            for limit in [0, 1, 12, 16, 20, 40, 48, 60, 80, 127, 128, 200] {
+                let want = wider_than(part, limit);
+                proptest::prop_assert_eq!(part_wider_than(&s, width(&s), part, limit), want);
+                let w = width_upto(&s, limit + 1);
+                proptest::prop_assert_eq!(part_wider_than(&s, w, part, limit), want);
             }
         }
 

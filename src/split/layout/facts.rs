@@ -5,13 +5,13 @@
 
 use super::super::byline::{self, dateline, is_photo_source};
 use super::super::furniture::{
-    header_day, is_jump, is_page_label, is_production, is_section_banner, opening_day,
+    header_day_of, is_jump_of, is_page_label_of, is_production_of, is_section_banner, opening_day,
 };
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_end_note, is_exclaimed_headline,
     is_headline_like, is_long_headline_line, is_sentence_kicker, is_signature,
 };
-use super::super::text::{cut_inside_word, ends_paragraph, trim, Block, WIDE_GAP};
+use super::super::text::{cut_inside_word, ends_paragraph, trim, width, Block, WIDE_GAP};
 use super::super::Profile;
 use crate::article::Reporter;
 
@@ -35,15 +35,17 @@ pub(super) enum Kind {
 
 /// What kind of block `b` is, by the general conventions and the furniture `profile` learned.
 fn kind(b: &Block, profile: &Profile) -> Kind {
-    if header_day(b.text).is_some() || profile.is_furniture(b.text) {
+    // The width counted once: each test compares it with its own limit.
+    let w = width(b.text);
+    if header_day_of(b.text, w).is_some() || profile.is_furniture(b.text) {
         Kind::Header
-    } else if is_jump(b.text) {
+    } else if is_jump_of(b.text, w) {
         Kind::Jump
-    } else if is_page_label(b.text) {
+    } else if is_page_label_of(b.text, w) {
         Kind::Header
-    } else if let Some(r) = byline::byline(b.text) {
+    } else if let Some(r) = byline::byline_of(b.text, w) {
         Kind::Byline(r)
-    } else if is_production(b.text) {
+    } else if is_production_of(b.text, w) {
         Kind::Production
     } else {
         Kind::Text

@@ -47,7 +47,12 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
         f.tail = tail;
     }
     let mut page = Page {
-        date: bs.iter().find_map(|b| header_day(b.text)),
+        // A block that prints the day is a header among the facts: only those are read again.
+        date: bs
+            .iter()
+            .zip(&facts)
+            .filter(|(_, f)| f.kind == Kind::Header)
+            .find_map(|(b, _)| header_day(b.text)),
         paper: None,
         articles: Vec::new(),
     };
