@@ -53,10 +53,8 @@ pub fn normalize(text: &str) -> String {
                 continue;
             }
             (Some(char::from(b.to_ascii_lowercase())), 1)
-        } else if let (0xe4..=0xe9, Some(&b1), Some(&b2)) = (b, bytes.get(i + 1), bytes.get(i + 2))
-        {
+        } else if let (0xe4..=0xe9, Some(u)) = (b, three_byte_char(bytes, i)) {
             // E4 to E9 lead the three bytes of U+4000 to U+9FFF (the text is valid UTF-8).
-            let u = u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
             if u < 0x4e00 {
                 general(text, i, table)
             } else {
@@ -73,13 +71,10 @@ pub fn normalize(text: &str) -> String {
                     }
                 }
             }
-        } else if let (0xe2 | 0xe3 | 0xef, Some(&b1), Some(&b2)) =
-            (b, bytes.get(i + 1), bytes.get(i + 2))
-        {
+        } else if let (0xe2 | 0xe3 | 0xef, Some(u)) = (b, three_byte_char(bytes, i)) {
             // The punctuation of a page: general punctuation (dashes, quotes, `…`) and CJK
             // punctuation (`、。《》「」`) stay; the ideographic space and full-width ASCII
             // become ASCII (`，` → `,`, `Ａ` → `a`).
-            let u = u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
             match u {
                 0x2010..=0x206f | 0x3001..=0x33ff => {
                     i += 3;
@@ -106,6 +101,16 @@ pub fn normalize(text: &str) -> String {
     }
     out.push_str(&text[run..]);
     out
+}
+
+/// The code point of the char of `bytes` (valid UTF-8) at byte `at`, whose lead byte is
+/// one of a three-byte char (E0 to EF), read off its bytes without the general UTF-8
+/// decoder: what the readers of every char of a page ([`normalize`], the tokenizer, the
+/// fold's shingles) do for the ideographs and the page's punctuation.
+#[inline(always)]
+pub(crate) fn three_byte_char(bytes: &[u8], at: usize) -> Option<u32> {
+    let (b, b1, b2) = (*bytes.get(at)?, *bytes.get(at + 1)?, *bytes.get(at + 2)?);
+    Some(u32::from(b & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f))
 }
 
 /// The folded form of the char at byte `i` of `text`, when it changes, and its length in

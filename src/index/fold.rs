@@ -10,6 +10,7 @@
 //! [`MIN_JACCARD`]. (A SimHash, tried first, moved too many bits when one word of a short
 //! text changed.)
 
+use crate::normalize::three_byte_char;
 use std::collections::{HashMap, HashSet};
 
 /// Word characters a body needs before it is folded with another: below that, a caption
@@ -79,14 +80,9 @@ fn letters(text: &str) -> impl Iterator<Item = u64> + '_ {
                 continue;
             }
             if (0xe4..=0xe9).contains(&b) {
-                if let (Some(&b1), Some(&b2)) = (bytes.get(at + 1), bytes.get(at + 2)) {
-                    let u = u64::from(b & 0x0f) << 12
-                        | u64::from(b1 & 0x3f) << 6
-                        | u64::from(b2 & 0x3f);
-                    if u >= 0x4e00 {
-                        at += 3;
-                        return Some(u);
-                    }
+                if let Some(u) = three_byte_char(bytes, at).filter(|&u| u >= 0x4e00) {
+                    at += 3;
+                    return Some(u64::from(u));
                 }
             }
             let c = text.get(at..).and_then(|rest| rest.chars().next())?;

@@ -226,14 +226,28 @@ pub(crate) fn tail_byline(para: &str) -> Option<usize> {
         return None;
     }
     // The last stop followed by a run of spaces, two or an ideographic one.
-    let mut found = None;
-    let mut prev_stop = false;
+    let found = set_off_runs(para)
+        .filter(|&(start, _)| para[..start].ends_with(['。', '！', '？', '”', '…', '）']))
+        .map(|(_, end)| end)
+        .last();
+    let after_stop = found.filter(|&at| {
+        let rest = &para[at..];
+        !wider_than(rest, MAX_TAIL_BYLINE) && byline(rest).is_some()
+    });
+    after_stop.or_else(|| tail_with_role(para))
+}
+
+/// The runs of spaces inside `para` that set what follows apart: two spaces or more, or an
+/// ideographic one, after some text and before more. For each, the byte offsets where the
+/// run starts and where the text after it begins.
+fn set_off_runs(para: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = para.char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
-        if prev_stop && is_space(c) {
-            let mut run = 1;
-            let mut wide = c == '\u{3000}';
-            let mut end = k + c.len_utf8();
+    std::iter::from_fn(move || {
+        while let Some((k, c)) = chars.next() {
+            if !is_space(c) || k == 0 {
+                continue;
+            }
+            let (mut run, mut wide, mut end) = (1, c == '\u{3000}', k + c.len_utf8());
             while let Some(&(k2, c2)) = chars.peek() {
                 if !is_space(c2) {
                     break;
@@ -244,18 +258,11 @@ pub(crate) fn tail_byline(para: &str) -> Option<usize> {
                 chars.next();
             }
             if (run >= 2 || wide) && end < para.len() {
-                found = Some(end);
+                return Some((k, end));
             }
-            prev_stop = false;
-            continue;
         }
-        prev_stop = matches!(c, '。' | '！' | '？' | '”' | '…' | '）');
-    }
-    let after_stop = found.filter(|&at| {
-        let rest = &para[at..];
-        !wider_than(rest, MAX_TAIL_BYLINE) && byline(rest).is_some()
-    });
-    after_stop.or_else(|| tail_with_role(para))
+        None
+    })
 }
 
 /// Where a byline that names its role begins, set off by two spaces at the end of a line
@@ -263,27 +270,7 @@ pub(crate) fn tail_byline(para: &str) -> Option<usize> {
 /// `新华社发  本报记者  沈子`). The line must not be a byline or a dateline itself
 /// (`本报记者 王明  通讯员 李华`, `本报讯  记者从自` cut at a column break).
 fn tail_with_role(para: &str) -> Option<usize> {
-    let mut chars = para.char_indices().peekable();
-    let mut cuts = Vec::new();
-    while let Some((k, c)) = chars.next() {
-        if !is_space(c) || k == 0 {
-            continue;
-        }
-        let (mut run, mut wide, mut end) = (1, c == '\u{3000}', k + c.len_utf8());
-        while let Some(&(k2, c2)) = chars.peek() {
-            if !is_space(c2) {
-                break;
-            }
-            run += 1;
-            wide |= c2 == '\u{3000}';
-            end = k2 + c2.len_utf8();
-            chars.next();
-        }
-        if (run >= 2 || wide) && end < para.len() {
-            cuts.push(end);
-        }
-    }
-    let at = cuts.into_iter().find(|&at| {
+    let at = set_off_runs(para).map(|(_, end)| end).find(|&at| {
         let rest = &para[at..];
         !wider_than(rest, MAX_TAIL_BYLINE) && ROLE.find(rest).is_some_and(|m| m.start() == 0)
     })?;

@@ -192,14 +192,21 @@ const BARE_ROLES: [&str; 12] = [
 /// `◆ 综合`. (A mark set close to a short label, `■链接`, `■记者手记`, heads a part of an
 /// article.)
 pub(crate) fn is_section_mark(line: &str) -> bool {
-    let line = trim(line);
-    let Some(rest) = line.strip_prefix(['■', '◆', '▼', '▲', '□']) else {
-        return false;
-    };
+    marked_name(line, &['■', '◆', '▼', '▲', '□'])
+        .is_some_and(|name| is_section_name(name, SECTION_NAME_CHARS))
+}
+
+/// The name after one of `marks` set off from it by a space (`■ 要闻` → `要闻`; `■链接`
+/// has none).
+fn marked_name<'a>(line: &'a str, marks: &[char]) -> Option<&'a str> {
+    let rest = trim(line).strip_prefix(marks)?;
     let name = trim(rest);
-    name.len() < rest.len()
-        && SECTION_NAME_CHARS.contains(&name.chars().count())
-        && name.chars().all(super::text::is_han)
+    (name.len() < rest.len()).then_some(name)
+}
+
+/// True when `name` is all Han, as many chars as `chars` allows.
+fn is_section_name(name: &str, chars: std::ops::RangeInclusive<usize>) -> bool {
+    chars.contains(&name.chars().count()) && name.chars().all(super::text::is_han)
 }
 
 /// A line that is only a section's name, bracketed or after a mark: `【民生】`,
@@ -209,15 +216,11 @@ pub(crate) fn is_section_mark(line: &str) -> bool {
 /// where a story ended before it and a headline stands under it.
 pub(crate) fn is_section_banner(line: &str) -> bool {
     let line = trim(line);
-    let name = match line.strip_prefix('【').and_then(|r| r.strip_suffix('】')) {
-        Some(name) => name,
-        None => match line.strip_prefix(['■', '◆', '▼', '▲', '□', '●']) {
-            // The mark is set off from the name by a space (`■链接` heads a part).
-            Some(rest) if trim(rest).len() < rest.len() => trim(rest),
-            _ => return false,
-        },
-    };
-    BANNER_NAME_CHARS.contains(&name.chars().count()) && name.chars().all(super::text::is_han)
+    let name = line
+        .strip_prefix('【')
+        .and_then(|r| r.strip_suffix('】'))
+        .or_else(|| marked_name(line, &['■', '◆', '▼', '▲', '□', '●']));
+    name.is_some_and(|name| is_section_name(name, BANNER_NAME_CHARS))
 }
 
 /// The publication day in a page header line (`2020年2月27日 星期四`), also when the
