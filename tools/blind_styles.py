@@ -13,9 +13,12 @@ usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N] 
 - **metro** (a metropolitan paper): `A05 | 要闻  本版编辑 X  美编 Y  校对 Z` headers;
   `本报记者 X 实习生 Y` under the headline, `■记者 X` first lines, `（本报记者 X）` after the
   story, `本报讯（记者 X）`; `【section】` banners between stories; `（完）` endings.
-- **prefecture**, **express**, **weekend**: see their functions; each is rendered its own way
-  (`RENDERING`: GB18030 and CRLF; single newlines; indents without extra blank lines).
-  Weekend is the true hold-out: its figure is read, its errors never.
+- **prefecture**, **express**, **weekend**, **epaper**: see their functions; each is rendered its
+  own way (`RENDERING`: GB18030 and CRLF; single newlines; indents without extra blank lines; an
+  e-paper dump in GB18030 with CRLF, single newlines and 　　 indents).
+  Epaper (added 2026-12-02) is the true hold-out: its figure is read, its errors never (no
+  per-page output, no traces, no --misses or --by-form). Weekend, the hold-out before it, may
+  now be tuned on like the others.
 
 Written to target/styles/blind-<style>-<months>/ like render_pages.py --style (git-ignored).
 Reads the shared corpus beside the repository, and says so when it is absent.
@@ -228,6 +231,56 @@ def weekend(s, dl, reps, rng, ctx):
         s.after += ["延伸阅读", ctx["aside"]]
         s.forms.append("延伸阅读")
 
+def epaper(s, dl, reps, rng, ctx):
+    """County weekly as its e-paper system dumps it: the byline as the story's first (indented)
+    line `■记者 X 通讯员 Y` with single spaces, `本报讯(记者 X 通讯员 Y)` in half-width brackets,
+    `本报记者 X` under the headline, `(记者 X)` after the story, `图为…` captions, jump lines
+    `（下转第X版）` / `（上接第一版）`, `（ZJH）` editor's initials."""
+    names = [n for n, _, _ in reps]
+    page = int(ctx["label"][1:])
+    if dl and dl["org"] != "本报":
+        place = page_styles.dateline_place(dl, rng)
+        s.prefix = f"{dl['org']}{place}{dl['day']}电(记者 {'、'.join(names)}) " if names else f"据{dl['org']}电 "
+        s.reporters = [(n, "记者", dl["org"]) for n in names]
+        s.forms.append("X社…电(记者 X)" if names else "据X社电")
+    elif names:
+        helpers = [name(rng)] if rng.random() < 0.5 else []
+        form = mix(rng, {"first": 40, "dateline": 30, "under": 15, "after": 15})
+        s.forms.append({"first": "■记者 X 通讯员 Y first line", "dateline": "本报讯(记者 X 通讯员 Y)",
+                        "under": "本报记者 X under headline", "after": "(记者 X) after the story"}[form])
+        inside = f"记者 {' '.join(names)}" + (f" 通讯员 {helpers[0]}" if helpers else "")
+        if form == "first":
+            s.paras.insert(0, "■" + inside)
+            s.reporters = [(n, "记者", None) for n in names] + [(h, "通讯员", None) for h in helpers]
+            if dl and len(s.paras) > 1:
+                s.paras[1] = "本报讯 " + s.paras[1]
+        elif form == "dateline":
+            s.prefix = f"本报讯({inside}) "
+            s.reporters = [(n, "记者", "本报") for n in names] + [(h, "通讯员", "本报") for h in helpers]
+        elif form == "under":
+            s.under.append(f"本报记者 {' '.join(names)}")
+            s.reporters = [(n, "记者", "本报") for n in names]
+        else:
+            s.after.append(f"({inside})")
+            s.reporters = [(n, "记者", None) for n in names] + [(h, "通讯员", None) for h in helpers]
+    elif dl:
+        s.prefix = "本报讯 "
+    if page == 1 and len(s.paras) >= 4 and rng.random() < 0.35:
+        # The story goes on on another page: the initials close its last part, not this one.
+        s.paras = s.paras[:(len(s.paras) + 1) // 2]
+        s.after.append(f"（下转第{rng.randint(2, 8)}版）")
+        s.forms.append("（下转第X版）")
+    elif page > 1 and rng.random() < 0.1:
+        s.paras.insert(0, "（上接第一版）")
+        s.forms.append("（上接第一版）")
+    if "（下转第X版）" not in s.forms and rng.random() < 0.3:
+        s.after.append("（" + "".join(rng.choice("ABCDEFGHJKLMNPQRSTWXYZ") for _ in range(3)) + "）")
+        s.forms.append("（ZJH） editor's initials")
+    if rng.random() < 0.15 and len(s.paras) > 1:
+        cap = rng.choice(s.paras[1:])[:24].rstrip("，、。；：")
+        s.paras.insert(2, "图为" + cap + "。")
+        s.forms.append("图为… caption")
+
 
 BLIND = {
     "county": ("青禾报", 0.5, county),
@@ -235,12 +288,15 @@ BLIND = {
     "prefecture": ("临川日报", 0.4, prefecture),
     "express": ("明溪快报", 0.5, express),
     "weekend": ("南埠周末", 0.5, weekend),
+    "epaper": ("溪口周报", 0.5, epaper),
 }
 # How each style's pages are rendered, beyond render_pages.py's defaults.
 RENDERING = {
     "prefecture": {"gb18030": 1.0, "crlf": True},
     "express": {"single_newline": True, "one_line_heads": 0.5},
     "weekend": {"indent": True, "no_extra_blank": True, "gb18030": 0.3},
+    # An e-paper text dump: GB18030, CRLF, one newline between lines, 　　 indents.
+    "epaper": {"single_newline": True, "indent": True, "gb18030": 1.0, "crlf": True},
 }
 BANNERS = ("区县新闻", "民生", "城事", "教育", "健康", "文体")
 
@@ -259,6 +315,9 @@ def header(style, ctx):
         return f"A{page} ｜ {ctx['section']} ｜ {y}.{m}.{d}"
     if style == "weekend":
         return f"{BLIND[style][0]}  第{page}版  {ctx['section']}  {date}"
+    if style == "epaper":
+        y, m, d = ctx["date"].split("-")
+        return f"{y}年{m}月{d}日  第{int(page):02d}版：{ctx['section']}"
     return f"A{int(page):02d} | {ctx['section']}  本版编辑 {ctx['editor']}  美编 {ctx['designer']}"
 
 
@@ -266,6 +325,8 @@ def footer(style, ctx):
     """The line under every page of `style`, or None."""
     if style == "prefecture":
         return f"责任编辑：{ctx['editor']}  美术编辑：{ctx['designer']}  校对：{page_styles.name(ctx['rng'])}"
+    if style == "epaper" and ctx["rng"].random() < 0.5:
+        return f"本版责编：{ctx['editor']}  版式：{ctx['designer']}"
     return None
 
 
