@@ -10,7 +10,8 @@ use super::super::headline::{
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
 use super::super::text::{
-    bracketed, closing_note, is_han, is_space, staff_column, trim, width, WIDE_GAP,
+    bracketed, closing_note, is_han, is_space, line_ends_sentence, staff_column, trim, width,
+    WIDE_GAP,
 };
 use super::super::Profile;
 use super::facts::{Fact, MAX_GROUP};
@@ -63,7 +64,9 @@ pub(crate) enum Rule {
     /// A byline closing the story before, as papers that credit their stories at the end
     /// print it: over a byline or dateline, the group opens the next story.
     Closed,
-    /// Extra blank lines before a headline mark a new story on the page.
+    /// Extra blank lines before a headline mark a new story on the page; so does a
+    /// headline printed flush left under paragraphs that keep their indentation
+    /// ([`indent_gap`]).
     Gap,
     /// A headline over a byline over plain text, after an article without a dateline and
     /// without a `——` subheadline: perhaps the first item of a round-up (the model weighs
@@ -204,7 +207,10 @@ impl Rule {
                 fire(g.strong && item && !g.tagged, &|| false)
             }
             Rule::Closed => fire(g.strong && g.closed, &|| true),
-            Rule::Gap => fire(g.gap() >= WIDE_GAP, &|| true),
+            Rule::Gap => fire(
+                g.gap() >= WIDE_GAP || indent_gap(g.bs, g.facts, g.i),
+                &|| true,
+            ),
             Rule::Bylined => {
                 let subheaded = g.lines().iter().any(|l| l.contains("——"));
                 let undated = cur.is_some_and(|c| c.article.dateline.is_none());
@@ -422,6 +428,23 @@ pub(super) fn sidebar_text(bs: &[Block], i: usize) -> bool {
     i >= 2 && bs[i - 1].gap < WIDE_GAP && is_text_label(bs[i - 2].text)
 }
 
+/// Text blocks straight before a group that must all keep their indentation for
+/// [`indent_gap`]: a page that indents its paragraphs, not a stray leading space.
+const INDENTED_RUN: usize = 3;
+
+/// True when the group at `i` is printed flush left straight under paragraphs that keep
+/// their indentation (`　　……阻击战。` / `出口订单赶制忙`), the last ending a sentence: on
+/// such a page (an e-paper dump) the indent parts text from headlines, as extra blank lines
+/// do elsewhere. A paragraph cut at a column break goes on flush left too, but mid-sentence
+/// ([`Rule::Open`] comes first); a text label (`延伸阅读`) is a story's own sidebar.
+pub(super) fn indent_gap(bs: &[Block], facts: &[Fact], i: usize) -> bool {
+    i >= INDENTED_RUN
+        && !bs[i].space_before
+        && !is_text_label(bs[i].text)
+        && line_ends_sentence(bs[i - 1].text)
+        && (i - INDENTED_RUN..i).all(|k| bs[k].space_before && facts[k].is_text())
+}
+
 /// The credit of a piece written down or translated by the paper's staff: `…整理`,
 /// `（本报记者张明采访整理）`, `（…本报记者李华编译）`.
 fn compiled(line: &str) -> bool {
@@ -561,6 +584,31 @@ mod tests {
                     .collect();
                 assert_eq!(names, [vec![name], vec!["王明"]], "{line}");
             }
+        }
+    }
+
+    /// A headline flush left under indented paragraphs, the last ending a sentence, opens a
+    /// story (`gap`); a text label there, a page without indents, a paragraph cut
+    /// mid-sentence or a lone indented line do not make it fire.
+    #[test]
+    fn a_flush_headline_under_indented_text_opens_a_story() {
+        let ind = "\u{3000}\u{3000}";
+        let table = [
+            // (text before the group, the group, whether `gap` fires)
+            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产。"), "出口订单赶制忙", true),
+            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产。"), "延伸阅读", false),
+            ("园区新厂房开工建设。\n园区企业加快生产。\n一期工程已经投产。".to_string(), "出口订单赶制忙", false),
+            (format!("园区新厂房开工建设。\n园区企业加快生产。\n{ind}一期工程已经投产。"), "出口订单赶制忙", false),
+            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产，各家企业纷纷加快"), "出口订单赶制忙", false),
+        ];
+        for (before, group, fires) in table {
+            let page = format!("园区建设提速\n湘江日报记者 王明\n{before}\n{group}\n{ind}连日来，重庆市北碚区主动上门服务企业，帮助企业赶制出口订单。\n");
+            let got = decided(&page, &Profile::dateline_paper(), group);
+            assert_eq!(
+                got == Some((Rule::Gap, true)),
+                fires,
+                "{group} under {before}: {got:?}"
+            );
         }
     }
 
