@@ -428,21 +428,36 @@ pub(super) fn sidebar_text(bs: &[Block], i: usize) -> bool {
     i >= 2 && bs[i - 1].gap < WIDE_GAP && is_text_label(bs[i - 2].text)
 }
 
-/// Text blocks straight before a group that must all keep their indentation for
-/// [`indent_gap`]: a page that indents its paragraphs, not a stray leading space.
-const INDENTED_RUN: usize = 3;
+/// Indented text blocks a page needs, at the least, for [`indent_gap`]: a page that indents
+/// its paragraphs, not a stray leading space.
+const INDENTED_TEXT: usize = 4;
 
-/// True when the group at `i` is printed flush left straight under paragraphs that keep
-/// their indentation (`　　……阻击战。` / `出口订单赶制忙`), the last ending a sentence: on
-/// such a page (an e-paper dump) the indent parts text from headlines, as extra blank lines
-/// do elsewhere. A paragraph cut at a column break goes on flush left too, but mid-sentence
-/// ([`Rule::Open`] comes first); a text label (`延伸阅读`) is a story's own sidebar.
+/// True when the group at `i` is printed flush left straight under an indented paragraph
+/// that ends a sentence (`　　……阻击战。` / `出口订单赶制忙`), on a page that indents most of
+/// its paragraphs: there (an e-paper dump) the indent parts text from headlines, as extra
+/// blank lines do elsewhere. A paragraph cut at a column break goes on flush left too, but
+/// mid-sentence ([`Rule::Open`] comes first); a text label (`延伸阅读`) is a story's own
+/// sidebar.
 pub(super) fn indent_gap(bs: &[Block], facts: &[Fact], i: usize) -> bool {
-    i >= INDENTED_RUN
+    let under_indented =
+        |k: usize| bs[k].space_before && facts[k].is_text() && line_ends_sentence(bs[k].text);
+    i >= 1
         && !bs[i].space_before
+        && under_indented(i - 1)
         && !is_text_label(bs[i].text)
-        && line_ends_sentence(bs[i - 1].text)
-        && (i - INDENTED_RUN..i).all(|k| bs[k].space_before && facts[k].is_text())
+        && indents_paragraphs(bs, facts)
+}
+
+/// True when most text blocks of the page, and at least [`INDENTED_TEXT`], are indented.
+fn indents_paragraphs(bs: &[Block], facts: &[Fact]) -> bool {
+    let (mut text, mut indented) = (0, 0);
+    for (b, f) in bs.iter().zip(facts) {
+        if f.is_text() {
+            text += 1;
+            indented += usize::from(b.space_before);
+        }
+    }
+    indented >= INDENTED_TEXT && indented * 2 >= text
 }
 
 /// The credit of a piece written down or translated by the paper's staff: `…整理`,
@@ -587,9 +602,9 @@ mod tests {
         }
     }
 
-    /// A headline flush left under indented paragraphs, the last ending a sentence, opens a
-    /// story (`gap`); a text label there, a page without indents, a paragraph cut
-    /// mid-sentence or a lone indented line do not make it fire.
+    /// A headline flush left under an indented paragraph ending a sentence, on a page that
+    /// indents, opens a story (`gap`); a text label there, a page without indents or with a
+    /// lone indented line, or a paragraph cut mid-sentence do not make it fire.
     #[test]
     fn a_flush_headline_under_indented_text_opens_a_story() {
         let ind = "\u{3000}\u{3000}";
@@ -597,6 +612,8 @@ mod tests {
             // (text before the group, the group, whether `gap` fires)
             (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产。"), "出口订单赶制忙", true),
             (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产。"), "延伸阅读", false),
+            // A story of one paragraph, after a short head, on a page that indents.
+            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n新厂房封顶\n{ind}一期工程已经投产。"), "出口订单赶制忙", true),
             ("园区新厂房开工建设。\n园区企业加快生产。\n一期工程已经投产。".to_string(), "出口订单赶制忙", false),
             (format!("园区新厂房开工建设。\n园区企业加快生产。\n{ind}一期工程已经投产。"), "出口订单赶制忙", false),
             (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产，各家企业纷纷加快"), "出口订单赶制忙", false),
