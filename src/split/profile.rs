@@ -10,7 +10,7 @@
 
 use super::byline::is_photo_source;
 use super::byline::{byline, dateline, MAX_BYLINE};
-use super::furniture::{header_day, is_jump, is_page_label};
+use super::furniture::{header_day, is_jump, is_page_label, is_section_banner};
 use super::headline::{is_headline_like, is_text_label};
 use super::text::{blocks, is_space, line_ends_sentence, trim, wider_than, width};
 use serde::{Deserialize, Serialize};
@@ -30,7 +30,7 @@ const MIN_RECURRENCE: u32 = 3;
 /// The most dateline forms kept.
 const MAX_DATELINE_FORMS: usize = 8;
 /// Furniture stands at a page's edge: in its first or last this many blocks (or after a
-/// mark).
+/// mark, or as a section banner, `【民生】`).
 const EDGE_BLOCKS: usize = 2;
 /// The most furniture lines kept.
 const MAX_FURNITURE_LINES: usize = 64;
@@ -102,7 +102,7 @@ impl Tally {
             };
             if short
                 && !wider_than(b.text, MAX_FURNITURE)
-                && (edge || starts_with_mark(b.text))
+                && (edge || starts_with_mark(b.text) || is_section_banner(b.text))
                 && !over_story()
             {
                 if let Some(key) = furniture_key(b.text) {
@@ -417,6 +417,39 @@ mod tests {
         let p = Profile::learn(pages.iter().map(String::as_str));
         assert!(p.furniture.is_empty(), "{:?}", p.furniture);
         assert_eq!(crate::split::split_with(&pages[0], &p).articles.len(), 2);
+    }
+
+    /// A section banner (`【民生】`) that recurs between stories, mid-page, is the paper's
+    /// furniture (before, only lines at a page's edge or after a mark were candidates, and a
+    /// banner over a story the layout could not set apart became its kicker); one seen on
+    /// a single page, or a bracketed line of text, is not.
+    #[test]
+    fn a_recurring_section_banner_mid_page_is_furniture() {
+        let pages: Vec<String> = (1..=12)
+            .map(|n| {
+                let banner = if n == 1 { "【点评】" } else { "【民生】" };
+                format!(
+                    "A{n} | 要闻\n\n园区建设提速{n}\n\n园区新厂房开工建设，园区企业加快生产。\n\n\
+                     {banner}\n\n社区菜场重新开门\n\n昨天一早，社区菜场重新开门迎客。\n\n\
+                     【市民说】菜价稳定，供应充足。\n\n河边人家过年更热闹\n\n大年三十，河边人家贴春联。\n"
+                )
+            })
+            .collect();
+        let p = Profile::learn(pages.iter().map(String::as_str));
+        let table = [
+            ("【民生】", true),
+            ("【点评】", false),
+            ("【市民说】菜价稳定，供应充足。", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(p.is_furniture(line), want, "{line}: {:?}", p.furniture);
+        }
+        let got = crate::split::split_with(&pages[3], &p);
+        assert!(
+            got.articles.iter().all(|a| a.kicker.is_none()),
+            "{:?}",
+            got.articles
+        );
     }
 
     #[test]
