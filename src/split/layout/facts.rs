@@ -117,7 +117,48 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
         .collect();
     headlines_in_place(bs, &mut fs);
     section_banners(bs, &mut fs);
+    indented_text(bs, &mut fs);
     fs
+}
+
+/// Indented text blocks a page needs, at the least, to be read as indenting its paragraphs
+/// ([`indents_paragraphs`]): not a stray leading space.
+const INDENTED_TEXT: usize = 4;
+
+/// Flush-left headline lines a page that indents needs before its indented lines are read
+/// as text only ([`indented_text`]): a page that indents its headlines too has none.
+const FLUSH_HEADS: usize = 2;
+
+/// True when most text blocks of the page, and at least [`INDENTED_TEXT`], are indented.
+pub(super) fn indents_paragraphs(bs: &[Block], fs: &[Fact]) -> bool {
+    let (mut text, mut indented) = (0, 0);
+    for (b, f) in bs.iter().zip(fs) {
+        if f.is_text() {
+            text += 1;
+            indented += usize::from(b.space_before);
+        }
+    }
+    indented >= INDENTED_TEXT && indented * 2 >= text
+}
+
+/// On a page that indents its paragraphs and prints its headlines flush left (an e-paper
+/// dump), an indented line is a paragraph of a story, however short (`　　老将：17年3次主动
+/// 请缨`, a section head inside it): no headline line.
+fn indented_text(bs: &[Block], fs: &mut [Fact]) {
+    let flush_heads = || {
+        bs.iter()
+            .zip(fs.iter())
+            .filter(|(b, f)| f.head_like && !b.space_before)
+            .count()
+    };
+    if !indents_paragraphs(bs, fs) || flush_heads() < FLUSH_HEADS {
+        return;
+    }
+    for (b, f) in bs.iter().zip(fs.iter_mut()) {
+        if b.space_before {
+            f.head_like = false;
+        }
+    }
 }
 
 /// A section banner (`【民生】`, `◆ 社会`: [`is_section_banner`]) is page furniture where it
@@ -402,6 +443,31 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, want, "{page}");
+        }
+    }
+
+    /// On a page that indents its paragraphs and prints its headlines flush left, an
+    /// indented short line is text, no headline line; where the headlines are indented
+    /// too, or the page does not indent, the shape decides as before.
+    #[test]
+    fn an_indented_line_on_a_page_that_indents_is_text() {
+        let ind = "\u{3000}\u{3000}";
+        let body =
+            format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产。");
+        let table = [
+            // (page, whether the indented `稳步推进` reads as a headline line)
+            (format!("园区建设提速\n{body}\n{ind}稳步推进\n{ind}企业陆续入驻。\n出口订单赶制忙\n{ind}订单增加。\n"), false),
+            (format!("{ind}园区建设提速\n{body}\n{ind}稳步推进\n{ind}企业陆续入驻。\n{ind}出口订单赶制忙\n{ind}订单增加。\n"), true),
+            (format!("园区建设提速\n园区新厂房开工建设。\n{ind}稳步推进\n企业陆续入驻。\n出口订单赶制忙\n订单增加。\n"), true),
+        ];
+        for (page, want) in table {
+            let bs = blocks(&page);
+            let fs = facts(&bs, &Profile::default());
+            let k = bs
+                .iter()
+                .position(|b| b.text == "稳步推进")
+                .expect("the line");
+            assert_eq!(fs[k].head_like, want, "{page}");
         }
     }
 }

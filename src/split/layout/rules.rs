@@ -14,7 +14,7 @@ use super::super::text::{
     WIDE_GAP,
 };
 use super::super::Profile;
-use super::facts::{Fact, MAX_GROUP};
+use super::facts::{indents_paragraphs, Fact, MAX_GROUP};
 use std::fmt;
 
 /// Bigram cosine across a single line followed by a paragraph opening with a day, above
@@ -428,10 +428,6 @@ pub(super) fn sidebar_text(bs: &[Block], i: usize) -> bool {
     i >= 2 && bs[i - 1].gap < WIDE_GAP && is_text_label(bs[i - 2].text)
 }
 
-/// Indented text blocks a page needs, at the least, for [`indent_gap`]: a page that indents
-/// its paragraphs, not a stray leading space.
-const INDENTED_TEXT: usize = 4;
-
 /// True when the group at `i` is printed flush left straight under an indented paragraph
 /// that ends a sentence (`　　……阻击战。` / `出口订单赶制忙`), on a page that indents most of
 /// its paragraphs: there (an e-paper dump) the indent parts text from headlines, as extra
@@ -446,18 +442,6 @@ pub(super) fn indent_gap(bs: &[Block], facts: &[Fact], i: usize) -> bool {
         && under_indented(i - 1)
         && !is_text_label(bs[i].text)
         && indents_paragraphs(bs, facts)
-}
-
-/// True when most text blocks of the page, and at least [`INDENTED_TEXT`], are indented.
-fn indents_paragraphs(bs: &[Block], facts: &[Fact]) -> bool {
-    let (mut text, mut indented) = (0, 0);
-    for (b, f) in bs.iter().zip(facts) {
-        if f.is_text() {
-            text += 1;
-            indented += usize::from(b.space_before);
-        }
-    }
-    indented >= INDENTED_TEXT && indented * 2 >= text
 }
 
 /// The credit of a piece written down or translated by the paper's staff: `…整理`,
