@@ -458,8 +458,14 @@ fn credits_a_name(line: &str) -> bool {
         return false;
     };
     let han = inner.chars().filter(|&c| is_han(c)).count();
-    (2..=12).contains(&han) && inner.chars().all(|c| is_han(c) || is_space(c) || c == '、')
+    (2..=12).contains(&han)
+        && inner.chars().all(|c| is_han(c) || is_space(c) || c == '、')
+        && !STORY_ROLES.iter().any(|r| inner.contains(r))
 }
+
+/// Roles that make a bracketed credit a story's byline (`（本报记者 吴月辉）`, printed after
+/// the story as papers that credit at the end do), not a brief's closing name.
+const STORY_ROLES: [&str; 3] = ["记者", "通讯员", "实习生"];
 
 /// The name of a round-up of briefs, printed over the first item's headline: `速览`,
 /// `资讯速递`, `财经短波`, `数读`, `速览·国庆假期`. Not `…一线`: `2019春运一线` is a round-up,
@@ -611,6 +617,28 @@ mod tests {
                 "{group} under {before}: {got:?}"
             );
         }
+    }
+
+    /// A brief's closing name is bare (`（王 婷）`); a bracketed credit with a role is a
+    /// story's byline after it, and the headline under it opens the next story over its
+    /// `本报讯（记者 X）`, where `briefs` once kept it in the story before (metro, weekend).
+    #[test]
+    fn a_closing_byline_with_a_role_is_no_briefs_name() {
+        let table = [
+            ("（王 婷）", true),
+            ("（王 旭 姜 来）", true),
+            ("（韩鑫、王保良）", true),
+            ("（本报记者 吴月辉）", false),
+            ("（见习记者 梁琳、郝丹璐）", false),
+            ("（通讯员 李华）", false),
+            ("（完）", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(credits_a_name(line), want, "{line}");
+        }
+        let page = "深海热液区\n\n科研团队基于这项成果，提出了新的地球生命起源假说。\n\n（本报记者 吴月辉）\n\n邮票首发\n\n本报讯（记者 张贺）11日，国家邮政局发行邮票一套。\n";
+        let got = decided(page, &Profile::dateline_paper(), "邮票首发");
+        assert_eq!(got.map(|(_, says)| says), Some(true), "{got:?}");
     }
 
     /// `credited` reads the profile: a paper that bylines its stories under their headlines
