@@ -348,7 +348,8 @@ pub(crate) fn has_column_tag(line: &str) -> bool {
     // A comma inside the brackets makes them a note, unless `·` joins a column to its
     // series (`（70年，共同走过·大国小家）`).
     let note = tag.contains('。') || tag.contains('，') && !tag.contains('·');
-    open > 0 && !name && HEADLINE_COLUMN.contains(&width(tag)) && !note
+    // A story's end (`……风景线。（完）`, `（李英姿参与采写）（完）`) is no column either.
+    open > 0 && !name && HEADLINE_COLUMN.contains(&width(tag)) && !note && !closes_story(tag)
 }
 
 /// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note
@@ -688,6 +689,10 @@ mod tests {
             ("张义光委员（陕西建工控股集团董事长）", false),
             ("致敬人民代表（人民时评）", true),
             ("（人民时评）", false),
+            // A story's end note is no column.
+            ("（李英姿参与采写）（完）", false),
+            ("就是脱贫路上一道美丽的风景线……（完）", false),
+            ("春运路上（待续）", false),
         ];
         for (input, want) in table {
             assert_eq!(has_column_tag(input), want, "{input}");
