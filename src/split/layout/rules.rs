@@ -66,7 +66,7 @@ pub(crate) enum Rule {
     Closed,
     /// Extra blank lines before a headline mark a new story on the page; so does a
     /// headline printed flush left under paragraphs that keep their indentation
-    /// ([`indent_gap`]).
+    /// ([`indent_gap`]), or one under a story's sidebar ([`after_sidebar`]).
     Gap,
     /// A headline over a byline over plain text, after an article without a dateline and
     /// without a `——` subheadline: perhaps the first item of a round-up (the model weighs
@@ -208,7 +208,9 @@ impl Rule {
             }
             Rule::Closed => fire(g.strong && g.closed, &|| true),
             Rule::Gap => fire(
-                g.gap() >= WIDE_GAP || indent_gap(g.bs, g.facts, g.i),
+                g.gap() >= WIDE_GAP
+                    || indent_gap(g.bs, g.facts, g.i)
+                    || after_sidebar(g.bs, g.facts, g.i),
                 &|| true,
             ),
             Rule::Bylined => {
@@ -444,6 +446,33 @@ pub(super) fn indent_gap(bs: &[Block], facts: &[Fact], i: usize) -> bool {
         && indents_paragraphs(bs, facts)
 }
 
+/// True when the group at `i` stands under a story's sidebar: a text label (`相关链接`,
+/// `延伸阅读`) over one paragraph that ends a sentence. Papers print the sidebar last, so
+/// the headline after it opens the next story ([`sidebar_text`] reads the label).
+pub(super) fn after_sidebar(bs: &[Block], facts: &[Fact], i: usize) -> bool {
+    i >= 2
+        && facts[i - 1].is_text()
+        && !facts[i - 1].head_like
+        && line_ends_sentence(bs[i - 1].text)
+        && sidebar_text(bs, i)
+        && SIDEBAR_LABELS.contains(&trim(bs[i - 2].text).trim_start_matches(['■', '●', '▲', '◆']))
+        && !labelled_item(bs[i].text)
+}
+
+/// A line led by a short label and a colon (`案例一：“内鬼”窃取个人信息`): the next item of
+/// the sidebar, not a story's headline.
+fn labelled_item(line: &str) -> bool {
+    line.chars()
+        .take(LABEL_CHARS + 1)
+        .any(|c| c == '：' || c == ':')
+}
+
+/// The longest label before a colon that [`labelled_item`] reads, in chars.
+const LABEL_CHARS: usize = 5;
+
+/// The labels of a sidebar printed after a story (not `编者按`, `核心阅读`: those stand over it).
+const SIDEBAR_LABELS: [&str; 4] = ["相关链接", "延伸阅读", "链接", "背景链接"];
+
 /// The credit of a piece written down or translated by the paper's staff: `…整理`,
 /// `（本报记者张明采访整理）`, `（…本报记者李华编译）`.
 fn compiled(line: &str) -> bool {
@@ -615,6 +644,27 @@ mod tests {
                 got == Some((Rule::Gap, true)),
                 fires,
                 "{group} under {before}: {got:?}"
+            );
+        }
+    }
+
+    /// A headline under a story's sidebar (`相关链接` over one paragraph) opens the next
+    /// story (`gap`); not an item of the sidebar (`案例一：…`), nor under an abstract label.
+    #[test]
+    fn a_headline_under_a_sidebar_opens_a_story() {
+        let table = [
+            ("相关链接", "天津多项举措稳就业", true),
+            ("■延伸阅读", "天津多项举措稳就业", true),
+            ("延伸阅读", "案例一：“内鬼”窃取个人信息触犯刑法", false),
+            ("编者按", "天津多项举措稳就业", false),
+        ];
+        for (label, group, fires) in table {
+            let page = format!("园区建设提速\n园区新厂房开工建设，园区企业加快生产，一期工程已经投产。\n{label}\n社会主义市场经济体制是中国特色社会主义的重大理论和实践创新。\n{group}\n天津市近日出台多项举措，千方百计稳定和扩大就业。\n");
+            let got = decided(&page, &Profile::dateline_paper(), group);
+            assert_eq!(
+                got == Some((Rule::Gap, true)),
+                fires,
+                "{label} / {group}: {got:?}"
             );
         }
     }
