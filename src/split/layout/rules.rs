@@ -62,7 +62,8 @@ pub(crate) enum Rule {
     /// when the item has a column of its own.
     Briefs,
     /// A byline closing the story before, as papers that credit their stories at the end
-    /// print it: over a byline or dateline, the group opens the next story.
+    /// print it: over a byline or dateline, the group opens the next story. Not a byline
+    /// standing straight under headline lines ([`opened`]), which opened the story.
     Closed,
     /// Extra blank lines before a headline mark a new story on the page; so does a
     /// headline printed flush left under paragraphs that keep their indentation
@@ -73,7 +74,7 @@ pub(crate) enum Rule {
     /// in), a story by default.
     Bylined,
     /// A headline over a byline or a dateline (or the date under a speech's title) opens a
-    /// story.
+    /// story, unless a byline straight under headline lines stands before it ([`opened`]).
     Strong,
     /// Headline lines straight after headline lines, with no text between: a listing or a
     /// table, not a run of articles without bodies.
@@ -206,7 +207,7 @@ impl Rule {
                 let item = g.opening.round_up && g.gap() < WIDE_GAP || undated && named;
                 fire(g.strong && item && !g.tagged, &|| false)
             }
-            Rule::Closed => fire(g.strong && g.closed, &|| true),
+            Rule::Closed => fire(g.strong && g.closed && !g.opened_story(), &|| true),
             Rule::Gap => fire(
                 g.gap() >= WIDE_GAP
                     || indent_gap(g.bs, g.facts, g.i)
@@ -218,7 +219,7 @@ impl Rule {
                 let undated = cur.is_some_and(|c| c.article.dateline.is_none());
                 fire(g.strong && g.bylined && !subheaded && undated, &|| true)
             }
-            Rule::Strong => fire(g.strong, &|| true),
+            Rule::Strong => fire(g.strong && !(g.after_end && g.opened_story()), &|| true),
             Rule::Nobody => fire(!cur.is_some_and(Builder::has_body), &|| false),
             Rule::Listing => {
                 let more = g
@@ -393,6 +394,12 @@ impl<'a, 'p> Group<'a, 'p> {
 
     fn gap(&self) -> usize {
         self.bs[self.i].gap
+    }
+
+    /// A byline stands straight under headline lines before the group ([`opened`]), and
+    /// was printed on its own line, not set off after a line of text (`…讲述  记者  X`).
+    fn opened_story(&self) -> bool {
+        self.opened && !self.fact(self.i - 1).is_some_and(|f| f.tail)
     }
 
     fn len(&self) -> usize {
@@ -667,6 +674,20 @@ mod tests {
                 "{label} / {group}: {got:?}"
             );
         }
+    }
+
+    /// A byline straight under a headline opened that story, even with a headline over a
+    /// dateline under it (a round-up's first item, `本报电`): neither `closed` nor `strong`
+    /// reads it as closing the story before, and the item stays in the story.
+    #[test]
+    fn a_byline_under_a_headline_closes_no_story() {
+        let page = "稳就业 保民生\n\n本报记者 朱波 特约记者 钱航\n\n进出口银行发行抗击疫情主题债\n\n本报电 进出口银行2月6日面向银行间债券市场发行债券。\n";
+        let got = decided(
+            page,
+            &Profile::dateline_paper(),
+            "进出口银行发行抗击疫情主题债",
+        );
+        assert_eq!(got.map(|(_, says)| says), Some(false), "{got:?}");
     }
 
     /// A brief's closing name is bare (`（王 婷）`); a bracketed credit with a role is a
