@@ -24,6 +24,9 @@ pub(crate) fn is_space(c: char) -> bool {
     // Spelled out: this runs on every character of every page, and CJK text is never space.
     if c.is_ascii() {
         c.is_ascii_whitespace()
+    } else if c > '\u{3000}' {
+        // Above the last space below: every ideograph, told in one comparison.
+        false
     } else {
         matches!(
             c,
@@ -293,7 +296,10 @@ pub(crate) fn first_chars(s: &str, n: usize) -> &str {
 
 /// True for a Han character.
 pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff)
+    // The URO first: nearly every Han char of a page is there.
+    let u = c as u32;
+    (0x4e00..=0x9fff).contains(&u)
+        || matches!(u, 0x3400..=0x4dbf | 0xf900..=0xfaff | 0x20000..=0x2ffff)
 }
 
 /// True when a column break cut a word in two: the last characters of `before` and the
@@ -325,6 +331,26 @@ pub(crate) fn cut_inside_word(before: &str, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The early answers of `is_space` and `is_han` change no answer: checked on every
+    /// char against the sets spelled out whole.
+    #[test]
+    fn space_and_han_tests_hold_for_every_char() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let space = c.is_ascii_whitespace()
+                || matches!(
+                    c,
+                    '\u{3000}' | '\u{a0}' | '\u{85}' | '\u{1680}' | '\u{2000}'
+                        ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}'
+                );
+            assert_eq!(is_space(c), space, "{c:?}");
+            let han = matches!(
+                c as u32,
+                0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff
+            );
+            assert_eq!(is_han(c), han, "{c:?}");
+        }
+    }
 
     #[test]
     fn words_cut_by_a_column_break() {
