@@ -41,9 +41,40 @@ pub(crate) fn trim(s: &str) -> &str {
     // Nearly every line handed here is trimmed already (a block's text is, and the tests
     // trim it again): told so by its first and last chars, which costs less than std's
     // searchers from both ends.
-    match (s.chars().next(), s.chars().next_back()) {
-        (Some(first), Some(last)) if is_space(first) || is_space(last) => s.trim_matches(is_space),
-        _ => s,
+    if opens_with_space(s.as_bytes()) || ends_with_space(s.as_bytes()) {
+        s.trim_matches(is_space)
+    } else {
+        s
+    }
+}
+
+/// True when the first char of `b` (valid UTF-8) is page white space ([`is_space`]), read
+/// off its bytes: U+0085 and U+00A0 are C2 85 and C2 A0; U+1680 is E1 9A 80; U+2000 to
+/// U+200A, U+2028, U+2029 and U+202F are E2 80 80 to 8A, A8, A9 and AF; U+205F is E2 81 9F;
+/// U+3000 is E3 80 80.
+fn opens_with_space(b: &[u8]) -> bool {
+    match b {
+        [c, ..] if *c < 0x80 => c.is_ascii_whitespace(),
+        [0xc2, 0x85 | 0xa0, ..]
+        | [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => true,
+        _ => false,
+    }
+}
+
+/// [`opens_with_space`] for the last char (a lead byte is never inside a char, so the
+/// bytes that end `b` tell its last char).
+fn ends_with_space(b: &[u8]) -> bool {
+    match b {
+        [.., c] if *c < 0x80 => c.is_ascii_whitespace(),
+        [.., 0xc2, 0x85 | 0xa0]
+        | [.., 0xe1, 0x9a, 0x80]
+        | [.., 0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf]
+        | [.., 0xe2, 0x81, 0x9f]
+        | [.., 0xe3, 0x80, 0x80] => true,
+        _ => false,
     }
 }
 
@@ -340,8 +371,8 @@ pub(crate) fn cut_inside_word(before: &str, after: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// The early answers of `is_space` and `is_han` change no answer: checked on every
-    /// char against the sets spelled out whole.
+    /// The early answers of `is_space`, `is_han` and `trim` change no answer: checked on
+    /// every char against the sets spelled out whole (and std's trim).
     #[test]
     fn space_and_han_tests_hold_for_every_char() {
         for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
@@ -357,6 +388,14 @@ mod tests {
                 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff
             );
             assert_eq!(is_han(c), han, "{c:?}");
+            for line in [
+                format!("{c}字{c}"),
+                format!("{c}"),
+                format!("字{c}"),
+                format!("{c}字"),
+            ] {
+                assert_eq!(trim(&line), line.trim_matches(is_space), "{c:?}");
+            }
         }
     }
 
