@@ -64,6 +64,7 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
         || line_ends_sentence(line)
         || is_signature(line)
         || is_photo_source(line)
+        || is_photo_courtesy(line)
         || is_reader_signature(line)
         || is_credit_note(line)
         || is_text_label(line)
@@ -169,6 +170,20 @@ pub(crate) fn is_sentence_kicker(line: &str) -> bool {
         && !line.ends_with(COLONS)
         && super::furniture::opening_day(line).is_none()
         && balanced(line)
+        && !is_reader_signature(line)
+        && !is_photo_courtesy(line)
+}
+
+/// A photo's credit to whoever gave it, printed under its caption: `受访者供图`,
+/// `肯尼亚中华总商会供图`, `春秋航空供图（新华社发）`. It closes the caption; no headline
+/// line ends so.
+pub(crate) fn is_photo_courtesy(line: &str) -> bool {
+    let line = trim(line);
+    let credit = line
+        .strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rsplit_once(['（', '(']))
+        .map_or(line, |(credit, _)| trim(credit));
+    credit.ends_with("供图") && width(line) <= MAX_PHOTO_CREDIT
 }
 
 /// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
@@ -657,6 +672,26 @@ mod tests {
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");
         }
+    }
+
+    /// A photo's courtesy credit closes its caption: never a headline line or a kicker.
+    #[test]
+    fn photo_courtesy_credits() {
+        let table = [
+            ("受访者供图", true),
+            ("肯尼亚中华总商会供图", true),
+            ("春秋航空供图（新华社发）", true),
+            ("供图：徐怡涛", false),
+            ("欢迎广大读者提供图片稿件和线索", false),
+            ("市民提供图书三千册", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(is_photo_courtesy(line), want, "{line}");
+            assert_eq!(is_headline_like(line), !want, "{line}");
+        }
+        // Nor is a reader's signature a kicker, over a headline with a column tag.
+        assert!(!is_sentence_kicker("山东威海市 石志新"));
+        assert!(is_sentence_kicker("农家书屋找回了人气……"));
     }
 
     #[test]
