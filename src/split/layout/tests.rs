@@ -426,6 +426,25 @@ fn the_line_closing_a_story_is_no_kicker() {
     assert!(page.articles[1].body.ends_with("肯尼亚中华总商会供图"));
 }
 
+/// Shaped like the column of quoted speeches on People's Daily's provincial pages: the line
+/// naming where a speech was given closes the quote, and the column-tagged headline under
+/// it opens the next story, not a line cut at a column break going on.
+#[test]
+fn a_speech_source_closes_its_quote() {
+    let page = split_page(
+        "以高质量建言资政助力高质量发展（声音）\n\n要坚持围绕中心、服务大局，以模范行动展现新时代政协委员的风采。\n\n——天津市政协主席盛茂林1月16日在政协天津市第十四届委员会第三次会议闭幕会上说\n\n必须更快，才能救治更多人（暖闻热评）\n\n疫情发生以来，武汉市金银潭医院的医护人员持续奋战在抗击疫情一线，救治了大批患者。\n",
+    );
+    let heads: Vec<&str> = page.articles.iter().map(|a| a.headline.as_str()).collect();
+    assert_eq!(
+        heads,
+        [
+            "以高质量建言资政助力高质量发展（声音）",
+            "必须更快，才能救治更多人（暖闻热评）"
+        ]
+    );
+    assert!(page.articles[0].body.ends_with("闭幕会上说"));
+}
+
 /// A headline with a `——` subheadline over figures printed as a box (a run of short
 /// lines, as a listing is printed): a new story, not a listing inside the one before.
 #[test]
