@@ -179,15 +179,48 @@ pub fn words(text: &str) -> Vec<String> {
 pub struct CharTokenizer;
 
 impl Tokenizer for CharTokenizer {
-    type TokenStream<'a> = NormalizedTokenStream;
+    type TokenStream<'a> = CharTokenStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> NormalizedTokenStream {
-        let normalized = normalize(text);
-        let mut spans = Vec::with_capacity(normalized.len() / 3);
-        each_indexed_char(&normalized, |at| {
-            spans.push((at.offset, at.end, at.position));
-        });
-        NormalizedTokenStream::new(normalized, spans)
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CharTokenStream {
+        CharTokenStream {
+            text: normalize(text),
+            walk: Walk::new(),
+            token: Token::default(),
+        }
+    }
+}
+
+/// The tokens of [`CharTokenizer`]: the characters of a normalized text that
+/// [`each_indexed_char`] gives, walked as tantivy asks for them (no list of spans is made
+/// first), handed out through one reused [`Token`] so that no token allocates.
+pub struct CharTokenStream {
+    text: String,
+    walk: Walk,
+    token: Token,
+}
+
+impl TokenStream for CharTokenStream {
+    fn advance(&mut self) -> bool {
+        let Some(at) = self.walk.next(&self.text) else {
+            return false;
+        };
+        self.token.offset_from = at.offset;
+        self.token.offset_to = at.end;
+        self.token.position = at.position;
+        self.token.position_length = 1;
+        self.token.text.clear();
+        // The char decoded from the bytes `offset..end`: the same bytes, pushed without
+        // slicing the text again.
+        self.token.text.push(at.c);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
@@ -211,45 +244,75 @@ pub struct IndexedChar {
 /// order, with the position [`CharTokenizer`] gives it. The one home of those positions:
 /// the tokenizer and the highlighter both read them here.
 pub fn each_indexed_char(normalized: &str, mut f: impl FnMut(IndexedChar)) {
-    let bytes = normalized.as_bytes();
-    let mut position = 0;
-    let mut gap = false;
-    let mut last = ' ';
-    let mut spaces = None;
-    let mut offset = 0;
-    let mut index = 0;
-    while let Some(&b) = bytes.get(offset) {
-        let (c, white, len) = decode(normalized, offset, b);
-        let at = offset;
-        offset += len;
-        index += 1;
-        if c == '\n' {
-            // A paragraph that stops mid-sentence was cut by a column break the splitter
-            // did not mend: it goes on in the next one.
-            gap = char_ends_sentence(last);
-            spaces = None;
-        } else if white {
-            spaces.get_or_insert(at);
-        } else {
-            if let Some(from) = spaces.take() {
-                gap |= spaces_separate(normalized, from, at);
-            }
-            if gap && position > 0 {
-                position += 1;
-            }
-            gap = false;
-            if is_word_char(c) {
-                f(IndexedChar {
-                    c,
-                    offset: at,
-                    end: offset,
-                    index: index - 1,
-                    position,
-                });
-            }
-            position += 1;
-            last = c;
+    let mut walk = Walk::new();
+    while let Some(at) = walk.next(normalized) {
+        f(at);
+    }
+}
+
+/// Where [`each_indexed_char`] is in a normalized text, and what it carries from one
+/// character to the next (the position, and the gap a paragraph end or the spaces between
+/// phrases leave): the walk the tokenizer makes one token at a time.
+struct Walk {
+    offset: usize,
+    index: usize,
+    position: usize,
+    gap: bool,
+    last: char,
+    spaces: Option<usize>,
+}
+
+impl Walk {
+    fn new() -> Walk {
+        Walk {
+            offset: 0,
+            index: 0,
+            position: 0,
+            gap: false,
+            last: ' ',
+            spaces: None,
         }
+    }
+
+    /// The next indexed character of `normalized`, the text the walk began on.
+    #[inline(always)]
+    fn next(&mut self, normalized: &str) -> Option<IndexedChar> {
+        let bytes = normalized.as_bytes();
+        while let Some(&b) = bytes.get(self.offset) {
+            let (c, white, len) = decode(normalized, self.offset, b);
+            let at = self.offset;
+            self.offset += len;
+            self.index += 1;
+            if c == '\n' {
+                // A paragraph that stops mid-sentence was cut by a column break the
+                // splitter did not mend: it goes on in the next one.
+                self.gap = char_ends_sentence(self.last);
+                self.spaces = None;
+            } else if white {
+                self.spaces.get_or_insert(at);
+            } else {
+                if let Some(from) = self.spaces.take() {
+                    self.gap |= spaces_separate(normalized, from, at);
+                }
+                if self.gap && self.position > 0 {
+                    self.position += 1;
+                }
+                self.gap = false;
+                let position = self.position;
+                self.position += 1;
+                self.last = c;
+                if is_word_char(c) {
+                    return Some(IndexedChar {
+                        c,
+                        offset: at,
+                        end: self.offset,
+                        index: self.index - 1,
+                        position,
+                    });
+                }
+            }
+        }
+        None
     }
 }
 
@@ -268,6 +331,18 @@ fn decode(text: &str, at: usize, b: u8) -> (char, bool, usize) {
     if (0xe4..=0xe9).contains(&b) {
         if let Some(c) = three_byte_char(bytes, at).and_then(char::from_u32) {
             return (c, false, 3);
+        }
+    }
+    // E2, E3 and EF lead the page's punctuation (`“”…—`, `、。《》`, `，：`): white space
+    // among them is what `char::is_whitespace` holds of U+2000 to U+FFFF.
+    if matches!(b, 0xe2 | 0xe3 | 0xef) {
+        if let Some((u, c)) = three_byte_char(bytes, at).and_then(|u| Some((u, char::from_u32(u)?)))
+        {
+            let white = matches!(
+                u,
+                0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000
+            );
+            return (c, white, 3);
         }
     }
     let c = text[at..]
@@ -461,6 +536,16 @@ mod tests {
         for (at, c) in text.char_indices() {
             let want = (c, c.is_whitespace(), c.len_utf8());
             assert_eq!(decode(text, at, text.as_bytes()[at]), want, "{c:?}");
+        }
+        // Every char whose lead byte is E2, E3 or EF (U+2000 to U+3FFF, U+F000 to U+FFFF),
+        // the punctuation read off its bytes.
+        let text: String = (0x2000..0x4000u32)
+            .chain(0xf000..0x10000)
+            .filter_map(char::from_u32)
+            .collect();
+        for (at, c) in text.char_indices() {
+            let want = (c, c.is_whitespace(), c.len_utf8());
+            assert_eq!(decode(&text, at, text.as_bytes()[at]), want, "{c:?}");
         }
     }
 

@@ -84,6 +84,14 @@ fn letters(text: &str) -> impl Iterator<Item = u64> + '_ {
                     at += 3;
                     return Some(u64::from(u));
                 }
+            } else if let (0xe2 | 0xe3 | 0xef, Some(u)) = (b, three_byte_char(bytes, at)) {
+                // The page's punctuation, three bytes led by E2, E3 or EF: passed over
+                // without decoding it again (the ranges `letter` refuses).
+                if matches!(u, 0x2000..=0x206f | 0x3000..=0x303f | 0xff01..=0xff0f | 0xff1a..=0xff20)
+                {
+                    at += 3;
+                    continue;
+                }
             }
             let c = text.get(at..).and_then(|rest| rest.chars().next())?;
             at += c.len_utf8();

@@ -24,6 +24,9 @@ pub(crate) fn is_space(c: char) -> bool {
     // Spelled out: this runs on every character of every page, and CJK text is never space.
     if c.is_ascii() {
         c.is_ascii_whitespace()
+    } else if c > '\u{3000}' {
+        // Above the last space below: every ideograph, told in one comparison.
+        false
     } else {
         matches!(
             c,
@@ -38,9 +41,40 @@ pub(crate) fn trim(s: &str) -> &str {
     // Nearly every line handed here is trimmed already (a block's text is, and the tests
     // trim it again): told so by its first and last chars, which costs less than std's
     // searchers from both ends.
-    match (s.chars().next(), s.chars().next_back()) {
-        (Some(first), Some(last)) if is_space(first) || is_space(last) => s.trim_matches(is_space),
-        _ => s,
+    if opens_with_space(s.as_bytes()) || ends_with_space(s.as_bytes()) {
+        s.trim_matches(is_space)
+    } else {
+        s
+    }
+}
+
+/// True when the first char of `b` (valid UTF-8) is page white space ([`is_space`]), read
+/// off its bytes: U+0085 and U+00A0 are C2 85 and C2 A0; U+1680 is E1 9A 80; U+2000 to
+/// U+200A, U+2028, U+2029 and U+202F are E2 80 80 to 8A, A8, A9 and AF; U+205F is E2 81 9F;
+/// U+3000 is E3 80 80.
+fn opens_with_space(b: &[u8]) -> bool {
+    match b {
+        [c, ..] if *c < 0x80 => c.is_ascii_whitespace(),
+        [0xc2, 0x85 | 0xa0, ..]
+        | [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => true,
+        _ => false,
+    }
+}
+
+/// [`opens_with_space`] for the last char (a lead byte is never inside a char, so the
+/// bytes that end `b` tell its last char).
+fn ends_with_space(b: &[u8]) -> bool {
+    match b {
+        [.., c] if *c < 0x80 => c.is_ascii_whitespace(),
+        [.., 0xc2, 0x85 | 0xa0]
+        | [.., 0xe1, 0x9a, 0x80]
+        | [.., 0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf]
+        | [.., 0xe2, 0x81, 0x9f]
+        | [.., 0xe3, 0x80, 0x80] => true,
+        _ => false,
     }
 }
 
@@ -253,11 +287,19 @@ pub(crate) fn width_upto(s: &str, cap: usize) -> usize {
         let c = b[i];
         // The byte length of the char and whether it is a space: U+00A0 is C2 A0 and
         // U+3000 is E3 80 80 in UTF-8.
-        let (len, space) = match c {
-            0..=0x7f => (1, c.is_ascii_whitespace()),
-            0x80..=0xdf => (2, c == 0xc2 && b.get(i + 1) == Some(&0xa0)),
-            0xe0..=0xef => (3, c == 0xe3 && b.get(i + 1..i + 3) == Some(&[0x80, 0x80])),
-            _ => (4, false),
+        // The three-byte chars first, nearly every char of a page, and their space tested
+        // a byte at a time (a slice compared costs more on every char).
+        let (len, space) = if (0xe0..=0xef).contains(&c) {
+            (
+                3,
+                c == 0xe3 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80),
+            )
+        } else if c <= 0x7f {
+            (1, c.is_ascii_whitespace())
+        } else if c <= 0xdf {
+            (2, c == 0xc2 && b.get(i + 1) == Some(&0xa0))
+        } else {
+            (4, false)
         };
         n += usize::from(!space);
         if n >= cap {
@@ -293,7 +335,10 @@ pub(crate) fn first_chars(s: &str, n: usize) -> &str {
 
 /// True for a Han character.
 pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff)
+    // The URO first: nearly every Han char of a page is there.
+    let u = c as u32;
+    (0x4e00..=0x9fff).contains(&u)
+        || matches!(u, 0x3400..=0x4dbf | 0xf900..=0xfaff | 0x20000..=0x2ffff)
 }
 
 /// True when a column break cut a word in two: the last characters of `before` and the
@@ -325,6 +370,34 @@ pub(crate) fn cut_inside_word(before: &str, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The early answers of `is_space`, `is_han` and `trim` change no answer: checked on
+    /// every char against the sets spelled out whole (and std's trim).
+    #[test]
+    fn space_and_han_tests_hold_for_every_char() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let space = c.is_ascii_whitespace()
+                || matches!(
+                    c,
+                    '\u{3000}' | '\u{a0}' | '\u{85}' | '\u{1680}' | '\u{2000}'
+                        ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}'
+                );
+            assert_eq!(is_space(c), space, "{c:?}");
+            let han = matches!(
+                c as u32,
+                0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff
+            );
+            assert_eq!(is_han(c), han, "{c:?}");
+            for line in [
+                format!("{c}字{c}"),
+                format!("{c}"),
+                format!("字{c}"),
+                format!("{c}字"),
+            ] {
+                assert_eq!(trim(&line), line.trim_matches(is_space), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn words_cut_by_a_column_break() {

@@ -176,8 +176,8 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
     for i in 0..bs.len().saturating_sub(1) {
         if !fs[i].head_like
             && fs[i].is_text()
-            && is_long_headline_line(bs[i].text)
             && fs[i + 1].dateline.is_some()
+            && is_long_headline_line(bs[i].text)
         {
             fs[i].head_like = true;
         }
