@@ -64,6 +64,7 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
         || line_ends_sentence(line)
         || is_signature(line)
         || is_photo_source(line)
+        || is_photo_courtesy(line)
         || is_reader_signature(line)
         || is_credit_note(line)
         || is_text_label(line)
@@ -169,6 +170,20 @@ pub(crate) fn is_sentence_kicker(line: &str) -> bool {
         && !line.ends_with(COLONS)
         && super::furniture::opening_day(line).is_none()
         && balanced(line)
+        && !is_reader_signature(line)
+        && !is_photo_courtesy(line)
+}
+
+/// A photo's credit to whoever gave it, printed under its caption: `受访者供图`,
+/// `肯尼亚中华总商会供图`, `春秋航空供图（新华社发）`. It closes the caption; no headline
+/// line ends so.
+pub(crate) fn is_photo_courtesy(line: &str) -> bool {
+    let line = trim(line);
+    let credit = line
+        .strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rsplit_once(['（', '(']))
+        .map_or(line, |(credit, _)| trim(credit));
+    credit.ends_with("供图") && width(line) <= MAX_PHOTO_CREDIT
 }
 
 /// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
@@ -223,8 +238,13 @@ const SPEAKER: std::ops::RangeInclusive<usize> = 2..=12;
 /// the brackets (`（中建五局项目质量管理员）`), in chars.
 const MIN_POST: usize = 3;
 
-/// A signature under a text: `——编 者`, `——习近平`, or a speaker with the post in
-/// brackets, closing a quoted opinion (`——邹彬代表（中建五局项目质量管理员）`).
+/// Endings of the line that names where a quoted speech was given, under the quote
+/// (`——青海省委书记王建军日前在省委全会上说`): said at, when, in.
+const SPOKEN_AT: [&str; 3] = ["上说", "时说", "中说"];
+
+/// A signature under a text: `——编 者`, `——习近平`, a speaker with the post in brackets,
+/// closing a quoted opinion (`——邹彬代表（中建五局项目质量管理员）`), or the speaker and
+/// where they spoke (`——湖北省省长王晓东日前在省政府全体会议上说`).
 pub(crate) fn is_signature(line: &str) -> bool {
     let line = trim(line);
     let Some(rest) = line.strip_prefix("——") else {
@@ -240,7 +260,15 @@ pub(crate) fn is_signature(line: &str) -> bool {
                 && width(post) > MIN_POST,
         )
     };
-    SIGNATURE.contains(&width(rest)) || speaker() == Some(true)
+    SIGNATURE.contains(&width(rest)) || speaker() == Some(true) || is_speech_source(line)
+}
+
+/// The speaker of a quoted speech and where it was given, under the quote:
+/// `——青海省委书记王建军日前在省委全会上说`. It closes the quote.
+pub(crate) fn is_speech_source(line: &str) -> bool {
+    trim(line).strip_prefix("——").is_some_and(|rest| {
+        SPOKEN_AT.iter().any(|e| rest.ends_with(e)) && !rest.contains(['，', '。'])
+    })
 }
 
 /// How many chars a reader's place under a letter has (`江西南昌市`, `内蒙古赤峰市`).
@@ -657,6 +685,57 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(is_headline_like(input), want, "{input}");
+        }
+    }
+
+    /// A photo's courtesy credit closes its caption: never a headline line or a kicker.
+    #[test]
+    fn photo_courtesy_credits() {
+        let table = [
+            ("受访者供图", true),
+            ("肯尼亚中华总商会供图", true),
+            ("春秋航空供图（新华社发）", true),
+            ("供图：徐怡涛", false),
+            ("欢迎广大读者提供图片稿件和线索", false),
+            ("市民提供图书三千册", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(is_photo_courtesy(line), want, "{line}");
+            assert_eq!(is_headline_like(line), !want, "{line}");
+        }
+        // Nor is a reader's signature a kicker, over a headline with a column tag.
+        assert!(!is_sentence_kicker("山东威海市 石志新"));
+        assert!(is_sentence_kicker("农家书屋找回了人气……"));
+    }
+
+    /// Signatures under a text, and the speech source under a quote: never headline lines.
+    #[test]
+    fn signatures() {
+        let table = [
+            ("——编 者", true, false),
+            ("——邹彬代表（中建五局项目质量管理员）", true, false),
+            (
+                "——青海省委书记王建军日前在省委十三届六次全会上说",
+                true,
+                true,
+            ),
+            (
+                "——天津市政协主席盛茂林1月16日在政协天津市第十四届委员会第三次会议闭幕会上说",
+                true,
+                true,
+            ),
+            ("——习近平总书记考察时说", true, true),
+            // A subheadline is no signature.
+            ("——武汉疫情防控一线纪实之一", false, false),
+            ("——听听专家怎么说", false, false),
+            ("——他说，要抓好落实，会上说", false, false),
+        ];
+        for (line, signature, source) in table {
+            assert_eq!(is_signature(line), signature, "{line}");
+            assert_eq!(is_speech_source(line), source, "{line}");
+            if signature {
+                assert!(!is_headline_like(line), "{line}");
+            }
         }
     }
 

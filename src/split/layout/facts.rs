@@ -9,7 +9,7 @@ use super::super::furniture::{
 };
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_end_note, is_exclaimed_headline,
-    is_headline_like, is_long_headline_line, is_sentence_kicker, is_signature,
+    is_headline_like, is_long_headline_line, is_photo_courtesy, is_sentence_kicker, is_signature,
 };
 use super::super::text::{cut_inside_word, ends_paragraph, trim, width, Block, WIDE_GAP};
 use super::super::Profile;
@@ -284,7 +284,11 @@ fn ends_article(bs: &[Block], kinds: &[Kind], open: &[i32], i: usize) -> bool {
                 }
                 _ => bs[i].text,
             };
-            is_end_note(t) || is_credit_note(t) || is_signature(t) || is_photo_source(t)
+            is_end_note(t)
+                || is_credit_note(t)
+                || is_signature(t)
+                || is_photo_source(t)
+                || is_photo_courtesy(t)
         }
         _ => true,
     }

@@ -401,6 +401,50 @@ fn a_cut_paragraph_is_no_kicker() {
     assert!(page.articles[0].body.ends_with("笑得那么温暖……"));
 }
 
+/// Shaped like the starts lost on People's Daily pages printed without extra blank lines:
+/// the line closing the story before (a reader's signature under a letter, a photo's
+/// courtesy credit under a caption) is its last line, not a kicker over the next headline.
+#[test]
+fn the_line_closing_a_story_is_no_kicker() {
+    let page = split_page(
+        "笔者近日在商场采购生活必需品，发现购物车都上了锁，希望商家多想想办法，方便顾客。\n\n山东威海市 石志新\n\n摩托车抢占消防车道（曝光）\n\n笔者近日在一小区外的道路旁发现，摩托车随意停放、抢占消防车道的现象比较突出。\n\n图为内罗毕各商会工作人员及志愿者正在装卸物资。\n\n肯尼亚中华总商会供图\n\n泰国联合用药治愈一例感染者\n\n治疗方案仍需验证\n\n据新华社曼谷2月3日电  （记者汪瑾）据泰国公共卫生部官网2日发布的消息称，一名感染者已治愈。\n",
+    );
+    let heads: Vec<(Option<&str>, &str)> = page
+        .articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.headline.as_str()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (None, ""),
+            (None, "摩托车抢占消防车道（曝光）"),
+            (Some("泰国联合用药治愈一例感染者"), "治疗方案仍需验证")
+        ]
+    );
+    assert!(page.articles[0].body.ends_with("山东威海市 石志新"));
+    assert!(page.articles[1].body.ends_with("肯尼亚中华总商会供图"));
+}
+
+/// Shaped like the column of quoted speeches on People's Daily's provincial pages: the line
+/// naming where a speech was given closes the quote, and the column-tagged headline under
+/// it opens the next story, not a line cut at a column break going on.
+#[test]
+fn a_speech_source_closes_its_quote() {
+    let page = split_page(
+        "以高质量建言资政助力高质量发展（声音）\n\n要坚持围绕中心、服务大局，以模范行动展现新时代政协委员的风采。\n\n——天津市政协主席盛茂林1月16日在政协天津市第十四届委员会第三次会议闭幕会上说\n\n必须更快，才能救治更多人（暖闻热评）\n\n疫情发生以来，武汉市金银潭医院的医护人员持续奋战在抗击疫情一线，救治了大批患者。\n",
+    );
+    let heads: Vec<&str> = page.articles.iter().map(|a| a.headline.as_str()).collect();
+    assert_eq!(
+        heads,
+        [
+            "以高质量建言资政助力高质量发展（声音）",
+            "必须更快，才能救治更多人（暖闻热评）"
+        ]
+    );
+    assert!(page.articles[0].body.ends_with("闭幕会上说"));
+}
+
 /// A headline with a `——` subheadline over figures printed as a box (a run of short
 /// lines, as a listing is printed): a new story, not a listing inside the one before.
 #[test]
