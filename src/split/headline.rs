@@ -271,6 +271,18 @@ pub(crate) fn is_speech_source(line: &str) -> bool {
     })
 }
 
+/// The line that names who tells a story in the first person, over that story in a
+/// series (`……村党支部第一书记王德斌讲述`): the teller, not a headline that opens a story
+/// of its own under its byline. It ends with `讲述`, not `的讲述` (a headline: `老党员的讲述`),
+/// and holds no sentence.
+pub(crate) fn is_teller_line(line: &str) -> bool {
+    let line = trim(line);
+    line.ends_with("讲述")
+        && !line.ends_with("的讲述")
+        && !line.starts_with("——")
+        && !line.contains(['，', '。', '：'])
+}
+
 /// How many chars a reader's place under a letter has (`江西南昌市`, `内蒙古赤峰市`).
 const READER_PLACE: std::ops::RangeInclusive<usize> = 3..=10;
 
@@ -639,6 +651,24 @@ const HEADLINE_MARKS: [char; 5] = ['■', '◆', '▲', '▼', '□'];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn teller_lines() {
+        let table = [
+            (
+                "安徽省宣城市泾县汀溪乡大南坑村驻村扶贫工作队长兼村党支部第一书记王德斌讲述",
+                true,
+            ),
+            ("黑龙江省海伦市向荣镇向前村村民姜永恒讲述", true),
+            ("——湖北省省长王晓东讲述", false),
+            ("他讲述了抗疫的故事。", false),
+            ("讲述人：李华，园区工程师", false),
+            ("老党员的讲述", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(is_teller_line(line), want, "{line}");
+        }
+    }
 
     #[test]
     fn headline_like_lines() {

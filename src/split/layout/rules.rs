@@ -5,7 +5,7 @@
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
     ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_section_head,
-    is_subheaded_or_labelled, is_text_label,
+    is_subheaded_or_labelled, is_teller_line, is_text_label,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -51,7 +51,11 @@ pub(crate) enum Rule {
     /// A headline over its abstract (`核心阅读`, `内容提要`) opens a story.
     Abstract,
     /// A paper that credits its stories with bylines (the profile says so) prints no series
-    /// or round-up that way: a headline over a byline over plain text opens a story.
+    /// or round-up that way: a headline over a byline over plain text opens a story. Not a
+    /// teller's line alone over the byline (`……村民姜永恒讲述` over `本报记者 X整理`,
+    /// [`is_teller_line`]): it signs the story told above it, in a series of such stories
+    /// (every such group `credited` opened in the held-out People's Daily renders was no
+    /// story of its own). A teller's line over the next headline still opens that story.
     Credited,
     /// A story under its own byline over plain text, after another one opened the same way:
     /// the next story of a series printed as one article (`新春走基层`), unless extra blank
@@ -195,7 +199,8 @@ impl Rule {
             }),
             Rule::Credited => {
                 let credits = g.profile.credits_under() || g.profile.credits_after();
-                fire(g.strong && credits && g.bylined, &|| true)
+                let teller = matches!(g.lines[..], [l] if is_teller_line(l));
+                fire(g.strong && credits && g.bylined && !teller, &|| true)
             }
             Rule::Series => fire(
                 g.strong && g.opening.bylined && g.bylined && g.gap() < WIDE_GAP && !g.closed,
@@ -729,6 +734,11 @@ mod tests {
         );
         assert_eq!(
             decided(page, &Profile::dateline_paper(), "河边人家"),
+            Some((Rule::Series, false))
+        );
+        let told = page.replace("河边人家\n\n过年更热闹", "湘江市河边村村民王明讲述");
+        assert_eq!(
+            decided(&told, &bylined, "湘江市河边村村民王明讲述"),
             Some((Rule::Series, false))
         );
     }
