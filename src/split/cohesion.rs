@@ -32,11 +32,13 @@ impl Bigrams {
     /// bigram spans them.
     pub fn of(chars: &[char]) -> Bigrams {
         let mut han = chars.iter().copied().filter(|&c| is_han(c));
-        // At most one bigram a Han char, in a table at most three quarters full, so that a
-        // free slot always ends a probe.
-        let most = chars.iter().filter(|&&c| is_han(c)).count();
+        // At most one bigram a char, in a table at most four fifths full, so that a free
+        // slot always ends a probe. Bounded by all the chars, not the Han ones counted in a
+        // pass of their own: that pass cost more than the fuller table (the counts, and so
+        // the cosines, are exact integers whatever the table's size).
+        let most = chars.len();
         let mut out = Bigrams {
-            slots: vec![0; (most + most / 3 + 1).next_power_of_two().max(8)],
+            slots: vec![0; (most + most / 4 + 1).next_power_of_two().max(8)],
             len: 0,
             norm: 0.0,
         };
