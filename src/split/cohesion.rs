@@ -102,10 +102,12 @@ impl Bigrams {
 /// the last WINDOW_BLOCKS of them.
 pub fn before(bs: &[Block], use_block: &[bool], i: usize) -> Vec<char> {
     let kept = |k: &usize| use_block.get(*k).copied().unwrap_or(false);
-    let mut before: Vec<char> = Vec::new();
+    let mut before: Vec<char> = Vec::with_capacity(WINDOW_CHARS);
     for k in (0..i).rev().filter(kept).take(WINDOW_BLOCKS) {
         before.push(' ');
-        before.extend(bs[k].text.chars().rev());
+        // No more of a block than the window holds (a paragraph runs longer).
+        let room = WINDOW_CHARS.saturating_sub(before.len());
+        before.extend(bs[k].text.chars().rev().take(room));
         if before.len() >= WINDOW_CHARS {
             break;
         }
@@ -118,11 +120,15 @@ pub fn before(bs: &[Block], use_block: &[bool], i: usize) -> Vec<char> {
 /// The text a window holds from the start of `texts`: the first WINDOW_CHARS chars of
 /// the first WINDOW_BLOCKS texts, each followed by a space.
 pub fn window<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<char> {
-    texts
-        .take(WINDOW_BLOCKS)
-        .flat_map(|t| t.chars().chain([' ']))
-        .take(WINDOW_CHARS)
-        .collect()
+    // Made whole at once: collected, it grew a few times over.
+    let mut out = Vec::with_capacity(WINDOW_CHARS);
+    out.extend(
+        texts
+            .take(WINDOW_BLOCKS)
+            .flat_map(|t| t.chars().chain([' ']))
+            .take(WINDOW_CHARS),
+    );
+    out
 }
 
 #[cfg(test)]
