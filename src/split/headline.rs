@@ -65,6 +65,7 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
         || is_signature(line)
         || is_photo_source(line)
         || is_photo_courtesy(line)
+        || is_teller(line)
         || is_reader_signature(line)
         || is_credit_note(line)
         || is_text_label(line)
@@ -172,6 +173,25 @@ pub(crate) fn is_sentence_kicker(line: &str) -> bool {
         && balanced(line)
         && !is_reader_signature(line)
         && !is_photo_courtesy(line)
+        && !is_teller(line)
+}
+
+/// Chars a teller's line has at least: a place or post and a name before `讲述`.
+const MIN_TELLER: usize = 8;
+
+/// The teller under a story told in the first person, printed on its own line after it
+/// (`河南省西华县迟营乡孙庄村赵春红讲述`, `…第一书记、工作队长，县供销联社副主任李春兰讲述`):
+/// it closes that story, though no stop ends it. No headline ends so (none in two years of
+/// People's Daily; every such line there closes a story), so it is no headline line and no
+/// kicker over the next story's headline.
+pub(crate) fn is_teller(line: &str) -> bool {
+    let line = trim(line);
+    line.strip_suffix("讲述").is_some_and(|who| {
+        width(who) >= MIN_TELLER
+            && width(line) <= MAX_HEADLINE_LINE
+            && !who.contains(['。', '？', '！', '；', '：', ':', '“', '”', '—'])
+            && !who.contains(is_space)
+    })
 }
 
 /// A photo's credit to whoever gave it, printed under its caption: `受访者供图`,
@@ -706,6 +726,32 @@ mod tests {
         // Nor is a reader's signature a kicker, over a headline with a column tag.
         assert!(!is_sentence_kicker("山东威海市 石志新"));
         assert!(is_sentence_kicker("农家书屋找回了人气……"));
+    }
+
+    /// A teller's line under a story told in the first person closes it: never a headline
+    /// line nor a kicker; a headline that only mentions a telling stays one.
+    #[test]
+    fn tellers() {
+        let table = [
+            ("河南省西华县迟营乡孙庄村赵春红讲述", true),
+            (
+                "云南省红河哈尼族彝族自治州绿春县戈奎乡俄普村委会驻村工作队第一书记、工作队长，县供销联社副主任李春兰讲述",
+                true,
+            ),
+            ("山东省胶州市洋河镇集后辛庄村第一书记张帅讲述", true),
+            ("老兵讲述", false),
+            ("老兵讲述抗战往事", false),
+            ("“我们不怕苦”，老党员这样讲述", false),
+            ("湘江日报记者  王明讲述", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(is_teller(line), want, "{line}");
+            if want {
+                assert!(!is_headline_like(line), "{line}");
+                assert!(!is_sentence_kicker(line), "{line}");
+            }
+        }
+        assert!(is_headline_like("老兵讲述抗战往事"));
     }
 
     /// Signatures under a text, and the speech source under a quote: never headline lines.
