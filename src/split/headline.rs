@@ -606,6 +606,7 @@ pub(crate) fn assign(lines: &[&str]) -> Heads {
             if !b_sub
                 && !a_full
                 && !b_attendance
+                && !marks_headline(a, b)
                 && !leads_in(b)
                 && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
             {
@@ -628,6 +629,7 @@ pub(crate) fn assign(lines: &[&str]) -> Heads {
             // subheadline, a label (`核心阅读`) or text.
             if dash == Some(0)
                 || has_column_tag(a)
+                || marks_headline(a, rest[0])
                 || leads_in(rest[0])
                 || (dash.is_none() && !reads_as_kicker(a) && !tagged_second && rest.len() >= 3)
             {
@@ -651,6 +653,15 @@ pub(crate) fn assign(lines: &[&str]) -> Heads {
         heads.headline = unmarked.to_string();
     }
     heads
+}
+
+/// True when `a`, the first line of a headline group, bears a headline mark (`▲`, `■`)
+/// and `b` under it does not: papers mark the headline, so `a` is the headline and `b` its
+/// subheadline (`▲我国中东部迎来雨雪降温天气` / `南方部分地区中到大雨且降温明显`), not a
+/// kicker over it. A marked line leading into the next (`■ 火神山医院维保组——`) stays its
+/// kicker.
+fn marks_headline(a: &str, b: &str) -> bool {
+    a.starts_with(HEADLINE_MARKS) && !b.starts_with(HEADLINE_MARKS) && !leads_in(a)
 }
 
 /// Marks some papers set before a headline: `■`, `◆`, `▲`, `▼`.
@@ -919,6 +930,23 @@ mod tests {
             (vec!["市委召开会议"], h(None, "市委召开会议", &[])),
             (vec!["◆市委召开会议"], h(None, "市委召开会议", &[])),
             (vec!["▲ 市委召开会议"], h(None, "市委召开会议", &[])),
+            // The marked line is the headline, the unmarked one under it its subheadline.
+            (
+                vec!["▲我国中东部迎来雨雪降温天气", "南方部分地区中到大雨且降温明显"],
+                h(None, "我国中东部迎来雨雪降温天气", &["南方部分地区中到大雨且降温明显"]),
+            ),
+            (
+                vec!["■ 火神山医院维保组——", "“最危险的地方我们去”"],
+                h(Some("■ 火神山医院维保组——"), "“最危险的地方我们去”", &[]),
+            ),
+            (
+                vec!["■王皓获得亚军", "直布罗陀国际象棋公开赛"],
+                h(None, "王皓获得亚军", &["直布罗陀国际象棋公开赛"]),
+            ),
+            (
+                vec!["◆全国人民代表大会常务委员会公告", "［十三届］第十四号", "（2020年5月18日）"],
+                h(None, "全国人民代表大会常务委员会公告", &["［十三届］第十四号", "（2020年5月18日）"]),
+            ),
             // Who attended, under a kicker ending with a verb of speech: in the headline
             // line, printed with the headline.
             (
