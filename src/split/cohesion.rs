@@ -32,11 +32,13 @@ impl Bigrams {
     /// bigram spans them.
     pub fn of(chars: &[char]) -> Bigrams {
         let mut han = chars.iter().copied().filter(|&c| is_han(c));
-        // At most one bigram a Han char, in a table at most three quarters full, so that a
-        // free slot always ends a probe.
-        let most = chars.iter().filter(|&&c| is_han(c)).count();
+        // At most one bigram a char, in a table at most four fifths full, so that a free
+        // slot always ends a probe. Bounded by all the chars, not the Han ones counted in a
+        // pass of their own: that pass cost more than the fuller table (the counts, and so
+        // the cosines, are exact integers whatever the table's size).
+        let most = chars.len();
         let mut out = Bigrams {
-            slots: vec![0; (most + most / 3 + 1).next_power_of_two().max(8)],
+            slots: vec![0; (most + most / 4 + 1).next_power_of_two().max(8)],
             len: 0,
             norm: 0.0,
         };
@@ -100,10 +102,12 @@ impl Bigrams {
 /// the last WINDOW_BLOCKS of them.
 pub fn before(bs: &[Block], use_block: &[bool], i: usize) -> Vec<char> {
     let kept = |k: &usize| use_block.get(*k).copied().unwrap_or(false);
-    let mut before: Vec<char> = Vec::new();
+    let mut before: Vec<char> = Vec::with_capacity(WINDOW_CHARS);
     for k in (0..i).rev().filter(kept).take(WINDOW_BLOCKS) {
         before.push(' ');
-        before.extend(bs[k].text.chars().rev());
+        // No more of a block than the window holds (a paragraph runs longer).
+        let room = WINDOW_CHARS.saturating_sub(before.len());
+        before.extend(bs[k].text.chars().rev().take(room));
         if before.len() >= WINDOW_CHARS {
             break;
         }
@@ -116,11 +120,15 @@ pub fn before(bs: &[Block], use_block: &[bool], i: usize) -> Vec<char> {
 /// The text a window holds from the start of `texts`: the first WINDOW_CHARS chars of
 /// the first WINDOW_BLOCKS texts, each followed by a space.
 pub fn window<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<char> {
-    texts
-        .take(WINDOW_BLOCKS)
-        .flat_map(|t| t.chars().chain([' ']))
-        .take(WINDOW_CHARS)
-        .collect()
+    // Made whole at once: collected, it grew a few times over.
+    let mut out = Vec::with_capacity(WINDOW_CHARS);
+    out.extend(
+        texts
+            .take(WINDOW_BLOCKS)
+            .flat_map(|t| t.chars().chain([' ']))
+            .take(WINDOW_CHARS),
+    );
+    out
 }
 
 #[cfg(test)]
