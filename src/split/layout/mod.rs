@@ -17,7 +17,7 @@ use super::cohesion::{self, Bigrams};
 use super::furniture::header_day;
 use super::headline::{
     assign, has_column_tag, is_credit_note, is_photo_courtesy, is_reader_signature,
-    is_speech_source, is_text_label,
+    is_speech_source, is_teller, is_text_label,
 };
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, width, Block};
@@ -221,10 +221,12 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                     _ => {
                         builder.text(b, bs.get(i + 1));
                         // A photo's source ends its caption, a reader's signature their
-                        // letter and a credit note its text, though no stop ends them.
+                        // letter, a teller's line their story and a credit note its text,
+                        // though no stop ends them.
                         if is_photo_source(b.text)
                             || is_photo_courtesy(b.text)
                             || is_speech_source(b.text)
+                            || is_teller(b.text)
                             || is_reader_signature(b.text)
                             || is_credit_note(b.text)
                         {

@@ -5,7 +5,7 @@
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
     ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_section_head,
-    is_subheaded_or_labelled, is_teller_line, is_text_label,
+    is_subheaded_or_labelled, is_text_label,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -42,8 +42,8 @@ pub(crate) enum Rule {
     /// pull quote, printed without a stop ([`sidebar_text`]).
     Open,
     /// A single line signed by a byline set off after it on the same printed line, after a
-    /// story's text (`…第一书记张帅讲述  记者  谢芳涵`, `——…省长易炼红日前在会上说  本报记者
-    /// 汤悦豪`): the story's last line, credited with it, not the headline of the next story
+    /// story's text (`…的年夜饭  记者  李华`; a teller's `…张帅讲述` or a speech source signed
+    /// so is no headline line at all): the story's last line, credited with it, not the headline of the next story
     /// under its byline. (Every such line in the held-out renders of every style ends the
     /// story before; a headline printed with its byline on one line opens a group of
     /// several lines or the page.)
@@ -51,11 +51,9 @@ pub(crate) enum Rule {
     /// A headline over its abstract (`核心阅读`, `内容提要`) opens a story.
     Abstract,
     /// A paper that credits its stories with bylines (the profile says so) prints no series
-    /// or round-up that way: a headline over a byline over plain text opens a story. Not a
-    /// teller's line alone over the byline (`……村民姜永恒讲述` over `本报记者 X整理`,
-    /// [`is_teller_line`]): it signs the story told above it, in a series of such stories
-    /// (every such group `credited` opened in the held-out People's Daily renders was no
-    /// story of its own). A teller's line over the next headline still opens that story.
+    /// or round-up that way: a headline over a byline over plain text opens a story. A
+    /// teller's line over a byline (`……村民姜永恒讲述` over `本报记者 X整理`) is no headline
+    /// (`headline::is_teller`): it signs the story told above it, so `credited` never sees it.
     Credited,
     /// A story under its own byline over plain text, after another one opened the same way:
     /// the next story of a series printed as one article (`新春走基层`), unless extra blank
@@ -199,8 +197,7 @@ impl Rule {
             }),
             Rule::Credited => {
                 let credits = g.profile.credits_under() || g.profile.credits_after();
-                let teller = matches!(g.lines[..], [l] if is_teller_line(l));
-                fire(g.strong && credits && g.bylined && !teller, &|| true)
+                fire(g.strong && credits && g.bylined, &|| true)
             }
             Rule::Series => fire(
                 g.strong && g.opening.bylined && g.bylined && g.gap() < WIDE_GAP && !g.closed,
@@ -537,7 +534,7 @@ mod tests {
         let table: Vec<Case> = vec![
             (Rule::First, "区委召开会议\n\n湘江日报讯 3月2日，区委召开会议。\n", "区委召开会议", true),
             (Rule::Open, "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n", "投产", false),
-            (Rule::Signed, "河边人家\n\n大年三十，河边人家贴春联。\n\n湘江市河边村第一书记王明讲述  湘江日报记者  李华\n\n社区菜场重新开门\n\n湘江日报记者  张三\n\n昨天一早，社区菜场重新开门迎客。\n", "湘江市河边村第一书记王明讲述", false),
+            (Rule::Signed, "河边人家\n\n大年三十，河边人家贴春联。\n\n河边人家的年夜饭  湘江日报记者  李华\n\n社区菜场重新开门\n\n湘江日报记者  张三\n\n昨天一早，社区菜场重新开门迎客。\n", "河边人家的年夜饭", false),
             (Rule::Abstract, "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n", "推动改革走得更稳", true),
             (Rule::Series, "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n", "河边人家", false),
             (Rule::Briefs, "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n", "前6天全国出入境1045万人次", false),
@@ -737,10 +734,9 @@ mod tests {
             Some((Rule::Series, false))
         );
         let told = page.replace("河边人家\n\n过年更热闹", "湘江市河边村村民王明讲述");
-        assert_eq!(
-            decided(&told, &bylined, "湘江市河边村村民王明讲述"),
-            Some((Rule::Series, false))
-        );
+        // A teller's line signs the story told above it: no group, so no rule opens a
+        // story there.
+        assert_eq!(decided(&told, &bylined, "湘江市河边村村民王明讲述"), None);
     }
 
     /// The names are the variants' in `snake_case`, as the trainer reads them from

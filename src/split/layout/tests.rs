@@ -445,6 +445,38 @@ fn a_speech_source_closes_its_quote() {
     assert!(page.articles[0].body.ends_with("闭幕会上说"));
 }
 
+/// Shaped like People's Daily's first-person series (`脱贫攻坚  我的新年目标`) rendered
+/// with bylines under the headline: the teller's line closes the story told, and the next
+/// story's kicker and headline open under it, the teller no kicker of theirs.
+#[test]
+fn a_teller_closes_the_story_told() {
+    let bylined = Profile {
+        pages: 100,
+        bylines_under: 300,
+        ..Profile::default()
+    };
+    let page = split_page_with(
+        "养羊致富\n\n■本报记者 王明\n\n今年的主要任务是继续发展养殖。只要努力地干、科学地干，我这个昔日的贫困户，今年一定能够成小康户！\n\n四川省攀枝花市盐边县格萨拉乡古德村熊开友讲述\n\n中国疾控中心消毒学首席专家张流波建议：\n\n在流动水下彻底冲净双手\n\n■本报记者 唐英健\n\n新型冠状病毒通过接触传播，连门把手上都监测到了病毒。勤洗手做好手消毒。\n",
+        &bylined,
+    );
+    let heads: Vec<(Option<&str>, &str)> = page
+        .articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.headline.as_str()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (None, "养羊致富"),
+            (
+                Some("中国疾控中心消毒学首席专家张流波建议："),
+                "在流动水下彻底冲净双手"
+            )
+        ]
+    );
+    assert!(page.articles[0].body.ends_with("熊开友讲述"));
+}
+
 /// A headline with a `——` subheadline over figures printed as a box (a run of short
 /// lines, as a listing is printed): a new story, not a listing inside the one before.
 #[test]
