@@ -379,6 +379,14 @@ fn pages() {
     }
 }
 
+/// Each article's kicker and headline, in page order.
+fn kickers_and_heads(page: &Page) -> Vec<(Option<&str>, &str)> {
+    page.articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.headline.as_str()))
+        .collect()
+}
+
 /// The rest of a paragraph cut at a column break trails off (`…笑得那么温暖……`) over a
 /// headline in its column: text of the story before, not a kicker of the next one.
 #[test]
@@ -386,11 +394,7 @@ fn a_cut_paragraph_is_no_kicker() {
     let page = split_page(
         "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n离开娘家时，新郎牵着新娘的手在鼓乐声\n\n中走进了婚车，新娘笑得那么幸福，笑得那么温暖……\n\n脱贫汉子忙扩产（新春走基层）\n\n春节临近，记者走进大山深处的村子，苗族汉子张江海的心开始膨胀。\n",
     );
-    let heads: Vec<(Option<&str>, &str)> = page
-        .articles
-        .iter()
-        .map(|a| (a.kicker.as_deref(), a.headline.as_str()))
-        .collect();
+    let heads = kickers_and_heads(&page);
     assert_eq!(
         heads,
         [
@@ -409,11 +413,7 @@ fn the_line_closing_a_story_is_no_kicker() {
     let page = split_page(
         "笔者近日在商场采购生活必需品，发现购物车都上了锁，希望商家多想想办法，方便顾客。\n\n山东威海市 石志新\n\n摩托车抢占消防车道（曝光）\n\n笔者近日在一小区外的道路旁发现，摩托车随意停放、抢占消防车道的现象比较突出。\n\n图为内罗毕各商会工作人员及志愿者正在装卸物资。\n\n肯尼亚中华总商会供图\n\n泰国联合用药治愈一例感染者\n\n治疗方案仍需验证\n\n据新华社曼谷2月3日电  （记者汪瑾）据泰国公共卫生部官网2日发布的消息称，一名感染者已治愈。\n",
     );
-    let heads: Vec<(Option<&str>, &str)> = page
-        .articles
-        .iter()
-        .map(|a| (a.kicker.as_deref(), a.headline.as_str()))
-        .collect();
+    let heads = kickers_and_heads(&page);
     assert_eq!(
         heads,
         [
@@ -459,11 +459,7 @@ fn a_teller_closes_the_story_told() {
         "养羊致富\n\n■本报记者 王明\n\n今年的主要任务是继续发展养殖。只要努力地干、科学地干，我这个昔日的贫困户，今年一定能够成小康户！\n\n四川省攀枝花市盐边县格萨拉乡古德村熊开友讲述\n\n中国疾控中心消毒学首席专家张流波建议：\n\n在流动水下彻底冲净双手\n\n■本报记者 唐英健\n\n新型冠状病毒通过接触传播，连门把手上都监测到了病毒。勤洗手做好手消毒。\n",
         &bylined,
     );
-    let heads: Vec<(Option<&str>, &str)> = page
-        .articles
-        .iter()
-        .map(|a| (a.kicker.as_deref(), a.headline.as_str()))
-        .collect();
+    let heads = kickers_and_heads(&page);
     assert_eq!(
         heads,
         [
