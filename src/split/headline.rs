@@ -63,11 +63,7 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
         || w > max
         || line_ends_sentence(line)
         || is_signature(line)
-        || is_photo_source(line)
-        || is_photo_courtesy(line)
-        || is_teller(line)
-        || is_reader_signature(line)
-        || is_credit_note(line)
+        || closes_text(line)
         || is_text_label(line)
         || ends_with_day(line)
         || line.starts_with("图说")
@@ -174,6 +170,19 @@ pub(crate) fn is_sentence_kicker(line: &str) -> bool {
         && !is_reader_signature(line)
         && !is_photo_courtesy(line)
         && !is_teller(line)
+}
+
+/// A line that closes the text it stands under, though no stop ends it: a photo's source
+/// or courtesy credit under its caption, a speech's source under the quote, a teller's
+/// line under the story told, a reader's signature under a letter, a credit note. None is
+/// a headline line; the layout closes the text there.
+pub(crate) fn closes_text(line: &str) -> bool {
+    is_photo_source(line)
+        || is_photo_courtesy(line)
+        || is_speech_source(line)
+        || is_teller(line)
+        || is_reader_signature(line)
+        || is_credit_note(line)
 }
 
 /// Chars a teller's line has at least: a place or post and a name before `讲述`.
@@ -317,23 +326,24 @@ pub(crate) fn is_reader_signature(line: &str) -> bool {
 /// A label over a part of the text (`核心阅读`, `编者的话`, `延伸阅读`): never a headline
 /// line; a paragraph of its own in the body.
 pub(crate) fn is_text_label(line: &str) -> bool {
-    const LABELS: [&str; 7] = [
-        "编者的话",
-        "编者按",
-        "开栏的话",
-        "延伸阅读",
-        "相关链接",
-        "链接",
-        "背景链接",
-    ];
-    let line = trim(line).trim_start_matches(['■', '●', '▲', '◆']);
-    LABELS.contains(&trim(line)) || is_abstract_label(line)
+    const OVER: [&str; 3] = ["编者的话", "编者按", "开栏的话"];
+    OVER.contains(&label(line)) || is_sidebar_label(line) || is_abstract_label(line)
+}
+
+/// The label of a sidebar printed after a story (`相关链接`, `延伸阅读`), not one that
+/// stands over it (`编者按`, `核心阅读`).
+pub(crate) fn is_sidebar_label(line: &str) -> bool {
+    ["延伸阅读", "相关链接", "链接", "背景链接"].contains(&label(line))
+}
+
+/// A label's words, without the mark some papers set before it (`■延伸阅读`).
+fn label(line: &str) -> &str {
+    trim(trim(line).trim_start_matches(['■', '●', '▲', '◆']))
 }
 
 /// The label of an abstract printed under a headline, over the story it sums up.
 pub(crate) fn is_abstract_label(line: &str) -> bool {
-    let line = trim(line).trim_start_matches(['■', '●', '▲', '◆']);
-    ["核心阅读", "内容提要", "阅读提示"].contains(&trim(line))
+    ["核心阅读", "内容提要", "阅读提示"].contains(&label(line))
 }
 
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,

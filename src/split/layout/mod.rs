@@ -12,13 +12,10 @@ mod facts;
 pub mod model;
 mod rules;
 
-use super::byline::{self, dateline, is_photo_source, paper_name};
+use super::byline::{self, dateline, paper_name};
 use super::cohesion::{self, Bigrams};
 use super::furniture::header_day;
-use super::headline::{
-    assign, has_column_tag, is_credit_note, is_photo_courtesy, is_reader_signature,
-    is_speech_source, is_teller, is_text_label,
-};
+use super::headline::{assign, closes_text, has_column_tag, is_text_label};
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, width, Block};
 use super::{Page, Profile};
@@ -221,15 +218,8 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                     _ => {
                         builder.text(b, bs.get(i + 1));
                         // A photo's source ends its caption, a reader's signature their
-                        // letter, a teller's line their story and a credit note its text,
-                        // though no stop ends them.
-                        if is_photo_source(b.text)
-                            || is_photo_courtesy(b.text)
-                            || is_speech_source(b.text)
-                            || is_teller(b.text)
-                            || is_reader_signature(b.text)
-                            || is_credit_note(b.text)
-                        {
+                        // letter, a teller's line their story, though no stop ends them.
+                        if closes_text(b.text) {
                             builder.close();
                         }
                     }

@@ -5,7 +5,7 @@
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
     ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_section_head,
-    is_subheaded_or_labelled, is_text_label,
+    is_sidebar_label, is_subheaded_or_labelled, is_text_label,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -464,7 +464,7 @@ pub(super) fn after_sidebar(bs: &[Block], facts: &[Fact], i: usize) -> bool {
         && !facts[i - 1].head_like
         && line_ends_sentence(bs[i - 1].text)
         && sidebar_text(bs, i)
-        && SIDEBAR_LABELS.contains(&trim(bs[i - 2].text).trim_start_matches(['■', '●', '▲', '◆']))
+        && is_sidebar_label(bs[i - 2].text)
         && !labelled_item(bs[i].text)
 }
 
@@ -478,9 +478,6 @@ fn labelled_item(line: &str) -> bool {
 
 /// The longest label before a colon that [`labelled_item`] reads, in chars.
 const LABEL_CHARS: usize = 5;
-
-/// The labels of a sidebar printed after a story (not `编者按`, `核心阅读`: those stand over it).
-const SIDEBAR_LABELS: [&str; 4] = ["相关链接", "延伸阅读", "链接", "背景链接"];
 
 /// The credit of a piece written down or translated by the paper's staff: `…整理`,
 /// `（本报记者张明采访整理）`, `（…本报记者李华编译）`.
