@@ -85,7 +85,9 @@ pub(crate) enum Rule {
     /// inside the article, unless a `——` subheadline or a label marks a headline.
     Listing,
     /// After the credit of a compiled piece (`…整理`, `（…编译）`): the next item of the same
-    /// collection, unless a subheadline or a photo label opens another.
+    /// collection, unless a subheadline or a photo label opens another, or a column tag
+    /// (`…（人民时评）`, `…（服务窗）`): papers tag each piece of a column, so a tagged
+    /// headline opens a piece of its own ([`Rule::AfterEnd`]) even straight under a credit.
     Compiled,
     /// A group marked as a headline (`■`, `——` subheadlines, a kicker ending in `：`).
     Marked,
@@ -234,7 +236,8 @@ impl Rule {
             Rule::Compiled => {
                 let when = g.after_end
                     && compiled(g.bs[g.i - 1].text)
-                    && !is_subheaded_or_labelled(g.lines());
+                    && !is_subheaded_or_labelled(g.lines())
+                    && !g.tagged;
                 fire(when, &|| false)
             }
             Rule::Marked => fire(is_marked_group(g.lines()), &|| true),
@@ -709,6 +712,27 @@ mod tests {
         let page = "深海热液区\n\n科研团队基于这项成果，提出了新的地球生命起源假说。\n\n（本报记者 吴月辉）\n\n邮票首发\n\n本报讯（记者 张贺）11日，国家邮政局发行邮票一套。\n";
         let got = decided(page, &Profile::dateline_paper(), "邮票首发");
         assert_eq!(got.map(|(_, says)| says), Some(true), "{got:?}");
+    }
+
+    /// A headline in its column (`…（人民时评）`) straight under a compiled piece's credit
+    /// (`…整理`) opens a piece of its own (`after_end`, as after any story's end); an untagged one, or a speaker's line
+    /// with their post in brackets, is the collection's next item (`compiled`).
+    #[test]
+    fn a_tagged_headline_under_a_compiled_credit_opens_a_piece() {
+        let table = [
+            ("让法治护航发展（人民时评）", Some((Rule::AfterEnd, true))),
+            ("在流动水下冲净双手（服务窗）", Some((Rule::AfterEnd, true))),
+            ("让法治护航发展", Some((Rule::Compiled, false))),
+            ("李华委员（湘江大学教授）", Some((Rule::Compiled, false))),
+        ];
+        for (line, want) in table {
+            let page = format!("代表委员谈民生\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n{line}\n\n法治是最好的营商环境，各地持续优化营商环境，市场主体活力不断增强。\n");
+            assert_eq!(
+                decided(&page, &Profile::dateline_paper(), line),
+                want,
+                "{line}"
+            );
+        }
     }
 
     /// `credited` reads the profile: a paper that bylines its stories under their headlines
