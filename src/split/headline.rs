@@ -341,6 +341,20 @@ fn label(line: &str) -> &str {
     trim(trim(line).trim_start_matches(['■', '●', '▲', '◆']))
 }
 
+/// A headline tagged as an addendum to the story printed above it: further reading or the
+/// editor's afterword (`推动便利店加快发展（延伸阅读）`, `提振民企发展信心（编后）`). Papers set these
+/// under the story they add to, as its own part, not as a piece of their own. A `（链接）`
+/// is left out: the labelled months print it both ways.
+pub(crate) fn is_addendum_head(line: &str) -> bool {
+    const ADDENDA: [&str; 4] = ["延伸阅读", "编后", "编后语", "编后话"];
+    closing_note(line).is_some_and(|(title, note)| {
+        let inner = note
+            .trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']);
+        !trim(title).is_empty() && ADDENDA.contains(&inner)
+    })
+}
+
 /// The label of an abstract printed under a headline, over the story it sums up.
 pub(crate) fn is_abstract_label(line: &str) -> bool {
     ["核心阅读", "内容提要", "阅读提示"].contains(&label(line))
@@ -680,6 +694,23 @@ const HEADLINE_MARKS: [char; 5] = ['■', '◆', '▲', '▼', '□'];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addendum_heads() {
+        let table = [
+            ("步道建设有了新标准（延伸阅读）", true),
+            ("提振企业发展信心（编后）", true),
+            ("守护一方净土(编后语)", true),
+            ("（延伸阅读）", false),
+            ("延伸阅读", false),
+            ("网络平台开辟夜间新市场（链接）", false),
+            ("开放的大门越开越大（人民时评）", false),
+            ("步道建设有了新标准", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(is_addendum_head(line), want, "{line}");
+        }
+    }
 
     #[test]
     fn headline_like_lines() {

@@ -4,8 +4,8 @@
 
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
-    ends_with_day, is_abstract_label, is_dated_note, is_marked_group, is_section_head,
-    is_sidebar_label, is_subheaded_or_labelled, is_text_label,
+    ends_with_day, is_abstract_label, is_addendum_head, is_dated_note, is_marked_group,
+    is_section_head, is_sidebar_label, is_subheaded_or_labelled, is_text_label,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -71,6 +71,9 @@ pub(crate) enum Rule {
     /// headline printed flush left under paragraphs that keep their indentation
     /// ([`indent_gap`]), or one under a story's sidebar ([`after_sidebar`]).
     Gap,
+    /// A headline tagged as an addendum to the story above it (`…（延伸阅读）`, `…（编后）`,
+    /// [`is_addendum_head`]): a part of that story, under its own head.
+    Addendum,
     /// A headline over a byline over plain text, after an article without a dateline and
     /// without a `——` subheadline: perhaps the first item of a round-up (the model weighs
     /// in), a story by default.
@@ -121,7 +124,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 25] = [
+    pub(crate) const ORDER: [Rule; 26] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -131,6 +134,7 @@ impl Rule {
         Rule::Briefs,
         Rule::Closed,
         Rule::Gap,
+        Rule::Addendum,
         Rule::Bylined,
         Rule::Strong,
         Rule::Nobody,
@@ -161,6 +165,7 @@ impl Rule {
             Rule::Briefs => "briefs",
             Rule::Closed => "closed",
             Rule::Gap => "gap",
+            Rule::Addendum => "addendum",
             Rule::Bylined => "bylined",
             Rule::Strong => "strong",
             Rule::Nobody => "nobody",
@@ -218,6 +223,10 @@ impl Rule {
                     || after_sidebar(g.bs, g.facts, g.i),
                 &|| true,
             ),
+            Rule::Addendum => {
+                let addendum = g.lines().last().is_some_and(|l| is_addendum_head(l));
+                fire(addendum && cur.is_some_and(Builder::has_body), &|| false)
+            }
             Rule::Bylined => {
                 let subheaded = g.lines().iter().any(|l| l.contains("——"));
                 let undated = cur.is_some_and(|c| c.article.dateline.is_none());
@@ -541,6 +550,7 @@ mod tests {
             (Rule::Briefs, "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n", "中国节能发起成立品牌集群", false),
             (Rule::Closed, "地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n本报记者  王明\n\n社区菜场重新开门\n\n■本报记者  张三  李四\n\n昨天一早，社区菜场重新开门迎客。\n", "社区菜场重新开门", true),
             (Rule::Gap, "河边新景\n\n3月1日，市民在河边散步。\n\n新华社发\n\n\n\n外交部发言人——\n\n敦促有关国家停止抹黑\n\n本报北京2月12日电 （记者吴刚）外交部发言人表示反对。\n", "外交部发言人——", true),
+            (Rule::Addendum, "河边新景\n\n3月1日，市民在河边散步，河边新修的步道迎来不少游客。\n\n步道建设有了新标准（延伸阅读）\n\n日前，住房和城乡建设部印发新修订的步道建设标准。\n", "步道建设有了新标准（延伸阅读）", false),
             (Rule::Bylined, "谢谢你，绿色家园守护者\n\n他们守护着绿水青山。\n\n生态环境部华东督察局督察人员徐锡惠：\n\n“我们越来越有底气了”\n\n本报记者  智春丽\n\n督察工作越来越细。\n", "生态环境部华东督察局督察人员徐锡惠：", true),
             (Rule::Strong, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n小学开学\n\n湘江日报长沙3月2日\n\n电 孩子们围着老师唱歌。\n", "小学开学", true),
             (Rule::Nobody, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新登记市场主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新登记市场主体和高新技术企业大幅增加，经济稳中向好。\n", "1120", false),
