@@ -236,10 +236,17 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         while j < bs.len() && fs[j].head_like && j - i < MAX_GROUP {
             j += 1;
         }
-        // Over a byline, when a kicker leads into it or a story ended before it.
+        // Over a byline, when a kicker leads into it or a story ended before it, or when a
+        // paragraph ended before it and text stands under the byline: a byline between
+        // two paragraphs is the one over a story, not the one closing the story above
+        // (which a headline follows).
         let bylined_head = fs.get(j).is_some_and(Fact::is_byline)
             && i > 0
-            && (fs[i - 1].head_like || fs[i - 1].ends_article);
+            && (fs[i - 1].head_like
+                || fs[i - 1].ends_article
+                || fs[i - 1].is_text()
+                    && ends_paragraph(bs[i - 1].text)
+                    && fs.get(j + 1).is_some_and(|n| n.is_text() && !n.head_like));
         let parted = bs[i].gap >= WIDE_GAP && fs.get(j).is_some_and(Fact::is_text);
         if subheaded || bylined_head || parted || fs.get(j).is_some_and(|n| n.dateline.is_some()) {
             fs[i].head_like = true;
@@ -411,6 +418,22 @@ mod tests {
                     ("text", false, None, false, false, true),
                     ("text", false, None, false, false, false),
                     ("text", false, None, false, false, false),
+                ],
+            ),
+            // A line that exclaims between a finished paragraph and a byline over text is
+            // the next story's headline; over a byline that a headline follows, it is the
+            // last sentence of the story that byline closes.
+            (
+                "交通服务便利。\n\n“我们也是战士！”\n\n本报记者 王明  通讯员 李华\n\n2月2日下午，列车出发。\n\n“这次是阻击战！”\n\n本报记者 张三\n\n高铁站迎来客流\n\n本报讯 客流回升。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("byline", false, None, true, false, false),
+                    ("text", false, None, false, false, true),
+                    ("text", false, None, false, false, false),
+                    ("byline", false, None, true, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
                 ],
             ),
             // A note cut in two at a column break ends the article at its second part.
