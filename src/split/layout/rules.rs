@@ -94,6 +94,10 @@ pub(crate) enum Rule {
     Compiled,
     /// A group marked as a headline (`■`, `——` subheadlines, a kicker ending in `：`).
     Marked,
+    /// After the notes that close a story (`记者手记`, `编后` as its last section head, with
+    /// its text): a headline opens the next story, unless a line of it runs clauses on
+    /// (`深入基层，法眼看世界；…`), as a pull quote or a cut paragraph does.
+    AfterNotes,
     /// A single line over a paragraph opening with a day: a photo item, unless the text
     /// goes on with the story before (then it is a section head).
     Photo,
@@ -131,7 +135,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 27] = [
+    pub(crate) const ORDER: [Rule; 28] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -148,6 +152,7 @@ impl Rule {
         Rule::Listing,
         Rule::Compiled,
         Rule::Marked,
+        Rule::AfterNotes,
         Rule::Photo,
         Rule::Notes,
         Rule::Opened,
@@ -180,6 +185,7 @@ impl Rule {
             Rule::Listing => "listing",
             Rule::Compiled => "compiled",
             Rule::Marked => "marked",
+            Rule::AfterNotes => "after_notes",
             Rule::Photo => "photo",
             Rule::Notes => "notes",
             Rule::Opened => "opened",
@@ -259,6 +265,11 @@ impl Rule {
                 fire(when, &|| false)
             }
             Rule::Marked => fire(is_marked_group(g.lines()), &|| true),
+            Rule::AfterNotes => {
+                let notes = cur.is_some_and(|c| c.in_notes() && c.has_body());
+                let clauses = g.lines().iter().any(|l| l.contains(['，', '；']));
+                fire(notes && !clauses, &|| true)
+            }
             Rule::Photo => {
                 let photo_news = g.len() == 1 && g.fact(g.j).is_some_and(|n| n.opening_day);
                 fire(photo_news, &|| (g.cohesion)() < PHOTO_COHESION)
@@ -626,6 +637,7 @@ mod tests {
             (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
             (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
             (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
+            (Rule::AfterNotes, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n■记者手记\n\n园区企业的干劲，来自一项项落到实处的政策。\n\n小学开学\n\n孩子们围着老师唱歌跳舞。\n", "小学开学", true),
             (Rule::Photo, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n", "新厂房加快建设", false),
             (Rule::Notes, "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n", "凝聚更多共识（记者手记）", false),
             (Rule::Opened, "战“疫”书信\n\n一封封书信记录下抗疫一线的故事，致敬奋战在一线的人们。\n\n“夫妻战友”的默契\n\n本报记者  高  炳\n\n一封写给妻子的“道歉信”\n\n亲爱的：对不起！我没有兑现承诺，把孩子放在表姐家了。\n", "一封写给妻子的“道歉信”", false),
