@@ -355,6 +355,12 @@ pub(crate) fn is_addendum_head(line: &str) -> bool {
     })
 }
 
+/// The label of a section of notes printed at a story's end, under the story's own text:
+/// the reporter's (`记者手记`, `■采访手记`) or the editor's (`编后`, `编后语`).
+pub(crate) fn is_notes_label(line: &str) -> bool {
+    ["记者手记", "采访手记", "编后", "编后语", "编后话"].contains(&label(line))
+}
+
 /// The label of an abstract printed under a headline, over the story it sums up.
 pub(crate) fn is_abstract_label(line: &str) -> bool {
     ["核心阅读", "内容提要", "阅读提示"].contains(&label(line))
@@ -709,6 +715,24 @@ mod tests {
         ];
         for (line, want) in table {
             assert_eq!(is_addendum_head(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn notes_labels() {
+        let table = [
+            ("记者手记", true),
+            ("■记者手记", true),
+            ("采访手记", true),
+            ("编后", true),
+            ("编后语", true),
+            ("记者点评", false),
+            ("记者观察", false),
+            ("凝聚更多共识（记者手记）", false),
+            ("常在村头见到他", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(is_notes_label(line), want, "{line}");
         }
     }
 

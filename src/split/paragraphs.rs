@@ -30,6 +30,8 @@ pub struct Builder {
     heads: usize,
     /// Their forms and widths.
     head_forms: Heads,
+    /// A section head labelled the story's closing notes (`记者手记`, `编后`) was read.
+    in_notes: bool,
     /// Each byline's names, with the number of paragraphs before it.
     bylines: Vec<(usize, Vec<String>)>,
     /// The bigram counts of the article's opening, once counted.
@@ -82,6 +84,12 @@ impl Builder {
     /// How many section heads the article has so far.
     pub fn heads(&self) -> usize {
         self.heads
+    }
+
+    /// The article has come to a reporter's or editor's notes (`记者手记`, `编后`), which
+    /// papers print at a story's end.
+    pub fn in_notes(&self) -> bool {
+        self.in_notes
     }
 
     /// The forms and widths of the section heads so far.
@@ -162,6 +170,8 @@ impl Builder {
         self.close();
         self.heads += 1;
         self.head_forms.push(b.text);
+        // The notes' own title may stand under their label (`记者手记` / `常在村头见到他`).
+        self.in_notes |= super::headline::is_notes_label(b.text);
         self.paras.push(b.text.to_string());
         self.edited();
     }

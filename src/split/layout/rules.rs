@@ -94,6 +94,10 @@ pub(crate) enum Rule {
     Compiled,
     /// A group marked as a headline (`■`, `——` subheadlines, a kicker ending in `：`).
     Marked,
+    /// After the notes that close a story (`记者手记`, `编后` as its last section head, with
+    /// its text): a headline opens the next story, unless a line of it runs clauses on
+    /// (`深入基层，法眼看世界；…`), as a pull quote or a cut paragraph does.
+    AfterNotes,
     /// A single line over a paragraph opening with a day: a photo item, unless the text
     /// goes on with the story before (then it is a section head).
     Photo,
@@ -106,6 +110,13 @@ pub(crate) enum Rule {
     Opened,
     /// After a line an article ends with: a new article, unless a single section head.
     AfterEnd,
+    /// A headline printed with its column's name in brackets (`干出精气神（快评）`,
+    /// `春运，一场旅程（评论员观察）`) as the group's first line, straight under text that
+    /// ends a sentence: papers tag each piece of a column, so it opens a piece of its own,
+    /// whatever the vocabulary it shares with the story above ([`column_head`]). Not a
+    /// sidebar's tag (`（链接）`, `（小贴士）`), nor a paragraph's line that happens to close
+    /// on a bracket (`……每个村（社区）`).
+    Column,
     /// A group with a column tag opens an article.
     Tagged,
     /// A single line over a caption and a photo credit: a photo item of its own.
@@ -124,7 +135,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 26] = [
+    pub(crate) const ORDER: [Rule; 28] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -141,10 +152,12 @@ impl Rule {
         Rule::Listing,
         Rule::Compiled,
         Rule::Marked,
+        Rule::AfterNotes,
         Rule::Photo,
         Rule::Notes,
         Rule::Opened,
         Rule::AfterEnd,
+        Rule::Column,
         Rule::Tagged,
         Rule::PhotoItem,
         Rule::Heads,
@@ -172,10 +185,12 @@ impl Rule {
             Rule::Listing => "listing",
             Rule::Compiled => "compiled",
             Rule::Marked => "marked",
+            Rule::AfterNotes => "after_notes",
             Rule::Photo => "photo",
             Rule::Notes => "notes",
             Rule::Opened => "opened",
             Rule::AfterEnd => "after_end",
+            Rule::Column => "column",
             Rule::Tagged => "tagged",
             Rule::PhotoItem => "photo_item",
             Rule::Heads => "heads",
@@ -250,6 +265,11 @@ impl Rule {
                 fire(when, &|| false)
             }
             Rule::Marked => fire(is_marked_group(g.lines()), &|| true),
+            Rule::AfterNotes => {
+                let notes = cur.is_some_and(|c| c.in_notes() && c.has_body());
+                let clauses = g.lines().iter().any(|l| l.contains(['，', '；']));
+                fire(notes && !clauses, &|| true)
+            }
             Rule::Photo => {
                 let photo_news = g.len() == 1 && g.fact(g.j).is_some_and(|n| n.opening_day);
                 fire(photo_news, &|| (g.cohesion)() < PHOTO_COHESION)
@@ -263,6 +283,12 @@ impl Rule {
             Rule::AfterEnd => fire(g.after_end, &|| {
                 !(g.len() == 1 && is_section_head(g.bs[g.i].text) && !g.tagged)
             }),
+            Rule::Column => {
+                let under_text =
+                    g.i > 0 && g.facts[g.i - 1].is_text() && line_ends_sentence(g.bs[g.i - 1].text);
+                let when = under_text && g.facts[g.i].column_tag && column_head(g.bs[g.i].text);
+                fire(when && cur.is_some_and(Builder::has_body), &|| true)
+            }
             Rule::Tagged => fire(g.tagged, &|| true),
             Rule::PhotoItem => {
                 let credit =
@@ -480,6 +506,60 @@ pub(super) fn after_sidebar(bs: &[Block], facts: &[Fact], i: usize) -> bool {
         && !labelled_item(bs[i].text)
 }
 
+/// The widest title a [`Rule::Column`] headline prints before its bracketed tag, in chars:
+/// a longer line closing on a bracket is a paragraph's (`……补选秘书长候选人名单（草案）`).
+const COLUMN_TITLE: usize = 20;
+
+/// Tags that label a story's own sidebar, printed under it (`如何选购盆景（小贴士）`).
+const SIDEBAR_TAGS: [&str; 6] = [
+    "链接",
+    "相关链接",
+    "背景链接",
+    "延伸阅读",
+    "小贴士",
+    "小知识",
+];
+
+/// True when `line` reads as a headline in its column: a short title, of one clause or two,
+/// before a bracketed tag that is no sidebar's (`干出精气神（快评）`, `生命至上，大国担当（和音）`).
+/// Not a label's line (`附件：…（见图）`, `摄影：…`), an enumerated clause or a table's
+/// title (`三、批准任命…（女）`, `第三十六条…`, `表1…`), nor one opening with a figure
+/// (`2019年是飞利浦医疗（苏州）`, a paragraph cut at a column break).
+pub(super) fn column_head(line: &str) -> bool {
+    let line = trim(line).trim_start_matches(['■', '●', '▲', '◆']);
+    let Some((title, note)) = closing_note(line) else {
+        return false;
+    };
+    let tag = note
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let title = trim(title);
+    // Commas outside quotes: a quoted headline may hold its own (`“我提出，…一定得来一下”`).
+    let mut quoted = false;
+    let mut commas = 0;
+    for c in title.chars() {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            '，' if !quoted => commas += 1,
+            _ => {}
+        }
+    }
+    let numbered = title.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || title
+            .strip_prefix('表')
+            .is_some_and(|t| trim(t).starts_with(|c: char| c.is_ascii_digit()))
+        || title.starts_with('第') && title.chars().take(6).any(|c| c == '条')
+        || title.chars().take(3).any(|c| c == '、');
+    !title.is_empty()
+        && !title.starts_with("——")
+        && !line.contains(['：', ':'])
+        && !SIDEBAR_TAGS.contains(&tag)
+        && width(title) <= COLUMN_TITLE
+        && commas <= 1
+        && !numbered
+}
+
 /// A line led by a short label and a colon (`案例一：“内鬼”窃取个人信息`): the next item of
 /// the sidebar, not a story's headline.
 fn labelled_item(line: &str) -> bool {
@@ -557,11 +637,13 @@ mod tests {
             (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
             (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
             (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
+            (Rule::AfterNotes, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n■记者手记\n\n园区企业的干劲，来自一项项落到实处的政策。\n\n小学开学\n\n孩子们围着老师唱歌跳舞。\n", "小学开学", true),
             (Rule::Photo, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n", "新厂房加快建设", false),
             (Rule::Notes, "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n", "凝聚更多共识（记者手记）", false),
             (Rule::Opened, "战“疫”书信\n\n一封封书信记录下抗疫一线的故事，致敬奋战在一线的人们。\n\n“夫妻战友”的默契\n\n本报记者  高  炳\n\n一封写给妻子的“道歉信”\n\n亲爱的：对不起！我没有兑现承诺，把孩子放在表姐家了。\n", "一封写给妻子的“道歉信”", false),
             (Rule::AfterEnd, "河边新景\n\n3月1日，市民在河边散步。\n\n影像中国\n\n大米出口\n\n出口量增加，今年大米出口量创新高。\n", "大米出口", true),
-            (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产（新春走基层）", true),
+            (Rule::Column, "河边新景\n\n3月1日，市民在河边散步，河边新修的步道迎来不少游客。\n\n干出精气神（快评）\n\n河边新修的步道迎来不少游客，市民在河边散步。\n", "干出精气神（快评）", true),
+            (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）", true),
             (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n", "驯马成景", true),
             (Rule::Heads, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "5.合唱《明天》", false),
             (Rule::RunOn, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n", "在城东，在城西，在城南", false),
@@ -579,6 +661,38 @@ mod tests {
             .filter(|r| !covered.contains(r))
             .collect();
         assert!(missing.is_empty(), "no case for {missing:?}");
+    }
+
+    /// Which lines closing on a bracket read as a headline in its column (`column`).
+    #[test]
+    fn a_column_head_is_a_short_title_before_its_tag() {
+        let table = [
+            ("干出精气神（快评）", true),
+            ("特殊的两会 有益的创新(快评)", true),
+            ("生命至上，大国担当（和音）", true),
+            ("■当好顶梁柱（快评）", true),
+            ("“我提出，代表团一定得来一下”（两会现场观察·微镜头）", true),
+            ("表彰先进 弘扬正气（快评）", true),
+            ("如何选择满意的盆景（小贴士）", false),
+            ("去年农村消费增速快于城镇（链接）", false),
+            ("附件：考核指标（见图）", false),
+            ("三、批准任命叶晓颖（女）", false),
+            ("表1  中小城市的构成及其数量（广义）", false),
+            ("第三十六条  党组（党委）", false),
+            ("2019年是飞利浦医疗（苏州）", false),
+            (
+                "据安徽泗县泗城镇花园井社区党总支书记岳喜环代表介绍，如今当地每个村（社区）",
+                false,
+            ),
+            (
+                "对匿名检举控告材料，不得擅自核查，不得公开（IP地址）",
+                false,
+            ),
+            ("干出精气神", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(column_head(line), want, "{line}");
+        }
     }
 
     /// A paragraph stopping without a stop straight under a text label is a sidebar's
