@@ -510,15 +510,9 @@ pub(super) fn after_sidebar(bs: &[Block], facts: &[Fact], i: usize) -> bool {
 /// a longer line closing on a bracket is a paragraph's (`……补选秘书长候选人名单（草案）`).
 const COLUMN_TITLE: usize = 20;
 
-/// Tags that label a story's own sidebar, printed under it (`如何选购盆景（小贴士）`).
-const SIDEBAR_TAGS: [&str; 6] = [
-    "链接",
-    "相关链接",
-    "背景链接",
-    "延伸阅读",
-    "小贴士",
-    "小知识",
-];
+/// Tags that label a story's own tips, printed under it (`如何选购盆景（小贴士）`), beside
+/// the sidebar labels of [`is_sidebar_label`].
+const TIP_TAGS: [&str; 2] = ["小贴士", "小知识"];
 
 /// True when `line` reads as a headline in its column: a short title, of one clause or two,
 /// before a bracketed tag that is no sidebar's (`干出精气神（快评）`, `生命至上，大国担当（和音）`).
@@ -554,7 +548,8 @@ pub(super) fn column_head(line: &str) -> bool {
     !title.is_empty()
         && !title.starts_with("——")
         && !line.contains(['：', ':'])
-        && !SIDEBAR_TAGS.contains(&tag)
+        && !is_sidebar_label(tag)
+        && !TIP_TAGS.contains(&tag)
         && width(title) <= COLUMN_TITLE
         && commas <= 1
         && !numbered
