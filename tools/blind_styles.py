@@ -13,12 +13,13 @@ usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N] 
 - **metro** (a metropolitan paper): `A05 | 要闻  本版编辑 X  美编 Y  校对 Z` headers;
   `本报记者 X 实习生 Y` under the headline, `■记者 X` first lines, `（本报记者 X）` after the
   story, `本报讯（记者 X）`; `【section】` banners between stories; `（完）` endings.
-- **prefecture**, **express**, **weekend**, **epaper**: see their functions; each is rendered its
-  own way (`RENDERING`: GB18030 and CRLF; single newlines; indents without extra blank lines; an
-  e-paper dump in GB18030 with CRLF, single newlines and 　　 indents).
-  Epaper (added 2026-12-02) is the true hold-out: its figure is read, its errors never (no
-  per-page output, no traces, no --misses or --by-form). Weekend, the hold-out before it, may
-  now be tuned on like the others.
+- **prefecture**, **express**, **weekend**, **epaper**, **plain**: see their functions; each is
+  rendered its own way (`RENDERING`: GB18030 and CRLF; single newlines; indents without extra
+  blank lines; an e-paper dump in GB18030 with CRLF, single newlines and 　　 indents; plain:
+  single newlines, no blank lines between articles, no indents, a page footer and no header).
+  Epaper (added 2026-12-02) and plain (added 2026-12-02, beside it) are the true hold-outs:
+  their figures are read, their errors never (no per-page output, no traces, no --misses or
+  --by-form). Weekend, the hold-out before them, may now be tuned on like the others.
 
 Written to target/styles/blind-<style>-<months>/ like render_pages.py --style (git-ignored).
 Reads the shared corpus beside the repository, and says so when it is absent.
@@ -282,6 +283,46 @@ def epaper(s, dl, reps, rng, ctx):
         s.forms.append("图为… caption")
 
 
+def plain(s, dl, reps, rng, ctx):
+    """Small daily printed plain (no blank lines, no indents): the byline after the last sentence
+    set off by two spaces (`  记者 X`, `  本报记者 X  实习生 Y`) or on its own line after the story
+    (`本报记者 X`), `本报讯 X月X日` and `X日报讯` datelines, `新华社X地X月X日电` wire copy with its
+    names after the story as `（记者 X）`, `编辑：X 校对：Y` story ends with one space."""
+    paper = ctx["paper"]
+    names = [n for n, _, _ in reps]
+    if dl and dl["org"] != "本报":
+        s.prefix = f"{dl['org']}{page_styles.dateline_place(dl, rng)}{dl['day'] or ctx['yesterday']}电  "
+        s.forms.append("X社X地X月X日电")
+        if names:
+            s.after.append(f"（记者 {'、'.join(names)}）")
+            s.reporters = [(n, "记者", dl["org"]) for n in names]
+            s.forms.append("（记者 X） after the story")
+    else:
+        if dl or rng.random() < 0.3:
+            day = (dl and dl["day"]) or ctx["yesterday"]
+            form = mix(rng, {"day": 60, "paper": 40})
+            s.prefix = f"本报讯 {day}  " if form == "day" else f"{paper}讯  "
+            s.forms.append("本报讯 X月X日" if form == "day" else "X日报讯")
+        if names:
+            form = mix(rng, {"tail": 55, "groups": 20, "line": 25})
+            s.forms.append({"tail": "  记者 X after the last sentence",
+                            "groups": "  本报记者 X  实习生 Y after the last sentence",
+                            "line": "本报记者 X own line after the story"}[form])
+            if form == "tail":
+                s.suffix = "  记者 " + " ".join(names)
+                s.reporters = [(n, "记者", None) for n in names]
+            elif form == "groups":
+                helper, role = name(rng), mix(rng, {"实习生": 50, "通讯员": 50})
+                s.suffix = f"  本报记者 {' '.join(names)}  {role} {helper}"
+                s.reporters = [(n, "记者", "本报") for n in names] + [(helper, role, None)]
+            else:
+                s.after.append(f"本报记者 {' '.join(names)}")
+                s.reporters = [(n, "记者", "本报") for n in names]
+    if rng.random() < 0.3:
+        s.after.append(f"编辑：{name(rng)} 校对：{name(rng)}")
+        s.forms.append("编辑：X 校对：Y")
+
+
 BLIND = {
     "county": ("青禾报", 0.5, county),
     "metro": ("江州都市报", 0.4, metro),
@@ -289,6 +330,7 @@ BLIND = {
     "express": ("明溪快报", 0.5, express),
     "weekend": ("南埠周末", 0.5, weekend),
     "epaper": ("溪口周报", 0.5, epaper),
+    "plain": ("桐山日报", 0.5, plain),
 }
 # How each style's pages are rendered, beyond render_pages.py's defaults.
 RENDERING = {
@@ -297,12 +339,14 @@ RENDERING = {
     "weekend": {"indent": True, "no_extra_blank": True, "gb18030": 0.3},
     # An e-paper text dump: GB18030, CRLF, one newline between lines, 　　 indents.
     "epaper": {"single_newline": True, "indent": True, "gb18030": 1.0, "crlf": True},
+    # Printed plain: one newline between lines, no blank lines between articles, no indents.
+    "plain": {"single_newline": True, "no_extra_blank": True, "indent": False},
 }
 BANNERS = ("区县新闻", "民生", "城事", "教育", "健康", "文体")
 
 
 def header(style, ctx):
-    """The line over every page of `style`."""
+    """The line over every page of `style`, or None."""
     date = page_styles.page_date(ctx["date"])
     page = ctx["label"][1:]
     if style == "county":
@@ -318,6 +362,8 @@ def header(style, ctx):
     if style == "epaper":
         y, m, d = ctx["date"].split("-")
         return f"{y}年{m}月{d}日  第{int(page):02d}版：{ctx['section']}"
+    if style == "plain":
+        return None  # its page furniture is the footer
     return f"A{int(page):02d} | {ctx['section']}  本版编辑 {ctx['editor']}  美编 {ctx['designer']}"
 
 
@@ -327,6 +373,9 @@ def footer(style, ctx):
         return f"责任编辑：{ctx['editor']}  美术编辑：{ctx['designer']}  校对：{page_styles.name(ctx['rng'])}"
     if style == "epaper" and ctx["rng"].random() < 0.5:
         return f"本版责编：{ctx['editor']}  版式：{ctx['designer']}"
+    if style == "plain":
+        return (f"{BLIND[style][0]}  {page_styles.page_date(ctx['date'])}  第{ctx['label'][1:]}版  "
+                f"{ctx['section']}  责任编辑：{ctx['editor']}  校对：{ctx['designer']}")
     return None
 
 
@@ -336,7 +385,8 @@ def render(articles, rng, args, style, ctx):
     lines): the gold spans move with the text."""
     text, gold = page_styles.render_styled_page(articles, rng, args, style, ctx)
     nl = "\n" if args.single_newline else "\n\n"
-    top = header(style, ctx) + nl
+    top = header(style, ctx)
+    top = top + nl if top else ""
     if style in ("metro", "weekend"):
         # A banner before some stories but the first, in the blank lines before them.
         for g in reversed(gold[1:]):
