@@ -336,8 +336,9 @@ pub(crate) fn is_sidebar_label(line: &str) -> bool {
     ["延伸阅读", "相关链接", "链接", "背景链接"].contains(&label(line))
 }
 
-/// A label's words, without the mark some papers set before it (`■延伸阅读`).
-fn label(line: &str) -> &str {
+/// A label's or headline's words, without the mark some papers set before them
+/// (`■延伸阅读`, `■当好顶梁柱（快评）`).
+pub(crate) fn label(line: &str) -> &str {
     trim(trim(line).trim_start_matches(['■', '●', '▲', '◆']))
 }
 

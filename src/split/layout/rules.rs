@@ -5,7 +5,7 @@
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
     ends_with_day, is_abstract_label, is_addendum_head, is_dated_note, is_marked_group,
-    is_section_head, is_sidebar_label, is_subheaded_or_labelled, is_text_label,
+    is_section_head, is_sidebar_label, is_subheaded_or_labelled, is_text_label, label,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -520,7 +520,7 @@ const TIP_TAGS: [&str; 2] = ["小贴士", "小知识"];
 /// title (`三、批准任命…（女）`, `第三十六条…`, `表1…`), nor one opening with a figure
 /// (`2019年是飞利浦医疗（苏州）`, a paragraph cut at a column break).
 pub(super) fn column_head(line: &str) -> bool {
-    let line = trim(line).trim_start_matches(['■', '●', '▲', '◆']);
+    let line = label(line);
     let Some((title, note)) = closing_note(line) else {
         return false;
     };
