@@ -50,6 +50,11 @@ pub(crate) enum Rule {
     Signed,
     /// A headline over its abstract (`核心阅读`, `内容提要`) opens a story.
     Abstract,
+    /// A document's title under its dated note, printed over it as a lead-in line
+    /// (`（2020年3月1日…会议通过）` over `…关于…的决定`, read as a headline line where it
+    /// stands by `facts::dated_lead_ins`): it opens the document, as the note under the
+    /// title does ([`Rule::Strong`]).
+    DatedLeadIn,
     /// A paper that credits its stories with bylines (the profile says so) prints no series
     /// or round-up that way: a headline over a byline over plain text opens a story. A
     /// teller's line over a byline (`……村民姜永恒讲述` over `本报记者 X整理`) is no headline
@@ -135,11 +140,12 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 28] = [
+    pub(crate) const ORDER: [Rule; 29] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
         Rule::Abstract,
+        Rule::DatedLeadIn,
         Rule::Credited,
         Rule::Series,
         Rule::Briefs,
@@ -173,6 +179,7 @@ impl Rule {
             Rule::Open => "open",
             Rule::Signed => "signed",
             Rule::Abstract => "abstract",
+            Rule::DatedLeadIn => "dated_lead_in",
             Rule::Credited => "credited",
             Rule::Series => "series",
             Rule::Briefs => "briefs",
@@ -217,6 +224,7 @@ impl Rule {
             Rule::Abstract => fire(g.next().is_some_and(|n| is_abstract_label(n.text)), &|| {
                 true
             }),
+            Rule::DatedLeadIn => fire(g.len() >= 2 && is_dated_note(g.lines()[0]), &|| true),
             Rule::Credited => {
                 let credits = g.profile.credits_under() || g.profile.credits_after();
                 fire(g.strong && credits && g.bylined, &|| true)
@@ -620,6 +628,7 @@ mod tests {
             (Rule::Open, "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n", "投产", false),
             (Rule::Signed, "河边人家\n\n大年三十，河边人家贴春联。\n\n河边人家的年夜饭  湘江日报记者  李华\n\n社区菜场重新开门\n\n湘江日报记者  张三\n\n昨天一早，社区菜场重新开门迎客。\n", "河边人家的年夜饭", false),
             (Rule::Abstract, "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n", "推动改革走得更稳", true),
+            (Rule::DatedLeadIn, "河边新景\n\n3月1日，市民在河边散步。\n\n（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）\n\n湘江市关于加强河道保护的决定\n\n为了加强河道保护，改善河边环境，制定本决定。\n", "（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）", true),
             (Rule::Series, "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n", "河边人家", false),
             (Rule::Briefs, "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n", "前6天全国出入境1045万人次", false),
             (Rule::Briefs, "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n", "中国节能发起成立品牌集群", false),
