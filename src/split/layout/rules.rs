@@ -55,6 +55,9 @@ pub(crate) enum Rule {
     /// stands by `facts::dated_lead_ins`): it opens the document, as the note under the
     /// title does ([`Rule::Strong`]).
     DatedLeadIn,
+    /// A headline over an editor's note (`编者按：…`, `编者的话`) opens a story: papers print
+    /// the note straight under the headline of the piece it introduces ([`editors_note`]).
+    EditorsNote,
     /// A paper that credits its stories with bylines (the profile says so) prints no series
     /// or round-up that way: a headline over a byline over plain text opens a story. A
     /// teller's line over a byline (`……村民姜永恒讲述` over `本报记者 X整理`) is no headline
@@ -146,12 +149,13 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 30] = [
+    pub(crate) const ORDER: [Rule; 31] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
         Rule::Abstract,
         Rule::DatedLeadIn,
+        Rule::EditorsNote,
         Rule::Credited,
         Rule::Series,
         Rule::Briefs,
@@ -187,6 +191,7 @@ impl Rule {
             Rule::Signed => "signed",
             Rule::Abstract => "abstract",
             Rule::DatedLeadIn => "dated_lead_in",
+            Rule::EditorsNote => "editors_note",
             Rule::Credited => "credited",
             Rule::Series => "series",
             Rule::Briefs => "briefs",
@@ -233,6 +238,7 @@ impl Rule {
                 true
             }),
             Rule::DatedLeadIn => fire(g.len() >= 2 && is_dated_note(g.lines()[0]), &|| true),
+            Rule::EditorsNote => fire(g.next().is_some_and(|n| editors_note(n.text)), &|| true),
             Rule::Credited => {
                 let credits = g.profile.credits_under() || g.profile.credits_after();
                 fire(g.strong && credits && g.bylined, &|| true)
@@ -597,6 +603,19 @@ pub(super) fn dash_lead_in(lines: &[&str]) -> bool {
         && (commas == 0 || commas == 1 && width(head) <= DASH_LEAD_IN_COMMA)
 }
 
+/// Labels of an editor's note over a piece (`编者按：…`, `编者的话`).
+const EDITORS_NOTES: [&str; 3] = ["编者按", "编者的话", "开栏的话"];
+
+/// True when `line` is an editor's note over a piece: its label alone (`编者的话`) or
+/// opening the note's text (`编者按：…`, `■编者按：…`).
+pub(super) fn editors_note(line: &str) -> bool {
+    let line = label(line);
+    EDITORS_NOTES.iter().any(|l| {
+        line.strip_prefix(l)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':']))
+    })
+}
+
 /// Text blocks [`after_speaker`] reads back from a group, at most.
 const SPEAKER_LOOKBACK: usize = 8;
 
@@ -679,6 +698,7 @@ mod tests {
             (Rule::Signed, "河边人家\n\n大年三十，河边人家贴春联。\n\n河边人家的年夜饭  湘江日报记者  李华\n\n社区菜场重新开门\n\n湘江日报记者  张三\n\n昨天一早，社区菜场重新开门迎客。\n", "河边人家的年夜饭", false),
             (Rule::Abstract, "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n", "推动改革走得更稳", true),
             (Rule::DatedLeadIn, "河边新景\n\n3月1日，市民在河边散步。\n\n（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）\n\n湘江市关于加强河道保护的决定\n\n为了加强河道保护，改善河边环境，制定本决定。\n", "（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）", true),
+            (Rule::EditorsNote, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n河边人家过年更热闹\n\n编者按：春节将至，本报记者走进河边人家，记录他们的新年。\n\n大年三十，河边人家贴春联。\n", "河边人家过年更热闹", true),
             (Rule::Series, "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n", "河边人家", false),
             (Rule::Briefs, "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n", "前6天全国出入境1045万人次", false),
             (Rule::Briefs, "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n", "中国节能发起成立品牌集群", false),
@@ -717,6 +737,22 @@ mod tests {
             .filter(|r| !covered.contains(r))
             .collect();
         assert!(missing.is_empty(), "no case for {missing:?}");
+    }
+
+    /// Which lines are an editor's note over a piece (`editors_note`).
+    #[test]
+    fn an_editors_note_is_labelled_so() {
+        let table = [
+            ("编者按：春节将至，本报记者走进河边人家。", true),
+            ("■编者按：春节将至，本报记者走进河边人家。", true),
+            ("编者的话", true),
+            ("编者按语不多，意思很明白。", false),
+            ("编后：河边人家的新年，是千家万户的缩影。", false),
+            ("本报编者按照读者来信走访了河边人家。", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(editors_note(line), want, "{line}");
+        }
     }
 
     /// Which `——` lines over a line read as a lead-in over its headline (`dash_lead_in`),
