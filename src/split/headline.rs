@@ -598,6 +598,16 @@ pub(crate) fn assign(lines: &[&str]) -> Heads {
     }
     match lines.as_slice() {
         [] => {}
+        // A document's dated note printed over its title as a lead-in line
+        // (`（2020年3月1日…会议通过）` over `…的决定`) is its kicker: the lines under it are
+        // read as a group of their own.
+        [a, rest @ ..] if !rest.is_empty() && is_dated_note(a) => {
+            let under = assign(rest);
+            heads.kicker = Some(a.to_string());
+            heads.headline = under.headline;
+            heads.subheadlines.extend(under.kicker);
+            heads.subheadlines.extend(under.subheadlines);
+        }
         // A headline printed with its subheadline on one line is whole: what follows is a
         // label or text.
         [a, rest @ ..] if !rest.is_empty() && split_dash(a).1.is_some() => {
@@ -1148,6 +1158,14 @@ mod tests {
             (
                 vec!["新春走基层", "山村来了新医生", "——记乡村医生李华"],
                 h(Some("新春走基层"), "山村来了新医生", &["——记乡村医生李华"]),
+            ),
+            (
+                vec!["（2021年3月2日湘江市人民代表大会常务委员会会议通过）", "湘江市关于加强河道保护的决定"],
+                h(
+                    Some("（2021年3月2日湘江市人民代表大会常务委员会会议通过）"),
+                    "湘江市关于加强河道保护的决定",
+                    &[],
+                ),
             ),
         ];
         for (input, want) in table {

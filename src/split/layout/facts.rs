@@ -8,8 +8,9 @@ use super::super::furniture::{
     header_day_of, is_jump_of, is_page_label_of, is_production_of, is_section_banner, opening_day,
 };
 use super::super::headline::{
-    has_column_tag, is_comma_kicker, is_credit_note, is_end_note, is_exclaimed_headline,
-    is_headline_like, is_long_headline_line, is_photo_courtesy, is_sentence_kicker, is_signature,
+    has_column_tag, is_comma_kicker, is_credit_note, is_dated_note, is_end_note,
+    is_exclaimed_headline, is_headline_like, is_long_headline_line, is_photo_courtesy,
+    is_sentence_kicker, is_signature,
 };
 use super::super::text::{cut_inside_word, ends_paragraph, trim, width, Block, WIDE_GAP};
 use super::super::Profile;
@@ -116,6 +117,7 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
         })
         .collect();
     headlines_in_place(bs, &mut fs);
+    dated_lead_ins(bs, &mut fs);
     section_banners(bs, &mut fs);
     indented_text(bs, &mut fs);
     fs
@@ -270,6 +272,27 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         if (top || bs[i].gap >= WIDE_GAP || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && fs[i - 1].ends_article && is_comma_kicker(bs[i].text)
         {
+            fs[i].head_like = true;
+        }
+    }
+}
+
+/// A document's dated note printed over its title, as papers that print a lead-in line
+/// over their headlines set it (`（2020年3月1日…会议通过）` over `…关于…的决定`): standing
+/// straight over a headline line, after text that ends a paragraph, a story's end or the
+/// top of the page, it is the first line of that headline group, not a note closing the
+/// text above. Under its title (the title's group stands over it, [`Rule::Strong`]) it
+/// stays a note.
+///
+/// [`Rule::Strong`]: super::rules::Rule::Strong
+fn dated_lead_ins(bs: &[Block], fs: &mut [Fact]) {
+    for i in 0..bs.len().saturating_sub(1) {
+        let over_head = fs[i + 1].head_like && bs[i + 1].gap < 2;
+        let after = i.checked_sub(1).is_none_or(|k| {
+            !fs[k].head_like
+                && (!fs[k].is_text() || fs[k].ends_article || ends_paragraph(bs[k].text))
+        });
+        if fs[i].is_text() && !fs[i].head_like && over_head && after && is_dated_note(bs[i].text) {
             fs[i].head_like = true;
         }
     }

@@ -50,6 +50,14 @@ pub(crate) enum Rule {
     Signed,
     /// A headline over its abstract (`核心阅读`, `内容提要`) opens a story.
     Abstract,
+    /// A document's title under its dated note, printed over it as a lead-in line
+    /// (`（2020年3月1日…会议通过）` over `…关于…的决定`, read as a headline line where it
+    /// stands by `facts::dated_lead_ins`): it opens the document, as the note under the
+    /// title does ([`Rule::Strong`]).
+    DatedLeadIn,
+    /// A headline over an editor's note (`编者按：…`, `编者的话`) opens a story: papers print
+    /// the note straight under the headline of the piece it introduces ([`editors_note`]).
+    EditorsNote,
     /// A paper that credits its stories with bylines (the profile says so) prints no series
     /// or round-up that way: a headline over a byline over plain text opens a story. A
     /// teller's line over a byline (`……村民姜永恒讲述` over `本报记者 X整理`) is no headline
@@ -94,6 +102,12 @@ pub(crate) enum Rule {
     Compiled,
     /// A group marked as a headline (`■`, `——` subheadlines, a kicker ending in `：`).
     Marked,
+    /// A `——` subheadline printed over its headline as a lead-in line, after text that ends
+    /// a sentence (`——记乡村医生李华` over `山村来了新医生` over the story): a story of its
+    /// own, as the subheadline under a headline marks one ([`Rule::Marked`]). Not a
+    /// quote's speaker (`——县委书记王明`) over the next quote's first line, which runs on
+    /// (a comma clause, cut at a column break) or leads into another line ([`dash_lead_in`]).
+    DashLeadIn,
     /// After the notes that close a story (`记者手记`, `编后` as its last section head, with
     /// its text): a headline opens the next story, unless a line of it runs clauses on
     /// (`深入基层，法眼看世界；…`), as a pull quote or a cut paragraph does.
@@ -135,11 +149,13 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 28] = [
+    pub(crate) const ORDER: [Rule; 31] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
         Rule::Abstract,
+        Rule::DatedLeadIn,
+        Rule::EditorsNote,
         Rule::Credited,
         Rule::Series,
         Rule::Briefs,
@@ -152,6 +168,7 @@ impl Rule {
         Rule::Listing,
         Rule::Compiled,
         Rule::Marked,
+        Rule::DashLeadIn,
         Rule::AfterNotes,
         Rule::Photo,
         Rule::Notes,
@@ -173,6 +190,8 @@ impl Rule {
             Rule::Open => "open",
             Rule::Signed => "signed",
             Rule::Abstract => "abstract",
+            Rule::DatedLeadIn => "dated_lead_in",
+            Rule::EditorsNote => "editors_note",
             Rule::Credited => "credited",
             Rule::Series => "series",
             Rule::Briefs => "briefs",
@@ -185,6 +204,7 @@ impl Rule {
             Rule::Listing => "listing",
             Rule::Compiled => "compiled",
             Rule::Marked => "marked",
+            Rule::DashLeadIn => "dash_lead_in",
             Rule::AfterNotes => "after_notes",
             Rule::Photo => "photo",
             Rule::Notes => "notes",
@@ -217,6 +237,8 @@ impl Rule {
             Rule::Abstract => fire(g.next().is_some_and(|n| is_abstract_label(n.text)), &|| {
                 true
             }),
+            Rule::DatedLeadIn => fire(g.len() >= 2 && is_dated_note(g.lines()[0]), &|| true),
+            Rule::EditorsNote => fire(g.next().is_some_and(|n| editors_note(n.text)), &|| true),
             Rule::Credited => {
                 let credits = g.profile.credits_under() || g.profile.credits_after();
                 fire(g.strong && credits && g.bylined, &|| true)
@@ -265,6 +287,13 @@ impl Rule {
                 fire(when, &|| false)
             }
             Rule::Marked => fire(is_marked_group(g.lines()), &|| true),
+            Rule::DashLeadIn => {
+                let under_text =
+                    g.i > 0 && g.facts[g.i - 1].is_text() && line_ends_sentence(g.bs[g.i - 1].text);
+                let over_text = g.fact(g.j).is_some_and(|f| f.is_text() && !f.head_like);
+                let when = under_text && over_text && !g.tagged && dash_lead_in(g.lines());
+                fire(when && !after_speaker(g.bs, g.facts, g.i), &|| true)
+            }
             Rule::AfterNotes => {
                 let notes = cur.is_some_and(|c| c.in_notes() && c.has_body());
                 let clauses = g.lines().iter().any(|l| l.contains(['，', '；']));
@@ -555,6 +584,54 @@ pub(super) fn column_head(line: &str) -> bool {
         && !numbered
 }
 
+/// The widest headline a [`Rule::DashLeadIn`] group prints with a comma in it, in chars: a
+/// longer line holding one is a quote's first line, run on from its speaker's.
+const DASH_LEAD_IN_COMMA: usize = 18;
+
+/// True when `lines` are a `——` lead-in line over one headline line (`——记乡村医生李华` /
+/// `山村来了新医生`): the headline neither leads into another line (`王明——`, `…：`) nor
+/// reads as speech or a clause run on (`……在会上说`, `我相信，只要我们团结一心，就`).
+pub(super) fn dash_lead_in(lines: &[&str]) -> bool {
+    let [lead, head] = lines else {
+        return false;
+    };
+    let head = trim(head);
+    let commas = head.matches('，').count();
+    trim(lead).starts_with("——")
+        && !head.starts_with("——")
+        && !head.ends_with(['—', '：', ':', '说', '，'])
+        && (commas == 0 || commas == 1 && width(head) <= DASH_LEAD_IN_COMMA)
+}
+
+/// Labels of an editor's note over a piece (`编者按：…`, `编者的话`).
+const EDITORS_NOTES: [&str; 3] = ["编者按", "编者的话", "开栏的话"];
+
+/// True when `line` is an editor's note over a piece: its label alone (`编者的话`) or
+/// opening the note's text (`编者按：…`, `■编者按：…`).
+pub(super) fn editors_note(line: &str) -> bool {
+    let line = label(line);
+    EDITORS_NOTES.iter().any(|l| {
+        line.strip_prefix(l)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':']))
+    })
+}
+
+/// Text blocks [`after_speaker`] reads back from a group, at most.
+const SPEAKER_LOOKBACK: usize = 8;
+
+/// True when a quote's speaker (`——县委书记王明`: a line opening with `——` straight under
+/// text, not under a headline as a subheadline is) stands among the blocks before `i`,
+/// back to the nearest other headline line: the page prints a round of quotes, each signed
+/// so, and the `——` line at `i` signs the next one.
+fn after_speaker(bs: &[Block], facts: &[Fact], i: usize) -> bool {
+    let signs = |k: usize| trim(bs[k].text).starts_with("——");
+    (1..i)
+        .rev()
+        .take(SPEAKER_LOOKBACK)
+        .take_while(|&k| !facts[k].head_like || signs(k))
+        .any(|k| signs(k) && facts[k - 1].is_text() && !facts[k - 1].head_like)
+}
+
 /// A line led by a short label and a colon (`案例一：“内鬼”窃取个人信息`): the next item of
 /// the sidebar, not a story's headline.
 fn labelled_item(line: &str) -> bool {
@@ -620,6 +697,8 @@ mod tests {
             (Rule::Open, "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n", "投产", false),
             (Rule::Signed, "河边人家\n\n大年三十，河边人家贴春联。\n\n河边人家的年夜饭  湘江日报记者  李华\n\n社区菜场重新开门\n\n湘江日报记者  张三\n\n昨天一早，社区菜场重新开门迎客。\n", "河边人家的年夜饭", false),
             (Rule::Abstract, "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n", "推动改革走得更稳", true),
+            (Rule::DatedLeadIn, "河边新景\n\n3月1日，市民在河边散步。\n\n（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）\n\n湘江市关于加强河道保护的决定\n\n为了加强河道保护，改善河边环境，制定本决定。\n", "（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）", true),
+            (Rule::EditorsNote, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n河边人家过年更热闹\n\n编者按：春节将至，本报记者走进河边人家，记录他们的新年。\n\n大年三十，河边人家贴春联。\n", "河边人家过年更热闹", true),
             (Rule::Series, "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n", "河边人家", false),
             (Rule::Briefs, "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n", "前6天全国出入境1045万人次", false),
             (Rule::Briefs, "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n", "中国节能发起成立品牌集群", false),
@@ -632,6 +711,8 @@ mod tests {
             (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
             (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
             (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
+            (Rule::Heads, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n“园区这几年的发展，离不开每一位建设者的辛勤付出，大家辛苦了。”\n\n——园区管委会主任王明\n\n“新厂房投产以后，我们的产能翻了一番，订单已经排到了年底。”\n\n——园区企业负责人张华\n\n新厂房投产 订单排满\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n", "——园区企业负责人张华", false),
+            (Rule::DashLeadIn, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n——记乡村医生李华\n\n山村来了新医生\n\n开学第一天，乡村医生李华走进山村卫生室。\n", "——记乡村医生李华", true),
             (Rule::AfterNotes, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n■记者手记\n\n园区企业的干劲，来自一项项落到实处的政策。\n\n小学开学\n\n孩子们围着老师唱歌跳舞。\n", "小学开学", true),
             (Rule::Photo, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n", "新厂房加快建设", false),
             (Rule::Notes, "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n", "凝聚更多共识（记者手记）", false),
@@ -656,6 +737,47 @@ mod tests {
             .filter(|r| !covered.contains(r))
             .collect();
         assert!(missing.is_empty(), "no case for {missing:?}");
+    }
+
+    /// Which lines are an editor's note over a piece (`editors_note`).
+    #[test]
+    fn an_editors_note_is_labelled_so() {
+        let table = [
+            ("编者按：春节将至，本报记者走进河边人家。", true),
+            ("■编者按：春节将至，本报记者走进河边人家。", true),
+            ("编者的话", true),
+            ("编者按语不多，意思很明白。", false),
+            ("编后：河边人家的新年，是千家万户的缩影。", false),
+            ("本报编者按照读者来信走访了河边人家。", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(editors_note(line), want, "{line}");
+        }
+    }
+
+    /// Which `——` lines over a line read as a lead-in over its headline (`dash_lead_in`),
+    /// rather than a quote's speaker over the next quote.
+    #[test]
+    fn a_dash_lead_in_stands_over_one_headline() {
+        let table: [(&[&str], bool); 8] = [
+            (&["——记乡村医生李华", "山村来了新医生"], true),
+            (&["——来自河边小镇的报道", "同心协力，守好家园"], true),
+            (
+                &[
+                    "——湘江市落实全会精神纪实",
+                    "关于2021年湘江市河道保护工作情况的报告",
+                ],
+                true,
+            ),
+            (&["——县委书记王明", "我们相信，只要大家团结一心，就"], false),
+            (&["——县委书记王明在全县工作会议上"], false),
+            (&["——县委书记王明", "在全县工作会议上说"], false),
+            (&["——镇卫生院院长李华", "张明——"], false),
+            (&["山村来了新医生", "——记乡村医生李华"], false),
+        ];
+        for (lines, want) in table {
+            assert_eq!(dash_lead_in(lines), want, "{lines:?}");
+        }
     }
 
     /// Which lines closing on a bracket read as a headline in its column (`column`).
