@@ -5,7 +5,7 @@
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
     ends_with_day, is_abstract_label, is_addendum_head, is_dated_note, is_marked_group,
-    is_section_head, is_sidebar_label, is_subheaded_or_labelled, is_text_label, label,
+    is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled, is_text_label, label,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -87,6 +87,11 @@ pub(crate) enum Rule {
     /// More headline-like lines than a group holds, run on without a break: a listing
     /// inside the article, unless a `——` subheadline or a label marks a headline.
     Listing,
+    /// A deputy's or member's item (`湘江市市长李明代表：` over its headline) after another
+    /// that opened the same way, with no round-up's name over it: papers print each
+    /// speaker's item as a piece of its own, where items under a name (`代表委员谈民生`,
+    /// `发言席`) make one piece ([`is_speaker`]).
+    Speaker,
     /// After the credit of a compiled piece (`…整理`, `（…编译）`): the next item of the same
     /// collection, unless a subheadline or a photo label opens another, or a column tag
     /// (`…（人民时评）`, `…（服务窗）`): papers tag each piece of a column, so a tagged
@@ -135,7 +140,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 28] = [
+    pub(crate) const ORDER: [Rule; 29] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -150,6 +155,7 @@ impl Rule {
         Rule::Strong,
         Rule::Nobody,
         Rule::Listing,
+        Rule::Speaker,
         Rule::Compiled,
         Rule::Marked,
         Rule::AfterNotes,
@@ -183,6 +189,7 @@ impl Rule {
             Rule::Strong => "strong",
             Rule::Nobody => "nobody",
             Rule::Listing => "listing",
+            Rule::Speaker => "speaker",
             Rule::Compiled => "compiled",
             Rule::Marked => "marked",
             Rule::AfterNotes => "after_notes",
@@ -256,6 +263,10 @@ impl Rule {
                     .is_some_and(|(n, f)| n.gap < WIDE_GAP && f.shape);
                 let when = g.len() == MAX_GROUP && more && !is_subheaded_or_labelled(g.lines());
                 fire(when, &|| false)
+            }
+            Rule::Speaker => {
+                let when = g.opening.speaker && is_speaker(g.lines()[0]);
+                fire(when && cur.is_some_and(Builder::has_body), &|| true)
             }
             Rule::Compiled => {
                 let when = g.after_end
@@ -338,6 +349,10 @@ pub(super) struct Opening {
     pub(crate) bylined: bool,
     /// With a round-up's name over the first item's headline (`速览`).
     pub(crate) round_up: bool,
+    /// With a deputy's or member's line as its first line (`湘江市市长李明代表：`), no
+    /// round-up's name over it, nor straight after one read as an article without text
+    /// ([`Rule::Speaker`]).
+    pub(crate) speaker: bool,
 }
 
 /// A group of headline-like blocks `i..j` in its place, as the rules read it.
@@ -630,6 +645,7 @@ mod tests {
             (Rule::Strong, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n小学开学\n\n湘江日报长沙3月2日\n\n电 孩子们围着老师唱歌。\n", "小学开学", true),
             (Rule::Nobody, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新登记市场主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新登记市场主体和高新技术企业大幅增加，经济稳中向好。\n", "1120", false),
             (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
+            (Rule::Speaker, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n\n\n江南省湘江市市长李明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n湘江大学副校长王华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "湘江大学副校长王华委员：", true),
             (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
             (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
             (Rule::AfterNotes, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n■记者手记\n\n园区企业的干劲，来自一项项落到实处的政策。\n\n小学开学\n\n孩子们围着老师唱歌跳舞。\n", "小学开学", true),
