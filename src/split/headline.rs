@@ -311,6 +311,17 @@ pub(crate) fn is_signature(line: &str) -> bool {
     SIGNATURE.contains(&width(rest)) || speaker() == Some(true) || is_speech_source(line)
 }
 
+/// An editor's note over the reports that follow it: its signature (`——编 者`) or its
+/// label (`编者按：……`, `编者按` on its own line).
+pub(crate) fn is_editors_note(line: &str) -> bool {
+    let line = trim(line);
+    let signed = line.strip_prefix("——").is_some_and(|who| {
+        let who: String = who.chars().filter(|&c| !is_space(c)).collect();
+        who == "编者"
+    });
+    signed || line.starts_with("编者按")
+}
+
 /// The speaker of a quoted speech and where it was given, under the quote:
 /// `——青海省委书记王建军日前在省委全会上说`. It closes the quote.
 pub(crate) fn is_speech_source(line: &str) -> bool {
@@ -853,6 +864,25 @@ mod tests {
             }
         }
         assert!(is_headline_like("老兵讲述抗战往事"));
+    }
+
+    /// An editor's note, signed or labelled, over the reports it introduces.
+    #[test]
+    fn editors_notes() {
+        let table = [
+            ("——编 者", true),
+            ("——编  者", true),
+            ("——编者", true),
+            ("编者按", true),
+            ("编者按：春耕时节，本版推出一组报道。", true),
+            ("——编辑部", false),
+            ("——习近平", false),
+            ("编者的话", false),
+            ("本报编者近日走访了园区。", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(is_editors_note(line), want, "{line}");
+        }
     }
 
     /// A deputy's or member's line over their item: a post and a name before `代表` or

@@ -50,6 +50,11 @@ pub(crate) enum Rule {
     Signed,
     /// A headline over its abstract (`核心阅读`, `内容提要`) opens a story.
     Abstract,
+    /// After an editor's note under the article's headline (`——编 者`) and a first report
+    /// under its own byline: a headline over a byline is the next of the reports the note
+    /// introduces (`农机手罗先华——` / `戴着口罩 下田耕地` / `本报记者 王明`), not a story of
+    /// its own, unless extra blank lines part it.
+    Noted,
     /// A paper that credits its stories with bylines (the profile says so) prints no series
     /// or round-up that way: a headline over a byline over plain text opens a story. A
     /// teller's line over a byline (`……村民姜永恒讲述` over `本报记者 X整理`) is no headline
@@ -140,11 +145,12 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 29] = [
+    pub(crate) const ORDER: [Rule; 30] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
         Rule::Abstract,
+        Rule::Noted,
         Rule::Credited,
         Rule::Series,
         Rule::Briefs,
@@ -179,6 +185,7 @@ impl Rule {
             Rule::Open => "open",
             Rule::Signed => "signed",
             Rule::Abstract => "abstract",
+            Rule::Noted => "noted",
             Rule::Credited => "credited",
             Rule::Series => "series",
             Rule::Briefs => "briefs",
@@ -224,6 +231,10 @@ impl Rule {
             Rule::Abstract => fire(g.next().is_some_and(|n| is_abstract_label(n.text)), &|| {
                 true
             }),
+            Rule::Noted => fire(
+                g.opening.reports && g.bylined && g.gap() < WIDE_GAP,
+                &|| false,
+            ),
             Rule::Credited => {
                 let credits = g.profile.credits_under() || g.profile.credits_after();
                 fire(g.strong && credits && g.bylined, &|| true)
@@ -349,6 +360,11 @@ pub(super) struct Opening {
     pub(crate) bylined: bool,
     /// With a round-up's name over the first item's headline (`速览`).
     pub(crate) round_up: bool,
+    /// With an editor's note under its headline (`——编 者`, `编者按：…`), before any byline:
+    /// the note introduces the reports under it ([`Rule::Noted`]).
+    pub(crate) noted: bool,
+    /// With a first report under the note, its headline over its own byline.
+    pub(crate) reports: bool,
     /// With a deputy's or member's line as its first line (`湘江市市长李明代表：`), no
     /// round-up's name over it, nor straight after one read as an article without text
     /// ([`Rule::Speaker`]).
@@ -635,6 +651,7 @@ mod tests {
             (Rule::Open, "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n", "投产", false),
             (Rule::Signed, "河边人家\n\n大年三十，河边人家贴春联。\n\n河边人家的年夜饭  湘江日报记者  李华\n\n社区菜场重新开门\n\n湘江日报记者  张三\n\n昨天一早，社区菜场重新开门迎客。\n", "河边人家的年夜饭", false),
             (Rule::Abstract, "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n", "推动改革走得更稳", true),
+            (Rule::Noted, "春耕一线见闻\n\n春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n——编 者\n\n园区农机合作社——\n\n检修农机 就等下地\n\n湘江日报记者 王明\n\n合作社的农机手们正在检修拖拉机，准备下地。\n\n农技员李华——\n\n送技上门 促农增收\n\n湘江日报记者 赵云\n\n李华走进大棚，为种植户查看黄瓜长势。\n", "农技员李华——", false),
             (Rule::Series, "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n", "河边人家", false),
             (Rule::Briefs, "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n", "前6天全国出入境1045万人次", false),
             (Rule::Briefs, "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n", "中国节能发起成立品牌集群", false),
@@ -910,6 +927,16 @@ mod tests {
             assert_eq!(r.name(), snake);
             assert!(!Rule::ORDER[..k].contains(r), "{r} twice");
         }
+    }
+
+    /// An editor's note holds the reports under it only once a first report printed its
+    /// headline over its own byline: a story that signs off with its byline after the
+    /// note's text is no such report, and the story after it is its own.
+    #[test]
+    fn noted_needs_a_report_under_its_byline() {
+        let page = "春耕一线见闻\n\n春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n——编 者\n\n合作社的农机手们正在检修拖拉机，准备下地。\n\n湘江日报记者 王明\n\n农技员送技上门\n\n湘江日报记者 赵云\n\n李华走进大棚，为种植户查看黄瓜长势。\n";
+        let got = decided(page, &Profile::dateline_paper(), "农技员送技上门");
+        assert!(got.is_some_and(|(rule, _)| rule != Rule::Noted), "{got:?}");
     }
 
     /// The rule that decided the group starting with `line`, and what it said.
