@@ -203,6 +203,25 @@ pub(crate) fn is_teller(line: &str) -> bool {
     })
 }
 
+/// Chars a speaker's line has before `代表` or `委员`: a post and a name, at least.
+const SPEAKER_CHARS: std::ops::RangeInclusive<usize> = 4..=30;
+
+/// A deputy's or member's line over what they said, as dailies print a session's speakers
+/// (`南京市政协主席刘以安委员：`, `湖南省株洲市市长阳卫国代表`): a post and a name before
+/// `代表` or `委员`, a colon at most after it, no stop, comma or quote.
+pub(crate) fn is_speaker(line: &str) -> bool {
+    let line = trim(line);
+    let line = line.strip_suffix(COLONS).unwrap_or(line);
+    line.strip_suffix("代表")
+        .or_else(|| line.strip_suffix("委员"))
+        .is_some_and(|who| {
+            SPEAKER_CHARS.contains(&width(who))
+                && who
+                    .chars()
+                    .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '、' || c == '·')
+        })
+}
+
 /// A photo's credit to whoever gave it, printed under its caption: `受访者供图`,
 /// `肯尼亚中华总商会供图`, `春秋航空供图（新华社发）`. It closes the caption; no headline
 /// line ends so.
@@ -290,6 +309,17 @@ pub(crate) fn is_signature(line: &str) -> bool {
         )
     };
     SIGNATURE.contains(&width(rest)) || speaker() == Some(true) || is_speech_source(line)
+}
+
+/// An editor's note over the reports that follow it: its signature (`——编 者`) or its
+/// label (`编者按：……`, `编者按` on its own line).
+pub(crate) fn is_editors_note(line: &str) -> bool {
+    let line = trim(line);
+    let signed = line.strip_prefix("——").is_some_and(|who| {
+        let who: String = who.chars().filter(|&c| !is_space(c)).collect();
+        who == "编者"
+    });
+    signed || line.starts_with("编者按")
 }
 
 /// The speaker of a quoted speech and where it was given, under the quote:
@@ -844,6 +874,47 @@ mod tests {
             }
         }
         assert!(is_headline_like("老兵讲述抗战往事"));
+    }
+
+    /// An editor's note, signed or labelled, over the reports it introduces.
+    #[test]
+    fn editors_notes() {
+        let table = [
+            ("——编 者", true),
+            ("——编  者", true),
+            ("——编者", true),
+            ("编者按", true),
+            ("编者按：春耕时节，本版推出一组报道。", true),
+            ("——编辑部", false),
+            ("——习近平", false),
+            ("编者的话", false),
+            ("本报编者近日走访了园区。", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(is_editors_note(line), want, "{line}");
+        }
+    }
+
+    /// A deputy's or member's line over their item: a post and a name before `代表` or
+    /// `委员`; not a headline that ends with the word, nor one with its post in brackets.
+    #[test]
+    fn speakers() {
+        let table = [
+            ("江南省湘江市市长李明代表", true),
+            ("湘江大学副校长王华委员：", true),
+            ("湘江集团董事长、总经理赵云代表", true),
+            ("5G产业联盟秘书长陈立委员", true),
+            ("张明代表", false),
+            ("做人民满意的代表", true),
+            ("人大代表", false),
+            ("李明代表（湘江市市长）", false),
+            ("“我是人民的代表”", false),
+            ("他说，要当好人民代表", false),
+            ("代表委员热议政府工作报告", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(is_speaker(line), want, "{line}");
+        }
     }
 
     /// Signatures under a text, and the speech source under a quote: never headline lines.

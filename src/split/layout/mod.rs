@@ -15,7 +15,9 @@ mod rules;
 use super::byline::{self, dateline, paper_name};
 use super::cohesion::{self, Bigrams};
 use super::furniture::header_day;
-use super::headline::{assign, closes_text, has_column_tag, is_text_label};
+use super::headline::{
+    assign, closes_text, has_column_tag, is_editors_note, is_speaker, is_text_label,
+};
 use super::paragraphs::Builder;
 use super::text::{blocks, trim, width, Block};
 use super::{Page, Profile};
@@ -161,6 +163,9 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                 starts: st,
             });
             if st {
+                // A round-up's name read as an article of its own, with no text, heads the
+                // items under it: the first of them opens no run of speakers' pieces.
+                let after_text = cur.as_ref().is_none_or(Builder::has_body);
                 if let Some(done) = cur.take() {
                     page.articles.push(done.finish());
                 }
@@ -172,6 +177,9 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                 opening = Opening {
                     bylined: bylined(&facts, j),
                     round_up: heads.kicker.as_deref() == Some(lines[0]) && is_round_up(lines[0]),
+                    speaker: after_text && is_speaker(lines[0]),
+                    noted: false,
+                    reports: false,
                 };
                 b.article.kicker = heads.kicker;
                 b.article.headline = heads.headline;
@@ -199,6 +207,9 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
             }
         }
         let b = &bs[i];
+        if cur.as_ref().is_some_and(|c| c.bylines() == 0) && is_editors_note(b.text) {
+            opening.noted = true;
+        }
         match &facts[i].kind {
             Kind::Header => {}
             kind => {
@@ -209,6 +220,8 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                         builder.article.jumps.push(b.text.to_string());
                     }
                     Kind::Byline(reps) => {
+                        // A report under the editor's note, its headline over its byline.
+                        opening.reports |= opening.noted && i > 0 && facts[i - 1].head_like;
                         builder.cover(b);
                         builder.close();
                         builder.byline(reps.clone());

@@ -5,7 +5,7 @@
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
     ends_with_day, is_abstract_label, is_addendum_head, is_dated_note, is_marked_group,
-    is_section_head, is_sidebar_label, is_subheaded_or_labelled, is_text_label, label,
+    is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled, is_text_label, label,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -58,6 +58,11 @@ pub(crate) enum Rule {
     /// A headline over an editor's note (`编者按：…`, `编者的话`) opens a story: papers print
     /// the note straight under the headline of the piece it introduces ([`editors_note`]).
     EditorsNote,
+    /// After an editor's note under the article's headline (`——编 者`) and a first report
+    /// under its own byline: a headline over a byline is the next of the reports the note
+    /// introduces (`农机手罗先华——` / `戴着口罩 下田耕地` / `本报记者 王明`), not a story of
+    /// its own, unless extra blank lines part it.
+    Noted,
     /// A paper that credits its stories with bylines (the profile says so) prints no series
     /// or round-up that way: a headline over a byline over plain text opens a story. A
     /// teller's line over a byline (`……村民姜永恒讲述` over `本报记者 X整理`) is no headline
@@ -95,6 +100,11 @@ pub(crate) enum Rule {
     /// More headline-like lines than a group holds, run on without a break: a listing
     /// inside the article, unless a `——` subheadline or a label marks a headline.
     Listing,
+    /// A deputy's or member's item (`湘江市市长李明代表：` over its headline) after another
+    /// that opened the same way, with no round-up's name over it: papers print each
+    /// speaker's item as a piece of its own, where items under a name (`代表委员谈民生`,
+    /// `发言席`) make one piece ([`is_speaker`]).
+    Speaker,
     /// After the credit of a compiled piece (`…整理`, `（…编译）`): the next item of the same
     /// collection, unless a subheadline or a photo label opens another, or a column tag
     /// (`…（人民时评）`, `…（服务窗）`): papers tag each piece of a column, so a tagged
@@ -149,13 +159,14 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 31] = [
+    pub(crate) const ORDER: [Rule; 33] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
         Rule::Abstract,
         Rule::DatedLeadIn,
         Rule::EditorsNote,
+        Rule::Noted,
         Rule::Credited,
         Rule::Series,
         Rule::Briefs,
@@ -166,6 +177,7 @@ impl Rule {
         Rule::Strong,
         Rule::Nobody,
         Rule::Listing,
+        Rule::Speaker,
         Rule::Compiled,
         Rule::Marked,
         Rule::DashLeadIn,
@@ -192,6 +204,7 @@ impl Rule {
             Rule::Abstract => "abstract",
             Rule::DatedLeadIn => "dated_lead_in",
             Rule::EditorsNote => "editors_note",
+            Rule::Noted => "noted",
             Rule::Credited => "credited",
             Rule::Series => "series",
             Rule::Briefs => "briefs",
@@ -202,6 +215,7 @@ impl Rule {
             Rule::Strong => "strong",
             Rule::Nobody => "nobody",
             Rule::Listing => "listing",
+            Rule::Speaker => "speaker",
             Rule::Compiled => "compiled",
             Rule::Marked => "marked",
             Rule::DashLeadIn => "dash_lead_in",
@@ -239,6 +253,10 @@ impl Rule {
             }),
             Rule::DatedLeadIn => fire(g.len() >= 2 && is_dated_note(g.lines()[0]), &|| true),
             Rule::EditorsNote => fire(g.next().is_some_and(|n| editors_note(n.text)), &|| true),
+            Rule::Noted => fire(
+                g.opening.reports && g.bylined && g.gap() < WIDE_GAP,
+                &|| false,
+            ),
             Rule::Credited => {
                 let credits = g.profile.credits_under() || g.profile.credits_after();
                 fire(g.strong && credits && g.bylined, &|| true)
@@ -278,6 +296,10 @@ impl Rule {
                     .is_some_and(|(n, f)| n.gap < WIDE_GAP && f.shape);
                 let when = g.len() == MAX_GROUP && more && !is_subheaded_or_labelled(g.lines());
                 fire(when, &|| false)
+            }
+            Rule::Speaker => {
+                let when = g.opening.speaker && is_speaker(g.lines()[0]);
+                fire(when && cur.is_some_and(Builder::has_body), &|| true)
             }
             Rule::Compiled => {
                 let when = g.after_end
@@ -367,6 +389,15 @@ pub(super) struct Opening {
     pub(crate) bylined: bool,
     /// With a round-up's name over the first item's headline (`速览`).
     pub(crate) round_up: bool,
+    /// With an editor's note under its headline (`——编 者`, `编者按：…`), before any byline:
+    /// the note introduces the reports under it ([`Rule::Noted`]).
+    pub(crate) noted: bool,
+    /// With a first report under the note, its headline over its own byline.
+    pub(crate) reports: bool,
+    /// With a deputy's or member's line as its first line (`湘江市市长李明代表：`), no
+    /// round-up's name over it, nor straight after one read as an article without text
+    /// ([`Rule::Speaker`]).
+    pub(crate) speaker: bool,
 }
 
 /// A group of headline-like blocks `i..j` in its place, as the rules read it.
@@ -699,6 +730,7 @@ mod tests {
             (Rule::Abstract, "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n", "推动改革走得更稳", true),
             (Rule::DatedLeadIn, "河边新景\n\n3月1日，市民在河边散步。\n\n（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）\n\n湘江市关于加强河道保护的决定\n\n为了加强河道保护，改善河边环境，制定本决定。\n", "（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）", true),
             (Rule::EditorsNote, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n河边人家过年更热闹\n\n编者按：春节将至，本报记者走进河边人家，记录他们的新年。\n\n大年三十，河边人家贴春联。\n", "河边人家过年更热闹", true),
+            (Rule::Noted, "春耕一线见闻\n\n春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n——编 者\n\n园区农机合作社——\n\n检修农机 就等下地\n\n湘江日报记者 王明\n\n合作社的农机手们正在检修拖拉机，准备下地。\n\n农技员李华——\n\n送技上门 促农增收\n\n湘江日报记者 赵云\n\n李华走进大棚，为种植户查看黄瓜长势。\n", "农技员李华——", false),
             (Rule::Series, "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n", "河边人家", false),
             (Rule::Briefs, "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n", "前6天全国出入境1045万人次", false),
             (Rule::Briefs, "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n", "中国节能发起成立品牌集群", false),
@@ -709,6 +741,7 @@ mod tests {
             (Rule::Strong, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n小学开学\n\n湘江日报长沙3月2日\n\n电 孩子们围着老师唱歌。\n", "小学开学", true),
             (Rule::Nobody, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新登记市场主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新登记市场主体和高新技术企业大幅增加，经济稳中向好。\n", "1120", false),
             (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
+            (Rule::Speaker, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n\n\n江南省湘江市市长李明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n湘江大学副校长王华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "湘江大学副校长王华委员：", true),
             (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
             (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
             (Rule::Heads, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n“园区这几年的发展，离不开每一位建设者的辛勤付出，大家辛苦了。”\n\n——园区管委会主任王明\n\n“新厂房投产以后，我们的产能翻了一番，订单已经排到了年底。”\n\n——园区企业负责人张华\n\n新厂房投产 订单排满\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n", "——园区企业负责人张华", false),
@@ -1016,6 +1049,16 @@ mod tests {
             assert_eq!(r.name(), snake);
             assert!(!Rule::ORDER[..k].contains(r), "{r} twice");
         }
+    }
+
+    /// An editor's note holds the reports under it only once a first report printed its
+    /// headline over its own byline: a story that signs off with its byline after the
+    /// note's text is no such report, and the story after it is its own.
+    #[test]
+    fn noted_needs_a_report_under_its_byline() {
+        let page = "春耕一线见闻\n\n春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n——编 者\n\n合作社的农机手们正在检修拖拉机，准备下地。\n\n湘江日报记者 王明\n\n农技员送技上门\n\n湘江日报记者 赵云\n\n李华走进大棚，为种植户查看黄瓜长势。\n";
+        let got = decided(page, &Profile::dateline_paper(), "农技员送技上门");
+        assert!(got.is_some_and(|(rule, _)| rule != Rule::Noted), "{got:?}");
     }
 
     /// The rule that decided the group starting with `line`, and what it said.
