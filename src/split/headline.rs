@@ -311,6 +311,11 @@ pub(crate) fn is_signature(line: &str) -> bool {
     SIGNATURE.contains(&width(rest)) || speaker() == Some(true) || is_speech_source(line)
 }
 
+/// The label an editor's note opens with (`编者按：……`).
+const EDITORS_NOTE: &str = "编者按";
+/// Labels of an editor's note over a piece: opening its text, or on a line of their own.
+const EDITORS_NOTES: [&str; 3] = [EDITORS_NOTE, "编者的话", "开栏的话"];
+
 /// An editor's note over the reports that follow it: its signature (`——编 者`) or its
 /// label (`编者按：……`, `编者按` on its own line).
 pub(crate) fn is_editors_note(line: &str) -> bool {
@@ -319,7 +324,18 @@ pub(crate) fn is_editors_note(line: &str) -> bool {
         let who: String = who.chars().filter(|&c| !is_space(c)).collect();
         who == "编者"
     });
-    signed || line.starts_with("编者按")
+    signed || line.starts_with(EDITORS_NOTE)
+}
+
+/// True when `line` opens an editor's note over a piece, as it stands under the piece's
+/// headline: its label alone (`编者的话`) or opening the note's text (`编者按：…`,
+/// `■编者按：…`), not a sentence that begins with the label's chars (`编者按语不多…`).
+pub(crate) fn opens_editors_note(line: &str) -> bool {
+    let line = label(line);
+    EDITORS_NOTES.iter().any(|l| {
+        line.strip_prefix(l)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':']))
+    })
 }
 
 /// The speaker of a quoted speech and where it was given, under the quote:
@@ -892,6 +908,22 @@ mod tests {
         ];
         for (line, want) in table {
             assert_eq!(is_editors_note(line), want, "{line}");
+        }
+    }
+
+    /// Which lines are an editor's note over a piece (`opens_editors_note`).
+    #[test]
+    fn an_editors_note_is_labelled_so() {
+        let table = [
+            ("编者按：春节将至，本报记者走进河边人家。", true),
+            ("■编者按：春节将至，本报记者走进河边人家。", true),
+            ("编者的话", true),
+            ("编者按语不多，意思很明白。", false),
+            ("编后：河边人家的新年，是千家万户的缩影。", false),
+            ("本报编者按照读者来信走访了河边人家。", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(opens_editors_note(line), want, "{line}");
         }
     }
 

@@ -178,8 +178,7 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                     bylined: bylined(&facts, j),
                     round_up: heads.kicker.as_deref() == Some(lines[0]) && is_round_up(lines[0]),
                     speaker: after_text && is_speaker(lines[0]),
-                    noted: false,
-                    reports: false,
+                    ..Opening::default()
                 };
                 b.article.kicker = heads.kicker;
                 b.article.headline = heads.headline;

@@ -6,6 +6,7 @@ use super::super::byline::is_photo_credit;
 use super::super::headline::{
     ends_with_day, is_abstract_label, is_addendum_head, is_dated_note, is_marked_group,
     is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled, is_text_label, label,
+    opens_editors_note,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -56,7 +57,7 @@ pub(crate) enum Rule {
     /// title does ([`Rule::Strong`]).
     DatedLeadIn,
     /// A headline over an editor's note (`编者按：…`, `编者的话`) opens a story: papers print
-    /// the note straight under the headline of the piece it introduces ([`editors_note`]).
+    /// the note straight under the headline of the piece it introduces ([`opens_editors_note`]).
     EditorsNote,
     /// After an editor's note under the article's headline (`——编 者`) and a first report
     /// under its own byline: a headline over a byline is the next of the reports the note
@@ -252,7 +253,10 @@ impl Rule {
                 true
             }),
             Rule::DatedLeadIn => fire(g.len() >= 2 && is_dated_note(g.lines()[0]), &|| true),
-            Rule::EditorsNote => fire(g.next().is_some_and(|n| editors_note(n.text)), &|| true),
+            Rule::EditorsNote => fire(
+                g.next().is_some_and(|n| opens_editors_note(n.text)),
+                &|| true,
+            ),
             Rule::Noted => fire(
                 g.opening.reports && g.bylined && g.gap() < WIDE_GAP,
                 &|| false,
@@ -634,19 +638,6 @@ pub(super) fn dash_lead_in(lines: &[&str]) -> bool {
         && (commas == 0 || commas == 1 && width(head) <= DASH_LEAD_IN_COMMA)
 }
 
-/// Labels of an editor's note over a piece (`编者按：…`, `编者的话`).
-const EDITORS_NOTES: [&str; 3] = ["编者按", "编者的话", "开栏的话"];
-
-/// True when `line` is an editor's note over a piece: its label alone (`编者的话`) or
-/// opening the note's text (`编者按：…`, `■编者按：…`).
-pub(super) fn editors_note(line: &str) -> bool {
-    let line = label(line);
-    EDITORS_NOTES.iter().any(|l| {
-        line.strip_prefix(l)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':']))
-    })
-}
-
 /// Text blocks [`after_speaker`] reads back from a group, at most.
 const SPEAKER_LOOKBACK: usize = 8;
 
@@ -770,22 +761,6 @@ mod tests {
             .filter(|r| !covered.contains(r))
             .collect();
         assert!(missing.is_empty(), "no case for {missing:?}");
-    }
-
-    /// Which lines are an editor's note over a piece (`editors_note`).
-    #[test]
-    fn an_editors_note_is_labelled_so() {
-        let table = [
-            ("编者按：春节将至，本报记者走进河边人家。", true),
-            ("■编者按：春节将至，本报记者走进河边人家。", true),
-            ("编者的话", true),
-            ("编者按语不多，意思很明白。", false),
-            ("编后：河边人家的新年，是千家万户的缩影。", false),
-            ("本报编者按照读者来信走访了河边人家。", false),
-        ];
-        for (line, want) in table {
-            assert_eq!(editors_note(line), want, "{line}");
-        }
     }
 
     /// Which `——` lines over a line read as a lead-in over its headline (`dash_lead_in`),
