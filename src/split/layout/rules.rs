@@ -8,6 +8,7 @@ use super::super::headline::{
     is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled, is_text_label, label,
     opens_editors_note,
 };
+use super::super::heads::{form, Form};
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
 use super::super::text::{
@@ -98,6 +99,10 @@ pub(crate) enum Rule {
     /// Headline lines straight after headline lines, with no text between: a listing or a
     /// table, not a run of articles without bodies.
     Nobody,
+    /// Lines numbered alike (`1.` `2.`, `一、` `二、`, `（1）` `（2）`): the items of a list
+    /// printed in the story (a programme, a list of measures or of winners), never a run of
+    /// headlines, even after a story's end mark ([`numbered_alike`]).
+    Numbered,
     /// More headline-like lines than a group holds, run on without a break: a listing
     /// inside the article, unless a `——` subheadline or a label marks a headline.
     Listing,
@@ -160,7 +165,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 33] = [
+    pub(crate) const ORDER: [Rule; 34] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -177,6 +182,7 @@ impl Rule {
         Rule::Bylined,
         Rule::Strong,
         Rule::Nobody,
+        Rule::Numbered,
         Rule::Listing,
         Rule::Speaker,
         Rule::Compiled,
@@ -215,6 +221,7 @@ impl Rule {
             Rule::Bylined => "bylined",
             Rule::Strong => "strong",
             Rule::Nobody => "nobody",
+            Rule::Numbered => "numbered",
             Rule::Listing => "listing",
             Rule::Speaker => "speaker",
             Rule::Compiled => "compiled",
@@ -293,6 +300,7 @@ impl Rule {
             }
             Rule::Strong => fire(g.strong && !(g.after_end && g.opened_story()), &|| true),
             Rule::Nobody => fire(!cur.is_some_and(Builder::has_body), &|| false),
+            Rule::Numbered => fire(numbered_alike(g.lines()), &|| false),
             Rule::Listing => {
                 let more = g
                     .next()
@@ -665,6 +673,15 @@ fn labelled_item(line: &str) -> bool {
 /// The longest label before a colon that [`labelled_item`] reads, in chars.
 const LABEL_CHARS: usize = 5;
 
+/// Two or more lines, each opening with a number in the same form (`1.` `2.`, `一、`
+/// `二、`, `（一）` `（二）`): a numbered list ([`Rule::Numbered`]).
+fn numbered_alike(lines: &[&str]) -> bool {
+    let f = form(lines[0]);
+    lines.len() >= 2
+        && matches!(f, Form::Numbered | Form::Bracketed | Form::Digits)
+        && lines.iter().all(|l| form(l) == f)
+}
+
 /// The credit of a piece written down or translated by the paper's staff: `…整理`,
 /// `（本报记者张明采访整理）`, `（…本报记者李华编译）`.
 fn compiled(line: &str) -> bool {
@@ -731,7 +748,8 @@ mod tests {
             (Rule::Bylined, "谢谢你，绿色家园守护者\n\n他们守护着绿水青山。\n\n生态环境部华东督察局督察人员徐锡惠：\n\n“我们越来越有底气了”\n\n本报记者  智春丽\n\n督察工作越来越细。\n", "生态环境部华东督察局督察人员徐锡惠：", true),
             (Rule::Strong, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n小学开学\n\n湘江日报长沙3月2日\n\n电 孩子们围着老师唱歌。\n", "小学开学", true),
             (Rule::Nobody, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新登记市场主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新登记市场主体和高新技术企业大幅增加，经济稳中向好。\n", "1120", false),
-            (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
+            (Rule::Numbered, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
+            (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n歌舞《春风》\n\n相声《新年》\n\n小品《回家》\n\n魔术《惊喜》\n\n合唱《明天》\n\n舞蹈《花开》\n", "歌舞《春风》", false),
             (Rule::Speaker, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n\n\n江南省湘江市市长李明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n湘江大学副校长王华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "湘江大学副校长王华委员：", true),
             (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
             (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
@@ -745,7 +763,7 @@ mod tests {
             (Rule::Column, "河边新景\n\n3月1日，市民在河边散步，河边新修的步道迎来不少游客。\n\n干出精气神（快评）\n\n河边新修的步道迎来不少游客，市民在河边散步。\n", "干出精气神（快评）", true),
             (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）", true),
             (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n", "驯马成景", true),
-            (Rule::Heads, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "5.合唱《明天》", false),
+            (Rule::Heads, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n", "5.合唱《明天》", false),
             (Rule::RunOn, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n", "在城东，在城西，在城南", false),
             (Rule::Short, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房。\n", "稳步推进", false),
             (Rule::Cohesion, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n新厂房成为产业高地\n\n3月1日，园区新厂房封顶。\n", "稳步推进", false),

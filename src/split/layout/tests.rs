@@ -211,12 +211,13 @@ fn pages() {
             ],
         ),
         // The same note cut in two at a column break, after an article with a section
-        // head.
+        // head. (An untagged headline after such a note is left to the model: a collection
+        // of signed commentaries prints one under each piece and stays one article.)
         (
-            "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n（作者为中央党校（国家行政学院）教授、\n\n省发展研究中心研究员）\n\n伟大成就来自艰苦奋斗\n\n七十年来，全国各族人民同心同德，治理效能不断提升。\n",
+            "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n（作者为中央党校（国家行政学院）教授、\n\n省发展研究中心研究员）\n\n伟大成就来自艰苦奋斗（思想纵横）\n\n七十年来，全国各族人民同心同德，治理效能不断提升。\n",
             vec![
                 ("治理之道", vec![], None, vec![], None, vec![], "制度优势要转化为治理效能。\n发挥优势\n治理效能不断提升。\n（作者为中央党校（国家行政学院）教授、省发展研究中心研究员）"),
-                ("伟大成就来自艰苦奋斗", vec![], None, vec![], None, vec![], "七十年来，全国各族人民同心同德，治理效能不断提升。"),
+                ("伟大成就来自艰苦奋斗（思想纵横）", vec![], None, vec![], None, vec![], "七十年来，全国各族人民同心同德，治理效能不断提升。"),
             ],
         ),
         // A headline over its abstract, after an article with section heads.
