@@ -477,6 +477,30 @@ pub(crate) fn has_column_tag(line: &str) -> bool {
     open > 0 && !name && HEADLINE_COLUMN.contains(&width(tag)) && !note && !closes_story(tag)
 }
 
+/// The widest title a [`series_tag`] closes, in chars.
+const SERIES_TITLE: usize = 24;
+
+/// The bracketed note closing a headline that reads as a series' column once the page prints
+/// it on another headline too: a motto of two clauses (`（社区防控，我们在行动）`), which
+/// [`has_column_tag`] takes for a note by its comma when it stands alone. Not a note that
+/// ends a story (`（完）`) or holds a sentence.
+pub(crate) fn series_tag(line: &str) -> Option<&str> {
+    let line = trim(line);
+    let (title, note) = closing_note(line)?;
+    let inner = note
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let clauses = inner.split('，').count();
+    (!trim(title).is_empty()
+        && width(title) <= SERIES_TITLE
+        && HEADLINE_COLUMN.contains(&width(note))
+        && clauses == 2
+        && inner.split('，').all(|c| (2..=8).contains(&width(c)))
+        && !inner.contains(['。', '：', ':', '；'])
+        && !closes_story(note))
+    .then_some(note)
+}
+
 /// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note
 /// (`（作者为北京大学教授）`, `（本报伦敦2月2日电）`, `（本系列评论到此结束）`).
 pub(crate) fn is_end_note(line: &str) -> bool {
@@ -1016,6 +1040,31 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(has_column_tag(input), want, "{input}");
+        }
+    }
+
+    /// A bracketed motto of two short clauses closing a headline may be a series' tag
+    /// (the page says so by printing it twice); a note of a sentence, a story's end, or a
+    /// clause too long for a motto is not.
+    #[test]
+    fn series_tags() {
+        let table = [
+            (
+                "河边人家过年忙（乡村振兴，我们在路上）",
+                Some("（乡村振兴，我们在路上）"),
+            ),
+            (
+                "守好家门 护好邻里(社区防控，我们在行动)",
+                Some("(社区防控，我们在行动)"),
+            ),
+            ("开放的大门越开越大（人民时评）", None),
+            ("会议召开（会议由湘江市委书记王明主持，李华出席）", None),
+            ("会议召开（王明主持。李华出席）", None),
+            ("（社区防控，我们在行动）", None),
+            ("就是脱贫路上一道美丽的风景线……（完）", None),
+        ];
+        for (input, want) in table {
+            assert_eq!(series_tag(input), want, "{input}");
         }
     }
 

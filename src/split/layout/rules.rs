@@ -5,8 +5,8 @@
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
     ends_with_day, is_abstract_label, is_addendum_head, is_dated_note, is_marked_group,
-    is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled, is_text_label, label,
-    opens_editors_note,
+    is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled, is_teller,
+    is_text_label, label, opens_editors_note,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -106,6 +106,12 @@ pub(crate) enum Rule {
     /// speaker's item as a piece of its own, where items under a name (`代表委员谈民生`,
     /// `发言席`) make one piece ([`is_speaker`]).
     Speaker,
+    /// After the credit of a compiled piece (`…整理`, `（…编译）`) that names no teller before
+    /// it (no `…讲述` line), a single headline straight over its text, with no speaker's or
+    /// author's line under it: a piece of its own. A collection names each item's teller
+    /// or speaker (`张明代表：`, `（挪威）…`, `讲述人：…`, `…讲述` over the credit); a speech
+    /// or article written up by a reporter prints its headline over its text alone.
+    Nameless,
     /// After the credit of a compiled piece (`…整理`, `（…编译）`): the next item of the same
     /// collection, unless a subheadline or a photo label opens another, or a column tag
     /// (`…（人民时评）`, `…（服务窗）`): papers tag each piece of a column, so a tagged
@@ -142,6 +148,11 @@ pub(crate) enum Rule {
     /// sidebar's tag (`（链接）`, `（小贴士）`), nor a paragraph's line that happens to close
     /// on a bracket (`……每个村（社区）`).
     Column,
+    /// A group closing on its series' tag, a bracketed motto the page prints on another
+    /// headline too (`防控勤排查 服务更主动（社区防控，我们在行动）`, [`Fact::series_tag`]):
+    /// papers tag each piece of a series so, and each opens a piece of its own, as a column's
+    /// do ([`Rule::Tagged`]), over a kicker naming its place (`四川成都锦江区`) or not.
+    SeriesTag,
     /// A group with a column tag opens an article.
     Tagged,
     /// A single line over a caption and a photo credit: a photo item of its own.
@@ -160,7 +171,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 33] = [
+    pub(crate) const ORDER: [Rule; 35] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -179,6 +190,7 @@ impl Rule {
         Rule::Nobody,
         Rule::Listing,
         Rule::Speaker,
+        Rule::Nameless,
         Rule::Compiled,
         Rule::Marked,
         Rule::DashLeadIn,
@@ -188,6 +200,7 @@ impl Rule {
         Rule::Opened,
         Rule::AfterEnd,
         Rule::Column,
+        Rule::SeriesTag,
         Rule::Tagged,
         Rule::PhotoItem,
         Rule::Heads,
@@ -217,6 +230,7 @@ impl Rule {
             Rule::Nobody => "nobody",
             Rule::Listing => "listing",
             Rule::Speaker => "speaker",
+            Rule::Nameless => "nameless",
             Rule::Compiled => "compiled",
             Rule::Marked => "marked",
             Rule::DashLeadIn => "dash_lead_in",
@@ -226,6 +240,7 @@ impl Rule {
             Rule::Opened => "opened",
             Rule::AfterEnd => "after_end",
             Rule::Column => "column",
+            Rule::SeriesTag => "series_tag",
             Rule::Tagged => "tagged",
             Rule::PhotoItem => "photo_item",
             Rule::Heads => "heads",
@@ -305,6 +320,13 @@ impl Rule {
                 let when = g.opening.speaker && is_speaker(g.lines()[0]);
                 fire(when && cur.is_some_and(Builder::has_body), &|| true)
             }
+            Rule::Nameless => {
+                let when = g.after_end
+                    && compiled(g.bs[g.i - 1].text)
+                    && !g.tagged
+                    && nameless(g.bs, g.facts, g.i, g.j);
+                fire(when, &|| true)
+            }
             Rule::Compiled => {
                 let when = g.after_end
                     && compiled(g.bs[g.i - 1].text)
@@ -344,6 +366,7 @@ impl Rule {
                 let when = under_text && g.facts[g.i].column_tag && column_head(g.bs[g.i].text);
                 fire(when && cur.is_some_and(Builder::has_body), &|| true)
             }
+            Rule::SeriesTag => fire(g.facts[g.i..g.j].iter().any(|f| f.series_tag), &|| true),
             Rule::Tagged => fire(g.tagged, &|| true),
             Rule::PhotoItem => {
                 let credit =
@@ -673,6 +696,36 @@ fn compiled(line: &str) -> bool {
     line.ends_with("整理") || line.ends_with("编译")
 }
 
+/// The least width of the paragraph under a [`Rule::Nameless`] headline, in chars: a
+/// shorter line is an author's or speaker's (`（日本）新田嘉一`), not the piece's text.
+const NAMELESS_TEXT: usize = 16;
+
+/// True when the group `i..j`, straight under a compiled piece's credit at `i - 1` (`…整理`,
+/// not a translation's), is one headline line over the text of a piece that names no one:
+/// no colon leads it into a speaker or label (`张明代表：`, `讲述人：…`), it is no speaker's
+/// line (`李华委员`, or a name with the post in brackets), no teller signs the piece before
+/// the credit (`…村民王明讲述`), and a paragraph of text, not a name, stands under it.
+fn nameless(bs: &[Block], facts: &[Fact], i: usize, j: usize) -> bool {
+    let line = trim(bs[i].text);
+    // A translated piece's credit names the paper it comes from (`原题为《…》，…编译`): the
+    // next piece is the collection's next excerpt.
+    let translated = bs[i - 1].text.contains("编译");
+    let told = i >= 2 && is_teller(bs[i - 2].text);
+    let text_under = bs.get(j).zip(facts.get(j)).is_some_and(|(b, f)| {
+        f.is_text() && !f.head_like && f.dateline.is_none() && width(b.text) >= NAMELESS_TEXT
+    });
+    j == i + 1
+        && !translated
+        && !told
+        && !line.contains(['：', ':'])
+        && !line.contains("讲述")
+        // A name with the post in brackets (`李华委员（湘江大学教授）`) is the speaker's line.
+        && !line.ends_with(['）', ')'])
+        && !is_speaker(line)
+        && !is_subheaded_or_labelled(&[line])
+        && text_under
+}
+
 /// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`).
 fn credits_a_name(line: &str) -> bool {
     let Some(inner) = bracketed(line) else {
@@ -733,6 +786,7 @@ mod tests {
             (Rule::Nobody, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新登记市场主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新登记市场主体和高新技术企业大幅增加，经济稳中向好。\n", "1120", false),
             (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
             (Rule::Speaker, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n\n\n江南省湘江市市长李明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n湘江大学副校长王华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "湘江大学副校长王华委员：", true),
+            (Rule::Nameless, "稳住就业基本盘\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n（本报记者 王明整理）\n\n把农村学校办得更好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "把农村学校办得更好", true),
             (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
             (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
             (Rule::Heads, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n“园区这几年的发展，离不开每一位建设者的辛勤付出，大家辛苦了。”\n\n——园区管委会主任王明\n\n“新厂房投产以后，我们的产能翻了一番，订单已经排到了年底。”\n\n——园区企业负责人张华\n\n新厂房投产 订单排满\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n", "——园区企业负责人张华", false),
@@ -743,6 +797,7 @@ mod tests {
             (Rule::Opened, "战“疫”书信\n\n一封封书信记录下抗疫一线的故事，致敬奋战在一线的人们。\n\n“夫妻战友”的默契\n\n本报记者  高  炳\n\n一封写给妻子的“道歉信”\n\n亲爱的：对不起！我没有兑现承诺，把孩子放在表姐家了。\n", "一封写给妻子的“道歉信”", false),
             (Rule::AfterEnd, "河边新景\n\n3月1日，市民在河边散步。\n\n影像中国\n\n大米出口\n\n出口量增加，今年大米出口量创新高。\n", "大米出口", true),
             (Rule::Column, "河边新景\n\n3月1日，市民在河边散步，河边新修的步道迎来不少游客。\n\n干出精气神（快评）\n\n河边新修的步道迎来不少游客，市民在河边散步。\n", "干出精气神（快评）", true),
+            (Rule::SeriesTag, "河边村\n\n春耕备耕两不误（乡村振兴，我们在路上）\n\n河边村的村民们一早就来到田里，检修农机，准备下地。\n\n山前村\n\n育苗大棚里的新希望（乡村振兴，我们在路上）\n\n山前村的育苗大棚里，一排排秧苗长势喜人。\n", "山前村", true),
             (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）", true),
             (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n", "驯马成景", true),
             (Rule::Heads, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "5.合唱《明天》", false),
@@ -964,14 +1019,16 @@ mod tests {
     }
 
     /// A headline in its column (`…（人民时评）`) straight under a compiled piece's credit
-    /// (`…整理`) opens a piece of its own (`after_end`, as after any story's end); an untagged one, or a speaker's line
-    /// with their post in brackets, is the collection's next item (`compiled`).
+    /// (`…整理`) opens a piece of its own (`after_end`, as after any story's end), and so
+    /// does one straight over its text, naming no one (`nameless`); a speaker's line with
+    /// their post in brackets, or a teller's label, is the collection's next item
+    /// (`compiled`).
     #[test]
     fn a_tagged_headline_under_a_compiled_credit_opens_a_piece() {
         let table = [
             ("让法治护航发展（人民时评）", Some((Rule::AfterEnd, true))),
             ("在流动水下冲净双手（服务窗）", Some((Rule::AfterEnd, true))),
-            ("让法治护航发展", Some((Rule::Compiled, false))),
+            ("让法治护航发展", Some((Rule::Nameless, true))),
             ("李华委员（湘江大学教授）", Some((Rule::Compiled, false))),
         ];
         for (line, want) in table {
@@ -980,6 +1037,43 @@ mod tests {
                 decided(&page, &Profile::dateline_paper(), line),
                 want,
                 "{line}"
+            );
+        }
+    }
+
+    /// A motto in brackets closing two headlines of the page (`（乡村振兴，我们在路上）`) is
+    /// their series' tag: the kicker and headline carrying it open a piece (`series_tag`),
+    /// where the same pair alone would be a section head of the story above.
+    #[test]
+    fn a_motto_on_two_headlines_is_their_column_tag() {
+        let piece = |tag: &str| {
+            format!("河边村\n\n春耕备耕两不误{tag}\n\n河边村的村民们一早就来到田里，检修农机，准备下地。\n\n山前村\n\n育苗大棚里的新希望{tag}\n\n山前村的育苗大棚里，一排排秧苗长势喜人，村民们忙着浇水。\n")
+        };
+        let tagged = piece("（乡村振兴，我们在路上）");
+        assert_eq!(
+            decided(&tagged, &Profile::dateline_paper(), "山前村"),
+            Some((Rule::SeriesTag, true))
+        );
+        let once = tagged.replacen("（乡村振兴，我们在路上）", "", 1);
+        let got = decided(&once, &Profile::dateline_paper(), "山前村");
+        assert_ne!(got.map(|(rule, _)| rule), Some(Rule::SeriesTag), "{got:?}");
+    }
+
+    /// A compiled piece that names its teller over its credit (`…讲述`), or a translated
+    /// excerpt's credit (`原题为《…》，…编译`), is one of a collection: the headline after it,
+    /// straight over its text, is the collection's next item (`compiled`), not `nameless`.
+    #[test]
+    fn a_told_or_translated_piece_is_one_of_a_collection() {
+        let table = [
+            "湘江市河边村村民王明讲述\n\n本报记者 李华整理",
+            "（原载《湘江晚报》，原题为《河边人家》，本报记者李华编译）",
+        ];
+        for credit in table {
+            let page = format!("河边人家\n\n大年三十，河边人家贴春联，孩子们在院子里放鞭炮。\n\n{credit}\n\n山村来了新医生\n\n开学第一天，乡村医生走进山村卫生室，为村民量血压。\n");
+            assert_eq!(
+                decided(&page, &Profile::dateline_paper(), "山村来了新医生"),
+                Some((Rule::Compiled, false)),
+                "{credit}"
             );
         }
     }
