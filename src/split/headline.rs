@@ -402,6 +402,28 @@ pub(crate) fn is_addendum_head(line: &str) -> bool {
     })
 }
 
+/// What a meeting's attendance line says the listed leaders did, closing the report of a
+/// meeting, a talk or a meeting with guests (`…王毅、何立峰参加会见。`).
+const ATTENDED: [&str; 3] = ["出席", "参加", "列席"];
+/// The occasions [`ATTENDED`] closes a report of.
+const SITTINGS: [&str; 4] = ["会议", "会见", "会谈", "座谈会"];
+
+/// The line a meeting's report closes with, as the news agencies word it: the leaders who
+/// attended (`…蔡奇、王毅参加会议。`, `…负责同志列席会议。`) or `会议还研究了其他事项。`.
+pub(crate) fn closes_meeting(line: &str) -> bool {
+    let line = trim(line);
+    let Some(body) = line.strip_suffix('。') else {
+        return false;
+    };
+    body.ends_with("研究了其他事项")
+        || SITTINGS.iter().any(|s| {
+            body.strip_suffix(s).is_some_and(|b| {
+                let b = b.strip_suffix('了').unwrap_or(b);
+                ATTENDED.iter().any(|a| b.ends_with(a))
+            })
+        })
+}
+
 /// The label of a section of notes printed at a story's end, under the story's own text:
 /// the reporter's (`记者手记`, `■采访手记`) or the editor's (`编后`, `编后语`).
 pub(crate) fn is_notes_label(line: &str) -> bool {
@@ -1065,6 +1087,24 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(series_tag(input), want, "{input}");
+        }
+    }
+
+    /// A meeting's report closes with who attended, or with the other business it studied.
+    #[test]
+    fn meeting_closers() {
+        let table = [
+            ("会议还研究了其他事项。", true),
+            ("李明、王华、张强参加会议。", true),
+            ("市直有关部门负责同志列席会议。", true),
+            ("王华参加会见。", true),
+            ("副市长张强出席了座谈会。", true),
+            ("会议还研究了其他事项", false),
+            ("数百名群众参加活动。", false),
+            ("他说，大家都要参加会议", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(closes_meeting(input), want, "{input}");
         }
     }
 

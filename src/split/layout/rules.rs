@@ -4,9 +4,9 @@
 
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
-    ends_with_day, is_abstract_label, is_addendum_head, is_dated_note, is_marked_group,
-    is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled, is_teller,
-    is_text_label, label, opens_editors_note,
+    closes_meeting, ends_with_day, is_abstract_label, is_addendum_head, is_dated_note,
+    is_marked_group, is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled,
+    is_teller, is_text_label, label, opens_editors_note,
 };
 use super::super::paragraphs::Builder;
 use super::super::text::Block;
@@ -129,6 +129,12 @@ pub(crate) enum Rule {
     /// its text): a headline opens the next story, unless a line of it runs clauses on
     /// (`深入基层，法眼看世界；…`), as a pull quote or a cut paragraph does.
     AfterNotes,
+    /// After the line a meeting's report closes with (`…王毅参加会议。`, `会议还研究了其他
+    /// 事项。`, [`closes_meeting`]): a headline opens the next story. Not the report's own
+    /// next paragraph cut at a column break (`会议指出，…`, `会议听取了…`, opening with
+    /// `会议`) or a note on it in brackets (`（讲话全文见第三版）`), nor a line running clauses
+    /// on (`…主任李华，副主任王明，…`), as a list of names does.
+    AfterMeeting,
     /// A single line over a paragraph opening with a day: a photo item, unless the text
     /// goes on with the story before (then it is a section head).
     Photo,
@@ -171,7 +177,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 35] = [
+    pub(crate) const ORDER: [Rule; 36] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -195,6 +201,7 @@ impl Rule {
         Rule::Marked,
         Rule::DashLeadIn,
         Rule::AfterNotes,
+        Rule::AfterMeeting,
         Rule::Photo,
         Rule::Notes,
         Rule::Opened,
@@ -235,6 +242,7 @@ impl Rule {
             Rule::Marked => "marked",
             Rule::DashLeadIn => "dash_lead_in",
             Rule::AfterNotes => "after_notes",
+            Rule::AfterMeeting => "after_meeting",
             Rule::Photo => "photo",
             Rule::Notes => "notes",
             Rule::Opened => "opened",
@@ -346,6 +354,20 @@ impl Rule {
                 let notes = cur.is_some_and(|c| c.in_notes() && c.has_body());
                 let clauses = g.lines().iter().any(|l| l.contains(['，', '；']));
                 fire(notes && !clauses, &|| true)
+            }
+            Rule::AfterMeeting => {
+                let closed =
+                    g.i > 0 && g.facts[g.i - 1].is_text() && closes_meeting(g.bs[g.i - 1].text);
+                let lines = g.lines();
+                // A bracketed note (`（讲话全文见第三版）`) goes with the report too.
+                let first = trim(lines[0]);
+                let goes_on = first.starts_with("会议")
+                    || first.starts_with(['（', '('])
+                    || lines.iter().any(|l| l.matches('，').count() >= 2);
+                fire(
+                    closed && !goes_on && cur.is_some_and(Builder::has_body),
+                    &|| true,
+                )
             }
             Rule::Photo => {
                 let photo_news = g.len() == 1 && g.fact(g.j).is_some_and(|n| n.opening_day);
@@ -792,6 +814,7 @@ mod tests {
             (Rule::Heads, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n“园区这几年的发展，离不开每一位建设者的辛勤付出，大家辛苦了。”\n\n——园区管委会主任王明\n\n“新厂房投产以后，我们的产能翻了一番，订单已经排到了年底。”\n\n——园区企业负责人张华\n\n新厂房投产 订单排满\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n", "——园区企业负责人张华", false),
             (Rule::DashLeadIn, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n——记乡村医生李华\n\n山村来了新医生\n\n开学第一天，乡村医生李华走进山村卫生室。\n", "——记乡村医生李华", true),
             (Rule::AfterNotes, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n■记者手记\n\n园区企业的干劲，来自一项项落到实处的政策。\n\n小学开学\n\n孩子们围着老师唱歌跳舞。\n", "小学开学", true),
+            (Rule::AfterMeeting, "市政府召开常务会议\n\n湘江日报讯 3月2日，市政府召开常务会议，研究部署春耕生产工作。\n\n会议指出，要抓好春耕备耕，确保不误农时。\n\n会议还研究了其他事项。\n\n让农机早点下地\n\n春耕时节，各地农机合作社忙着检修农机，准备下地。\n", "让农机早点下地", true),
             (Rule::Photo, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n", "新厂房加快建设", false),
             (Rule::Notes, "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n", "凝聚更多共识（记者手记）", false),
             (Rule::Opened, "战“疫”书信\n\n一封封书信记录下抗疫一线的故事，致敬奋战在一线的人们。\n\n“夫妻战友”的默契\n\n本报记者  高  炳\n\n一封写给妻子的“道歉信”\n\n亲爱的：对不起！我没有兑现承诺，把孩子放在表姐家了。\n", "一封写给妻子的“道歉信”", false),
@@ -1057,6 +1080,19 @@ mod tests {
         let once = tagged.replacen("（乡村振兴，我们在路上）", "", 1);
         let got = decided(&once, &Profile::dateline_paper(), "山前村");
         assert_ne!(got.map(|(rule, _)| rule), Some(Rule::SeriesTag), "{got:?}");
+    }
+
+    /// After a meeting's attendance line, the report's own next paragraph cut at a column
+    /// break (`会议听取了…`) goes on with it: `after_meeting` does not open it.
+    #[test]
+    fn a_meeting_reports_next_paragraph_is_no_headline() {
+        let page = "市政府召开常务会议\n\n湘江日报讯 3月2日，市政府召开常务会议。副市长张强、李华出席会议。\n\n会议听取了市农业农村局、市水利局\n\n关于春耕生产的汇报，研究部署春耕备耕工作。\n";
+        let got = decided(page, &Profile::dateline_paper(), "会议听取了");
+        assert_ne!(
+            got.map(|(rule, _)| rule),
+            Some(Rule::AfterMeeting),
+            "{got:?}"
+        );
     }
 
     /// A compiled piece that names its teller over its credit (`…讲述`), or a translated
