@@ -402,6 +402,28 @@ pub(crate) fn is_addendum_head(line: &str) -> bool {
     })
 }
 
+/// What a meeting's attendance line says the listed leaders did, closing the report of a
+/// meeting, a talk or a meeting with guests (`…王毅、何立峰参加会见。`).
+const ATTENDED: [&str; 3] = ["出席", "参加", "列席"];
+/// The occasions [`ATTENDED`] closes a report of.
+const SITTINGS: [&str; 4] = ["会议", "会见", "会谈", "座谈会"];
+
+/// The line a meeting's report closes with, as the news agencies word it: the leaders who
+/// attended (`…蔡奇、王毅参加会议。`, `…负责同志列席会议。`) or `会议还研究了其他事项。`.
+pub(crate) fn closes_meeting(line: &str) -> bool {
+    let line = trim(line);
+    let Some(body) = line.strip_suffix('。') else {
+        return false;
+    };
+    body.ends_with("研究了其他事项")
+        || SITTINGS.iter().any(|s| {
+            body.strip_suffix(s).is_some_and(|b| {
+                let b = b.strip_suffix('了').unwrap_or(b);
+                ATTENDED.iter().any(|a| b.ends_with(a))
+            })
+        })
+}
+
 /// The label of a section of notes printed at a story's end, under the story's own text:
 /// the reporter's (`记者手记`, `■采访手记`) or the editor's (`编后`, `编后语`).
 pub(crate) fn is_notes_label(line: &str) -> bool {
@@ -475,6 +497,30 @@ pub(crate) fn has_column_tag(line: &str) -> bool {
     let note = tag.contains('。') || tag.contains('，') && !tag.contains('·');
     // A story's end (`……风景线。（完）`, `（李英姿参与采写）（完）`) is no column either.
     open > 0 && !name && HEADLINE_COLUMN.contains(&width(tag)) && !note && !closes_story(tag)
+}
+
+/// The widest title a [`series_tag`] closes, in chars.
+const SERIES_TITLE: usize = 24;
+
+/// The bracketed note closing a headline that reads as a series' column once the page prints
+/// it on another headline too: a motto of two clauses (`（社区防控，我们在行动）`), which
+/// [`has_column_tag`] takes for a note by its comma when it stands alone. Not a note that
+/// ends a story (`（完）`) or holds a sentence.
+pub(crate) fn series_tag(line: &str) -> Option<&str> {
+    let line = trim(line);
+    let (title, note) = closing_note(line)?;
+    let inner = note
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let clauses = inner.split('，').count();
+    (!trim(title).is_empty()
+        && width(title) <= SERIES_TITLE
+        && HEADLINE_COLUMN.contains(&width(note))
+        && clauses == 2
+        && inner.split('，').all(|c| (2..=8).contains(&width(c)))
+        && !inner.contains(['。', '：', ':', '；'])
+        && !closes_story(note))
+    .then_some(note)
 }
 
 /// A line an article ends with: a photo credit (`王明摄（人民视觉）`), or a bracketed note
@@ -1016,6 +1062,49 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(has_column_tag(input), want, "{input}");
+        }
+    }
+
+    /// A bracketed motto of two short clauses closing a headline may be a series' tag
+    /// (the page says so by printing it twice); a note of a sentence, a story's end, or a
+    /// clause too long for a motto is not.
+    #[test]
+    fn series_tags() {
+        let table = [
+            (
+                "河边人家过年忙（乡村振兴，我们在路上）",
+                Some("（乡村振兴，我们在路上）"),
+            ),
+            (
+                "守好家门 护好邻里(社区防控，我们在行动)",
+                Some("(社区防控，我们在行动)"),
+            ),
+            ("开放的大门越开越大（人民时评）", None),
+            ("会议召开（会议由湘江市委书记王明主持，李华出席）", None),
+            ("会议召开（王明主持。李华出席）", None),
+            ("（社区防控，我们在行动）", None),
+            ("就是脱贫路上一道美丽的风景线……（完）", None),
+        ];
+        for (input, want) in table {
+            assert_eq!(series_tag(input), want, "{input}");
+        }
+    }
+
+    /// A meeting's report closes with who attended, or with the other business it studied.
+    #[test]
+    fn meeting_closers() {
+        let table = [
+            ("会议还研究了其他事项。", true),
+            ("李明、王华、张强参加会议。", true),
+            ("市直有关部门负责同志列席会议。", true),
+            ("王华参加会见。", true),
+            ("副市长张强出席了座谈会。", true),
+            ("会议还研究了其他事项", false),
+            ("数百名群众参加活动。", false),
+            ("他说，大家都要参加会议", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(closes_meeting(input), want, "{input}");
         }
     }
 

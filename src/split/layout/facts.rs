@@ -10,7 +10,7 @@ use super::super::furniture::{
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_dated_note, is_end_note,
     is_exclaimed_headline, is_headline_like, is_long_headline_line, is_photo_courtesy,
-    is_sentence_kicker, is_signature,
+    is_sentence_kicker, is_signature, series_tag,
 };
 use super::super::text::{cut_inside_word, ends_paragraph, trim, width, Block, WIDE_GAP};
 use super::super::Profile;
@@ -69,6 +69,9 @@ pub(super) struct Fact {
     pub(crate) ends_article: bool,
     /// Carries a column tag (`（新春走基层）`).
     pub(crate) column_tag: bool,
+    /// Closes on its series' tag, a bracketed motto printed on another headline line of the
+    /// page too (`（社区防控，我们在行动）`, [`series_tags`]).
+    pub(crate) series_tag: bool,
     /// Opens with a day (`3月1日，…`).
     pub(crate) opening_day: bool,
     /// A byline printed on the line of the block before, set off after its text by two
@@ -111,16 +114,35 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
                 dateline,
                 ends_article,
                 column_tag: has_column_tag(b.text),
+                series_tag: false,
                 opening_day: opening_day(b.text).is_some(),
                 tail: false,
             }
         })
         .collect();
     headlines_in_place(bs, &mut fs);
+    series_tags(bs, &mut fs);
     dated_lead_ins(bs, &mut fs);
     section_banners(bs, &mut fs);
     indented_text(bs, &mut fs);
     fs
+}
+
+/// Marks the headline lines closing on the same [`series_tag`] as another headline line of
+/// the page (`防控勤排查 服务更主动（社区防控，我们在行动）`): papers print a
+/// series' name on each of its pieces, so a note that recurs so is the series' column tag,
+/// whatever its comma.
+fn series_tags(bs: &[Block], fs: &mut [Fact]) {
+    let tags: Vec<Option<&str>> = bs
+        .iter()
+        .zip(fs.iter())
+        .map(|(b, f)| series_tag(b.text).filter(|_| f.head_like))
+        .collect();
+    for (k, tag) in tags.iter().enumerate() {
+        if tag.is_some() && tags.iter().filter(|t| *t == tag).count() >= 2 {
+            fs[k].series_tag = true;
+        }
+    }
 }
 
 /// Indented text blocks a page needs, at the least, to be read as indenting its paragraphs

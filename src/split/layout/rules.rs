@@ -4,9 +4,9 @@
 
 use super::super::byline::is_photo_credit;
 use super::super::headline::{
-    ends_with_day, is_abstract_label, is_addendum_head, is_dated_note, is_marked_group,
-    is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled, is_text_label, label,
-    opens_editors_note,
+    closes_meeting, ends_with_day, is_abstract_label, is_addendum_head, is_dated_note,
+    is_marked_group, is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled,
+    is_teller, is_text_label, label, opens_editors_note,
 };
 use super::super::heads::{form, Form};
 use super::super::paragraphs::Builder;
@@ -111,6 +111,12 @@ pub(crate) enum Rule {
     /// speaker's item as a piece of its own, where items under a name (`代表委员谈民生`,
     /// `发言席`) make one piece ([`is_speaker`]).
     Speaker,
+    /// After the credit of a compiled piece (`…整理`, `（…编译）`) that names no teller before
+    /// it (no `…讲述` line), a single headline straight over its text, with no speaker's or
+    /// author's line under it: a piece of its own. A collection names each item's teller
+    /// or speaker (`张明代表：`, `（挪威）…`, `讲述人：…`, `…讲述` over the credit); a speech
+    /// or article written up by a reporter prints its headline over its text alone.
+    Nameless,
     /// After the credit of a compiled piece (`…整理`, `（…编译）`): the next item of the same
     /// collection, unless a subheadline or a photo label opens another, or a column tag
     /// (`…（人民时评）`, `…（服务窗）`): papers tag each piece of a column, so a tagged
@@ -128,6 +134,12 @@ pub(crate) enum Rule {
     /// its text): a headline opens the next story, unless a line of it runs clauses on
     /// (`深入基层，法眼看世界；…`), as a pull quote or a cut paragraph does.
     AfterNotes,
+    /// After the line a meeting's report closes with (`…王毅参加会议。`, `会议还研究了其他
+    /// 事项。`, [`closes_meeting`]): a headline opens the next story. Not the report's own
+    /// next paragraph cut at a column break (`会议指出，…`, `会议听取了…`, opening with
+    /// `会议`) or a note on it in brackets (`（讲话全文见第三版）`), nor a line running clauses
+    /// on (`…主任李华，副主任王明，…`), as a list of names does.
+    AfterMeeting,
     /// A single line over a paragraph opening with a day: a photo item, unless the text
     /// goes on with the story before (then it is a section head).
     Photo,
@@ -147,6 +159,11 @@ pub(crate) enum Rule {
     /// sidebar's tag (`（链接）`, `（小贴士）`), nor a paragraph's line that happens to close
     /// on a bracket (`……每个村（社区）`).
     Column,
+    /// A group closing on its series' tag, a bracketed motto the page prints on another
+    /// headline too (`防控勤排查 服务更主动（社区防控，我们在行动）`, [`Fact::series_tag`]):
+    /// papers tag each piece of a series so, and each opens a piece of its own, as a column's
+    /// do ([`Rule::Tagged`]), over a kicker naming its place (`四川成都锦江区`) or not.
+    SeriesTag,
     /// A group with a column tag opens an article.
     Tagged,
     /// A single line over a caption and a photo credit: a photo item of its own.
@@ -165,7 +182,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 34] = [
+    pub(crate) const ORDER: [Rule; 37] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -185,15 +202,18 @@ impl Rule {
         Rule::Numbered,
         Rule::Listing,
         Rule::Speaker,
+        Rule::Nameless,
         Rule::Compiled,
         Rule::Marked,
         Rule::DashLeadIn,
         Rule::AfterNotes,
+        Rule::AfterMeeting,
         Rule::Photo,
         Rule::Notes,
         Rule::Opened,
         Rule::AfterEnd,
         Rule::Column,
+        Rule::SeriesTag,
         Rule::Tagged,
         Rule::PhotoItem,
         Rule::Heads,
@@ -224,15 +244,18 @@ impl Rule {
             Rule::Numbered => "numbered",
             Rule::Listing => "listing",
             Rule::Speaker => "speaker",
+            Rule::Nameless => "nameless",
             Rule::Compiled => "compiled",
             Rule::Marked => "marked",
             Rule::DashLeadIn => "dash_lead_in",
             Rule::AfterNotes => "after_notes",
+            Rule::AfterMeeting => "after_meeting",
             Rule::Photo => "photo",
             Rule::Notes => "notes",
             Rule::Opened => "opened",
             Rule::AfterEnd => "after_end",
             Rule::Column => "column",
+            Rule::SeriesTag => "series_tag",
             Rule::Tagged => "tagged",
             Rule::PhotoItem => "photo_item",
             Rule::Heads => "heads",
@@ -313,6 +336,13 @@ impl Rule {
                 let when = g.opening.speaker && is_speaker(g.lines()[0]);
                 fire(when && cur.is_some_and(Builder::has_body), &|| true)
             }
+            Rule::Nameless => {
+                let when = g.after_end
+                    && compiled(g.bs[g.i - 1].text)
+                    && !g.tagged
+                    && nameless(g.bs, g.facts, g.i, g.j);
+                fire(when, &|| true)
+            }
             Rule::Compiled => {
                 let when = g.after_end
                     && compiled(g.bs[g.i - 1].text)
@@ -333,6 +363,20 @@ impl Rule {
                 let clauses = g.lines().iter().any(|l| l.contains(['，', '；']));
                 fire(notes && !clauses, &|| true)
             }
+            Rule::AfterMeeting => {
+                let closed =
+                    g.i > 0 && g.facts[g.i - 1].is_text() && closes_meeting(g.bs[g.i - 1].text);
+                let lines = g.lines();
+                // A bracketed note (`（讲话全文见第三版）`) goes with the report too.
+                let first = trim(lines[0]);
+                let goes_on = first.starts_with("会议")
+                    || first.starts_with(['（', '('])
+                    || lines.iter().any(|l| l.matches('，').count() >= 2);
+                fire(
+                    closed && !goes_on && cur.is_some_and(Builder::has_body),
+                    &|| true,
+                )
+            }
             Rule::Photo => {
                 let photo_news = g.len() == 1 && g.fact(g.j).is_some_and(|n| n.opening_day);
                 fire(photo_news, &|| (g.cohesion)() < PHOTO_COHESION)
@@ -352,6 +396,7 @@ impl Rule {
                 let when = under_text && g.facts[g.i].column_tag && column_head(g.bs[g.i].text);
                 fire(when && cur.is_some_and(Builder::has_body), &|| true)
             }
+            Rule::SeriesTag => fire(g.facts[g.i..g.j].iter().any(|f| f.series_tag), &|| true),
             Rule::Tagged => fire(g.tagged, &|| true),
             Rule::PhotoItem => {
                 let credit =
@@ -690,6 +735,36 @@ fn compiled(line: &str) -> bool {
     line.ends_with("整理") || line.ends_with("编译")
 }
 
+/// The least width of the paragraph under a [`Rule::Nameless`] headline, in chars: a
+/// shorter line is an author's or speaker's (`（日本）新田嘉一`), not the piece's text.
+const NAMELESS_TEXT: usize = 16;
+
+/// True when the group `i..j`, straight under a compiled piece's credit at `i - 1` (`…整理`,
+/// not a translation's), is one headline line over the text of a piece that names no one:
+/// no colon leads it into a speaker or label (`张明代表：`, `讲述人：…`), it is no speaker's
+/// line (`李华委员`, or a name with the post in brackets), no teller signs the piece before
+/// the credit (`…村民王明讲述`), and a paragraph of text, not a name, stands under it.
+fn nameless(bs: &[Block], facts: &[Fact], i: usize, j: usize) -> bool {
+    let line = trim(bs[i].text);
+    // A translated piece's credit names the paper it comes from (`原题为《…》，…编译`): the
+    // next piece is the collection's next excerpt.
+    let translated = bs[i - 1].text.contains("编译");
+    let told = i >= 2 && is_teller(bs[i - 2].text);
+    let text_under = bs.get(j).zip(facts.get(j)).is_some_and(|(b, f)| {
+        f.is_text() && !f.head_like && f.dateline.is_none() && width(b.text) >= NAMELESS_TEXT
+    });
+    j == i + 1
+        && !translated
+        && !told
+        && !line.contains(['：', ':'])
+        && !line.contains("讲述")
+        // A name with the post in brackets (`李华委员（湘江大学教授）`) is the speaker's line.
+        && !line.ends_with(['）', ')'])
+        && !is_speaker(line)
+        && !is_subheaded_or_labelled(&[line])
+        && text_under
+}
+
 /// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`).
 fn credits_a_name(line: &str) -> bool {
     let Some(inner) = bracketed(line) else {
@@ -751,16 +826,19 @@ mod tests {
             (Rule::Numbered, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
             (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n歌舞《春风》\n\n相声《新年》\n\n小品《回家》\n\n魔术《惊喜》\n\n合唱《明天》\n\n舞蹈《花开》\n", "歌舞《春风》", false),
             (Rule::Speaker, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n\n\n江南省湘江市市长李明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n湘江大学副校长王华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "湘江大学副校长王华委员：", true),
+            (Rule::Nameless, "稳住就业基本盘\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n（本报记者 王明整理）\n\n把农村学校办得更好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "把农村学校办得更好", true),
             (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
             (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
             (Rule::Heads, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n“园区这几年的发展，离不开每一位建设者的辛勤付出，大家辛苦了。”\n\n——园区管委会主任王明\n\n“新厂房投产以后，我们的产能翻了一番，订单已经排到了年底。”\n\n——园区企业负责人张华\n\n新厂房投产 订单排满\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n", "——园区企业负责人张华", false),
             (Rule::DashLeadIn, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n——记乡村医生李华\n\n山村来了新医生\n\n开学第一天，乡村医生李华走进山村卫生室。\n", "——记乡村医生李华", true),
             (Rule::AfterNotes, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n■记者手记\n\n园区企业的干劲，来自一项项落到实处的政策。\n\n小学开学\n\n孩子们围着老师唱歌跳舞。\n", "小学开学", true),
+            (Rule::AfterMeeting, "市政府召开常务会议\n\n湘江日报讯 3月2日，市政府召开常务会议，研究部署春耕生产工作。\n\n会议指出，要抓好春耕备耕，确保不误农时。\n\n会议还研究了其他事项。\n\n让农机早点下地\n\n春耕时节，各地农机合作社忙着检修农机，准备下地。\n", "让农机早点下地", true),
             (Rule::Photo, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n", "新厂房加快建设", false),
             (Rule::Notes, "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n", "凝聚更多共识（记者手记）", false),
             (Rule::Opened, "战“疫”书信\n\n一封封书信记录下抗疫一线的故事，致敬奋战在一线的人们。\n\n“夫妻战友”的默契\n\n本报记者  高  炳\n\n一封写给妻子的“道歉信”\n\n亲爱的：对不起！我没有兑现承诺，把孩子放在表姐家了。\n", "一封写给妻子的“道歉信”", false),
             (Rule::AfterEnd, "河边新景\n\n3月1日，市民在河边散步。\n\n影像中国\n\n大米出口\n\n出口量增加，今年大米出口量创新高。\n", "大米出口", true),
             (Rule::Column, "河边新景\n\n3月1日，市民在河边散步，河边新修的步道迎来不少游客。\n\n干出精气神（快评）\n\n河边新修的步道迎来不少游客，市民在河边散步。\n", "干出精气神（快评）", true),
+            (Rule::SeriesTag, "河边村\n\n春耕备耕两不误（乡村振兴，我们在路上）\n\n河边村的村民们一早就来到田里，检修农机，准备下地。\n\n山前村\n\n育苗大棚里的新希望（乡村振兴，我们在路上）\n\n山前村的育苗大棚里，一排排秧苗长势喜人。\n", "山前村", true),
             (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）", true),
             (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n", "驯马成景", true),
             (Rule::Heads, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n", "5.合唱《明天》", false),
@@ -982,14 +1060,16 @@ mod tests {
     }
 
     /// A headline in its column (`…（人民时评）`) straight under a compiled piece's credit
-    /// (`…整理`) opens a piece of its own (`after_end`, as after any story's end); an untagged one, or a speaker's line
-    /// with their post in brackets, is the collection's next item (`compiled`).
+    /// (`…整理`) opens a piece of its own (`after_end`, as after any story's end), and so
+    /// does one straight over its text, naming no one (`nameless`); a speaker's line with
+    /// their post in brackets, or a teller's label, is the collection's next item
+    /// (`compiled`).
     #[test]
     fn a_tagged_headline_under_a_compiled_credit_opens_a_piece() {
         let table = [
             ("让法治护航发展（人民时评）", Some((Rule::AfterEnd, true))),
             ("在流动水下冲净双手（服务窗）", Some((Rule::AfterEnd, true))),
-            ("让法治护航发展", Some((Rule::Compiled, false))),
+            ("让法治护航发展", Some((Rule::Nameless, true))),
             ("李华委员（湘江大学教授）", Some((Rule::Compiled, false))),
         ];
         for (line, want) in table {
@@ -998,6 +1078,56 @@ mod tests {
                 decided(&page, &Profile::dateline_paper(), line),
                 want,
                 "{line}"
+            );
+        }
+    }
+
+    /// A motto in brackets closing two headlines of the page (`（乡村振兴，我们在路上）`) is
+    /// their series' tag: the kicker and headline carrying it open a piece (`series_tag`),
+    /// where the same pair alone would be a section head of the story above.
+    #[test]
+    fn a_motto_on_two_headlines_is_their_column_tag() {
+        let piece = |tag: &str| {
+            format!("河边村\n\n春耕备耕两不误{tag}\n\n河边村的村民们一早就来到田里，检修农机，准备下地。\n\n山前村\n\n育苗大棚里的新希望{tag}\n\n山前村的育苗大棚里，一排排秧苗长势喜人，村民们忙着浇水。\n")
+        };
+        let tagged = piece("（乡村振兴，我们在路上）");
+        assert_eq!(
+            decided(&tagged, &Profile::dateline_paper(), "山前村"),
+            Some((Rule::SeriesTag, true))
+        );
+        let once = tagged.replacen("（乡村振兴，我们在路上）", "", 1);
+        let got = decided(&once, &Profile::dateline_paper(), "山前村");
+        assert_ne!(got.map(|(rule, _)| rule), Some(Rule::SeriesTag), "{got:?}");
+    }
+
+    /// After a meeting's attendance line, the report's own next paragraph cut at a column
+    /// break (`会议听取了…`) goes on with it: `after_meeting` does not open it.
+    #[test]
+    fn a_meeting_reports_next_paragraph_is_no_headline() {
+        let page = "市政府召开常务会议\n\n湘江日报讯 3月2日，市政府召开常务会议。副市长张强、李华出席会议。\n\n会议听取了市农业农村局、市水利局\n\n关于春耕生产的汇报，研究部署春耕备耕工作。\n";
+        let got = decided(page, &Profile::dateline_paper(), "会议听取了");
+        assert_ne!(
+            got.map(|(rule, _)| rule),
+            Some(Rule::AfterMeeting),
+            "{got:?}"
+        );
+    }
+
+    /// A compiled piece that names its teller over its credit (`…讲述`), or a translated
+    /// excerpt's credit (`原题为《…》，…编译`), is one of a collection: the headline after it,
+    /// straight over its text, is the collection's next item (`compiled`), not `nameless`.
+    #[test]
+    fn a_told_or_translated_piece_is_one_of_a_collection() {
+        let table = [
+            "湘江市河边村村民王明讲述\n\n本报记者 李华整理",
+            "（原载《湘江晚报》，原题为《河边人家》，本报记者李华编译）",
+        ];
+        for credit in table {
+            let page = format!("河边人家\n\n大年三十，河边人家贴春联，孩子们在院子里放鞭炮。\n\n{credit}\n\n山村来了新医生\n\n开学第一天，乡村医生走进山村卫生室，为村民量血压。\n");
+            assert_eq!(
+                decided(&page, &Profile::dateline_paper(), "山村来了新医生"),
+                Some((Rule::Compiled, false)),
+                "{credit}"
             );
         }
     }
