@@ -10,7 +10,7 @@ use super::super::furniture::{
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_dated_note, is_end_note,
     is_exclaimed_headline, is_headline_like, is_long_headline_line, is_photo_courtesy,
-    is_sentence_kicker, is_signature,
+    is_sentence_kicker, is_signature, is_summary_kicker,
 };
 use super::super::text::{cut_inside_word, ends_paragraph, trim, width, Block, WIDE_GAP};
 use super::super::Profile;
@@ -117,6 +117,7 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
         })
         .collect();
     headlines_in_place(bs, &mut fs);
+    summary_lead_ins(bs, &mut fs);
     dated_lead_ins(bs, &mut fs);
     section_banners(bs, &mut fs);
     indented_text(bs, &mut fs);
@@ -272,6 +273,43 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         if (top || bs[i].gap >= WIDE_GAP || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && fs[i - 1].ends_article && is_comma_kicker(bs[i].text)
         {
+            fs[i].head_like = true;
+        }
+    }
+}
+
+/// A kicker that sums the story up in clauses, printed as a lead-in line over its headline
+/// (`听取…汇报，推进…；要求…` over `总理主持召开常务会议` over `新华社北京…电`): wider than
+/// a headline line and without a stop at its end ([`is_summary_kicker`]), it is the first
+/// line of the headline group when it stands straight over headline lines that open a
+/// story (over a byline or a dateline, or tagged with their column), after text that ends
+/// a paragraph, a story's end (not a byline that opened one), extra blank lines or the top
+/// of the page. A paragraph cut
+/// at a column break stops mid-sentence too (inside a word: `…我` / `们一定能…！`), but its
+/// rest is seldom a headline over a dateline.
+fn summary_lead_ins(bs: &[Block], fs: &mut [Fact]) {
+    for i in 0..bs.len().saturating_sub(1) {
+        if !fs[i].is_text()
+            || fs[i].head_like
+            || fs[i].dateline.is_some()
+            || fs[i].ends_article
+            || !fs[i + 1].head_like
+            || bs[i + 1].gap >= 2
+        {
+            continue;
+        }
+        // Not under a byline standing straight under headline lines: the story opened
+        // there, and the line is its first point or paragraph.
+        let opened = |k: usize| fs[k].is_byline() && k > 0 && fs[k - 1].head_like;
+        let after = bs[i].gap >= WIDE_GAP
+            || i.checked_sub(1).is_none_or(|k| {
+                !fs[k].head_like
+                    && !opened(k)
+                    && (!fs[k].is_text() || fs[k].ends_article || ends_paragraph(bs[k].text))
+            });
+        let opens = fs[i + 1].column_tag || opens_story(fs, i + 1);
+        let cut = cut_inside_word(bs[i].text, bs[i + 1].text);
+        if after && opens && !cut && is_summary_kicker(bs[i].text) {
             fs[i].head_like = true;
         }
     }
@@ -455,6 +493,36 @@ mod tests {
                     ("text", false, None, false, false, true),
                     ("text", false, None, false, false, false),
                     ("byline", false, None, true, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            // A kicker summing a story up in clauses, without a stop, over a headline over a
+            // dateline, after a finished paragraph: a headline line. The same line over a
+            // headline over plain text, or under a paragraph that runs on, stays text.
+            (
+                "园区企业陆续入驻。\n\n审议春耕工作汇报，部署抓好农资供应；决定补贴种粮大户，稳定粮食生产\n\n市政府召开常务会议\n\n本报讯 市政府召开常务会议。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            (
+                "园区企业陆续入驻。\n\n审议春耕工作汇报，部署抓好农资供应；决定补贴种粮大户，稳定粮食生产\n\n市政府召开常务会议\n\n会议由市长主持。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                ],
+            ),
+            (
+                "园区企业陆续入驻，\n\n审议春耕工作汇报，部署抓好农资供应；决定补贴种粮大户，稳定粮食生产\n\n市政府召开常务会议\n\n本报讯 市政府召开常务会议。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
                     ("text", true, None, false, false, false),
                     ("text", false, Some(false), false, false, false),
                 ],
