@@ -12,7 +12,9 @@ use super::super::headline::{
     is_exclaimed_headline, is_headline_like, is_long_headline_line, is_photo_courtesy,
     is_sentence_kicker, is_signature, is_summary_kicker,
 };
-use super::super::text::{cut_inside_word, ends_paragraph, trim, width, Block, WIDE_GAP};
+use super::super::text::{
+    cut_inside_word, ends_paragraph, line_ends_sentence, trim, width, Block, WIDE_GAP,
+};
 use super::super::Profile;
 use crate::article::Reporter;
 
@@ -251,7 +253,19 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
                     && ends_paragraph(bs[i - 1].text)
                     && fs.get(j + 1).is_some_and(|n| n.is_text() && !n.head_like));
         let parted = bs[i].gap >= WIDE_GAP && fs.get(j).is_some_and(Fact::is_text);
-        if subheaded || bylined_head || parted || fs.get(j).is_some_and(|n| n.dateline.is_some()) {
+        // Over a dateline, straight or under more headline lines; not a line ending on its
+        // stop over a headline line, straight under a story's paragraph: a story's text
+        // often ends exclaiming (a letter's or speech's `预祝大会圆满成功！`, `武汉加油！`),
+        // and the headline of the next story stands under that last line. A headline
+        // going on after its exclamation (`首破万亿元！春节消费亮眼`) stays one.
+        let last_line = i > 0
+            && fs[i - 1].is_text()
+            && !fs[i - 1].head_like
+            && !fs[i - 1].ends_article
+            && bs[i].gap < WIDE_GAP
+            && line_ends_sentence(bs[i].text);
+        let dated = fs.get(j).is_some_and(|n| n.dateline.is_some()) && (j == i + 1 || !last_line);
+        if subheaded || bylined_head || parted || dated {
             fs[i].head_like = true;
         }
     }
@@ -523,6 +537,27 @@ mod tests {
                 vec![
                     ("text", false, None, false, false, false),
                     ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            // A story's last line exclaiming, straight under its paragraph, over the next
+            // story's headline over a dateline: text. A headline going on after its
+            // exclamation, over its subheadline over a dateline: a headline line.
+            (
+                "代表们纷纷表示，要把会议精神带回去。\n\n祝愿大会取得圆满成功！\n\n市人代会今天开幕\n\n本报讯 市人代会今天开幕。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            (
+                "代表们纷纷表示，要把会议精神带回去。\n\n销售破千亿！假日消费亮眼\n\n网购年货成新风尚\n\n本报讯 假日消费亮眼。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
                     ("text", true, None, false, false, false),
                     ("text", false, Some(false), false, false, false),
                 ],
