@@ -732,7 +732,11 @@ pub(crate) fn assign(lines: &[&str]) -> Heads {
                 && !b_attendance
                 && !marks_headline(a, b)
                 && !leads_in(b)
-                && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
+                // A `——` subheadline printed over its headline as a lead-in line is its kicker.
+                && (reads_as_kicker(a)
+                    || a.starts_with("——")
+                    || (b_tagged && !a_tagged)
+                    || !(a_tagged || b_listing))
             {
                 heads.kicker = Some(a.to_string());
                 let (h, s) = split_dash(b);
@@ -1347,6 +1351,15 @@ mod tests {
                 h(
                     Some("（2021年3月2日湘江市人民代表大会常务委员会会议通过）"),
                     "湘江市关于加强河道保护的决定",
+                    &[],
+                ),
+            ),
+            // A `——` subheadline printed over its tagged headline as a lead-in line.
+            (
+                vec!["——写在新桥通车之际（5）", "两岸连通了（城市观察）"],
+                h(
+                    Some("——写在新桥通车之际（5）"),
+                    "两岸连通了（城市观察）",
                     &[],
                 ),
             ),

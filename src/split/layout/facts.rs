@@ -283,7 +283,16 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
             && fs[i - 1].is_text()
             && !ends_paragraph(bs[i - 1].text)
             && !fs[i - 1].ends_article;
-        let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on;
+        // Nor, over a column's headline, a story's last sentence ending on its stop straight
+        // under its paragraph (`老章想，日子不就该是这样吗？` over `山茶飘香（副刊）`); a
+        // kicker trailing off (`图书、展览、课程……`) leads into the headline.
+        let last_line = i > 0
+            && fs[i - 1].is_text()
+            && !fs[i - 1].head_like
+            && !fs[i - 1].ends_article
+            && line_ends_sentence(bs[i].text)
+            && !trim(bs[i].text).ends_with('…');
+        let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on && !last_line;
         if (top || bs[i].gap >= WIDE_GAP || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && fs[i - 1].ends_article && is_comma_kicker(bs[i].text)
         {
@@ -560,6 +569,26 @@ mod tests {
                     ("text", true, None, false, false, false),
                     ("text", true, None, false, false, false),
                     ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            // A story's last sentence asking, straight under its paragraph, over a column's
+            // headline: text. A kicker trailing off there leads into the headline.
+            (
+                "老李走在回家的路上。\n\n他想，好日子不就是这样的吗？\n\n春到山村（乡土）\n\n山里的桃花开了。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, true, false),
+                    ("text", false, None, false, false, false),
+                ],
+            ),
+            (
+                "老李走在回家的路上。\n\n看花、采茶、听山歌……\n\n春到山村（乡土）\n\n山里的桃花开了。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", true, None, false, true, false),
+                    ("text", false, None, false, false, false),
                 ],
             ),
             // A note cut in two at a column break ends the article at its second part.
