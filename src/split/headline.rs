@@ -10,8 +10,8 @@ use super::byline::{
     ends_with_photo_sign, is_photo_source, signed_as_photo, MAX_PHOTO_CREDIT, NAME_CHARS,
 };
 use super::text::{
-    bracketed, closing_note, is_han, is_space, line_ends_sentence, staff_column, trim, wider_than,
-    width,
+    bracketed, closing_note, ends_paragraph, is_han, is_space, line_ends_sentence, staff_column,
+    trim, wider_than, width,
 };
 
 /// The longest headline line, in chars.
@@ -170,6 +170,33 @@ pub(crate) fn is_sentence_kicker(line: &str) -> bool {
         && !is_reader_signature(line)
         && !is_photo_courtesy(line)
         && !is_teller(line)
+}
+
+/// The longest kicker that sums a story up in clauses ([`is_summary_kicker`]), in chars.
+const MAX_SUMMARY_KICKER: usize = 200;
+
+/// True when `line` can be a kicker that sums the story up in clauses, wider than any
+/// headline line (`听取…汇报，推进…；要求…，为…奠定基础`, `…支持科创、小微企业融资，积极解决…
+/// 困难和问题`): printed without a stop at its end (nor a note after one: `…。（相关报道见第七版）`),
+/// of one sentence or two, not cut short, not opening with a day.
+/// Text reads the same way (a paragraph cut at a column break), so it is only read as one
+/// straight over a headline that opens a story ([`super::layout`]'s facts).
+pub(crate) fn is_summary_kicker(line: &str) -> bool {
+    let line = trim(line);
+    !wider_than(line, MAX_SUMMARY_KICKER)
+        && width(line) >= MIN_SENTENCE_KICKER
+        && line.contains(['，', '；'])
+        && line.matches('。').count() <= 1
+        // A stop with spaces after it ends a paragraph, and what is set off after them is a
+        // credit cut at a column break (`…最后一刻。  新华社记` / `者  王明`).
+        && !line
+            .split_once('。')
+            .is_some_and(|(_, after)| after.starts_with(is_space))
+        && !ends_paragraph(line)
+        && !cut_short(line, true)
+        && !line.ends_with(COLONS)
+        && super::furniture::opening_day(line).is_none()
+        && balanced(line)
 }
 
 /// A line that closes the text it stands under, though no stop ends it: a photo's source
@@ -710,6 +737,16 @@ pub(crate) fn assign(lines: &[&str]) -> Heads {
                 .subheadlines
                 .extend(rest.iter().map(|l| l.to_string()));
         }
+        // A kicker summing the story up in clauses, too long or too broken for a headline
+        // line (`听取…汇报，推进…；要求…` over `总理主持召开常务会议`): the lines under it are
+        // read as a group of their own.
+        [a, rest @ ..] if !rest.is_empty() && !is_headline_like(a) && is_summary_kicker(a) => {
+            let under = assign(rest);
+            heads.kicker = Some(a.to_string());
+            heads.headline = under.headline;
+            heads.subheadlines.extend(under.kicker);
+            heads.subheadlines.extend(under.subheadlines);
+        }
         [one] => {
             let (h, s) = split_dash(one);
             heads.headline = h;
@@ -741,7 +778,11 @@ pub(crate) fn assign(lines: &[&str]) -> Heads {
                 && !b_attendance
                 && !marks_headline(a, b)
                 && !leads_in(b)
-                && (reads_as_kicker(a) || (b_tagged && !a_tagged) || !(a_tagged || b_listing))
+                // A `——` subheadline printed over its headline as a lead-in line is its kicker.
+                && (reads_as_kicker(a)
+                    || a.starts_with("——")
+                    || (b_tagged && !a_tagged)
+                    || !(a_tagged || b_listing))
             {
                 heads.kicker = Some(a.to_string());
                 let (h, s) = split_dash(b);
@@ -1176,6 +1217,49 @@ mod tests {
     }
 
     #[test]
+    fn summary_kickers() {
+        let table = [
+            (
+                "审议全市春耕备耕工作汇报，部署抓好农资供应；决定对种粮大户给予补贴，稳定粮食生产",
+                true,
+            ),
+            (
+                "市长强调，春耕工作已全面展开。我们一定要抓紧抓实，确保不误农时",
+                true,
+            ),
+            (
+                "湘江市将推出五项措施，支持小微企业融资，帮助企业渡过难关",
+                true,
+            ),
+            // A paragraph: it ends a sentence, or a note after one.
+            (
+                "湘江市将推出五项措施，支持小微企业融资，帮助企业渡过难关。",
+                false,
+            ),
+            (
+                "湘江市将推出五项措施，支持小微企业融资。（相关报道见第三版）",
+                false,
+            ),
+            // Several sentences, cut short, opening with a day, or a credit set off after
+            // the last sentence: text.
+            ("春耕开始了。农资到位了。种子下地了，农民笑了", false),
+            ("湘江市将推出五项措施，支持小微企业融资，帮助", true),
+            ("湘江市将推出五项措施，支持小微企业融资，", false),
+            ("3月2日，湘江市推出五项措施，支持小微企业融资", false),
+            ("他一直工作到生命的最后一刻，从未停歇。  湘江日报记", false),
+            // No clause at all.
+            ("湘江市推出五项措施支持小微企业融资", false),
+        ];
+        for (input, want) in table {
+            assert_eq!(is_summary_kicker(input), want, "{input}");
+        }
+        // In a group, the kicker: the headline is the line under it.
+        let heads = assign(&[table[0].0, "市政府召开常务会议"]);
+        assert_eq!(heads.kicker.as_deref(), Some(table[0].0));
+        assert_eq!(heads.headline, "市政府召开常务会议");
+    }
+
+    #[test]
     fn section_heads() {
         let table = [
             ("越是形势向好，越要保持清醒头脑", true),
@@ -1356,6 +1440,15 @@ mod tests {
                 h(
                     Some("（2021年3月2日湘江市人民代表大会常务委员会会议通过）"),
                     "湘江市关于加强河道保护的决定",
+                    &[],
+                ),
+            ),
+            // A `——` subheadline printed over its tagged headline as a lead-in line.
+            (
+                vec!["——写在新桥通车之际（5）", "两岸连通了（城市观察）"],
+                h(
+                    Some("——写在新桥通车之际（5）"),
+                    "两岸连通了（城市观察）",
                     &[],
                 ),
             ),

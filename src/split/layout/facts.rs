@@ -10,9 +10,11 @@ use super::super::furniture::{
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_dated_note, is_end_note,
     is_exclaimed_headline, is_headline_like, is_long_headline_line, is_photo_courtesy,
-    is_sentence_kicker, is_signature, series_tag,
+    is_sentence_kicker, is_signature, is_summary_kicker, series_tag,
 };
-use super::super::text::{cut_inside_word, ends_paragraph, trim, width, Block, WIDE_GAP};
+use super::super::text::{
+    cut_inside_word, ends_paragraph, line_ends_sentence, trim, width, Block, WIDE_GAP,
+};
 use super::super::Profile;
 use crate::article::Reporter;
 
@@ -122,6 +124,7 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
         .collect();
     headlines_in_place(bs, &mut fs);
     series_tags(bs, &mut fs);
+    summary_lead_ins(bs, &mut fs);
     dated_lead_ins(bs, &mut fs);
     section_banners(bs, &mut fs);
     indented_text(bs, &mut fs);
@@ -272,7 +275,19 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
                     && ends_paragraph(bs[i - 1].text)
                     && fs.get(j + 1).is_some_and(|n| n.is_text() && !n.head_like));
         let parted = bs[i].gap >= WIDE_GAP && fs.get(j).is_some_and(Fact::is_text);
-        if subheaded || bylined_head || parted || fs.get(j).is_some_and(|n| n.dateline.is_some()) {
+        // Over a dateline, straight or under more headline lines; not a line ending on its
+        // stop over a headline line, straight under a story's paragraph: a story's text
+        // often ends exclaiming (a letter's or speech's `预祝大会圆满成功！`, `武汉加油！`),
+        // and the headline of the next story stands under that last line. A headline
+        // going on after its exclamation (`首破万亿元！春节消费亮眼`) stays one.
+        let last_line = i > 0
+            && fs[i - 1].is_text()
+            && !fs[i - 1].head_like
+            && !fs[i - 1].ends_article
+            && bs[i].gap < WIDE_GAP
+            && line_ends_sentence(bs[i].text);
+        let dated = fs.get(j).is_some_and(|n| n.dateline.is_some()) && (j == i + 1 || !last_line);
+        if subheaded || bylined_head || parted || dated {
             fs[i].head_like = true;
         }
     }
@@ -290,10 +305,56 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
             && fs[i - 1].is_text()
             && !ends_paragraph(bs[i - 1].text)
             && !fs[i - 1].ends_article;
-        let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on;
+        // Nor, over a column's headline, a story's last sentence ending on its stop straight
+        // under its paragraph (`老章想，日子不就该是这样吗？` over `山茶飘香（副刊）`); a
+        // kicker trailing off (`图书、展览、课程……`) leads into the headline.
+        let last_line = i > 0
+            && fs[i - 1].is_text()
+            && !fs[i - 1].head_like
+            && !fs[i - 1].ends_article
+            && line_ends_sentence(bs[i].text)
+            && !trim(bs[i].text).ends_with('…');
+        let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on && !last_line;
         if (top || bs[i].gap >= WIDE_GAP || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && fs[i - 1].ends_article && is_comma_kicker(bs[i].text)
         {
+            fs[i].head_like = true;
+        }
+    }
+}
+
+/// A kicker that sums the story up in clauses, printed as a lead-in line over its headline
+/// (`听取…汇报，推进…；要求…` over `总理主持召开常务会议` over `新华社北京…电`): wider than
+/// a headline line and without a stop at its end ([`is_summary_kicker`]), it is the first
+/// line of the headline group when it stands straight over headline lines that open a
+/// story (over a byline or a dateline, or tagged with their column), after text that ends
+/// a paragraph, a story's end (not a byline that opened one), extra blank lines or the top
+/// of the page. A paragraph cut
+/// at a column break stops mid-sentence too (inside a word: `…我` / `们一定能…！`), but its
+/// rest is seldom a headline over a dateline.
+fn summary_lead_ins(bs: &[Block], fs: &mut [Fact]) {
+    for i in 0..bs.len().saturating_sub(1) {
+        if !fs[i].is_text()
+            || fs[i].head_like
+            || fs[i].dateline.is_some()
+            || fs[i].ends_article
+            || !fs[i + 1].head_like
+            || bs[i + 1].gap >= 2
+        {
+            continue;
+        }
+        // Not under a byline standing straight under headline lines: the story opened
+        // there, and the line is its first point or paragraph.
+        let opened = |k: usize| fs[k].is_byline() && k > 0 && fs[k - 1].head_like;
+        let after = bs[i].gap >= WIDE_GAP
+            || i.checked_sub(1).is_none_or(|k| {
+                !fs[k].head_like
+                    && !opened(k)
+                    && (!fs[k].is_text() || fs[k].ends_article || ends_paragraph(bs[k].text))
+            });
+        let opens = fs[i + 1].column_tag || opens_story(fs, i + 1);
+        let cut = cut_inside_word(bs[i].text, bs[i + 1].text);
+        if after && opens && !cut && is_summary_kicker(bs[i].text) {
             fs[i].head_like = true;
         }
     }
@@ -479,6 +540,77 @@ mod tests {
                     ("byline", false, None, true, false, false),
                     ("text", true, None, false, false, false),
                     ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            // A kicker summing a story up in clauses, without a stop, over a headline over a
+            // dateline, after a finished paragraph: a headline line. The same line over a
+            // headline over plain text, or under a paragraph that runs on, stays text.
+            (
+                "园区企业陆续入驻。\n\n审议春耕工作汇报，部署抓好农资供应；决定补贴种粮大户，稳定粮食生产\n\n市政府召开常务会议\n\n本报讯 市政府召开常务会议。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            (
+                "园区企业陆续入驻。\n\n审议春耕工作汇报，部署抓好农资供应；决定补贴种粮大户，稳定粮食生产\n\n市政府召开常务会议\n\n会议由市长主持。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                ],
+            ),
+            (
+                "园区企业陆续入驻，\n\n审议春耕工作汇报，部署抓好农资供应；决定补贴种粮大户，稳定粮食生产\n\n市政府召开常务会议\n\n本报讯 市政府召开常务会议。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            // A story's last line exclaiming, straight under its paragraph, over the next
+            // story's headline over a dateline: text. A headline going on after its
+            // exclamation, over its subheadline over a dateline: a headline line.
+            (
+                "代表们纷纷表示，要把会议精神带回去。\n\n祝愿大会取得圆满成功！\n\n市人代会今天开幕\n\n本报讯 市人代会今天开幕。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            (
+                "代表们纷纷表示，要把会议精神带回去。\n\n销售破千亿！假日消费亮眼\n\n网购年货成新风尚\n\n本报讯 假日消费亮眼。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", false, Some(false), false, false, false),
+                ],
+            ),
+            // A story's last sentence asking, straight under its paragraph, over a column's
+            // headline: text. A kicker trailing off there leads into the headline.
+            (
+                "老李走在回家的路上。\n\n他想，好日子不就是这样的吗？\n\n春到山村（乡土）\n\n山里的桃花开了。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, true, false),
+                    ("text", false, None, false, false, false),
+                ],
+            ),
+            (
+                "老李走在回家的路上。\n\n看花、采茶、听山歌……\n\n春到山村（乡土）\n\n山里的桃花开了。\n",
+                vec![
+                    ("text", false, None, false, false, false),
+                    ("text", true, None, false, false, false),
+                    ("text", true, None, false, true, false),
+                    ("text", false, None, false, false, false),
                 ],
             ),
             // A note cut in two at a column break ends the article at its second part.

@@ -666,3 +666,23 @@ fn a_column_break_between_two_names_of_a_credit_keeps_them_apart() {
         .body
         .starts_with("本报讯（记者 赵贝佳 通讯员 程峰 陆豪磊）19日"));
 }
+
+/// A kicker summing the story up in clauses, printed without a stop as a lead-in line over
+/// its headline, opens that story: it is no paragraph the headline goes on with.
+#[test]
+fn a_summary_lead_in_opens_its_story() {
+    let page = split_page(
+        "园区新厂房开工\n\n本报讯 园区新厂房今天开工建设，企业陆续入驻。\n\n审议春耕工作汇报，部署抓好农资供应；决定补贴种粮大户，稳定粮食生产\n\n市政府召开常务会议\n\n本报讯 市政府召开常务会议，研究春耕工作。\n",
+    );
+    let heads = kickers_and_heads(&page);
+    assert_eq!(
+        heads,
+        [
+            (None, "园区新厂房开工"),
+            (
+                Some("审议春耕工作汇报，部署抓好农资供应；决定补贴种粮大户，稳定粮食生产"),
+                "市政府召开常务会议"
+            )
+        ]
+    );
+}
