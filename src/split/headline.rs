@@ -1231,6 +1231,9 @@ mod tests {
                 "湘江市将推出五项措施，支持小微企业融资，帮助企业渡过难关",
                 true,
             ),
+            // A line that may have been cut inside a word at a column break still reads as
+            // one: only its place on the page tells (facts::summary_lead_ins).
+            ("湘江市将推出五项措施，支持小微企业融资，帮助", true),
             // A paragraph: it ends a sentence, or a note after one.
             (
                 "湘江市将推出五项措施，支持小微企业融资，帮助企业渡过难关。",
@@ -1240,10 +1243,9 @@ mod tests {
                 "湘江市将推出五项措施，支持小微企业融资。（相关报道见第三版）",
                 false,
             ),
-            // Several sentences, cut short, opening with a day, or a credit set off after
+            // Several sentences, cut after a comma, opening with a day, or a credit set off after
             // the last sentence: text.
             ("春耕开始了。农资到位了。种子下地了，农民笑了", false),
-            ("湘江市将推出五项措施，支持小微企业融资，帮助", true),
             ("湘江市将推出五项措施，支持小微企业融资，", false),
             ("3月2日，湘江市推出五项措施，支持小微企业融资", false),
             ("他一直工作到生命的最后一刻，从未停歇。  湘江日报记", false),
