@@ -222,6 +222,18 @@ fn opens_story(fs: &[Fact], i: usize) -> bool {
         .is_some_and(|f| f.is_byline() || f.dateline.is_some())
 }
 
+/// Block `i` ends on its stop straight under a paragraph of the story's text (a letter's
+/// `预祝大会圆满成功！`, `…这样的吗？`): the story's last line, not a kicker or headline line
+/// over what follows ([`headlines_in_place`]).
+fn story_last_line(bs: &[Block], fs: &[Fact], i: usize) -> bool {
+    i > 0
+        && fs[i - 1].is_text()
+        && !fs[i - 1].head_like
+        && !fs[i - 1].ends_article
+        && bs[i].gap < WIDE_GAP
+        && line_ends_sentence(bs[i].text)
+}
+
 /// Corrects the headline shape by the blocks around each one.
 fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
     // A headline-like line whose last word runs on into the text under it is the first
@@ -280,12 +292,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         // often ends exclaiming (a letter's or speech's `预祝大会圆满成功！`, `武汉加油！`),
         // and the headline of the next story stands under that last line. A headline
         // going on after its exclamation (`首破万亿元！春节消费亮眼`) stays one.
-        let last_line = i > 0
-            && fs[i - 1].is_text()
-            && !fs[i - 1].head_like
-            && !fs[i - 1].ends_article
-            && bs[i].gap < WIDE_GAP
-            && line_ends_sentence(bs[i].text);
+        let last_line = story_last_line(bs, fs, i);
         let dated = fs.get(j).is_some_and(|n| n.dateline.is_some()) && (j == i + 1 || !last_line);
         if subheaded || bylined_head || parted || dated {
             fs[i].head_like = true;
@@ -308,12 +315,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         // Nor, over a column's headline, a story's last sentence ending on its stop straight
         // under its paragraph (`老章想，日子不就该是这样吗？` over `山茶飘香（副刊）`); a
         // kicker trailing off (`图书、展览、课程……`) leads into the headline.
-        let last_line = i > 0
-            && fs[i - 1].is_text()
-            && !fs[i - 1].head_like
-            && !fs[i - 1].ends_article
-            && line_ends_sentence(bs[i].text)
-            && !trim(bs[i].text).ends_with('…');
+        let last_line = story_last_line(bs, fs, i) && !trim(bs[i].text).ends_with('…');
         let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on && !last_line;
         if (top || bs[i].gap >= WIDE_GAP || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && fs[i - 1].ends_article && is_comma_kicker(bs[i].text)
