@@ -462,6 +462,37 @@ pub(crate) fn is_abstract_label(line: &str) -> bool {
     ["核心阅读", "内容提要", "阅读提示"].contains(&label(line))
 }
 
+/// Words that close a clause setting a story's time (`新春伊始，`, `春节将至，`, `一天下午，`).
+const TIME_ENDS: [&str; 19] = [
+    "过后", "伊始", "将至", "以来", "之际", "期间", "前夕", "时节", "时分", "上午", "下午", "晚上",
+    "早上", "清晨", "傍晚", "凌晨", "当天", "当晚", "日",
+];
+/// Adverbs that alone set a story's time (`连日来，`, `近日，`).
+const TIME_ADVERBS: [&str; 7] = ["连日来", "近日", "日前", "近年来", "如今", "眼下", "目前"];
+/// The longest clause setting the time at a paragraph's opening, in chars.
+const MAX_TIME_CLAUSE: usize = 6;
+
+/// A line opening with a short clause that sets the time, then a comma (`新春伊始，…`,
+/// `22日，…`, `连日来，…`): how a news paragraph opens, not a headline line. A kicker
+/// leading in with a dash (`近日，记者跟随…——`) is a headline line all the same.
+pub(crate) fn opens_with_time(line: &str) -> bool {
+    let line = trim(line);
+    if line.ends_with("——") {
+        return false;
+    }
+    let Some((clause, rest)) = line.split_once('，') else {
+        return false;
+    };
+    let n = clause.chars().count();
+    let plain = clause
+        .chars()
+        .all(|c| is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c));
+    (2..=MAX_TIME_CLAUSE).contains(&n)
+        && plain
+        && !trim(rest).is_empty()
+        && (TIME_ADVERBS.contains(&clause) || TIME_ENDS.iter().any(|w| clause.ends_with(w)))
+}
+
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,
 /// `一、加强监督检查`, or a single phrase broken by a comma.
 pub(crate) fn is_section_head(line: &str) -> bool {
@@ -877,6 +908,24 @@ mod tests {
         ];
         for (line, want) in table {
             assert_eq!(is_notes_label(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn lines_opening_with_the_time() {
+        let table = [
+            ("新春伊始，园区新厂房陆续", true),
+            ("春节将至，各地举办迎春活动", true),
+            ("22日，园区新厂房", true),
+            ("连日来，园区企业加快", true),
+            ("一天下午，突然接到电", true),
+            // A kicker leading in with a dash, a headline's comma, no comma at all.
+            ("近日，记者跟随园区工人——", false),
+            ("用餐不担心，外卖暖人心", false),
+            ("园区新厂房开工建设", false),
+        ];
+        for (line, want) in table {
+            assert_eq!(opens_with_time(line), want, "{line}");
         }
     }
 

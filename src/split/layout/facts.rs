@@ -10,7 +10,7 @@ use super::super::furniture::{
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_dated_note, is_end_note,
     is_exclaimed_headline, is_headline_like, is_long_headline_line, is_photo_courtesy,
-    is_sentence_kicker, is_signature, is_summary_kicker, series_tag,
+    is_sentence_kicker, is_signature, is_summary_kicker, opens_with_time, series_tag,
 };
 use super::super::text::{
     cut_inside_word, ends_paragraph, line_ends_sentence, trim, width, Block, WIDE_GAP,
@@ -247,6 +247,22 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
             && fs[i + 1].is_text()
             && fs[i + 1].dateline.is_none()
             && cut_inside_word(bs[i].text, bs[i + 1].text)
+        {
+            fs[i].head_like = false;
+        }
+    }
+    // A line under a headline line that opens with a clause setting the time
+    // (`新春伊始，浙江…`), straight over text: the story's first paragraph, cut at a column
+    // break, not one more headline line.
+    for i in 1..bs.len().saturating_sub(1) {
+        if fs[i].head_like
+            && fs[i - 1].head_like
+            && bs[i].gap < 2
+            && bs[i + 1].gap < 2
+            && fs[i + 1].is_text()
+            && !fs[i + 1].head_like
+            && fs[i + 1].dateline.is_none()
+            && opens_with_time(bs[i].text)
         {
             fs[i].head_like = false;
         }
@@ -674,6 +690,32 @@ mod tests {
                 .position(|b| b.text == "稳步推进")
                 .expect("the line");
             assert_eq!(fs[k].head_like, want, "{page}");
+        }
+    }
+
+    /// A line opening with a clause that sets the time, under a headline line and over
+    /// text, is the story's first paragraph cut at a column break.
+    #[test]
+    fn a_line_setting_the_time_under_a_headline_is_text() {
+        let table = [
+            // (page, whether the second line reads as a headline line)
+            (
+                "园区建设提速\n\n稳住岗位，护好民生\n\n开工建设，企业加快生产。\n",
+                true,
+            ),
+            (
+                "园区建设提速\n\n新春伊始，园区新厂房陆续\n\n开工建设，企业加快生产。\n",
+                false,
+            ),
+            (
+                "园区建设提速\n\n3日，园区新厂房陆续\n\n开工建设，企业加快生产。\n",
+                false,
+            ),
+        ];
+        for (page, want) in table {
+            let bs = blocks(page);
+            let fs = facts(&bs, &Profile::default());
+            assert_eq!(fs[1].head_like, want, "{page}");
         }
     }
 }
