@@ -237,6 +237,34 @@ pub(crate) fn tail_byline(para: &str) -> Option<usize> {
     after_stop.or_else(|| tail_with_role(para))
 }
 
+/// The widest piece of a byline a column break leaves at the end of a story's last line
+/// (`本`, `本报记`, `新华社记`), in chars.
+const MAX_CUT_TAIL: usize = 4;
+
+/// Where a byline set after a story's last sentence begins when a column break cut it
+/// (`……都已恢复正常。  本` over `报记者  王明`): what `para` prints after its last stop
+/// and the spaces reads as no byline alone, nor does `next`, the line under it, and the two
+/// joined read as one. The byte offset of that piece in `para`.
+pub(crate) fn cut_tail_byline(para: &str, next: &str) -> Option<usize> {
+    if !(para.contains("  ") || para.contains(['\u{3000}', '\u{a0}'])) {
+        return None;
+    }
+    let at = set_off_runs(para)
+        .filter(|&(start, _)| para[..start].ends_with(['。', '！', '？', '”', '…', '）']))
+        .map(|(_, end)| end)
+        .last()?;
+    let piece = &para[at..];
+    let plain = !piece.contains(is_space) && !piece.chars().any(|c| c.is_ascii_punctuation());
+    let joined = [piece, next].concat();
+    (plain
+        && !wider_than(piece, MAX_CUT_TAIL)
+        && !wider_than(&joined, MAX_TAIL_BYLINE)
+        && byline(piece).is_none()
+        && byline(next).is_none()
+        && byline(&joined).is_some_and(|reps| !reps.is_empty()))
+    .then_some(at)
+}
+
 /// The runs of spaces inside `para` that set what follows apart: two spaces or more, or an
 /// ideographic one, after some text and before more. For each, the byte offsets where the
 /// run starts and where the text after it begins.
@@ -876,6 +904,37 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(tail_byline(input).map(|k| &input[k..]), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn bylines_cut_after_the_last_sentence() {
+        let table = [
+            ("各条线路都已恢复正常。  本", "报记者  王明", Some("本")),
+            (
+                "各条线路都已恢复正常。  本报记",
+                "者  王明  李华",
+                Some("本报记"),
+            ),
+            // Read whole on the line already, or on the line under; a sentence after the
+            // spaces; a headline over a byline.
+            (
+                "各条线路都已恢复正常。  本报记者  王明",
+                "城区公交线路优化",
+                None,
+            ),
+            ("各条线路都已恢复正常。  本", "月起线路调整", None),
+            ("各条线路都已恢复正常。", "记者  王明", None),
+            ("各条线路都已恢复正常。  本报", "记者  王明", None),
+            (
+                "构建“三建三助”  帮扶机制",
+                "日报记者 王明  通讯员 李华",
+                None,
+            ),
+        ];
+        for (para, next, want) in table {
+            let got = cut_tail_byline(para, next).map(|k| &para[k..]);
+            assert_eq!(got, want, "{para} / {next}");
         }
     }
 

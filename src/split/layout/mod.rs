@@ -19,7 +19,7 @@ use super::headline::{
     assign, closes_text, has_column_tag, is_editors_note, is_speaker, is_text_label,
 };
 use super::paragraphs::Builder;
-use super::text::{blocks, trim, width, Block};
+use super::text::{blocks, trim, width, Block, WIDE_GAP};
 use super::{Page, Profile};
 use facts::{Fact, Kind, MAX_GROUP};
 pub(crate) use rules::Rule;
@@ -43,7 +43,9 @@ struct Decision {
 
 /// Splits the page, telling `log` how each group of headline lines was decided.
 fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) -> Page {
-    let (bs, tails) = tails_apart(blocks(text));
+    let raw = blocks(text);
+    let cut = cut_tails(&raw);
+    let (bs, tails) = tails_apart(raw, &cut);
     let mut facts = facts::facts(&bs, profile);
     for (f, tail) in facts.iter_mut().zip(tails) {
         f.tail = tail;
@@ -258,21 +260,64 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
     page
 }
 
+/// A byline set after a story's last sentence and cut by a column break (`……恢复正常。  本`
+/// over `报记者  王明`), mended: the block it begins in, the byte offset there, and the
+/// byline whole.
+struct CutTail {
+    block: usize,
+    at: usize,
+    byline: String,
+}
+
+/// The bylines after a story's last sentence that a column break cut, in block order.
+fn cut_tails(bs: &[Block]) -> Vec<CutTail> {
+    let mut out = Vec::new();
+    for (k, pair) in bs.windows(2).enumerate() {
+        let (b, next) = (&pair[0], &pair[1]);
+        if next.gap >= WIDE_GAP || byline::tail_byline(b.text).is_some() {
+            continue;
+        }
+        if let Some(at) = byline::cut_tail_byline(b.text, next.text) {
+            let byline = [&b.text[at..], next.text].concat();
+            out.push(CutTail {
+                block: k,
+                at,
+                byline,
+            });
+        }
+    }
+    out
+}
+
 /// The blocks with each byline set after a paragraph's last sentence
 /// (`……恢复正常。  本报记者  王明`) made a block of its own, straight under it, and for each
-/// block whether it is such a byline.
-fn tails_apart(bs: Vec<Block<'_>>) -> (Vec<Block<'_>>, Vec<bool>) {
+/// block whether it is such a byline. A byline `cut` by a column break is one block, from
+/// where it begins to the end of the line under it.
+fn tails_apart<'a>(bs: Vec<Block<'a>>, cut: &'a [CutTail]) -> (Vec<Block<'a>>, Vec<bool>) {
     let mut out = Vec::with_capacity(bs.len());
     let mut tails = Vec::with_capacity(bs.len());
-    for b in bs {
-        let Some(at) = byline::tail_byline(b.text) else {
-            out.push(b);
-            tails.push(false);
-            continue;
+    let mut cut = cut.iter().peekable();
+    let mut k = 0;
+    while let Some(&b) = bs.get(k) {
+        k += 1;
+        let (at, credit, end, space_after) = match cut.next_if(|c| c.block == k - 1) {
+            // The line under it (there is one) ends the byline.
+            Some(c) => {
+                let next = bs[k];
+                k += 1;
+                (c.at, c.byline.as_str(), next.end, next.space_after)
+            }
+            None => match byline::tail_byline(b.text) {
+                Some(at) => (at, &b.text[at..], b.end, b.space_after),
+                None => {
+                    out.push(b);
+                    tails.push(false);
+                    continue;
+                }
+            },
         };
         tails.extend([false, true]);
         let body = trim(&b.text[..at]);
-        let credit = &b.text[at..];
         let body_end = b.start + body.chars().count();
         let credit_start = b.start + b.text[..at].chars().count();
         out.push(Block {
@@ -283,11 +328,11 @@ fn tails_apart(bs: Vec<Block<'_>>) -> (Vec<Block<'_>>, Vec<bool>) {
         });
         out.push(Block {
             start: credit_start,
-            end: b.end,
+            end,
             text: credit,
             gap: 0,
             space_before: false,
-            space_after: b.space_after,
+            space_after,
         });
     }
     (out, tails)

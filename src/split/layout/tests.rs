@@ -567,6 +567,23 @@ fn bylines_after_the_story_credit_that_story() {
     );
 }
 
+/// A byline after a story's last sentence that a column break cut (`…投用。  本` over
+/// `报记者  肖新新`) credits its story, and the next headline still opens the next one.
+#[test]
+fn a_byline_cut_after_the_last_sentence_credits_its_story() {
+    let page = split_page(
+        "园区新厂房开工建设\n\n本报讯  园区新厂房陆续开工建设，企业加快生产，工人们忙着安装设备。\n\n据介绍，园区今年计划新建厂房二十栋，预计年底前全部建成投用。  本\n\n报记者  肖新新\n\n城区公交线路优化调整\n\n本报讯  城区公交线路本月起优化调整，新增线路三条，方便市民出行。  本报记者  王明\n",
+    );
+    assert_eq!(
+        credited(&page),
+        [
+            ("园区新厂房开工建设", vec!["肖新新"]),
+            ("城区公交线路优化调整", vec!["王明"]),
+        ]
+    );
+    assert!(page.articles[0].body.ends_with("全部建成投用。"));
+}
+
 /// Stories each under its own byline over plain text: one series on a paper that opens
 /// its stories with datelines, as People's Daily prints them (rule `series`), but stories
 /// of their own for a paper whose profile says it bylines its stories under their
