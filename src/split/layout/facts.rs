@@ -330,8 +330,11 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
             && !fs[i - 1].ends_article;
         // Nor, over a column's headline, a story's last sentence ending on its stop straight
         // under its paragraph (`老章想，日子不就该是这样吗？` over `山茶飘香（副刊）`); a
-        // kicker trailing off (`图书、展览、课程……`) leads into the headline.
-        let last_line = story_last_line(bs, fs, i) && !trim(bs[i].text).ends_with('…');
+        // kicker trailing off on a list (`图书、展览、课程……`) leads into the headline, but a
+        // sentence trailing off in clauses (`她笑了，笑得那么温暖……`) ends the story.
+        let line = trim(bs[i].text);
+        let trails_off = line.ends_with('…') && !line.contains(['，', ','].as_slice());
+        let last_line = story_last_line(bs, fs, i) && !trails_off;
         let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on && !last_line;
         if (top || bs[i].gap >= WIDE_GAP || over_column) && is_sentence_kicker(bs[i].text)
             || i > 0 && fs[i - 1].ends_article && is_comma_kicker(bs[i].text)

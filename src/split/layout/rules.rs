@@ -765,7 +765,10 @@ fn nameless(bs: &[Block], facts: &[Fact], i: usize, j: usize) -> bool {
         && text_under
 }
 
-/// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`).
+/// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`),
+/// each at most [`NAME`] chars. A bracketed note that runs longer without a break is no
+/// name but a story's closing note (`（作者为驻外使节）`, `（相关报道见第四版）`,
+/// `（李华参与采写）`): the story under its own headline after it is no brief's next item.
 fn credits_a_name(line: &str) -> bool {
     let Some(inner) = bracketed(line) else {
         return false;
@@ -773,8 +776,15 @@ fn credits_a_name(line: &str) -> bool {
     let han = inner.chars().filter(|&c| is_han(c)).count();
     (2..=12).contains(&han)
         && inner.chars().all(|c| is_han(c) || is_space(c) || c == '、')
+        && inner
+            .split(|c: char| is_space(c) || c == '、')
+            .all(|name| name.chars().count() <= NAME)
         && !STORY_ROLES.iter().any(|r| inner.contains(r))
 }
+
+/// The most chars of one name in a brief's closing credit (a two-char surname and a
+/// two-char given name).
+const NAME: usize = 4;
 
 /// Roles that make a bracketed credit a story's byline (`（本报记者 吴月辉）`, printed after
 /// the story as papers that credit at the end do), not a brief's closing name.
@@ -1050,6 +1060,9 @@ mod tests {
             ("（见习记者 梁琳、郝丹璐）", false),
             ("（通讯员 李华）", false),
             ("（完）", false),
+            ("（作者为驻外使节）", false),
+            ("（相关报道见第四版）", false),
+            ("（李华参与采写）", false),
         ];
         for (line, want) in table {
             assert_eq!(credits_a_name(line), want, "{line}");

@@ -406,6 +406,25 @@ fn a_cut_paragraph_is_no_kicker() {
     assert!(page.articles[0].body.ends_with("笑得那么温暖……"));
 }
 
+/// A story's last paragraph trailing off in clauses (`…，笑得那么温暖……`) under its
+/// paragraph, over a headline in its column: the story's last line, not a kicker of the
+/// next story, as a list trailing off (`图书、展览、课程……`) would be.
+#[test]
+fn a_last_line_trailing_off_in_clauses_is_no_kicker() {
+    let page = split_page(
+        "渔村过大年（新春走基层）\n\n湘江日报记者 王明\n\n除夕这天，码头上挂满了红灯笼。\n\n船老大把最后一网鱼分给了邻居，孩子们追着鞭炮跑远了，笑声一直飘到海边……\n\n茶山上的新课堂（新春走基层）\n\n年前，县里的农技员上了茶山，给茶农们讲起了新的修剪办法。\n",
+    );
+    let heads = kickers_and_heads(&page);
+    assert_eq!(
+        heads,
+        [
+            (None, "渔村过大年（新春走基层）"),
+            (None, "茶山上的新课堂（新春走基层）")
+        ]
+    );
+    assert!(page.articles[0].body.ends_with("笑声一直飘到海边……"));
+}
+
 /// Shaped like the starts lost on People's Daily pages printed without extra blank lines:
 /// the line closing the story before (a reader's signature under a letter, a photo's
 /// courtesy credit under a caption) is its last line, not a kicker over the next headline.
