@@ -334,15 +334,17 @@ pub(crate) fn is_photo_credit(line: &str) -> bool {
 }
 
 /// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,
-/// `人民视觉`, `郑家裕摄（人民视觉）`.
+/// `人民视觉`, `郑家裕摄（人民视觉）`, `（资料图片）`: an archive's own picture.
 pub(crate) fn is_photo_source(line: &str) -> bool {
-    const SOURCES: [&str; 6] = [
+    const SOURCES: [&str; 8] = [
         "新华社发",
         "影像中国",
         "人民视觉",
         "人民图片",
         "视觉中国",
         "东方IC",
+        "资料图片",
+        "资料照片",
     ];
     let line = trim(line);
     if SOURCES.contains(&line) {
@@ -354,8 +356,10 @@ pub(crate) fn is_photo_source(line: &str) -> bool {
     inner
         .rsplit_once(['（', '('])
         .is_some_and(|(credit, source)| {
-            // A space may part the credit from its source: `计海新摄 （影像中国）`.
-            ends_with_photo_sign(trim(credit)) && SOURCES.contains(&source)
+            // A space may part the credit from its source: `计海新摄 （影像中国）`; the
+            // source may stand alone in its brackets: `（资料图片）`.
+            let credit = trim(credit);
+            (credit.is_empty() || ends_with_photo_sign(credit)) && SOURCES.contains(&source)
         })
         && width(line) <= MAX_PHOTO_CREDIT
 }
@@ -844,7 +848,10 @@ mod tests {
             ("计海新摄 （影像中国）", true),
             ("本报记者 张三 摄影报道", true),
             ("影像中国", true),
+            ("（资料图片）", true),
+            ("资料照片", true),
             ("李涛摄（新华网）", false),
+            ("（新华网）", false),
             ("市委常委会召开会议", false),
             // Longer than a credit: text that ends with a photographer's sign.
             (&*format!("{}摄", "字".repeat(MAX_PHOTO_CREDIT)), false),
