@@ -462,6 +462,15 @@ pub(crate) fn is_abstract_label(line: &str) -> bool {
     ["核心阅读", "内容提要", "阅读提示"].contains(&label(line))
 }
 
+/// A line leading with a dash into the one under it, naming whom or where it tells of
+/// (`贵州普定县水井村第一书记王泽勇——`, `本报讯（记者 王明）湘江村——`): a kicker over a
+/// headline, or the lead-in of one part of a story told in parts. Not a subheadline
+/// opening with the dash.
+pub(crate) fn is_dash_lead_in(line: &str) -> bool {
+    let line = trim(line);
+    line.ends_with("——") && !line.starts_with("——")
+}
+
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,
 /// `一、加强监督检查`, or a single phrase broken by a comma.
 pub(crate) fn is_section_head(line: &str) -> bool {
