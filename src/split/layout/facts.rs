@@ -8,9 +8,9 @@ use super::super::furniture::{
     header_day_of, is_jump_of, is_page_label_of, is_production_of, is_section_banner, opening_day,
 };
 use super::super::headline::{
-    has_column_tag, is_comma_kicker, is_credit_note, is_dash_lead_in, is_dated_note, is_end_note,
+    has_column_tag, is_comma_kicker, is_credit_note, is_dated_note, is_end_note,
     is_exclaimed_headline, is_headline_like, is_long_headline_line, is_photo_courtesy,
-    is_sentence_kicker, is_signature, is_summary_kicker, series_tag,
+    is_sentence_kicker, is_signature, is_summary_kicker, named_lead_in, series_tag,
 };
 use super::super::text::{
     cut_inside_word, ends_paragraph, line_ends_sentence, trim, width, Block, WIDE_GAP,
@@ -79,7 +79,7 @@ pub(super) struct Fact {
     /// A byline printed on the line of the block before, set off after its text by two
     /// spaces (`…张帅讲述  记者  谢芳涵`), parted from it before the facts are read.
     pub(crate) tail: bool,
-    /// A dash lead-in ([`is_dash_lead_in`]) over text of its own: no dateline and no byline
+    /// A dash lead-in naming whom or where ([`named_lead_in`]) over text of its own: no dateline and no byline
     /// under it ([`part_lead_ins`]).
     pub(crate) part_lead_in: bool,
 }
@@ -156,7 +156,7 @@ fn part_lead_ins(bs: &[Block], fs: &mut [Fact]) {
         };
         fs[k].part_lead_in = fs[k].is_text()
             && (fs[k].shape || fs[k].dateline.is_some())
-            && is_dash_lead_in(bs[k].text)
+            && named_lead_in(bs[k].text).is_some()
             && plain(under)
             && text;
     }

@@ -6,7 +6,7 @@ use super::super::byline::is_photo_credit;
 use super::super::headline::{
     closes_meeting, ends_with_day, is_abstract_label, is_addendum_head, is_dated_note,
     is_marked_group, is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled,
-    is_teller, is_text_label, label, opens_editors_note,
+    is_teller, is_text_label, label, named_lead_in, opens_editors_note,
 };
 use super::super::heads::{form, Form};
 use super::super::paragraphs::Builder;
@@ -171,8 +171,9 @@ pub(crate) enum Rule {
     /// A dash lead-in naming whom or where a part tells of (`贵州普定县水井村第一书记王泽勇——`),
     /// alone or over one head line, over text with neither dateline nor byline
     /// ([`Fact::part_lead_in`]), in a story that opened with its first part so, before any
-    /// of its text (under its headline or byline, or ending its opening credit
-    /// `本报讯（记者 X）湘江村——`), and whose nearest lead-in is about as wide
+    /// of its text but a few lines introducing the parts (under its headline or byline, or
+    /// ending its opening credit `本报讯（记者 X）湘江村——`), and whose nearest lead-in is
+    /// about as wide
     /// ([`Group::parted`]): the story is told in parts, each headed alike, and this is its
     /// next part. A story of its own under a like kicker opens with its own credit or
     /// dateline ([`Rule::Strong`]), or follows a story that did not open so.
@@ -585,8 +586,9 @@ impl<'a, 'p> Group<'a, 'p> {
 
     /// The article so far has text and opened with its first part: a part's lead-in
     /// ([`Fact::part_lead_in`]) past its first line, before any of its text but its credit
-    /// (under its headline, its byline, or ending the credit paragraph), as a story told in
-    /// parts prints its headline over them all. The nearest lead-in is about as wide as the
+    /// (under its headline, its byline, or ending the credit paragraph) and a few lines
+    /// introducing the parts ([`PART_INTRO`]), as a story told in parts prints its headline
+    /// over them all. The nearest lead-in is about as wide as the
     /// group's first line ([`PART_WIDTH_RATIO`]): the parts of one story are headed alike.
     fn parted(&self) -> bool {
         let Some(start) = self.cur.filter(|c| c.has_body()).and_then(Builder::start) else {
@@ -600,8 +602,15 @@ impl<'a, 'p> Group<'a, 'p> {
             return false;
         };
         let f = |k: usize| &self.facts[k];
+        // Text before the first part: an introduction, short (an editor's few lines).
+        let mut intro = 0;
         let opened = (first..self.i)
-            .take_while(|&k| k == first || f(k).head_like || f(k).is_byline() || f(k).part_lead_in)
+            .take_while(|&k| {
+                if k > first && !f(k).head_like && !f(k).part_lead_in && f(k).is_text() {
+                    intro += self.bs[k].end - self.bs[k].start;
+                }
+                intro <= PART_INTRO
+            })
             .any(|k| k > first && f(k).part_lead_in);
         let nearest = (first + 1..self.i).rev().find(|&k| f(k).part_lead_in);
         opened
@@ -626,12 +635,15 @@ impl<'a, 'p> Group<'a, 'p> {
 /// width.
 const PART_WIDTH_RATIO: usize = 2;
 
+/// The most chars of text a story told in parts prints before its first part: a few lines
+/// introducing the parts ([`Rule::Part`]); a story's own text runs longer before the next
+/// story's kicker.
+const PART_INTRO: usize = 400;
+
 /// The width of a dash lead-in, past any credit it is printed after on one line
-/// (`本报讯（记者 王明）湘江村——`).
+/// (`本报讯（记者 王明）湘江村——`, [`named_lead_in`]).
 fn lead_in_width(line: &str) -> usize {
-    let line = trim(line);
-    let after = line.rfind(['）', ')']).map_or(line, |at| &line[at..]);
-    width(trim(after.trim_start_matches(['）', ')'])))
+    width(named_lead_in(line).unwrap_or(line))
 }
 
 /// True when block `j`, under a headline group, is a byline over plain text rather than
@@ -922,14 +934,16 @@ mod tests {
     }
 
     /// A dash lead-in is the next part of the story only when the story opened with its
-    /// first part, before any of its text, headed about as wide ([`Rule::Part`]); a story
-    /// under a like kicker of its own, or one whose text came first, is decided otherwise.
+    /// first part, before any of its text but a few introducing lines, headed about as wide
+    /// ([`Rule::Part`]); a story under a like kicker of its own, or one whose text came
+    /// first, is decided otherwise.
     #[test]
     fn a_part_follows_a_story_that_opened_with_its_first_part() {
         let part = "河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n";
         let next = "山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
         let wide = "湘江市开展春耕备耕服务助力农业生产提质增效——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
         let intro = "春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n";
+        let body = "合作社的农机手们一早就来到库房，检修拖拉机，准备下地。".repeat(24) + "\n\n";
         let table = [
             (
                 format!("春耕一线见闻\n\n湘江日报记者 王明\n\n{part}{next}"),
@@ -945,6 +959,11 @@ mod tests {
             (
                 format!("春耕一线见闻\n\n{intro}{part}{next}"),
                 "山前村种粮大户李华——",
+                true,
+            ),
+            (
+                format!("春耕一线见闻\n\n{body}{part}{next}"),
+                "山前村种粮大户李华——",
                 false,
             ),
         ];
@@ -955,6 +974,24 @@ mod tests {
                 want,
                 "{line}: {got:?} {page}"
             );
+        }
+    }
+
+    /// Which lines end with a lead-in naming whom or where a part tells of (`named_lead_in`).
+    #[test]
+    fn a_named_lead_in_holds_no_clause() {
+        let table = [
+            ("河边村农机合作社——", Some("河边村农机合作社——")),
+            (
+                "本报讯（记者 王明 通讯员 李华）山前村种粮大户李华——",
+                Some("山前村种粮大户李华——"),
+            ),
+            ("在田间、在地头，他们忙着春耕——", None),
+            ("——记乡村医生李华", None),
+            ("河边村农机合作社", None),
+        ];
+        for (line, want) in table {
+            assert_eq!(named_lead_in(line), want, "{line}");
         }
     }
 
