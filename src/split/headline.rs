@@ -493,6 +493,22 @@ pub(crate) fn opens_with_time(line: &str) -> bool {
         && (TIME_ADVERBS.contains(&clause) || TIME_ENDS.iter().any(|w| clause.ends_with(w)))
 }
 
+/// The lead-in a line ends with, leading with a dash into the one under it and naming whom
+/// or where it tells of (`贵州普定县水井村第一书记王泽勇——`), past any credit printed before
+/// it on the line (`本报讯（记者 王明）湘江村——` gives `湘江村——`): a kicker over a
+/// headline, or the lead-in of one part of a story told in parts. Not a subheadline opening
+/// with the dash, nor a clause (`在街巷、在社区，他们冲锋在前——`, `捐款捐物，保障供应——`):
+/// a name holds no comma.
+pub(crate) fn named_lead_in(line: &str) -> Option<&str> {
+    let line = trim(line);
+    let after = line
+        .rfind(['）', ')'])
+        .map_or(line, |at| line[at..].trim_start_matches(['）', ')']));
+    let lead_in = trim(after);
+    (lead_in.ends_with("——") && !lead_in.starts_with("——") && !lead_in.contains(['，', ',']))
+        .then_some(lead_in)
+}
+
 /// A section head inside an article rather than a headline: `●大数据平台提供信息`,
 /// `一、加强监督检查`, or a single phrase broken by a comma.
 pub(crate) fn is_section_head(line: &str) -> bool {

@@ -102,6 +102,11 @@ impl Builder {
         self.bylines.len()
     }
 
+    /// Where the article starts on the page, in chars (`None` before it covers a block).
+    pub fn start(&self) -> Option<usize> {
+        self.start
+    }
+
     /// The length of the article so far, in chars of the page.
     pub fn span_len(&self) -> usize {
         self.start.map_or(0, |s| self.end.saturating_sub(s))

@@ -10,7 +10,8 @@ use super::super::furniture::{
 use super::super::headline::{
     has_column_tag, is_comma_kicker, is_credit_note, is_dated_note, is_end_note,
     is_exclaimed_headline, is_headline_like, is_long_headline_line, is_photo_courtesy,
-    is_sentence_kicker, is_signature, is_summary_kicker, opens_with_time, series_tag,
+    is_sentence_kicker, is_signature, is_summary_kicker, named_lead_in, opens_with_time,
+    series_tag,
 };
 use super::super::text::{
     cut_inside_word, ends_paragraph, line_ends_sentence, trim, width, Block, WIDE_GAP,
@@ -79,6 +80,9 @@ pub(super) struct Fact {
     /// A byline printed on the line of the block before, set off after its text by two
     /// spaces (`…张帅讲述  记者  谢芳涵`), parted from it before the facts are read.
     pub(crate) tail: bool,
+    /// A dash lead-in naming whom or where ([`named_lead_in`]) over text of its own: no dateline and no byline
+    /// under it ([`part_lead_ins`]).
+    pub(crate) part_lead_in: bool,
 }
 
 impl Fact {
@@ -119,6 +123,7 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
                 series_tag: false,
                 opening_day: opening_day(b.text).is_some(),
                 tail: false,
+                part_lead_in: false,
             }
         })
         .collect();
@@ -128,7 +133,34 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
     dated_lead_ins(bs, &mut fs);
     section_banners(bs, &mut fs);
     indented_text(bs, &mut fs);
+    part_lead_ins(bs, &mut fs);
     fs
+}
+
+/// Marks the dash lead-ins (`湖南衡南县滨河村——`, or a story's opening credit paragraph
+/// running into one: `本报讯（记者 王明）湘江村——`) standing over a part of a story told in
+/// parts, each part telling of one person or place: its lead-in over its own head line or
+/// straight over its text, with no dateline and no byline under either. A story of its own
+/// under such a kicker prints its credit or its dateline under it, unless it has none
+/// ([`Rule::Part`] reads the story so far). Not a paragraph that runs into a list with a
+/// dash (`……他算了一笔账——`).
+///
+/// [`Rule::Part`]: super::rules::Rule::Part
+fn part_lead_ins(bs: &[Block], fs: &mut [Fact]) {
+    let plain = |f: &Fact| f.is_text() && f.dateline.is_none();
+    for k in 0..bs.len().saturating_sub(1) {
+        let under = &fs[k + 1];
+        let text = if under.head_like {
+            fs.get(k + 2).is_some_and(plain)
+        } else {
+            true
+        };
+        fs[k].part_lead_in = fs[k].is_text()
+            && (fs[k].shape || fs[k].dateline.is_some())
+            && named_lead_in(bs[k].text).is_some()
+            && plain(under)
+            && text;
+    }
 }
 
 /// Marks the headline lines closing on the same [`series_tag`] as another headline line of

@@ -6,7 +6,7 @@ use super::super::byline::is_photo_credit;
 use super::super::headline::{
     closes_meeting, ends_with_day, is_abstract_label, is_addendum_head, is_dated_note,
     is_marked_group, is_section_head, is_sidebar_label, is_speaker, is_subheaded_or_labelled,
-    is_teller, is_text_label, label, opens_editors_note,
+    is_teller, is_text_label, label, named_lead_in, opens_editors_note,
 };
 use super::super::heads::{form, Form};
 use super::super::paragraphs::Builder;
@@ -168,6 +168,16 @@ pub(crate) enum Rule {
     Tagged,
     /// A single line over a caption and a photo credit: a photo item of its own.
     PhotoItem,
+    /// A dash lead-in naming whom or where a part tells of (`贵州普定县水井村第一书记王泽勇——`),
+    /// alone or over one head line, over text with neither dateline nor byline
+    /// ([`Fact::part_lead_in`]), in a story that opened with its first part so, before any
+    /// of its text but a few lines introducing the parts (under its headline or byline, or
+    /// ending its opening credit `本报讯（记者 X）湘江村——`), and whose nearest lead-in is
+    /// about as wide
+    /// ([`Group::parted`]): the story is told in parts, each headed alike, and this is its
+    /// next part. A story of its own under a like kicker opens with its own credit or
+    /// dateline ([`Rule::Strong`]), or follows a story that did not open so.
+    Part,
     /// In an article with section heads: another section head, unless a longer line over a
     /// shorter one (a kicker and headline) over text that tells another story.
     Heads,
@@ -182,7 +192,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 37] = [
+    pub(crate) const ORDER: [Rule; 38] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -216,6 +226,7 @@ impl Rule {
         Rule::SeriesTag,
         Rule::Tagged,
         Rule::PhotoItem,
+        Rule::Part,
         Rule::Heads,
         Rule::RunOn,
         Rule::Short,
@@ -258,6 +269,7 @@ impl Rule {
             Rule::SeriesTag => "series_tag",
             Rule::Tagged => "tagged",
             Rule::PhotoItem => "photo_item",
+            Rule::Part => "part",
             Rule::Heads => "heads",
             Rule::RunOn => "run_on",
             Rule::Short => "short",
@@ -405,6 +417,11 @@ impl Rule {
                         .take(2)
                         .any(|b| is_photo_credit(b.text));
                 fire(g.len() == 1 && credit, &|| true)
+            }
+            Rule::Part => {
+                let lead_in = g.facts[g.i].part_lead_in
+                    && (g.len() == 1 || g.len() == 2 && !g.facts[g.i + 1].part_lead_in);
+                fire(lead_in && g.parted(), &|| false)
             }
             Rule::Heads => fire(cur.is_some_and(|c| c.heads() > 0), &|| {
                 // Section heads come one line at a time; a longer line over a shorter one
@@ -567,10 +584,66 @@ impl<'a, 'p> Group<'a, 'p> {
         &self.lines
     }
 
+    /// The article so far has text and opened with its first part: a part's lead-in
+    /// ([`Fact::part_lead_in`]) past its first line, before any of its text but its credit
+    /// (under its headline, its byline, or ending the credit paragraph) and a few lines
+    /// introducing the parts ([`PART_INTRO`]), as a story told in parts prints its headline
+    /// over them all. The nearest lead-in is about as wide as the
+    /// group's first line ([`PART_WIDTH_RATIO`]): the parts of one story are headed alike.
+    fn parted(&self) -> bool {
+        let Some(start) = self.cur.filter(|c| c.has_body()).and_then(Builder::start) else {
+            return false;
+        };
+        let Some(first) = (0..self.i)
+            .rev()
+            .take_while(|&k| self.bs[k].start >= start)
+            .last()
+        else {
+            return false;
+        };
+        let f = |k: usize| &self.facts[k];
+        // Text before the first part: an introduction, short (an editor's few lines).
+        let mut intro = 0;
+        let opened = (first..self.i)
+            .take_while(|&k| {
+                if k > first && !f(k).head_like && !f(k).part_lead_in && f(k).is_text() {
+                    intro += self.bs[k].end - self.bs[k].start;
+                }
+                intro <= PART_INTRO
+            })
+            .any(|k| k > first && f(k).part_lead_in);
+        let nearest = (first + 1..self.i).rev().find(|&k| f(k).part_lead_in);
+        opened
+            && nearest.is_some_and(|k| {
+                let (a, b) = (
+                    lead_in_width(self.bs[k].text),
+                    lead_in_width(self.bs[self.i].text),
+                );
+                a.max(b) <= PART_WIDTH_RATIO * a.min(b).max(1)
+            })
+    }
+
     /// The text after the group shares little vocabulary with the text before.
     fn unrelated(&self) -> bool {
         (self.cohesion)() < NEW_TOPIC_COHESION
     }
+}
+
+/// How many times wider than another one part's lead-in may be ([`Rule::Part`]): the
+/// lead-ins of one story's parts each name a person or a place (`王泽勇——`,
+/// `湖南长沙市望城区妇联志愿服务队——`); a story of its own leads in with a clause of any
+/// width.
+const PART_WIDTH_RATIO: usize = 2;
+
+/// The most chars of text a story told in parts prints before its first part: a few lines
+/// introducing the parts ([`Rule::Part`]); a story's own text runs longer before the next
+/// story's kicker.
+const PART_INTRO: usize = 400;
+
+/// The width of a dash lead-in, past any credit it is printed after on one line
+/// (`本报讯（记者 王明）湘江村——`, [`named_lead_in`]).
+fn lead_in_width(line: &str) -> usize {
+    width(named_lead_in(line).unwrap_or(line))
 }
 
 /// True when block `j`, under a headline group, is a byline over plain text rather than
@@ -851,6 +924,7 @@ mod tests {
             (Rule::SeriesTag, "河边村\n\n春耕备耕两不误（乡村振兴，我们在路上）\n\n河边村的村民们一早就来到田里，检修农机，准备下地。\n\n山前村\n\n育苗大棚里的新希望（乡村振兴，我们在路上）\n\n山前村的育苗大棚里，一排排秧苗长势喜人。\n", "山前村", true),
             (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）", true),
             (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n", "驯马成景", true),
+            (Rule::Part, "春耕一线见闻\n\n湘江日报记者 王明\n\n河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n", "山前村种粮大户李华——", false),
             (Rule::Heads, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n", "5.合唱《明天》", false),
             (Rule::RunOn, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n", "在城东，在城西，在城南", false),
             (Rule::Short, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房。\n", "稳步推进", false),
@@ -867,6 +941,68 @@ mod tests {
             .filter(|r| !covered.contains(r))
             .collect();
         assert!(missing.is_empty(), "no case for {missing:?}");
+    }
+
+    /// A dash lead-in is the next part of the story only when the story opened with its
+    /// first part, before any of its text but a few introducing lines, headed about as wide
+    /// ([`Rule::Part`]); a story under a like kicker of its own, or one whose text came
+    /// first, is decided otherwise.
+    #[test]
+    fn a_part_follows_a_story_that_opened_with_its_first_part() {
+        let part = "河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n";
+        let next = "山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
+        let wide = "湘江市开展春耕备耕服务助力农业生产提质增效——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
+        let intro = "春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n";
+        let body = "合作社的农机手们一早就来到库房，检修拖拉机，准备下地。".repeat(24) + "\n\n";
+        let table = [
+            (
+                format!("春耕一线见闻\n\n湘江日报记者 王明\n\n{part}{next}"),
+                "山前村种粮大户李华——",
+                true,
+            ),
+            (
+                format!("春耕一线见闻\n\n湘江日报记者 王明\n\n{part}{wide}"),
+                "湘江市开展春耕备耕服务助力农业生产提质增效——",
+                false,
+            ),
+            (format!("{part}{next}"), "山前村种粮大户李华——", false),
+            (
+                format!("春耕一线见闻\n\n{intro}{part}{next}"),
+                "山前村种粮大户李华——",
+                true,
+            ),
+            (
+                format!("春耕一线见闻\n\n{body}{part}{next}"),
+                "山前村种粮大户李华——",
+                false,
+            ),
+        ];
+        for (page, line, want) in table {
+            let got = decided(&page, &Profile::dateline_paper(), line);
+            assert_eq!(
+                got.is_some_and(|(r, _)| r == Rule::Part),
+                want,
+                "{line}: {got:?} {page}"
+            );
+        }
+    }
+
+    /// Which lines end with a lead-in naming whom or where a part tells of (`named_lead_in`).
+    #[test]
+    fn a_named_lead_in_holds_no_clause() {
+        let table = [
+            ("河边村农机合作社——", Some("河边村农机合作社——")),
+            (
+                "本报讯（记者 王明 通讯员 李华）山前村种粮大户李华——",
+                Some("山前村种粮大户李华——"),
+            ),
+            ("在田间、在地头，他们忙着春耕——", None),
+            ("——记乡村医生李华", None),
+            ("河边村农机合作社", None),
+        ];
+        for (line, want) in table {
+            assert_eq!(named_lead_in(line), want, "{line}");
+        }
     }
 
     /// Which `——` lines over a line read as a lead-in over its headline (`dash_lead_in`),
