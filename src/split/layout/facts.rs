@@ -80,8 +80,8 @@ pub(super) struct Fact {
     /// A byline printed on the line of the block before, set off after its text by two
     /// spaces (`…张帅讲述  记者  谢芳涵`), parted from it before the facts are read.
     pub(crate) tail: bool,
-    /// A dash lead-in naming whom or where ([`named_lead_in`]) over text of its own: no dateline and no byline
-    /// under it ([`part_lead_ins`]).
+    /// A dash lead-in naming whom or where ([`named_lead_in`]) over text of its own: no
+    /// dateline and no byline under it ([`part_lead_ins`]).
     pub(crate) part_lead_in: bool,
 }
 

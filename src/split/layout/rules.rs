@@ -173,9 +173,8 @@ pub(crate) enum Rule {
     /// ([`Fact::part_lead_in`]), in a story that opened with its first part so, before any
     /// of its text but a few lines introducing the parts (under its headline or byline, or
     /// ending its opening credit `本报讯（记者 X）湘江村——`), and whose nearest lead-in is
-    /// about as wide
-    /// ([`Group::parted`]): the story is told in parts, each headed alike, and this is its
-    /// next part. A story of its own under a like kicker opens with its own credit or
+    /// about as wide ([`Group::parted`]): the story is told in parts, each headed alike, and
+    /// this is its next part. A story of its own under a like kicker opens with its own credit or
     /// dateline ([`Rule::Strong`]), or follows a story that did not open so.
     Part,
     /// In an article with section heads: another section head, unless a longer line over a
@@ -588,8 +587,8 @@ impl<'a, 'p> Group<'a, 'p> {
     /// ([`Fact::part_lead_in`]) past its first line, before any of its text but its credit
     /// (under its headline, its byline, or ending the credit paragraph) and a few lines
     /// introducing the parts ([`PART_INTRO`]), as a story told in parts prints its headline
-    /// over them all. The nearest lead-in is about as wide as the
-    /// group's first line ([`PART_WIDTH_RATIO`]): the parts of one story are headed alike.
+    /// over them all. The nearest lead-in is about as wide as the group's first line
+    /// ([`PART_WIDTH_RATIO`]): the parts of one story are headed alike.
     fn parted(&self) -> bool {
         let Some(start) = self.cur.filter(|c| c.has_body()).and_then(Builder::start) else {
             return false;
