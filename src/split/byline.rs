@@ -246,18 +246,26 @@ const MAX_CUT_TAIL: usize = 4;
 /// and the spaces reads as no byline alone, nor does `next`, the line under it, and the two
 /// joined read as one. The byte offset of that piece in `para`.
 pub(crate) fn cut_tail_byline(para: &str, next: &str) -> Option<usize> {
-    if !(para.contains("  ") || para.contains(['\u{3000}', '\u{a0}'])) {
+    // The piece is what follows the line's last space, a few chars from its end: only
+    // those are read, as most lines end on a longer word.
+    let (space, c) = para
+        .char_indices()
+        .rev()
+        .take(MAX_CUT_TAIL + 1)
+        .find(|&(_, c)| is_space(c))?;
+    let at = space + c.len_utf8();
+    let piece = &para[at..];
+    if piece.is_empty() || wider_than(piece, MAX_CUT_TAIL) {
         return None;
     }
-    let at = set_off_runs(para)
-        .filter(|&(start, _)| para[..start].ends_with(['。', '！', '？', '”', '…', '）']))
-        .map(|(_, end)| end)
-        .last()?;
-    let piece = &para[at..];
-    let plain = !piece.contains(is_space) && !piece.chars().any(|c| c.is_ascii_punctuation());
+    let before = para[..at].trim_end_matches(is_space);
+    let run = &para[before.len()..at];
+    let set_off = run.chars().count() >= 2 || run.contains('\u{3000}');
+    if !set_off || !before.ends_with(['。', '！', '？', '”', '…', '）']) {
+        return None;
+    }
     let joined = [piece, next].concat();
-    (plain
-        && !wider_than(piece, MAX_CUT_TAIL)
+    (!piece.chars().any(|c| c.is_ascii_punctuation())
         && !wider_than(&joined, MAX_TAIL_BYLINE)
         && byline(piece).is_none()
         && byline(next).is_none()

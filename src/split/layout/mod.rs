@@ -274,10 +274,11 @@ fn cut_tails(bs: &[Block]) -> Vec<CutTail> {
     let mut out = Vec::new();
     for (k, pair) in bs.windows(2).enumerate() {
         let (b, next) = (&pair[0], &pair[1]);
-        if next.gap >= WIDE_GAP || byline::tail_byline(b.text).is_some() {
+        if next.gap >= WIDE_GAP {
             continue;
         }
-        if let Some(at) = byline::cut_tail_byline(b.text, next.text) {
+        let cut = byline::cut_tail_byline(b.text, next.text);
+        if let Some(at) = cut.filter(|_| byline::tail_byline(b.text).is_none()) {
             let byline = [&b.text[at..], next.text].concat();
             out.push(CutTail {
                 block: k,
