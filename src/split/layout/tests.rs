@@ -587,16 +587,16 @@ fn bylines_after_the_story_credit_that_story() {
 }
 
 /// A byline after a story's last sentence that a column break cut (`…投用。  本` over
-/// `报记者  肖新新`) credits its story, and the next headline still opens the next one.
+/// `报记者  周新宇`) credits its story, and the next headline still opens the next one.
 #[test]
 fn a_byline_cut_after_the_last_sentence_credits_its_story() {
     let page = split_page(
-        "园区新厂房开工建设\n\n本报讯  园区新厂房陆续开工建设，企业加快生产，工人们忙着安装设备。\n\n据介绍，园区今年计划新建厂房二十栋，预计年底前全部建成投用。  本\n\n报记者  肖新新\n\n城区公交线路优化调整\n\n本报讯  城区公交线路本月起优化调整，新增线路三条，方便市民出行。  本报记者  王明\n",
+        "园区新厂房开工建设\n\n本报讯  园区新厂房陆续开工建设，企业加快生产，工人们忙着安装设备。\n\n据介绍，园区今年计划新建厂房二十栋，预计年底前全部建成投用。  本\n\n报记者  周新宇\n\n城区公交线路优化调整\n\n本报讯  城区公交线路本月起优化调整，新增线路三条，方便市民出行。  本报记者  王明\n",
     );
     assert_eq!(
         credited(&page),
         [
-            ("园区新厂房开工建设", vec!["肖新新"]),
+            ("园区新厂房开工建设", vec!["周新宇"]),
             ("城区公交线路优化调整", vec!["王明"]),
         ]
     );
