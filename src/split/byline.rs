@@ -318,7 +318,7 @@ fn tail_with_role(para: &str) -> Option<usize> {
     (named && !open && byline(para).is_none() && dateline(para).is_none()).then_some(at)
 }
 
-/// The longest photo credit, in chars (`新华社记者 李 涛摄`, `郑家裕摄（人民视觉）`): a longer
+/// The longest photo credit, in chars (`新华社记者 李 涛摄`, `王明摄（人民视觉）`): a longer
 /// line ending the way a credit does is text.
 pub(crate) const MAX_PHOTO_CREDIT: usize = 40;
 
@@ -334,7 +334,7 @@ pub(crate) fn signed_as_photo(line: &str) -> bool {
     ends_with_photo_sign(line) || line.ends_with("摄影报道")
 }
 
-/// A photo credit printed under a caption: `新华社记者 李涛摄`, `郑家裕摄（人民视觉）`,
+/// A photo credit printed under a caption: `新华社记者 李涛摄`, `王明摄（人民视觉）`,
 /// `影像中国`.
 pub(crate) fn is_photo_credit(line: &str) -> bool {
     let line = line.trim();
@@ -342,7 +342,7 @@ pub(crate) fn is_photo_credit(line: &str) -> bool {
 }
 
 /// A photo's source printed on its own line under the picture: `新华社发`, `影像中国`,
-/// `人民视觉`, `郑家裕摄（人民视觉）`, `（资料图片）`: an archive's own picture.
+/// `人民视觉`, `王明摄（人民视觉）`, `（资料图片）`: an archive's own picture.
 pub(crate) fn is_photo_source(line: &str) -> bool {
     const SOURCES: [&str; 8] = [
         "新华社发",
@@ -852,7 +852,7 @@ mod tests {
     fn photo_credits() {
         let table = [
             ("新华社记者 李 涛摄", true),
-            ("郑家裕摄（人民视觉）", true),
+            ("王明摄（人民视觉）", true),
             ("计海新摄 （影像中国）", true),
             ("本报记者 张三 摄影报道", true),
             ("影像中国", true),
@@ -942,7 +942,7 @@ mod tests {
             ("各条线路都已恢复正常。", "记者  王明", None),
             ("各条线路都已恢复正常。  本报", "记者  王明", None),
             (
-                "构建“三建三助”  帮扶机制",
+                "打造“三区三园”  帮扶机制",
                 "日报记者 王明  通讯员 李华",
                 None,
             ),

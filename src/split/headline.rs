@@ -494,10 +494,10 @@ pub(crate) fn opens_with_time(line: &str) -> bool {
 }
 
 /// The lead-in a line ends with, leading with a dash into the one under it and naming whom
-/// or where it tells of (`贵州普定县水井村第一书记王泽勇——`), past any credit printed before
+/// or where it tells of (`云岭县河湾村第一书记李建华——`), past any credit printed before
 /// it on the line (`本报讯（记者 王明）湘江村——` gives `湘江村——`): a kicker over a
 /// headline, or the lead-in of one part of a story told in parts. Not a subheadline opening
-/// with the dash, nor a clause (`在街巷、在社区，他们冲锋在前——`, `捐款捐物，保障供应——`):
+/// with the dash, nor a clause (`在车间、在田头，他们奋战在前——`, `捐款捐物，保障供应——`):
 /// a name holds no comma.
 pub(crate) fn named_lead_in(line: &str) -> Option<&str> {
     let line = trim(line);
@@ -937,7 +937,7 @@ mod tests {
             ("一天下午，突然接到电", true),
             // A kicker leading in with a dash, a headline's comma, no comma at all.
             ("近日，记者跟随园区工人——", false),
-            ("用餐不担心，外卖暖人心", false),
+            ("出门不用愁，公交暖人心", false),
             ("园区新厂房开工建设", false),
         ];
         for (line, want) in table {

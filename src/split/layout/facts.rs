@@ -137,7 +137,7 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
     fs
 }
 
-/// Marks the dash lead-ins (`湖南衡南县滨河村——`, or a story's opening credit paragraph
+/// Marks the dash lead-ins (`青山县柳溪村——`, or a story's opening credit paragraph
 /// running into one: `本报讯（记者 王明）湘江村——`) standing over a part of a story told in
 /// parts, each part telling of one person or place: its lead-in over its own head line or
 /// straight over its text, with no dateline and no byline under either. A story of its own
@@ -354,8 +354,8 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
             continue;
         }
         let top = fs[..i].iter().all(|f| f.kind == Kind::Header);
-        // Not the rest of a paragraph cut at a column break (`…在鼓乐声` / `中走进了婚车，
-        // 笑得那么温暖……`).
+        // Not the rest of a paragraph cut at a column break (`…踩着晨光` / `赶到了村口，
+        // 笑得像春天一样……`).
         let goes_on = i > 0
             && fs[i - 1].is_text()
             && !ends_paragraph(bs[i - 1].text)
@@ -363,7 +363,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         // Nor, over a column's headline, a story's last sentence ending on its stop straight
         // under its paragraph (`老章想，日子不就该是这样吗？` over `山茶飘香（副刊）`); a
         // kicker trailing off on a list (`图书、展览、课程……`) leads into the headline, but a
-        // sentence trailing off in clauses (`她笑了，笑得那么温暖……`) ends the story.
+        // sentence trailing off in clauses (`她笑了，笑得像春天一样……`) ends the story.
         let line = trim(bs[i].text);
         let trails_off = line.ends_with('…') && !line.contains(['，', ','].as_slice());
         let last_line = story_last_line(bs, fs, i) && !trails_off;

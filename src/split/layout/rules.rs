@@ -168,7 +168,7 @@ pub(crate) enum Rule {
     Tagged,
     /// A single line over a caption and a photo credit: a photo item of its own.
     PhotoItem,
-    /// A dash lead-in naming whom or where a part tells of (`贵州普定县水井村第一书记王泽勇——`),
+    /// A dash lead-in naming whom or where a part tells of (`云岭县河湾村第一书记李建华——`),
     /// alone or over one head line, over text with neither dateline nor byline
     /// ([`Fact::part_lead_in`]), in a story that opened with its first part so, before any
     /// of its text but a few lines introducing the parts (under its headline or byline, or
@@ -629,8 +629,8 @@ impl<'a, 'p> Group<'a, 'p> {
 }
 
 /// How many times wider than another one part's lead-in may be ([`Rule::Part`]): the
-/// lead-ins of one story's parts each name a person or a place (`王泽勇——`,
-/// `湖南长沙市望城区妇联志愿服务队——`); a story of its own leads in with a clause of any
+/// lead-ins of one story's parts each name a person or a place (`李建华——`,
+/// `湘江市城西区妇联志愿服务队——`); a story of its own leads in with a clause of any
 /// width.
 const PART_WIDTH_RATIO: usize = 2;
 

@@ -388,25 +388,25 @@ fn kickers_and_heads(page: &Page) -> Vec<(Option<&str>, &str)> {
         .collect()
 }
 
-/// The rest of a paragraph cut at a column break trails off (`…笑得那么温暖……`) over a
+/// The rest of a paragraph cut at a column break trails off (`…笑得像春天一样……`) over a
 /// headline in its column: text of the story before, not a kicker of the next one.
 #[test]
 fn a_cut_paragraph_is_no_kicker() {
     let page = split_page(
-        "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n离开娘家时，新郎牵着新娘的手在鼓乐声\n\n中走进了婚车，新娘笑得那么幸福，笑得那么温暖……\n\n脱贫汉子忙扩产（新春走基层）\n\n春节临近，记者走进大山深处的村子，苗族汉子张江海的心开始膨胀。\n",
+        "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n天刚亮，亲友们就提着礼盒踩着晨光\n\n赶到了村口，大家忙得那么起劲，笑得像春天一样……\n\n养蜂人家添新愁（新春走基层）\n\n春节临近，记者来到山里的养蜂场，蜂农李华正忙着清点蜂箱。\n",
     );
     let heads = kickers_and_heads(&page);
     assert_eq!(
         heads,
         [
             (None, "农村新娘拒彩礼（新春走基层）"),
-            (None, "脱贫汉子忙扩产（新春走基层）")
+            (None, "养蜂人家添新愁（新春走基层）")
         ]
     );
-    assert!(page.articles[0].body.ends_with("笑得那么温暖……"));
+    assert!(page.articles[0].body.ends_with("笑得像春天一样……"));
 }
 
-/// A story's last paragraph trailing off in clauses (`…，笑得那么温暖……`) under its
+/// A story's last paragraph trailing off in clauses (`…，笑得像春天一样……`) under its
 /// paragraph, over a headline in its column: the story's last line, not a kicker of the
 /// next story, as a list trailing off (`图书、展览、课程……`) would be.
 #[test]
