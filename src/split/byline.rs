@@ -198,7 +198,7 @@ fn ends_set_off(before: &str) -> bool {
         return false;
     }
     let gap = &before[text.len()..];
-    let set_off = gap.chars().count() >= 2 || gap.contains('\u{3000}');
+    let set_off = sets_apart(gap);
     let words = text
         .split(is_space)
         .any(|w| w.chars().count() > COMMON_NAME_CHARS);
@@ -227,7 +227,7 @@ pub(crate) fn tail_byline(para: &str) -> Option<usize> {
     }
     // The last stop followed by a run of spaces, two or an ideographic one.
     let found = set_off_runs(para)
-        .filter(|&(start, _)| para[..start].ends_with(['。', '！', '？', '”', '…', '）']))
+        .filter(|&(start, _)| para[..start].ends_with(TAIL_STOPS))
         .map(|(_, end)| end)
         .last();
     let after_stop = found.filter(|&at| {
@@ -237,6 +237,16 @@ pub(crate) fn tail_byline(para: &str) -> Option<usize> {
     after_stop.or_else(|| tail_with_role(para))
 }
 
+/// What a story's last sentence ends on before a byline set after it: a stop, or a closing
+/// quote or bracket.
+const TAIL_STOPS: [char; 6] = ['。', '！', '？', '”', '…', '）'];
+
+/// True when the white space `gap` sets what follows apart: two spaces or more, or an
+/// ideographic one (a single space parts the names of one byline).
+fn sets_apart(gap: &str) -> bool {
+    gap.chars().count() >= 2 || gap.contains('\u{3000}')
+}
+
 /// The widest piece of a byline a column break leaves at the end of a story's last line
 /// (`本`, `本报记`, `新华社记`), in chars.
 const MAX_CUT_TAIL: usize = 4;
@@ -244,8 +254,8 @@ const MAX_CUT_TAIL: usize = 4;
 /// Where a byline set after a story's last sentence begins when a column break cut it
 /// (`……都已恢复正常。  本` over `报记者  王明`): what `para` prints after its last stop
 /// and the spaces reads as no byline alone, nor does `next`, the line under it, and the two
-/// joined read as one. The byte offset of that piece in `para`.
-pub(crate) fn cut_tail_byline(para: &str, next: &str) -> Option<usize> {
+/// joined read as one. The byte offset of that piece in `para`, and the byline joined.
+pub(crate) fn cut_tail_byline(para: &str, next: &str) -> Option<(usize, String)> {
     // The piece is what follows the line's last space, a few chars from its end: only
     // those are read, as most lines end on a longer word.
     let (space, c) = para
@@ -259,9 +269,7 @@ pub(crate) fn cut_tail_byline(para: &str, next: &str) -> Option<usize> {
         return None;
     }
     let before = para[..at].trim_end_matches(is_space);
-    let run = &para[before.len()..at];
-    let set_off = run.chars().count() >= 2 || run.contains('\u{3000}');
-    if !set_off || !before.ends_with(['。', '！', '？', '”', '…', '）']) {
+    if !sets_apart(&para[before.len()..at]) || !before.ends_with(TAIL_STOPS) {
         return None;
     }
     let joined = [piece, next].concat();
@@ -270,7 +278,7 @@ pub(crate) fn cut_tail_byline(para: &str, next: &str) -> Option<usize> {
         && byline(piece).is_none()
         && byline(next).is_none()
         && byline(&joined).is_some_and(|reps| !reps.is_empty()))
-    .then_some(at)
+    .then_some((at, joined))
 }
 
 /// The runs of spaces inside `para` that set what follows apart: two spaces or more, or an
@@ -948,7 +956,7 @@ mod tests {
             ),
         ];
         for (para, next, want) in table {
-            let got = cut_tail_byline(para, next).map(|k| &para[k..]);
+            let got = cut_tail_byline(para, next).map(|(k, _)| &para[k..]);
             assert_eq!(got, want, "{para} / {next}");
         }
     }

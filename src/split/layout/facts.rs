@@ -150,11 +150,8 @@ fn part_lead_ins(bs: &[Block], fs: &mut [Fact]) {
     let plain = |f: &Fact| f.is_text() && f.dateline.is_none();
     for k in 0..bs.len().saturating_sub(1) {
         let under = &fs[k + 1];
-        let text = if under.head_like {
-            fs.get(k + 2).is_some_and(plain)
-        } else {
-            true
-        };
+        // Under a head line, the text goes on under that.
+        let text = !under.head_like || fs.get(k + 2).is_some_and(plain);
         fs[k].part_lead_in = fs[k].is_text()
             && (fs[k].shape || fs[k].dateline.is_some())
             && named_lead_in(bs[k].text).is_some()
@@ -289,8 +286,8 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
     for i in 1..bs.len().saturating_sub(1) {
         if fs[i].head_like
             && fs[i - 1].head_like
-            && bs[i].gap < 2
-            && bs[i + 1].gap < 2
+            && bs[i].gap < WIDE_GAP
+            && bs[i + 1].gap < WIDE_GAP
             && fs[i + 1].is_text()
             && !fs[i + 1].head_like
             && fs[i + 1].dateline.is_none()
@@ -365,7 +362,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         // kicker trailing off on a list (`图书、展览、课程……`) leads into the headline, but a
         // sentence trailing off in clauses (`她笑了，笑得像春天一样……`) ends the story.
         let line = trim(bs[i].text);
-        let trails_off = line.ends_with('…') && !line.contains(['，', ','].as_slice());
+        let trails_off = line.ends_with('…') && !line.contains(['，', ',']);
         let last_line = story_last_line(bs, fs, i) && !trails_off;
         let over_column = fs[i + 1].column_tag && !fs[i].ends_article && !goes_on && !last_line;
         if (top || bs[i].gap >= WIDE_GAP || over_column) && is_sentence_kicker(bs[i].text)

@@ -278,8 +278,7 @@ fn cut_tails(bs: &[Block]) -> Vec<CutTail> {
             continue;
         }
         let cut = byline::cut_tail_byline(b.text, next.text);
-        if let Some(at) = cut.filter(|_| byline::tail_byline(b.text).is_none()) {
-            let byline = [&b.text[at..], next.text].concat();
+        if let Some((at, byline)) = cut.filter(|_| byline::tail_byline(b.text).is_none()) {
             out.push(CutTail {
                 block: k,
                 at,
