@@ -436,7 +436,7 @@ def self_test():
         (f"据新华社电{nb}{nb}（记者林碧锋）“我是农民的儿子。”", ("“我是农民的儿子。”", ("新华社", "", ""), [("林碧锋", "记者", "新华社")])),
         ("本报电  （记者张三整理）正文。", ("正文。", ("本报", "", ""), [])),  # not a name: no byline
         ("正文。\n（本报记者田俊荣、许志峰）", ("正文。", None, [("田俊荣", "记者", "本报"), ("许志峰", "记者", "本报")])),
-        ("正文。\n（本报记者游仪整理）", ("正文。", None, [])),
+        ("正文。\n（本报记者方舟整理）", ("正文。", None, [])),
         (f"正文。\n本报记者{nb}{nb}何{nb}{nb}勇\n新华社记者 李涛摄\n本期统筹：胡安琪", ("正文。", None, [])),
         (f"综述。\n本报武汉5月1日电{nb}（记者吴君）湖北宣布。",
          ("综述。", None, [])),
@@ -447,7 +447,7 @@ def self_test():
         assert (paras[0], got_dl, got) == (first, dl, reps), (body, paras, got_dl, got)
     assert credit({"body": f"综述。\n本报武汉5月1日电{nb}（记者吴君）湖北宣布。"})[0][1] == "本报武汉5月1日电  湖北宣布。"
     for line, want in [("勾\u00a0\u00a0犇图\u00a0\u00a0周\u00a0\u00a0南文", True), ("绘就发展新蓝图", False),
-                       ("图为杨秀林警官正在送食品。", False), ("（作者为宁夏话剧团原团长）", False),
+                       ("图为杨秀林警官正在送食品。", False), ("（作者为江城话剧团原团长）", False),
                        ("记者：今年的一号文件有什么背景", False), ("北京海淀区", False)]:
         assert is_credit_line(line) == want, line
     # Every style prints the names its gold gives, inside the article's span.
