@@ -281,7 +281,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         }
     }
     // A line under a headline line that opens with a clause setting the time
-    // (`新春伊始，浙江…`), straight over text: the story's first paragraph, cut at a column
+    // (`新春伊始，湘江…`), straight over text: the story's first paragraph, cut at a column
     // break, not one more headline line.
     for i in 1..bs.len().saturating_sub(1) {
         if fs[i].head_like
@@ -358,7 +358,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
             && !ends_paragraph(bs[i - 1].text)
             && !fs[i - 1].ends_article;
         // Nor, over a column's headline, a story's last sentence ending on its stop straight
-        // under its paragraph (`老章想，日子不就该是这样吗？` over `山茶飘香（副刊）`); a
+        // under its paragraph (`老章想，日子不就该是这样吗？` over `山花烂漫（副刊）`); a
         // kicker trailing off on a list (`图书、展览、课程……`) leads into the headline, but a
         // sentence trailing off in clauses (`她笑了，笑得像春天一样……`) ends the story.
         let line = trim(bs[i].text);
@@ -567,7 +567,7 @@ mod tests {
             // A headline that exclaims, after the extra blank lines that part stories; the
             // same line straight under text is the story's last sentence.
             (
-                "园区新厂房开工建设。\n\n\n\n孩子，回家！\n\n2月12日上午，3名患者治愈出院。\n\n白衣天使加油！\n\n园区企业陆续入驻。\n",
+                "园区新厂房开工建设。\n\n\n\n孩子，回家！\n\n2月12日上午，3名游客平安返程。\n\n志愿者们加油！\n\n园区企业陆续入驻。\n",
                 vec![
                     ("text", false, None, false, false, false),
                     ("text", true, None, false, false, false),
@@ -580,7 +580,7 @@ mod tests {
             // the next story's headline; over a byline that a headline follows, it is the
             // last sentence of the story that byline closes.
             (
-                "交通服务便利。\n\n“我们也是战士！”\n\n本报记者 王明  通讯员 李华\n\n2月2日下午，列车出发。\n\n“这次是阻击战！”\n\n本报记者 张三\n\n高铁站迎来客流\n\n本报讯 客流回升。\n",
+                "交通服务便利。\n\n“我们也是哨兵！”\n\n本报记者 王明  通讯员 李华\n\n2月2日下午，列车出发。\n\n“这次是阻击战！”\n\n本报记者 张三\n\n高铁站迎来客流\n\n本报讯 客流回升。\n",
                 vec![
                     ("text", false, None, false, false, false),
                     ("text", true, None, false, false, false),

@@ -1216,7 +1216,7 @@ mod tests {
     fn a_tagged_headline_under_a_compiled_credit_opens_a_piece() {
         let table = [
             ("让法治护航发展（人民时评）", Some((Rule::AfterEnd, true))),
-            ("在流动水下冲净双手（服务窗）", Some((Rule::AfterEnd, true))),
+            ("雨天出行放慢车速（服务窗）", Some((Rule::AfterEnd, true))),
             ("让法治护航发展", Some((Rule::Nameless, true))),
             ("李华委员（湘江大学教授）", Some((Rule::Compiled, false))),
         ];
