@@ -73,12 +73,12 @@ pub(super) struct Fact {
     /// Carries a column tag (`（新春走基层）`).
     pub(crate) column_tag: bool,
     /// Closes on its series' tag, a bracketed motto printed on another headline line of the
-    /// page too (`（社区防控，我们在行动）`, [`series_tags`]).
+    /// page too (`（河湖保护，我们在行动）`, [`series_tags`]).
     pub(crate) series_tag: bool,
     /// Opens with a day (`3月1日，…`).
     pub(crate) opening_day: bool,
     /// A byline printed on the line of the block before, set off after its text by two
-    /// spaces (`…张帅讲述  记者  谢芳涵`), parted from it before the facts are read.
+    /// spaces (`…王明讲述  记者  陈晓宇`), parted from it before the facts are read.
     pub(crate) tail: bool,
     /// A dash lead-in naming whom or where ([`named_lead_in`]) over text of its own: no
     /// dateline and no byline under it ([`part_lead_ins`]).
@@ -161,7 +161,7 @@ fn part_lead_ins(bs: &[Block], fs: &mut [Fact]) {
 }
 
 /// Marks the headline lines closing on the same [`series_tag`] as another headline line of
-/// the page (`防控勤排查 服务更主动（社区防控，我们在行动）`): papers print a
+/// the page (`巡河更勤快 护河更用心（河湖保护，我们在行动）`): papers print a
 /// series' name on each of its pieces, so a note that recurs so is the series' column tag,
 /// whatever its comma.
 fn series_tags(bs: &[Block], fs: &mut [Fact]) {
@@ -198,8 +198,8 @@ pub(super) fn indents_paragraphs(bs: &[Block], fs: &[Fact]) -> bool {
 }
 
 /// On a page that indents its paragraphs and prints its headlines flush left (an e-paper
-/// dump), an indented line is a paragraph of a story, however short (`　　老将：17年3次主动
-/// 请缨`, a section head inside it): no headline line.
+/// dump), an indented line is a paragraph of a story, however short (`　　老将：20年5次主动
+/// 报名`, a section head inside it): no headline line.
 fn indented_text(bs: &[Block], fs: &mut [Fact]) {
     let flush_heads = || {
         bs.iter()
@@ -252,7 +252,7 @@ fn opens_story(fs: &[Fact], i: usize) -> bool {
 }
 
 /// Block `i` ends on its stop straight under a paragraph of the story's text (a letter's
-/// `预祝大会圆满成功！`, `…这样的吗？`): the story's last line, not a kicker or headline line
+/// `祝活动圆满成功！`, `…这样的吗？`): the story's last line, not a kicker or headline line
 /// over what follows ([`headlines_in_place`]).
 fn story_last_line(bs: &[Block], fs: &[Fact], i: usize) -> bool {
     i > 0
@@ -267,8 +267,8 @@ fn story_last_line(bs: &[Block], fs: &[Fact], i: usize) -> bool {
 fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
     // A headline-like line whose last word runs on into the text under it is the first
     // part of a paragraph cut at a column break (a headline may run on into its
-    // subheadline: `…签署通令` / `嘉奖参加…`), unless extra blank lines before it open a
-    // story (`…讲好中国之治` / `党的十九届…` reads `治党`).
+    // subheadline: `…发布通报` / `表扬参加…`), unless extra blank lines before it open a
+    // story (`…建设美丽中国` / `家园…` reads `国家`).
     for i in 0..bs.len().saturating_sub(1) {
         if fs[i].head_like
             && bs[i].gap < 2
@@ -281,7 +281,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         }
     }
     // A line under a headline line that opens with a clause setting the time
-    // (`新春伊始，浙江…`), straight over text: the story's first paragraph, cut at a column
+    // (`新春伊始，湘江…`), straight over text: the story's first paragraph, cut at a column
     // break, not one more headline line.
     for i in 1..bs.len().saturating_sub(1) {
         if fs[i].head_like
@@ -297,7 +297,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         }
     }
     // A headline printed with a long subheadline on one line, straight over a dateline
-    // (`李克强主持召开国务院常务会议 部署…；决定…`).
+    // (`市政府召开常务会议 部署…；决定…`).
     for i in 0..bs.len().saturating_sub(1) {
         if !fs[i].head_like
             && fs[i].is_text()
@@ -309,7 +309,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
     }
     // A headline that asks or exclaims, over a dateline (under its subheadlines, if any) or
     // over a `——` subheadline, or after the extra blank lines that part stories on a page
-    // (`宝贝，回家！`).
+    // (`孩子，回家！`).
     for i in 0..bs.len() {
         if fs[i].head_like || !fs[i].is_text() || !is_exclaimed_headline(bs[i].text) {
             continue;
@@ -334,9 +334,9 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         let parted = bs[i].gap >= WIDE_GAP && fs.get(j).is_some_and(Fact::is_text);
         // Over a dateline, straight or under more headline lines; not a line ending on its
         // stop over a headline line, straight under a story's paragraph: a story's text
-        // often ends exclaiming (a letter's or speech's `预祝大会圆满成功！`, `武汉加油！`),
+        // often ends exclaiming (a letter's or speech's `祝活动圆满成功！`, `武汉加油！`),
         // and the headline of the next story stands under that last line. A headline
-        // going on after its exclamation (`首破万亿元！春节消费亮眼`) stays one.
+        // going on after its exclamation (`首破百亿！假日消费亮眼`) stays one.
         let last_line = story_last_line(bs, fs, i);
         let dated = fs.get(j).is_some_and(|n| n.dateline.is_some()) && (j == i + 1 || !last_line);
         if subheaded || bylined_head || parted || dated {
@@ -344,7 +344,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
         }
     }
     // A kicker over a headline line, though it reads like a sentence: broken by commas
-    // after an article's end, or asking or trailing off (`干部节后收心了吗？…`) where a
+    // after an article's end, or asking or trailing off (`假期过后收心了吗？…`) where a
     // story begins, at the top of the page or after extra blank lines.
     for i in 0..bs.len().saturating_sub(1) {
         if fs[i].head_like || !fs[i].is_text() || !fs[i + 1].head_like || bs[i + 1].gap >= 2 {
@@ -358,7 +358,7 @@ fn headlines_in_place(bs: &[Block], fs: &mut [Fact]) {
             && !ends_paragraph(bs[i - 1].text)
             && !fs[i - 1].ends_article;
         // Nor, over a column's headline, a story's last sentence ending on its stop straight
-        // under its paragraph (`老章想，日子不就该是这样吗？` over `山茶飘香（副刊）`); a
+        // under its paragraph (`老章想，日子不就该是这样吗？` over `山花烂漫（副刊）`); a
         // kicker trailing off on a list (`图书、展览、课程……`) leads into the headline, but a
         // sentence trailing off in clauses (`她笑了，笑得像春天一样……`) ends the story.
         let line = trim(bs[i].text);
@@ -439,8 +439,8 @@ fn ends_article(bs: &[Block], kinds: &[Kind], open: &[i32], i: usize) -> bool {
         Kind::Text => {
             let joined;
             let t = match i.checked_sub(1) {
-                // A note cut in two at a column break: `（作者为原中央党史研究室副主任、` /
-                // `北京市…研究中心学术顾问）`.
+                // A note cut in two at a column break: `（作者为湘江大学历史系原主任、` /
+                // `湘江市…研究会顾问）`.
                 Some(k) if open[k] > 0 && open[i] < 0 => {
                     joined = format!("{}{}", trim(bs[k].text), trim(bs[i].text));
                     &joined
@@ -489,9 +489,9 @@ mod tests {
     fn brackets_left_open_counts_both_widths() {
         let table = [
             ("", 0),
-            ("（作者为原中央党史研究室副主任、", 1),
-            ("北京市研究中心学术顾问）", -1),
-            ("（王 婷）(a(b)", 1),
+            ("（作者为湘江大学历史系原主任、", 1),
+            ("湘江市历史研究会顾问）", -1),
+            ("（陈 晓）(a(b)", 1),
             ("）)", -2),
             // 舀 (E8 88 80) and 艉 (E8 89 89) hold the bytes 88 and 89, not after EF BC.
             ("舀艉", 0),
@@ -567,7 +567,7 @@ mod tests {
             // A headline that exclaims, after the extra blank lines that part stories; the
             // same line straight under text is the story's last sentence.
             (
-                "园区新厂房开工建设。\n\n\n\n宝贝，回家！\n\n2月12日上午，3名患者治愈出院。\n\n白衣天使加油！\n\n园区企业陆续入驻。\n",
+                "园区新厂房开工建设。\n\n\n\n孩子，回家！\n\n2月12日上午，3名游客平安返程。\n\n志愿者们加油！\n\n园区企业陆续入驻。\n",
                 vec![
                     ("text", false, None, false, false, false),
                     ("text", true, None, false, false, false),
@@ -580,7 +580,7 @@ mod tests {
             // the next story's headline; over a byline that a headline follows, it is the
             // last sentence of the story that byline closes.
             (
-                "交通服务便利。\n\n“我们也是战士！”\n\n本报记者 王明  通讯员 李华\n\n2月2日下午，列车出发。\n\n“这次是阻击战！”\n\n本报记者 张三\n\n高铁站迎来客流\n\n本报讯 客流回升。\n",
+                "交通服务便利。\n\n“我们也是哨兵！”\n\n本报记者 王明  通讯员 李华\n\n2月2日下午，列车出发。\n\n“这次是阻击战！”\n\n本报记者 张三\n\n高铁站迎来客流\n\n本报讯 客流回升。\n",
                 vec![
                     ("text", false, None, false, false, false),
                     ("text", true, None, false, false, false),
@@ -626,7 +626,7 @@ mod tests {
             // story's headline over a dateline: text. A headline going on after its
             // exclamation, over its subheadline over a dateline: a headline line.
             (
-                "代表们纷纷表示，要把会议精神带回去。\n\n祝愿大会取得圆满成功！\n\n市人代会今天开幕\n\n本报讯 市人代会今天开幕。\n",
+                "代表们纷纷表示，要把会议精神带回去。\n\n祝愿活动办得圆满成功！\n\n市人代会今天开幕\n\n本报讯 市人代会今天开幕。\n",
                 vec![
                     ("text", false, None, false, false, false),
                     ("text", false, None, false, false, false),
@@ -665,7 +665,7 @@ mod tests {
             ),
             // A note cut in two at a column break ends the article at its second part.
             (
-                "他说。\n\n（作者为中央党史研究室副主任、\n\n北京市研究中心学术顾问）\n",
+                "他说。\n\n（作者为湘江大学历史系原主任、\n\n湘江市历史研究会顾问）\n",
                 vec![
                     ("text", false, None, false, false, false),
                     ("text", false, None, false, false, false),
@@ -710,9 +710,9 @@ mod tests {
             format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产。");
         let table = [
             // (page, whether the indented `稳步推进` reads as a headline line)
-            (format!("园区建设提速\n{body}\n{ind}稳步推进\n{ind}企业陆续入驻。\n出口订单赶制忙\n{ind}订单增加。\n"), false),
-            (format!("{ind}园区建设提速\n{body}\n{ind}稳步推进\n{ind}企业陆续入驻。\n{ind}出口订单赶制忙\n{ind}订单增加。\n"), true),
-            (format!("园区建设提速\n园区新厂房开工建设。\n{ind}稳步推进\n企业陆续入驻。\n出口订单赶制忙\n订单增加。\n"), true),
+            (format!("园区建设提速\n{body}\n{ind}稳步推进\n{ind}企业陆续入驻。\n车间赶制新订单\n{ind}订单增加。\n"), false),
+            (format!("{ind}园区建设提速\n{body}\n{ind}稳步推进\n{ind}企业陆续入驻。\n{ind}车间赶制新订单\n{ind}订单增加。\n"), true),
+            (format!("园区建设提速\n园区新厂房开工建设。\n{ind}稳步推进\n企业陆续入驻。\n车间赶制新订单\n订单增加。\n"), true),
         ];
         for (page, want) in table {
             let bs = blocks(&page);

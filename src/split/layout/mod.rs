@@ -73,7 +73,7 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
         if facts[i].head_like {
             let mut j = i;
             // Extra blank lines end a group: what follows them is another item. Points under
-            // a headline (`●城市低保标准同比增长7.2%`) are its subheadlines, however many.
+            // a headline (`●社区食堂数量同比增长7.2%`) are its subheadlines, however many.
             let point = |b: &Block| b.text.starts_with(['●', '■']);
             while j < bs.len()
                 && facts[j].head_like

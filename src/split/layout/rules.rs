@@ -44,7 +44,7 @@ pub(crate) enum Rule {
     /// pull quote, printed without a stop ([`sidebar_text`]).
     Open,
     /// A single line signed by a byline set off after it on the same printed line, after a
-    /// story's text (`…的年夜饭  记者  李华`; a teller's `…张帅讲述` or a speech source signed
+    /// story's text (`…的年夜饭  记者  李华`; a teller's `…王明讲述` or a speech source signed
     /// so is no headline line at all): the story's last line, credited with it, not the headline of the next story
     /// under its byline. (Every such line in the held-out renders of every style ends the
     /// story before; a headline printed with its byline on one line opens a group of
@@ -62,12 +62,12 @@ pub(crate) enum Rule {
     EditorsNote,
     /// After an editor's note under the article's headline (`——编 者`) and a first report
     /// under its own byline: a headline over a byline is the next of the reports the note
-    /// introduces (`农机手罗先华——` / `戴着口罩 下田耕地` / `本报记者 王明`), not a story of
+    /// introduces (`农机手李华——` / `检修农机 就等下地` / `本报记者 王明`), not a story of
     /// its own, unless extra blank lines part it.
     Noted,
     /// A paper that credits its stories with bylines (the profile says so) prints no series
     /// or round-up that way: a headline over a byline over plain text opens a story. A
-    /// teller's line over a byline (`……村民姜永恒讲述` over `本报记者 X整理`) is no headline
+    /// teller's line over a byline (`……村民赵大山讲述` over `本报记者 X整理`) is no headline
     /// (`headline::is_teller`): it signs the story told above it, so `credited` never sees it.
     Credited,
     /// A story under its own byline over plain text, after another one opened the same way:
@@ -75,7 +75,7 @@ pub(crate) enum Rule {
     /// lines part them or a byline closed the story before.
     Series,
     /// The next item of a round-up: under the round-up's name (`速览`), or over a dateline
-    /// without a day (`本报电`) after the name closing the item before (`（王 婷）`); not
+    /// without a day (`本报电`) after the name closing the item before (`（陈 晓）`); not
     /// when the item has a column of its own.
     Briefs,
     /// A byline closing the story before, as papers that credit their stories at the end
@@ -134,10 +134,10 @@ pub(crate) enum Rule {
     /// its text): a headline opens the next story, unless a line of it runs clauses on
     /// (`深入基层，法眼看世界；…`), as a pull quote or a cut paragraph does.
     AfterNotes,
-    /// After the line a meeting's report closes with (`…王毅参加会议。`, `会议还研究了其他
+    /// After the line a meeting's report closes with (`…王明参加会议。`, `会议同时研究了其他
     /// 事项。`, [`closes_meeting`]): a headline opens the next story. Not the report's own
     /// next paragraph cut at a column break (`会议指出，…`, `会议听取了…`, opening with
-    /// `会议`) or a note on it in brackets (`（讲话全文见第三版）`), nor a line running clauses
+    /// `会议`) or a note on it in brackets (`（全文见第三版）`), nor a line running clauses
     /// on (`…主任李华，副主任王明，…`), as a list of names does.
     AfterMeeting,
     /// A single line over a paragraph opening with a day: a photo item, unless the text
@@ -152,17 +152,17 @@ pub(crate) enum Rule {
     Opened,
     /// After a line an article ends with: a new article, unless a single section head.
     AfterEnd,
-    /// A headline printed with its column's name in brackets (`干出精气神（快评）`,
-    /// `春运，一场旅程（评论员观察）`) as the group's first line, straight under text that
+    /// A headline printed with its column's name in brackets (`干出新气象（快评）`,
+    /// `回家，一路有你（评论员观察）`) as the group's first line, straight under text that
     /// ends a sentence: papers tag each piece of a column, so it opens a piece of its own,
     /// whatever the vocabulary it shares with the story above ([`column_head`]). Not a
     /// sidebar's tag (`（链接）`, `（小贴士）`), nor a paragraph's line that happens to close
     /// on a bracket (`……每个村（社区）`).
     Column,
     /// A group closing on its series' tag, a bracketed motto the page prints on another
-    /// headline too (`防控勤排查 服务更主动（社区防控，我们在行动）`, [`Fact::series_tag`]):
+    /// headline too (`巡河更勤快 护河更用心（河湖保护，我们在行动）`, [`Fact::series_tag`]):
     /// papers tag each piece of a series so, and each opens a piece of its own, as a column's
-    /// do ([`Rule::Tagged`]), over a kicker naming its place (`四川成都锦江区`) or not.
+    /// do ([`Rule::Tagged`]), over a kicker naming its place (`湘江市城西区`) or not.
     SeriesTag,
     /// A group with a column tag opens an article.
     Tagged,
@@ -378,7 +378,7 @@ impl Rule {
                 let closed =
                     g.i > 0 && g.facts[g.i - 1].is_text() && closes_meeting(g.bs[g.i - 1].text);
                 let lines = g.lines();
-                // A bracketed note (`（讲话全文见第三版）`) goes with the report too.
+                // A bracketed note (`（全文见第三版）`) goes with the report too.
                 let first = trim(lines[0]);
                 let goes_on = first.starts_with("会议")
                     || first.starts_with(['（', '('])
@@ -630,7 +630,7 @@ impl<'a, 'p> Group<'a, 'p> {
 
 /// How many times wider than another one part's lead-in may be ([`Rule::Part`]): the
 /// lead-ins of one story's parts each name a person or a place (`李建华——`,
-/// `湘江市城西区妇联志愿服务队——`); a story of its own leads in with a clause of any
+/// `湘江市城西区青年志愿服务队——`); a story of its own leads in with a clause of any
 /// width.
 const PART_WIDTH_RATIO: usize = 2;
 
@@ -653,7 +653,7 @@ pub(super) fn bylined(facts: &[Fact], j: usize) -> bool {
 }
 
 /// True when the block before `i` is a reporter's byline standing straight under headline
-/// lines, with no text between (`“夫妻战友”的默契` / `本报记者  高  炳`): it opened a story
+/// lines, with no text between (`“夫妻搭档”的默契` / `本报记者  陈  晓`): it opened a story
 /// or a section rather than closing one. Not a photo credit, which closes a picture.
 pub(super) fn opened(bs: &[Block], facts: &[Fact], i: usize) -> bool {
     i >= 2 && facts[i - 1].is_byline() && !is_photo_credit(bs[i - 1].text) && facts[i - 2].head_like
@@ -667,7 +667,7 @@ pub(super) fn sidebar_text(bs: &[Block], i: usize) -> bool {
 }
 
 /// True when the group at `i` is printed flush left straight under an indented paragraph
-/// that ends a sentence (`　　……阻击战。` / `出口订单赶制忙`), on a page that indents most of
+/// that ends a sentence (`　　……阻击战。` / `车间赶制新订单`), on a page that indents most of
 /// its paragraphs: there (an e-paper dump) the indent parts text from headlines, as extra
 /// blank lines do elsewhere. A paragraph cut at a column break goes on flush left too, but
 /// mid-sentence ([`Rule::Open`] comes first); a text label (`延伸阅读`) is a story's own
@@ -696,18 +696,18 @@ pub(super) fn after_sidebar(bs: &[Block], facts: &[Fact], i: usize) -> bool {
 }
 
 /// The widest title a [`Rule::Column`] headline prints before its bracketed tag, in chars:
-/// a longer line closing on a bracket is a paragraph's (`……补选秘书长候选人名单（草案）`).
+/// a longer line closing on a bracket is a paragraph's (`……增补委员候选人名单（草案）`).
 const COLUMN_TITLE: usize = 20;
 
-/// Tags that label a story's own tips, printed under it (`如何选购盆景（小贴士）`), beside
+/// Tags that label a story's own tips, printed under it (`怎样挑选花卉（小贴士）`), beside
 /// the sidebar labels of [`is_sidebar_label`].
 const TIP_TAGS: [&str; 2] = ["小贴士", "小知识"];
 
 /// True when `line` reads as a headline in its column: a short title, of one clause or two,
-/// before a bracketed tag that is no sidebar's (`干出精气神（快评）`, `生命至上，大国担当（和音）`).
+/// before a bracketed tag that is no sidebar's (`干出新气象（快评）`, `守望相助，共迎春天（和音）`).
 /// Not a label's line (`附件：…（见图）`, `摄影：…`), an enumerated clause or a table's
 /// title (`三、批准任命…（女）`, `第三十六条…`, `表1…`), nor one opening with a figure
-/// (`2019年是飞利浦医疗（苏州）`, a paragraph cut at a column break).
+/// (`2019年是晨光电子（江城）`, a paragraph cut at a column break).
 pub(super) fn column_head(line: &str) -> bool {
     let line = label(line);
     let Some((title, note)) = closing_note(line) else {
@@ -717,7 +717,7 @@ pub(super) fn column_head(line: &str) -> bool {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
     let title = trim(title);
-    // Commas outside quotes: a quoted headline may hold its own (`“我提出，…一定得来一下”`).
+    // Commas outside quotes: a quoted headline may hold its own (`“我建议，…一定要去看看”`).
     let mut quoted = false;
     let mut commas = 0;
     for c in title.chars() {
@@ -750,7 +750,7 @@ const DASH_LEAD_IN_COMMA: usize = 18;
 
 /// True when `lines` are a `——` lead-in line over one headline line (`——记乡村医生李华` /
 /// `山村来了新医生`): the headline neither leads into another line (`王明——`, `…：`) nor
-/// reads as speech or a clause run on (`……在会上说`, `我相信，只要我们团结一心，就`).
+/// reads as speech or a clause run on (`……在会上说`, `我们相信，只要人人都肯出力，就`).
 pub(super) fn dash_lead_in(lines: &[&str]) -> bool {
     let [lead, head] = lines else {
         return false;
@@ -779,7 +779,7 @@ fn after_speaker(bs: &[Block], facts: &[Fact], i: usize) -> bool {
         .any(|k| signs(k) && facts[k - 1].is_text() && !facts[k - 1].head_like)
 }
 
-/// A line led by a short label and a colon (`案例一：“内鬼”窃取个人信息`): the next item of
+/// A line led by a short label and a colon (`案例一：“内鬼”倒卖客户资料`): the next item of
 /// the sidebar, not a story's headline.
 fn labelled_item(line: &str) -> bool {
     line.chars()
@@ -808,7 +808,7 @@ fn compiled(line: &str) -> bool {
 }
 
 /// The least width of the paragraph under a [`Rule::Nameless`] headline, in chars: a
-/// shorter line is an author's or speaker's (`（日本）新田嘉一`), not the piece's text.
+/// shorter line is an author's or speaker's (`（日本）田中一郎`), not the piece's text.
 const NAMELESS_TEXT: usize = 16;
 
 /// True when the group `i..j`, straight under a compiled piece's credit at `i - 1` (`…整理`,
@@ -837,9 +837,9 @@ fn nameless(bs: &[Block], facts: &[Fact], i: usize, j: usize) -> bool {
         && text_under
 }
 
-/// A brief's closing credit: one or more names in brackets (`（王 婷）`, `（王 旭 姜 来）`),
+/// A brief's closing credit: one or more names in brackets (`（陈 晓）`, `（赵 敏 李 华）`),
 /// each at most [`NAME`] chars. A bracketed note that runs longer without a break is no
-/// name but a story's closing note (`（作者为驻外使节）`, `（相关报道见第四版）`,
+/// name but a story's closing note (`（作者为驻外使节）`, `（相关报道见第五版）`,
 /// `（李华参与采写）`): the story under its own headline after it is no brief's next item.
 fn credits_a_name(line: &str) -> bool {
     let Some(inner) = bracketed(line) else {
@@ -858,7 +858,7 @@ fn credits_a_name(line: &str) -> bool {
 /// two-char given name).
 const NAME: usize = 4;
 
-/// Roles that make a bracketed credit a story's byline (`（本报记者 吴月辉）`, printed after
+/// Roles that make a bracketed credit a story's byline (`（本报记者 陈晓）`, printed after
 /// the story as papers that credit at the end do), not a brief's closing name.
 const STORY_ROLES: [&str; 3] = ["记者", "通讯员", "实习生"];
 
@@ -892,37 +892,37 @@ mod tests {
             (Rule::First, "区委召开会议\n\n湘江日报讯 3月2日，区委召开会议。\n", "区委召开会议", true),
             (Rule::Open, "园区建设提速\n\n园区新厂房今年开工建设，园区内的各家企业纷纷加快生产进度，力争早日\n\n投产\n\n湘江日报记者 王明\n", "投产", false),
             (Rule::Signed, "河边人家\n\n大年三十，河边人家贴春联。\n\n河边人家的年夜饭  湘江日报记者  李华\n\n社区菜场重新开门\n\n湘江日报记者  张三\n\n昨天一早，社区菜场重新开门迎客。\n", "河边人家的年夜饭", false),
-            (Rule::Abstract, "治理之道\n\n制度优势要转化为治理效能。\n\n发挥优势\n\n治理效能不断提升。\n\n推动改革走得更稳\n\n内容提要\n\n推动改革走得更稳，制度优势要转化为治理效能。\n\n改革开放是决定当代中国命运的关键一招。\n", "推动改革走得更稳", true),
-            (Rule::DatedLeadIn, "河边新景\n\n3月1日，市民在河边散步。\n\n（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）\n\n湘江市关于加强河道保护的决定\n\n为了加强河道保护，改善河边环境，制定本决定。\n", "（2021年3月2日湘江市第九届人民代表大会常务委员会第五次会议通过）", true),
+            (Rule::Abstract, "河道之治\n\n河道保护要落到每一段堤岸。\n\n守好堤岸\n\n河道面貌逐年向好。\n\n让河水更清更亮\n\n内容提要\n\n让河水更清更亮，河道保护要落到每一段堤岸。\n\n守护一条河，就是守护一座城。\n", "让河水更清更亮", true),
+            (Rule::DatedLeadIn, "河边新景\n\n3月1日，市民在河边散步。\n\n（2021年3月2日湘江市第九届人大常委会第5次会议通过）\n\n湘江市关于加强河道保护的决定\n\n为了加强河道保护，改善河边环境，制定本决定。\n", "（2021年3月2日湘江市第九届人大常委会第5次会议通过）", true),
             (Rule::EditorsNote, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n河边人家过年更热闹\n\n编者按：春节将至，本报记者走进河边人家，记录他们的新年。\n\n大年三十，河边人家贴春联。\n", "河边人家过年更热闹", true),
             (Rule::Noted, "春耕一线见闻\n\n春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n——编 者\n\n园区农机合作社——\n\n检修农机 就等下地\n\n湘江日报记者 王明\n\n合作社的农机手们正在检修拖拉机，准备下地。\n\n农技员李华——\n\n送技上门 促农增收\n\n湘江日报记者 赵云\n\n李华走进大棚，为种植户查看黄瓜长势。\n", "农技员李华——", false),
             (Rule::Series, "新春走基层\n\n山村小学\n\n迎来新老师\n\n湘江日报记者 王明\n\n开学第一天，孩子们围着老师唱歌跳舞。\n\n河边人家\n\n过年更热闹\n\n湘江日报记者 李华\n\n大年三十，河边人家贴春联。\n", "河边人家", false),
-            (Rule::Briefs, "速览\n\n前6天全国发送旅客5.2亿人次\n\n本报北京10月7日电 （记者刘志强）记者从有关部门获悉，前6天全国发送旅客5.2亿人次。\n\n前6天全国出入境1045万人次\n\n本报北京10月7日电 （记者张璁）记者从国家移民管理局获悉，出入境人员1045万人次。\n", "前6天全国出入境1045万人次", false),
-            (Rule::Briefs, "资讯速递\n\n京张高铁轨道有了“健康档案”\n\n本报电 近日，京张高铁轨道检测系统投入使用。\n\n（韩 鑫）\n\n中国节能发起成立品牌集群\n\n本报电 日前，四十多家单位组建品牌集群。\n\n（王保良）\n", "中国节能发起成立品牌集群", false),
-            (Rule::Closed, "地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n本报记者  王明\n\n社区菜场重新开门\n\n■本报记者  张三  李四\n\n昨天一早，社区菜场重新开门迎客。\n", "社区菜场重新开门", true),
-            (Rule::Gap, "河边新景\n\n3月1日，市民在河边散步。\n\n新华社发\n\n\n\n外交部发言人——\n\n敦促有关国家停止抹黑\n\n本报北京2月12日电 （记者吴刚）外交部发言人表示反对。\n", "外交部发言人——", true),
-            (Rule::Addendum, "河边新景\n\n3月1日，市民在河边散步，河边新修的步道迎来不少游客。\n\n步道建设有了新标准（延伸阅读）\n\n日前，住房和城乡建设部印发新修订的步道建设标准。\n", "步道建设有了新标准（延伸阅读）", false),
-            (Rule::Bylined, "谢谢你，绿色家园守护者\n\n他们守护着绿水青山。\n\n生态环境部华东督察局督察人员徐锡惠：\n\n“我们越来越有底气了”\n\n本报记者  智春丽\n\n督察工作越来越细。\n", "生态环境部华东督察局督察人员徐锡惠：", true),
+            (Rule::Briefs, "速览\n\n前6天湘江接待游客520万人次\n\n本报长沙10月7日电 （记者王明）记者从湘江市文旅局了解到，前6天全市接待游客520万人次。\n\n前6天湘江出入境游客12万人次\n\n本报长沙10月7日电 （记者李华）记者从湘江海关获悉，出入境游客12万人次。\n", "前6天湘江出入境游客12万人次", false),
+            (Rule::Briefs, "资讯速递\n\n城西地铁有了“体检医生”\n\n本报电 近日，城西地铁轨道检测系统投入使用。\n\n（陈 晓）\n\n湘江企业组建品牌联盟\n\n本报电 日前，四十多家企业组建品牌联盟。\n\n（赵敏）\n", "湘江企业组建品牌联盟", false),
+            (Rule::Closed, "地铁线路全部恢复运营\n\n昨天上午，全市地铁陆续恢复运营，早高峰客流平稳有序。\n\n本报记者  王明\n\n社区菜场重新开门\n\n■本报记者  张三  李四\n\n昨天一早，社区菜场重新开门迎客。\n", "社区菜场重新开门", true),
+            (Rule::Gap, "河边新景\n\n3月1日，市民在河边散步。\n\n新华社发\n\n\n\n湘江市河长办——\n\n守护一江清水\n\n本报长沙2月12日电 （记者王明）湘江市河长办表示将加强巡查。\n", "湘江市河长办——", true),
+            (Rule::Addendum, "河边新景\n\n3月1日，市民在河边散步，河边新修的步道迎来不少游客。\n\n步道建设有了新标准（延伸阅读）\n\n日前，湘江市印发新修订的步道建设标准。\n", "步道建设有了新标准（延伸阅读）", false),
+            (Rule::Bylined, "谢谢你，河湖守护人\n\n他们守护着一江清水。\n\n湘江市河道巡查员王明：\n\n“这条河越来越干净了”\n\n本报记者  李华\n\n巡查工作越来越细。\n", "湘江市河道巡查员王明：", true),
             (Rule::Strong, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n小学开学\n\n湘江日报长沙3月2日\n\n电 孩子们围着老师唱歌。\n", "小学开学", true),
-            (Rule::Nobody, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新登记市场主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新登记市场主体和高新技术企业大幅增加，经济稳中向好。\n", "1120", false),
+            (Rule::Nobody, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n打好发展组合拳（新时代新作为）\n\n——湘江市落实全会精神纪实\n\n4.4万\n\n去年新增经营主体4.4万户\n\n1120\n\n去年高新技术企业达1120家\n\n去年以来，湘江市打好发展组合拳，新增经营主体和科技型企业大幅增加，经济稳中向好。\n", "1120", false),
             (Rule::Numbered, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n\n6.舞蹈《花开》\n", "1.歌舞《春风》", false),
             (Rule::Listing, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n歌舞《春风》\n\n相声《新年》\n\n小品《回家》\n\n魔术《惊喜》\n\n合唱《明天》\n\n舞蹈《花开》\n", "歌舞《春风》", false),
-            (Rule::Speaker, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n\n\n江南省湘江市市长李明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n湘江大学副校长王华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "湘江大学副校长王华委员：", true),
-            (Rule::Nameless, "稳住就业基本盘\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n（本报记者 王明整理）\n\n把农村学校办得更好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "把农村学校办得更好", true),
-            (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
-            (Rule::Marked, "代表委员谈民生（两会·声音）\n\n就业是最大的民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
-            (Rule::Heads, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n“园区这几年的发展，离不开每一位建设者的辛勤付出，大家辛苦了。”\n\n——园区管委会主任王明\n\n“新厂房投产以后，我们的产能翻了一番，订单已经排到了年底。”\n\n——园区企业负责人张华\n\n新厂房投产 订单排满\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n", "——园区企业负责人张华", false),
+            (Rule::Speaker, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n\n\n江南省湘江市市长李明代表：\n\n稳就业 保民生\n\n稳岗位就是稳民生，我们要把惠企政策落到实处，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n湘江大学副校长王华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "湘江大学副校长王华委员：", true),
+            (Rule::Nameless, "稳住就业基本盘\n\n稳岗位就是稳民生，我们要把惠企政策落到实处，鼓励企业稳定岗位。\n\n（本报记者 王明整理）\n\n把农村学校办得更好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "把农村学校办得更好", true),
+            (Rule::Compiled, "代表委员谈民生（两会·声音）\n\n张明代表：\n\n稳就业 保民生\n\n稳岗位就是稳民生，我们要把惠企政策落到实处，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n李华委员：\n\n把好事办好\n\n教育关系千家万户，要加大对农村学校的投入，改善办学条件。\n", "李华委员：", false),
+            (Rule::Marked, "代表委员谈民生（两会·声音）\n\n稳岗位就是稳民生。\n\n本报记者 王明整理\n\n图片报道\n\n5月22日，代表委员步入会场。\n", "图片报道", true),
+            (Rule::Heads, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n“园区这几年的发展，离不开每一位建设者的辛勤付出，大家辛苦了。”\n\n——园区管理处主任王明\n\n“新厂房投产以后，我们的产能翻了一番，订单已经排到了年底。”\n\n——园区企业负责人张华\n\n新厂房投产 订单排满\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n", "——园区企业负责人张华", false),
             (Rule::DashLeadIn, "园区建设提速\n\n园区新厂房开工建设，园区企业加快生产。\n\n稳步推进\n\n园区企业陆续入驻新厂房，一期工程已经投产。\n\n——记乡村医生李华\n\n山村来了新医生\n\n开学第一天，乡村医生李华走进山村卫生室。\n", "——记乡村医生李华", true),
             (Rule::AfterNotes, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n■记者手记\n\n园区企业的干劲，来自一项项落到实处的政策。\n\n小学开学\n\n孩子们围着老师唱歌跳舞。\n", "小学开学", true),
-            (Rule::AfterMeeting, "市政府召开常务会议\n\n湘江日报讯 3月2日，市政府召开常务会议，研究部署春耕生产工作。\n\n会议指出，要抓好春耕备耕，确保不误农时。\n\n会议还研究了其他事项。\n\n让农机早点下地\n\n春耕时节，各地农机合作社忙着检修农机，准备下地。\n", "让农机早点下地", true),
+            (Rule::AfterMeeting, "市政府召开常务会议\n\n湘江日报讯 3月2日，市政府召开常务会议，研究部署春耕生产工作。\n\n会议指出，要抓好春耕备耕，确保不误农时。\n\n会议同时研究了其他事项。\n\n让农机早点下地\n\n春耕时节，各地农机合作社忙着检修农机，准备下地。\n", "让农机早点下地", true),
             (Rule::Photo, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，园区企业加快生产。\n\n新厂房加快建设\n\n3月1日，园区新厂房封顶，园区企业陆续入驻新厂房。\n", "新厂房加快建设", false),
-            (Rule::Notes, "为保障职工权益找办法\n\n本报记者 王明\n\n全国人大代表陈科含连续几天都工作到晚上10点多，为职工权益奔走。\n\n凝聚更多共识（记者手记）\n\n不管是电话聊还是见面谈，陈科含从来都不厌其烦。\n", "凝聚更多共识（记者手记）", false),
-            (Rule::Opened, "战“疫”书信\n\n一封封书信记录下抗疫一线的故事，致敬奋战在一线的人们。\n\n“夫妻战友”的默契\n\n本报记者  高  炳\n\n一封写给妻子的“道歉信”\n\n亲爱的：对不起！我没有兑现承诺，把孩子放在表姐家了。\n", "一封写给妻子的“道歉信”", false),
+            (Rule::Notes, "为外来务工人员讨说法\n\n本报记者 王明\n\n湘江市人大代表李华一连几天都忙到晚上10点多，为外来务工人员奔走。\n\n把心贴近群众（记者手记）\n\n无论是上门走访还是电话沟通，李华总是耐心细致。\n", "把心贴近群众（记者手记）", false),
+            (Rule::Opened, "农场家书\n\n一封封家书记录下春耕一线的故事，写给远方的亲人。\n\n“夫妻搭档”的默契\n\n本报记者  陈  晓\n\n一封写给丈夫的“检讨书”\n\n亲爱的：对不住！说好回家过年，我又留在了农场。\n", "一封写给丈夫的“检讨书”", false),
             (Rule::AfterEnd, "河边新景\n\n3月1日，市民在河边散步。\n\n影像中国\n\n大米出口\n\n出口量增加，今年大米出口量创新高。\n", "大米出口", true),
             (Rule::Column, "河边新景\n\n3月1日，市民在河边散步，河边新修的步道迎来不少游客。\n\n干出精气神（快评）\n\n河边新修的步道迎来不少游客，市民在河边散步。\n", "干出精气神（快评）", true),
             (Rule::SeriesTag, "河边村\n\n春耕备耕两不误（乡村振兴，我们在路上）\n\n河边村的村民们一早就来到田里，检修农机，准备下地。\n\n山前村\n\n育苗大棚里的新希望（乡村振兴，我们在路上）\n\n山前村的育苗大棚里，一排排秧苗长势喜人。\n", "山前村", true),
             (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）", true),
-            (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n锡林浩特市凤凰马场近日进行了一场驯马活动，骑手们赶着马群奔跑。\n\n关迎春摄（影像中国）\n", "驯马成景", true),
+            (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n青石镇草原马场近日举办了一场驯马表演，骑手们赶着马群奔跑。\n\n王明摄（影像中国）\n", "驯马成景", true),
             (Rule::Part, "春耕一线见闻\n\n湘江日报记者 王明\n\n河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n", "山前村种粮大户李华——", false),
             (Rule::Heads, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n", "5.合唱《明天》", false),
             (Rule::RunOn, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n", "在城东，在城西，在城南", false),
@@ -950,7 +950,7 @@ mod tests {
     fn a_part_follows_a_story_that_opened_with_its_first_part() {
         let part = "河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n";
         let next = "山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
-        let wide = "湘江市开展春耕备耕服务助力农业生产提质增效——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
+        let wide = "湘江市开展春耕备耕服务助力农户多打粮打好粮——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
         let intro = "春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n";
         let body = "合作社的农机手们一早就来到库房，检修拖拉机，准备下地。".repeat(24) + "\n\n";
         let table = [
@@ -961,7 +961,7 @@ mod tests {
             ),
             (
                 format!("春耕一线见闻\n\n湘江日报记者 王明\n\n{part}{wide}"),
-                "湘江市开展春耕备耕服务助力农业生产提质增效——",
+                "湘江市开展春耕备耕服务助力农户多打粮打好粮——",
                 false,
             ),
             (format!("{part}{next}"), "山前村种粮大户李华——", false),
@@ -1018,7 +1018,7 @@ mod tests {
                 ],
                 true,
             ),
-            (&["——县委书记王明", "我们相信，只要大家团结一心，就"], false),
+            (&["——县委书记王明", "我们相信，只要人人都肯出力，就"], false),
             (&["——县委书记王明在全县工作会议上"], false),
             (&["——县委书记王明", "在全县工作会议上说"], false),
             (&["——镇卫生院院长李华", "张明——"], false),
@@ -1033,28 +1033,28 @@ mod tests {
     #[test]
     fn a_column_head_is_a_short_title_before_its_tag() {
         let table = [
-            ("干出精气神（快评）", true),
-            ("特殊的两会 有益的创新(快评)", true),
-            ("生命至上，大国担当（和音）", true),
-            ("■当好顶梁柱（快评）", true),
-            ("“我提出，代表团一定得来一下”（两会现场观察·微镜头）", true),
-            ("表彰先进 弘扬正气（快评）", true),
-            ("如何选择满意的盆景（小贴士）", false),
-            ("去年农村消费增速快于城镇（链接）", false),
+            ("干出新气象（快评）", true),
+            ("简朴的年会 实在的成效(快评)", true),
+            ("守望相助，共迎春天（和音）", true),
+            ("■当好领头雁（快评）", true),
+            ("“我建议，大家一定要去看看”（两会现场观察·微镜头）", true),
+            ("表扬好人 传递温暖（快评）", true),
+            ("怎样挑选合适的花卉（小贴士）", false),
+            ("去年乡镇客流增速高于城区（链接）", false),
             ("附件：考核指标（见图）", false),
-            ("三、批准任命叶晓颖（女）", false),
-            ("表1  中小城市的构成及其数量（广义）", false),
+            ("三、批准任命李华（女）", false),
+            ("表1  各区县的人口及其分布（广义）", false),
             ("第三十六条  党组（党委）", false),
-            ("2019年是飞利浦医疗（苏州）", false),
+            ("2019年是晨光电子（江城）", false),
             (
-                "据安徽泗县泗城镇花园井社区党总支书记岳喜环代表介绍，如今当地每个村（社区）",
+                "据江南省青石县青石镇河湾社区支部书记王明代表介绍，如今当地每个村（社区）",
                 false,
             ),
             (
-                "对匿名检举控告材料，不得擅自核查，不得公开（IP地址）",
+                "对群众来信中的材料，不得随意转交，不得外传（IP地址）",
                 false,
             ),
-            ("干出精气神", false),
+            ("干出新气象", false),
         ];
         for (line, want) in table {
             assert_eq!(column_head(line), want, "{line}");
@@ -1074,9 +1074,9 @@ mod tests {
             ("全年完成投资120亿元", Some((Rule::Open, false))),
         ];
         for (label, want) in table {
-            let page = format!("园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n{label}\n\n只有建立健全责任清单，划定“属地管理”事项责任边界，才能防止“属地管理”变味走形\n\n淮南推出在线精品课程\n\n本报记者  韩俊杰\n\n本报淮南2月2日电  近日，安徽淮南“空中课堂”正式上线。\n");
+            let page = format!("园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设，一批重点项目相继落地。\n\n{label}\n\n只有把责任清单列细列实，划清各方事项边界，才能让基层减负落到实处\n\n长沙推出在线公益课堂\n\n本报记者  林思远\n\n本报长沙2月2日电  近日，长沙“空中课堂”正式上线。\n");
             assert_eq!(
-                decided(&page, &Profile::dateline_paper(), "淮南推出在线精品课程"),
+                decided(&page, &Profile::dateline_paper(), "长沙推出在线公益课堂"),
                 want,
                 "{label}"
             );
@@ -1090,14 +1090,14 @@ mod tests {
     #[test]
     fn a_byline_after_a_line_credits_that_lines_story() {
         let table = [
-            ("山东省胶州市洋河镇第一书记张帅讲述  记者  谢芳涵", "谢芳涵"),
+            ("江南省青石县河湾镇第一书记王明讲述  记者  陈晓宇", "陈晓宇"),
             (
-                "——湘江市市长王明日前在全市会议上说  本报记者  汤悦豪",
-                "汤悦豪",
+                "——湘江市市长王明日前在全市会议上说  本报记者  林思远",
+                "林思远",
             ),
             (
-                "——福建省连江县纪委书记\u{a0}程\u{a0}靖  记者  于桂荣",
-                "于桂荣",
+                "——江南省青石县纪委书记\u{a0}李\u{a0}华  记者  周桂芳",
+                "周桂芳",
             ),
         ];
         let bylined = Profile {
@@ -1128,16 +1128,16 @@ mod tests {
         let ind = "\u{3000}\u{3000}";
         let table = [
             // (text before the group, the group, whether `gap` fires)
-            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产。"), "出口订单赶制忙", true),
+            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产。"), "车间赶制新订单", true),
             (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产。"), "延伸阅读", false),
             // A story of one paragraph, after a short head, on a page that indents.
-            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n新厂房封顶\n{ind}一期工程已经投产。"), "出口订单赶制忙", true),
-            ("园区新厂房开工建设。\n园区企业加快生产。\n一期工程已经投产。".to_string(), "出口订单赶制忙", false),
-            (format!("园区新厂房开工建设。\n园区企业加快生产。\n{ind}一期工程已经投产。"), "出口订单赶制忙", false),
-            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产，各家企业纷纷加快"), "出口订单赶制忙", false),
+            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n新厂房封顶\n{ind}一期工程已经投产。"), "车间赶制新订单", true),
+            ("园区新厂房开工建设。\n园区企业加快生产。\n一期工程已经投产。".to_string(), "车间赶制新订单", false),
+            (format!("园区新厂房开工建设。\n园区企业加快生产。\n{ind}一期工程已经投产。"), "车间赶制新订单", false),
+            (format!("{ind}园区新厂房开工建设。\n{ind}园区企业加快生产。\n{ind}一期工程已经投产，各家企业纷纷加快"), "车间赶制新订单", false),
         ];
         for (before, group, fires) in table {
-            let page = format!("园区建设提速\n湘江日报记者 王明\n{before}\n{group}\n{ind}连日来，重庆市北碚区主动上门服务企业，帮助企业赶制出口订单。\n");
+            let page = format!("园区建设提速\n湘江日报记者 王明\n{before}\n{group}\n{ind}连日来，湘江市城西区主动上门服务企业，帮助企业赶制出口订单。\n");
             let got = decided(&page, &Profile::dateline_paper(), group);
             assert_eq!(
                 got == Some((Rule::Gap, true)),
@@ -1152,13 +1152,13 @@ mod tests {
     #[test]
     fn a_headline_under_a_sidebar_opens_a_story() {
         let table = [
-            ("相关链接", "天津多项举措稳就业", true),
-            ("■延伸阅读", "天津多项举措稳就业", true),
-            ("延伸阅读", "案例一：“内鬼”窃取个人信息触犯刑法", false),
-            ("编者按", "天津多项举措稳就业", false),
+            ("相关链接", "江城多措并举稳就业", true),
+            ("■延伸阅读", "江城多措并举稳就业", true),
+            ("延伸阅读", "案例一：“内鬼”倒卖客户资料被判刑", false),
+            ("编者按", "江城多措并举稳就业", false),
         ];
         for (label, group, fires) in table {
-            let page = format!("园区建设提速\n园区新厂房开工建设，园区企业加快生产，一期工程已经投产。\n{label}\n社会主义市场经济体制是中国特色社会主义的重大理论和实践创新。\n{group}\n天津市近日出台多项举措，千方百计稳定和扩大就业。\n");
+            let page = format!("园区建设提速\n园区新厂房开工建设，园区企业加快生产，一期工程已经投产。\n{label}\n社区食堂让老人吃上了热乎饭，也让子女少了一份牵挂。\n{group}\n江城市近日推出多项举措，想方设法帮助企业留住员工。\n");
             let got = decided(&page, &Profile::dateline_paper(), group);
             assert_eq!(
                 got == Some((Rule::Gap, true)),
@@ -1173,11 +1173,11 @@ mod tests {
     /// reads it as closing the story before, and the item stays in the story.
     #[test]
     fn a_byline_under_a_headline_closes_no_story() {
-        let page = "稳就业 保民生\n\n本报记者 朱波 特约记者 钱航\n\n进出口银行发行抗击疫情主题债\n\n本报电 进出口银行2月6日面向银行间债券市场发行债券。\n";
+        let page = "稳就业 保民生\n\n本报记者 王明 特约记者 李华\n\n湘江银行发行小微企业专项债\n\n本报电 湘江银行2月6日发行小微企业专项债券。\n";
         let got = decided(
             page,
             &Profile::dateline_paper(),
-            "进出口银行发行抗击疫情主题债",
+            "湘江银行发行小微企业专项债",
         );
         assert_eq!(got.map(|(_, says)| says), Some(false), "{got:?}");
     }
@@ -1188,21 +1188,21 @@ mod tests {
     #[test]
     fn a_closing_byline_with_a_role_is_no_briefs_name() {
         let table = [
-            ("（王 婷）", true),
-            ("（王 旭 姜 来）", true),
-            ("（韩鑫、王保良）", true),
-            ("（本报记者 吴月辉）", false),
-            ("（见习记者 梁琳、郝丹璐）", false),
+            ("（陈 晓）", true),
+            ("（赵 敏 李 华）", true),
+            ("（陈晓、赵敏）", true),
+            ("（本报记者 陈晓）", false),
+            ("（见习记者 赵敏、林思远）", false),
             ("（通讯员 李华）", false),
             ("（完）", false),
             ("（作者为驻外使节）", false),
-            ("（相关报道见第四版）", false),
+            ("（相关报道见第五版）", false),
             ("（李华参与采写）", false),
         ];
         for (line, want) in table {
             assert_eq!(credits_a_name(line), want, "{line}");
         }
-        let page = "深海热液区\n\n科研团队基于这项成果，提出了新的地球生命起源假说。\n\n（本报记者 吴月辉）\n\n邮票首发\n\n本报讯（记者 张贺）11日，国家邮政局发行邮票一套。\n";
+        let page = "河口湿地\n\n研究人员根据多年观测，绘出了候鸟迁徙的新路线图。\n\n（本报记者 陈晓）\n\n邮票首发\n\n本报讯（记者 赵敏）11日，湘江邮政发行纪念邮票一套。\n";
         let got = decided(page, &Profile::dateline_paper(), "邮票首发");
         assert_eq!(got.map(|(_, says)| says), Some(true), "{got:?}");
     }
@@ -1216,12 +1216,12 @@ mod tests {
     fn a_tagged_headline_under_a_compiled_credit_opens_a_piece() {
         let table = [
             ("让法治护航发展（人民时评）", Some((Rule::AfterEnd, true))),
-            ("在流动水下冲净双手（服务窗）", Some((Rule::AfterEnd, true))),
+            ("雨天出行放慢车速（服务窗）", Some((Rule::AfterEnd, true))),
             ("让法治护航发展", Some((Rule::Nameless, true))),
             ("李华委员（湘江大学教授）", Some((Rule::Compiled, false))),
         ];
         for (line, want) in table {
-            let page = format!("代表委员谈民生\n\n张明代表：\n\n稳就业 保民生\n\n就业是最大的民生，我们要继续落实减税降费政策，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n{line}\n\n法治是最好的营商环境，各地持续优化营商环境，市场主体活力不断增强。\n");
+            let page = format!("代表委员谈民生\n\n张明代表：\n\n稳就业 保民生\n\n稳岗位就是稳民生，我们要把惠企政策落到实处，鼓励企业稳定岗位。\n\n本报记者 王明整理\n\n{line}\n\n好环境引来好项目，各地用心改善服务，企业办事越来越方便。\n");
             assert_eq!(
                 decided(&page, &Profile::dateline_paper(), line),
                 want,
