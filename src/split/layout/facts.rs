@@ -128,6 +128,7 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
         })
         .collect();
     headlines_in_place(bs, &mut fs);
+    last_lines_over_heads(bs, &mut fs);
     series_tags(bs, &mut fs);
     summary_lead_ins(bs, &mut fs);
     dated_lead_ins(bs, &mut fs);
@@ -261,6 +262,25 @@ fn story_last_line(bs: &[Block], fs: &[Fact], i: usize) -> bool {
         && !fs[i - 1].ends_article
         && bs[i].gap < WIDE_GAP
         && line_ends_sentence(bs[i].text)
+}
+
+/// A story's last line, short and ending on its stop straight under its paragraph (a
+/// speech's `祝大家新年快乐！`, a feature's `百年老校，风华正茂！`), over headline lines that
+/// open the next story (over its byline or dateline): the story above ends there, and the
+/// line is no kicker of the headline under it. A headline line that asks (`…如何破解？`)
+/// may open a story straight under a paragraph, so only `！` and `。` end such a line.
+fn last_lines_over_heads(bs: &[Block], fs: &mut [Fact]) {
+    for i in 1..bs.len().saturating_sub(1) {
+        if fs[i].head_like
+            && fs[i + 1].head_like
+            && bs[i + 1].gap < WIDE_GAP
+            && trim(bs[i].text).ends_with(['！', '。'])
+            && story_last_line(bs, fs, i)
+            && opens_story(fs, i + 1)
+        {
+            fs[i].head_like = false;
+        }
+    }
 }
 
 /// Corrects the headline shape by the blocks around each one.
@@ -746,6 +766,42 @@ mod tests {
         ];
         for (page, want) in table {
             let bs = blocks(page);
+            let fs = facts(&bs, &Profile::default());
+            assert_eq!(fs[1].head_like, want, "{page}");
+        }
+    }
+
+    /// A story's last short line ending on its stop, straight under its paragraph and over
+    /// the headline of a story that opens with its dateline, is that story's text.
+    #[test]
+    fn a_last_line_over_a_headline_that_opens_a_story_is_text() {
+        let para = "校庆大会上，师生代表先后发言，回顾学校走过的百年路程。";
+        let head = "青石镇新建污水处理厂投入运行";
+        let story = "本报记者  王明\n\n3日，青石镇新厂投运，日处理污水五千吨。\n";
+        let table = [
+            // (page, whether the second block reads as a headline line)
+            (
+                format!("{para}\n\n百年老校，风华正茂！\n\n{head}\n\n{story}"),
+                false,
+            ),
+            (
+                format!("{para}\n\n祝大家新年快乐！\n\n{head}\n\n{story}"),
+                false,
+            ),
+            (
+                format!("{para}\n\n再见，老街。\n\n{head}\n\n{story}"),
+                false,
+            ),
+            // A headline that asks, straight under a paragraph, opens the next story.
+            (format!("{para}\n\n污水怎么治？\n\n{head}\n\n{story}"), true),
+            // Under a headline line, not under a paragraph: a headline line.
+            (
+                format!("{head}\n\n祝大家新年快乐！\n\n{head}\n\n{story}"),
+                true,
+            ),
+        ];
+        for (page, want) in table {
+            let bs = blocks(&page);
             let fs = facts(&bs, &Profile::default());
             assert_eq!(fs[1].head_like, want, "{page}");
         }
