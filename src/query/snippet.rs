@@ -173,9 +173,9 @@ mod tests {
     fn highlights_land_on_the_matched_characters() {
         let cases: Vec<(&str, Vec<&str>, &str)> = vec![
             (
-                "毛腾飞深入特殊场所督导",
+                "罗腾飞深入建设工地督导",
                 vec!["腾飞"],
-                "毛[腾飞]深入特殊场所督导",
+                "罗[腾飞]深入建设工地督导",
             ),
             (
                 "５月２２日召开会议",
