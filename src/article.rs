@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// A person named in a byline or a photo credit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reporter {
-    /// The name with alignment spaces removed (`刘 歌` → `刘歌`).
+    /// The name with alignment spaces removed (`柳 歌` → `柳歌`).
     pub name: String,
     /// `记者`, `通讯员`, `摄影`, `特约记者`, … as printed; empty when the byline gives none.
     pub role: String,

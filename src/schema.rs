@@ -172,7 +172,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// One token per normalized letter, digit or ideograph. Punctuation keeps its position but
 /// gets no token (it is in every article, and costs more than it finds); spaces that align
-/// a name are skipped without a gap (so `刘 歌` matches `刘歌`), those between phrases
+/// a name are skipped without a gap (so `柳 歌` matches `柳歌`), those between phrases
 /// ([`spaces_separate`]) leave one; a paragraph end leaves a gap, so no phrase matches
 /// across it, unless the paragraph stops mid-sentence.
 #[derive(Clone, Copy, Default)]
@@ -354,7 +354,7 @@ fn decode(text: &str, at: usize, b: u8) -> (char, bool, usize) {
 
 /// True when the white space from byte `from` to byte `to` of normalized `text` parts two
 /// phrases (`实现新作为 助力发展`), not the characters of a name spaced out to align it
-/// (`刘 歌`, `（王 婷）`, `雷 声 周 石`): more than one letter or ideograph on each side.
+/// (`柳 歌`, `（王 婷）`, `雷 声 周 石`): more than one letter or ideograph on each side.
 pub fn spaces_separate(text: &str, from: usize, to: usize) -> bool {
     let before = text[..from].chars().rev().take_while(|&c| is_word_char(c));
     let after = text[to..].chars().take_while(|&c| is_word_char(c));
@@ -493,8 +493,8 @@ mod tests {
             // Spaces are skipped without a gap in a name; punctuation keeps its position; a line
             // break after a finished sentence leaves a gap, one mid-sentence does not.
             (
-                "刘 歌。\n５月\n日",
-                &[("刘", 0), ("歌", 1), ("5", 4), ("月", 5), ("日", 6)],
+                "柳 歌。\n５月\n日",
+                &[("柳", 0), ("歌", 1), ("5", 4), ("月", 5), ("日", 6)],
             ),
             // 〇 is a digit of 二〇二〇年; corner brackets are punctuation.
             (

@@ -185,7 +185,7 @@ fn equal_hits_come_in_one_order_however_the_index_was_built() {
         (
             "北港商报",
             "北港集装箱吞吐量创新高",
-            "一季度北港集装箱吞吐量同比增长一成二，航线新增五条。",
+            "一季度北港集装箱装卸量同比增长一成二，航线新增五条。",
         ),
     ];
     let order = |papers: &mut dyn Iterator<Item = usize>| {
@@ -230,7 +230,7 @@ fn equal_hits_come_in_one_order_however_the_index_was_built() {
 #[test]
 fn issue_4_ranking_promises() {
     let dir = indexed(&root().join("tests/fixtures/ranking"));
-    let wetland_park = "市政府召开专题会议研究部署湿地公园二期建设和周边道路交通改善工作";
+    let wetland_park = "市政府召集专题会议统筹推进湿地公园二期建设和周边道路交通改善工作";
     let cases = [
         // A headline match outranks a body that repeats the word, even when the headline,
         // kicker and subheadline together are long.

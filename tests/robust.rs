@@ -33,7 +33,7 @@ fn page(no: usize, n: usize, edition: usize) -> String {
         out.push_str(&format!(
             "{topic}稳步推进第{no}期{a}\n\n本报记者 {name}\n\n本报讯 记者{name}报道，\
              本市{topic}第{no}号项目进展顺利，第{edition}版记录编号甲{no}乙{a}丙。\
-             有关部门表示，将继续做好各项工作，确保按期完成。\n\n"
+             有关部门表示，将持续抓好各项服务，确保按期完成。\n\n"
         ));
     }
     out

@@ -805,7 +805,7 @@ fn stories_and_printings_are_one_hit_through_solr_as_locally() {
         &["旧城改造"],
         &["候鸟"],
         &["--all-printings", "候鸟"],
-        &["国务院任免国家工作人员"],
+        &["江城市政府任免工作人员"],
     ];
     for q in queries {
         let want = linked(&l, q);

@@ -1,6 +1,6 @@
 """Other Chinese dailies' conventions, applied to People's Daily articles (render_pages.py --style).
 
-People's Daily credits a story in its dateline (`本报北京1月31日电  （记者杜一菲）`,
+People's Daily credits a story in its dateline (`本报北京1月31日电  （记者程一帆）`,
 `新华社…电（记者 X、Y）`); other papers print the byline after the story, inside `本报讯（…）`,
 as `文/X 图/Y`, under page headers that repeat on every page. `credit()` reads the reporters
 out of a People's Daily article with a few rules and takes every credit line out of its text;
@@ -14,7 +14,7 @@ import re
 
 SP = "[\\s\u00a0\u3000]"
 CJK = "\u4e00-\u9fff"
-# `本报北京1月31日电  （记者杜一菲）`, `新华社华盛顿5月4日电`, `本报电`.
+# `本报北京1月31日电  （记者程一帆）`, `新华社华盛顿5月4日电`, `本报电`.
 DATELINE = re.compile(
     rf"^(?P<org>本报|新华社|中新社|据新华社)(?P<place>[{CJK}]{{0,12}}?)(?P<day>\d{{1,2}}月\d{{1,2}}日)?电"
     rf"{SP}*(?:（(?P<who>[^（）]{{1,60}})）)?{SP}*")
@@ -82,7 +82,7 @@ def credit(article):
 
 
 def inner_dateline(p):
-    """`本报武汉5月1日电  （记者吴君）湖北省…` → `本报武汉5月1日电  湖北省…`."""
+    """`本报武汉5月1日电  （记者吴钧）湖北省…` → `本报武汉5月1日电  湖北省…`."""
     m = DATELINE.match(p)
     if not m or not m.group("who"):
         return p
@@ -90,8 +90,8 @@ def inner_dateline(p):
 
 
 def is_credit_line(p):
-    """A short line that credits people (`本报记者  王明`, `新华社记者 李涛摄`, `（本报记者X整理）`,
-    `本期统筹：胡安琪`), which a style would print in its own way or not at all."""
+    """A short line that credits people (`本报记者  王明`, `新华社记者 李沐摄`, `（本报记者X整理）`,
+    `本期统筹：胡安然`), which a style would print in its own way or not at all."""
     if re.search(r"[。！？]$", p) and not p.startswith("（"):
         return False
     if p.startswith("（") and p.endswith("）") and "。" not in p:
@@ -101,7 +101,7 @@ def is_credit_line(p):
     if p.startswith("（") and p.endswith("）"):
         return bool(re.search(r"记者|通讯员|评论员|整理|电）$|电\s|编辑", p))
     if re.match(rf"^[{CJK}\s\u00a0]{{2,8}}[图文]{SP}+[{CJK}\s\u00a0]{{2,8}}[图文]$", p):
-        return True  # `勾  犇图  周  南文`
+        return True  # `叶  舟图  方  圆文`
     return bool(CREDIT_LINE.search(p)) and not p.startswith("记者：")
 
 
@@ -426,35 +426,35 @@ def self_test():
     """Table tests of the rules that read People's Daily credits (`python3 tools/page_styles.py`)."""
     nb = "\u00a0"
     table = [  # first paragraph(s) → (first kept paragraph, dateline, reporters)
-        ("本报北京1月31日电 （记者杜一菲）国家主席习近平31日会谈。",
-         ("国家主席习近平31日会谈。", ("本报", "北京", "1月31日"), [("杜一菲", "记者", "本报")])),
-        (f"新华社北京12月31日电{nb}（记者邹伟、王思北）晚会举行。",
-         ("晚会举行。", ("新华社", "北京", "12月31日"), [("邹伟", "记者", "新华社"), ("王思北", "记者", "新华社")])),
+        ("本报北京1月31日电 （记者程一帆）市长李华31日会见来宾。",
+         ("市长李华31日会见来宾。", ("本报", "北京", "1月31日"), [("程一帆", "记者", "本报")])),
+        (f"新华社北京12月31日电{nb}（记者宗岩、王思远）晚会举行。",
+         ("晚会举行。", ("新华社", "北京", "12月31日"), [("宗岩", "记者", "新华社"), ("王思远", "记者", "新华社")])),
         (f"新华社北京5月20日电{nb}{nb}记者20日获悉：大会就绪。", ("记者20日获悉：大会就绪。", ("新华社", "北京", "5月20日"), [])),
-        (f"本报北京1月5日电{nb}{nb}（王珏、谢颖）在近日召开的会上。",
-         ("在近日召开的会上。", ("本报", "北京", "1月5日"), [("王珏", "记者", "本报"), ("谢颖", "记者", "本报")])),
-        (f"据新华社电{nb}{nb}（记者林碧锋）“我是农民的儿子。”", ("“我是农民的儿子。”", ("新华社", "", ""), [("林碧锋", "记者", "新华社")])),
+        (f"本报北京1月5日电{nb}{nb}（王瑶、谢然）在近日召开的会上。",
+         ("在近日召开的会上。", ("本报", "北京", "1月5日"), [("王瑶", "记者", "本报"), ("谢然", "记者", "本报")])),
+        (f"据新华社电{nb}{nb}（记者林碧川）“我是山里的孩子。”", ("“我是山里的孩子。”", ("新华社", "", ""), [("林碧川", "记者", "新华社")])),
         ("本报电  （记者张三整理）正文。", ("正文。", ("本报", "", ""), [])),  # not a name: no byline
-        ("正文。\n（本报记者田俊荣、许志峰）", ("正文。", None, [("田俊荣", "记者", "本报"), ("许志峰", "记者", "本报")])),
+        ("正文。\n（本报记者葛文昊、钟立新）", ("正文。", None, [("葛文昊", "记者", "本报"), ("钟立新", "记者", "本报")])),
         ("正文。\n（本报记者方舟整理）", ("正文。", None, [])),
-        (f"正文。\n本报记者{nb}{nb}何{nb}{nb}勇\n新华社记者 李涛摄\n本期统筹：胡安琪", ("正文。", None, [])),
-        (f"综述。\n本报武汉5月1日电{nb}（记者吴君）湖北宣布。",
+        (f"正文。\n本报记者{nb}{nb}何{nb}{nb}舟\n新华社记者 李沐摄\n本期统筹：胡安然", ("正文。", None, [])),
+        (f"综述。\n本报武汉5月1日电{nb}（记者吴钧）湖北宣布。",
          ("综述。", None, [])),
     ]
     for body, (first, dl, reps) in table:
         paras, got_dl, got = credit({"body": body})
         got_dl = got_dl and (got_dl["org"], got_dl["place"], got_dl["day"])
         assert (paras[0], got_dl, got) == (first, dl, reps), (body, paras, got_dl, got)
-    assert credit({"body": f"综述。\n本报武汉5月1日电{nb}（记者吴君）湖北宣布。"})[0][1] == "本报武汉5月1日电  湖北宣布。"
-    for line, want in [("勾\u00a0\u00a0犇图\u00a0\u00a0周\u00a0\u00a0南文", True), ("绘就发展新蓝图", False),
-                       ("图为杨秀林警官正在送食品。", False), ("（作者为江城话剧团原团长）", False),
+    assert credit({"body": f"综述。\n本报武汉5月1日电{nb}（记者吴钧）湖北宣布。"})[0][1] == "本报武汉5月1日电  湖北宣布。"
+    for line, want in [("叶\u00a0\u00a0舟图\u00a0\u00a0方\u00a0\u00a0圆文", True), ("绘就发展新蓝图", False),
+                       ("图为李建林警官正在送食品。", False), ("（作者为江城话剧团原团长）", False),
                        ("记者：今年的一号文件有什么背景", False), ("北京海淀区", False)]:
         assert is_credit_line(line) == want, line
     # Every style prints the names its gold gives, inside the article's span.
     import random
     import types
     a = {"id": "x", "seq": 1, "kicker": "", "title": "标题", "subtitle": "副题",
-         "body": "本报北京1月31日电 （记者杜一菲、王明）国家主席习近平31日会谈。\n第二段。"}
+         "body": "本报北京1月31日电 （记者程一帆、王明）市长李华31日会见来宾。\n第二段。"}
     args = types.SimpleNamespace(single_newline=False, no_extra_blank=False, one_line_heads=0.3, breaks=0.0, indent=False)
     for style, (paper, _, _) in STYLES.items():
         for seed in range(30):
@@ -463,7 +463,7 @@ def self_test():
             text, gold = render_styled_page([dict(a), dict(a, seq=2)], random.Random(seed), args, style, ctx)
             for g in gold:
                 span = text[g["start_char"]:g["end_char"]]
-                assert "（记者杜一菲" not in span, (style, span)
+                assert "（记者程一帆" not in span, (style, span)
                 assert all(r["name"] in span for r in g["reporters"]), (style, span, g["reporters"])
     print("page_styles: all tests pass")
 

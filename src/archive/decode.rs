@@ -255,18 +255,18 @@ mod tests {
     fn undecodable_bytes_are_replaced_and_flagged() {
         let mut bytes = encode(
             GB18030,
-            "疫情防控工作会议召开，会议要求各级各部门切实做好防控工作。",
+            "江城防汛调度会议召开，会议要求各级各部门认真落实值守责任。",
         );
         bytes.extend_from_slice(&[0x81, 0x20]);
         let d = decode(&bytes);
         assert!(d.had_errors);
-        assert!(d.text.starts_with("疫情防控工作会议召开"));
+        assert!(d.text.starts_with("江城防汛调度会议召开"));
     }
 
     #[test]
     fn nearly_utf8_stays_utf8_and_utf16_needs_no_bom() {
         let page =
-            "疫情防控工作会议召开，会议要求各级各部门切实做好防控工作。本报记者 王明\n".repeat(40);
+            "江城防汛调度会议召开，会议要求各级各部门认真落实值守责任。本报记者 王明\n".repeat(40);
         // One bad byte in about a thousand: a byte cut out of a character (its other two
         // are then bad), another replaced by 0xff (with the two that followed it).
         let mut damaged = page.as_bytes().to_vec();
@@ -305,7 +305,7 @@ mod tests {
     fn gb18030_is_told_without_the_detector_and_big5_is_not_taken_for_it() {
         // 人 and 全 are GB18030 bytes Big5 has nothing at (lead byte 0xc8), as nearly
         // every page has.
-        let gb = "人民群众全力做好防控工作（ＡＢ）。\n".repeat(300);
+        let gb = "人民群众全力守护绿水青山（ＡＢ）。\n".repeat(300);
         let big5 = "臺北市政府昨日舉行記者會，說明颱風過後的復原工作。\n".repeat(200);
         let mut big5_odd = b"x".to_vec();
         big5_odd.extend(encode(BIG5, &big5));

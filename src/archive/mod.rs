@@ -632,7 +632,7 @@ mod tests {
     fn furniture_is_the_span_lines_no_field_holds() {
         let article = Article {
             headline: "市委召开 会议".into(),
-            body: "会议由刘 歌主持。\n会议要求，各级切实做好防控工作。\n本报记者 王明".into(),
+            body: "会议由柳 歌主持。\n会议要求，各级认真落实值守责任。\n本报记者 王明".into(),
             captions: vec!["图为会场".into()],
             ..Default::default()
         };
@@ -640,17 +640,17 @@ mod tests {
             // Lines in the body's order, with white space the body does not have and
             // the other way round.
             (
-                "市委召开会议\n会议由刘歌主持。\n会议要求，各级\n切实做好防控工作。\n本报记者王明",
+                "市委召开会议\n会议由柳歌主持。\n会议要求，各级\n认真落实值守责任。\n本报记者王明",
                 &[],
             ),
             // Out of order: a line before the last one found, and one inside a line.
-            ("本报记者 王明\n会议由 刘歌\n防控", &[]),
+            ("本报记者 王明\n会议由 柳歌\n值守", &[]),
             (
-                "A3 要闻\n会议由刘 歌主持。\n图为会场\n责任编辑：李华",
+                "A3 要闻\n会议由柳 歌主持。\n图为会场\n责任编辑：李华",
                 &["A3要闻", "责任编辑：李华"],
             ),
             (
-                "会议要求，各级切实做好防控工作。\n会议由刘歌主持。\n（完）",
+                "会议要求，各级认真落实值守责任。\n会议由柳歌主持。\n（完）",
                 &["（完）"],
             ),
             ("", &[]),

@@ -136,15 +136,15 @@ mod tests {
     #[test]
     fn occurrences_come_with_their_context() {
         let a = Article {
-            headline: "防控疫情".into(),
-            body: "全力做好疫情防控工作\n疫情".into(),
+            headline: "防控汛情".into(),
+            body: "全力抓好汛情防控工作\n汛情".into(),
             ..Article::default()
         };
-        let got = lines(&a, &["疫情".to_string()], 3);
+        let got = lines(&a, &["汛情".to_string()], 3);
         let want = [
-            ("防控", "疫情", ""),
-            ("力做好", "疫情", "防控工"),
-            ("工作 ", "疫情", ""),
+            ("防控", "汛情", ""),
+            ("力抓好", "汛情", "防控工"),
+            ("工作 ", "汛情", ""),
         ];
         assert_eq!(got.len(), want.len());
         for (l, (left, hit, right)) in got.iter().zip(want) {

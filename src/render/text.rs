@@ -361,11 +361,11 @@ mod tests {
 
     #[test]
     fn matches_are_bracketed_off_a_terminal_and_coloured_on_one() {
-        let needles = vec!["疫情".to_string(), "刘歌".to_string()];
+        let needles = vec!["疫情".to_string(), "柳歌".to_string()];
         let plain = Style { color: false };
         let cases = [
             ("疫情防控", "【疫情】防控"),
-            ("本报记者 刘 歌", "本报记者 【刘 歌】"),
+            ("本报记者 柳 歌", "本报记者 【柳 歌】"),
             ("复工复产", "复工复产"),
         ];
         for (text, want) in cases {

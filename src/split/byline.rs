@@ -1,10 +1,10 @@
 //! Bylines, photo credits and datelines: who wrote an article, who took its photos, and
 //! where and when it was filed.
 //!
-//! A byline is a line of its own (`株洲日报记者 胡文洁`, `本报记者 孟祥麟 黄发红 刘 歌`), a
-//! photo credit (`新华社记者 李 涛摄`, `株洲日报记者 谭浩瀚 通讯员/旷小龙 摄`) or a bracketed
-//! credit after a dateline (`本报北京5月11日电 （记者徐隽）`). Names printed with alignment
-//! spaces (`刘 歌`) are one name.
+//! A byline is a line of its own (`株洲日报记者 胡文洁`, `本报记者 孟晓林 黄小红 柳 歌`), a
+//! photo credit (`新华社记者 李 沐摄`, `株洲日报记者 谭浩瀚 通讯员/旷小龙 摄`) or a bracketed
+//! credit after a dateline (`本报北京5月11日电 （记者徐岩）`). Names printed with alignment
+//! spaces (`柳 歌`) are one name.
 
 use super::text::{
     ascii_digits, first_chars, is_han, is_space, part_wider_than, staff_column, trim, wider_than,
@@ -34,7 +34,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A bracketed credit: `（记者徐隽）`, `（记者莽九晨、刘仲华）`, `（本报记者 王明）`.
+/// A bracketed credit: `（记者徐岩）`, `（记者莽九成、刘仲明）`, `（本报记者 王明）`.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"[（(](?P<inner>[^（()）]{{0,10}}?(?:{ROLES})[^（()）]{{1,60}})[）)]"
@@ -42,7 +42,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The widest byline or credit line, in chars (`本报记者 孟祥麟 黄发红 刘 歌`): a wider line
+/// The widest byline or credit line, in chars (`本报记者 孟晓林 黄小红 柳 歌`): a wider line
 /// is text.
 pub(crate) const MAX_BYLINE: usize = 48;
 
@@ -98,7 +98,7 @@ pub(crate) fn dateline(para: &str) -> Option<Dateline> {
     let org = c.name("org").map_or("", |m| m.as_str()).to_string();
     // `讯` alone is only a dateline for a paper (`本报讯`, `株洲日报讯`), and an `电` needs a
     // news organisation (`据新华社电`, not `来电`): without a day, one ending in `报` or `社`
-    // (`第一台国产电视机` is no dateline).
+    // (`第一台自制电饭锅` is no dateline).
     if day.is_none() && text.ends_with('电') && !org.ends_with(['报', '社']) {
         return None;
     }
@@ -152,13 +152,13 @@ pub(crate) fn byline_of(whole: &str, w: usize) -> Option<Vec<Reporter>> {
         return None;
     }
     let mut out = Vec::new();
-    // Names printed before the first role belong to no role (`高荣光摄`), but a role with a
-    // colon after it follows a label of what it credits (`本版摄影：李 舸`, `剧照摄影：…`).
+    // Names printed before the first role belong to no role (`高光明摄`), but a role with a
+    // colon after it follows a label of what it credits (`本版摄影：吕 舟`, `剧照摄影：…`).
     let first_role = roles.first().and_then(|c| c.get(0));
     let first = first_role.map_or(line.len(), |m| m.start());
     let colon_after = first_role.is_some_and(|m| line[m.end()..].starts_with(['：', ':']));
     // A reporter named by their outlet before a colon asks a question in a transcript
-    // (`美国有线电视新闻网记者：中美…`, `新华社记者：`): a speaker, not a byline.
+    // (`晨光广播电视台记者：中美…`, `新华社记者：`): a speaker, not a byline.
     if colon_after && roles.first().is_some_and(is_questioner) {
         return None;
     }
@@ -189,7 +189,7 @@ pub(crate) fn byline_of(whole: &str, w: usize) -> Option<Vec<Reporter>> {
 /// True when `before`, what a line prints before its first role, is text set off from the
 /// byline by two spaces or an ideographic one, with a word longer than a name is commonly
 /// printed: the line ends with its byline (`众志成城  共克时艰  记者  苏玉`,
-/// `版式设计 张丹峰  记者  王明`), and [`tail_byline`] parts the two. Names cut from the
+/// `版式设计 张丹阳  记者  王明`), and [`tail_byline`] parts the two. Names cut from the
 /// byline before them at a column break (`严波国  通讯员 陶华悦`) stay names, and a photo's
 /// source (`新华社发  本报记者  沈子`) is passed over by the names instead.
 fn ends_set_off(before: &str) -> bool {
@@ -209,7 +209,7 @@ fn ends_set_off(before: &str) -> bool {
 /// enough that a four-character word before a byline is taken for text.
 const COMMON_NAME_CHARS: usize = 3;
 
-/// True when a role match is an outlet's reporter (`新华社记者`, `中国国际电视台记者`), as
+/// True when a role match is an outlet's reporter (`新华社记者`, `晨光广播电视台记者`), as
 /// transcripts label the one asking; `本报记者` and a bare `记者` are the paper's own.
 fn is_questioner(c: &regex::Captures) -> bool {
     let org = c.name("org").map_or("", |m| m.as_str());
@@ -319,18 +319,18 @@ fn tail_with_role(para: &str) -> Option<usize> {
         !wider_than(rest, MAX_TAIL_BYLINE) && ROLE.find(rest).is_some_and(|m| m.start() == 0)
     })?;
     let rest = &para[at..];
-    // `（新华社北京10月30日电  记者韩洁、安蓓` cut at a column break: inside a bracket.
+    // `（新华社北京10月30日电  记者韩露、安蕾` cut at a column break: inside a bracket.
     let head = &para[..at];
     let open = head.matches(['（', '(']).count() > head.matches(['）', ')']).count();
     let named = byline(rest).is_some_and(|reps| !reps.is_empty());
     (named && !open && byline(para).is_none() && dateline(para).is_none()).then_some(at)
 }
 
-/// The longest photo credit, in chars (`新华社记者 李 涛摄`, `王明摄（人民视觉）`): a longer
+/// The longest photo credit, in chars (`新华社记者 李 沐摄`, `王明摄（人民视觉）`): a longer
 /// line ending the way a credit does is text.
 pub(crate) const MAX_PHOTO_CREDIT: usize = 40;
 
-/// True when `s` ends with the photographer's `摄` (`李涛摄`). Some tests read only this;
+/// True when `s` ends with the photographer's `摄` (`李沐摄`). Some tests read only this;
 /// [`signed_as_photo`] also takes `摄影报道`.
 pub(crate) fn ends_with_photo_sign(s: &str) -> bool {
     s.ends_with('摄')
@@ -342,7 +342,7 @@ pub(crate) fn signed_as_photo(line: &str) -> bool {
     ends_with_photo_sign(line) || line.ends_with("摄影报道")
 }
 
-/// A photo credit printed under a caption: `新华社记者 李涛摄`, `王明摄（人民视觉）`,
+/// A photo credit printed under a caption: `新华社记者 李沐摄`, `王明摄（人民视觉）`,
 /// `影像中国`.
 pub(crate) fn is_photo_credit(line: &str) -> bool {
     let line = line.trim();
@@ -372,7 +372,7 @@ pub(crate) fn is_photo_source(line: &str) -> bool {
     inner
         .rsplit_once(['（', '('])
         .is_some_and(|(credit, source)| {
-            // A space may part the credit from its source: `计海新摄 （影像中国）`; the
+            // A space may part the credit from its source: `甘海新摄 （影像中国）`; the
             // source may stand alone in its brackets: `（资料图片）`.
             let credit = trim(credit);
             (credit.is_empty() || ends_with_photo_sign(credit)) && SOURCES.contains(&source)
@@ -539,7 +539,7 @@ fn is_name(s: &str) -> bool {
     han && (NAME_CHARS.contains(&n) || (s.contains('·') && n <= MAX_TRANSLITERATED_NAME))
 }
 
-/// Reporters in a bracketed credit near the start of a paragraph (`（记者徐隽）`). `org` is
+/// Reporters in a bracketed credit near the start of a paragraph (`（记者徐岩）`). `org` is
 /// the dateline's organisation, given to reporters that print none.
 pub(crate) fn credit(para: &str, org: Option<&str>) -> Option<Vec<Reporter>> {
     let c = CREDIT.captures(first_chars(para, CREDIT_HEAD))?;
@@ -564,11 +564,11 @@ pub(crate) fn inside_credit(s: &str) -> bool {
 }
 
 /// The most names a credit closing a story lists: more are the contributors to a compiled
-/// report (`（本报记者田俊荣、杜海涛、王珂、林丽鹂、齐志明、罗珊珊）`), not its byline.
+/// report (`（本报记者葛文昊、孔德海、陆珂、严丽娜、符志远、温珊珊）`), not its byline.
 const MAX_CLOSING_NAMES: usize = 4;
 
 /// Reporters in a bracketed credit that closes a story, on a line of its own or after the
-/// last sentence (`（本报记者田俊荣、许志峰）`, `…年底前完成。（本报记者 王明）`), as papers
+/// last sentence (`（本报记者葛文昊、钟立新）`, `…年底前完成。（本报记者 王明）`), as papers
 /// that credit a story at its end print it.
 pub(crate) fn closing_credit(para: &str) -> Option<Vec<Reporter>> {
     let (before, note) = super::text::closing_note(para)?;
@@ -616,10 +616,10 @@ mod tests {
     fn closing_credits() {
         let table: Vec<(&str, Option<Vec<_>>)> = vec![
             (
-                "（本报记者田俊荣、许志峰）",
+                "（本报记者葛文昊、钟立新）",
                 Some(vec![
-                    r("田俊荣", "记者", Some("本报"), false),
-                    r("许志峰", "记者", Some("本报"), false),
+                    r("葛文昊", "记者", Some("本报"), false),
+                    r("钟立新", "记者", Some("本报"), false),
                 ]),
             ),
             (
@@ -634,18 +634,18 @@ mod tests {
                 ]),
             ),
             (
-                "（本报记者杨雪梅、王瑨采访整理）",
+                "（本报记者尹雪松、卢瑾采访整理）",
                 Some(vec![
-                    r("杨雪梅", "记者", Some("本报"), false),
-                    r("王瑨", "记者", Some("本报"), false),
+                    r("尹雪松", "记者", Some("本报"), false),
+                    r("卢瑾", "记者", Some("本报"), false),
                 ]),
             ),
             (
-                "（本报记者田俊荣、杜海涛、王珂、林丽鹂、齐志明、罗珊珊）",
+                "（本报记者葛文昊、孔德海、陆珂、严丽娜、符志远、温珊珊）",
                 None,
             ),
             ("（作者为中央党校教授）", None),
-            ("（相关报道见第四版）", None),
+            ("（相关报道见第十一版）", None),
             ("据介绍（本报记者 王明）", None),
             ("（记者 王明摄）", None),
         ];
@@ -662,17 +662,17 @@ mod tests {
                 Some(vec![r("胡文洁", "记者", Some("株洲日报"), false)]),
             ),
             (
-                "本报记者 孟明 黄小红 刘 歌",
+                "本报记者 孟明 黄小红 柳 歌",
                 Some(vec![
                     r("孟明", "记者", Some("本报"), false),
                     r("黄小红", "记者", Some("本报"), false),
-                    r("刘歌", "记者", Some("本报"), false),
+                    r("柳歌", "记者", Some("本报"), false),
                 ]),
             ),
             (
-                "本报记者\u{a0}\u{a0}常\u{a0}\u{a0}钦\u{a0}\u{a0}郁静文",
+                "本报记者\u{a0}\u{a0}付\u{a0}\u{a0}钧\u{a0}\u{a0}郁静文",
                 Some(vec![
-                    r("常钦", "记者", Some("本报"), false),
+                    r("付钧", "记者", Some("本报"), false),
                     r("郁静文", "记者", Some("本报"), false),
                 ]),
             ),
@@ -684,8 +684,8 @@ mod tests {
                 ]),
             ),
             (
-                "新华社记者 李 涛摄",
-                Some(vec![r("李涛", "记者", Some("新华社"), true)]),
+                "新华社记者 李 沐摄",
+                Some(vec![r("李沐", "记者", Some("新华社"), true)]),
             ),
             (
                 "本报记者 罗小桦文 陈北京摄",
@@ -704,8 +704,8 @@ mod tests {
                 Some(vec![r("计小海", "", None, true)]),
             ),
             (
-                "祝\u{a0}\u{a0}庆\u{a0}\u{a0}庆\u{a0}\u{a0}伟摄影报道（人民视觉）",
-                Some(vec![r("祝庆", "", None, true), r("庆伟", "", None, true)]),
+                "邵\u{a0}\u{a0}宁\u{a0}\u{a0}宁\u{a0}\u{a0}川摄影报道（人民视觉）",
+                Some(vec![r("邵宁", "", None, true), r("宁川", "", None, true)]),
             ),
             (
                 "记者王明、李华",
@@ -715,16 +715,16 @@ mod tests {
                 ]),
             ),
             (
-                "本报记者 刘士安 李泓冰整理",
+                "本报记者 魏士良 苗晓冰整理",
                 Some(vec![
-                    r("刘士安", "记者", Some("本报"), false),
-                    r("李泓冰", "记者", Some("本报"), false),
+                    r("魏士良", "记者", Some("本报"), false),
+                    r("苗晓冰", "记者", Some("本报"), false),
                 ]),
             ),
             (
-                "本版摄影：李 舸 翁小羽",
+                "本版摄影：吕 舟 翁小羽",
                 Some(vec![
-                    r("李舸", "摄影", None, true),
+                    r("吕舟", "摄影", None, true),
                     r("翁小羽", "摄影", None, true),
                 ]),
             ),
@@ -803,16 +803,16 @@ mod tests {
             ("张明整理", None),
             ("市委常委会召开会议", None),
             ("记者来到村里，看到了新变化。", None),
-            ("版式设计：蔡明", None),
+            ("版式设计：董亮", None),
             // A photo's source before a byline; a questioner in a transcript.
             (
                 "新华社发  本报记者  沈子",
                 Some(vec![r("沈子", "记者", Some("本报"), false)]),
             ),
-            ("美国有线电视新闻网记者：中美", None),
+            ("晨光广播电视台记者：中美", None),
             // Text before the byline, set off by two spaces: a line ending with its byline.
             ("众志成城  共克时艰  记者  苏玉  郝娟颖", None),
-            ("版式设计 张丹峰  记者  姜国秀", None),
+            ("版式设计 张丹阳  记者  姜国秀", None),
             (
                 "严波国  通讯员 陶华悦",
                 Some(vec![
@@ -830,7 +830,7 @@ mod tests {
     /// Each byline credits the story it stands in, over it or after it, not the next one.
     #[test]
     fn bylines_credit_their_own_story() {
-        let page = "地铁线路全部恢复运营\n\n昨天上午，全市地铁线路逐步恢复运营，早高峰客流平稳有序。\n\n\
+        let page = "地铁线路全部恢复运营\n\n昨天上午，全市地铁线路陆续恢复通行，早高峰客流平稳有序。\n\n\
             数据来源：市交通委  本报记者  王明\n\n社区菜场重新开门\n\n\
             本报北京3月2日讯（记者 张三 通讯员 李四）昨天一早，社区菜场重新开门迎客，居民们排队选购。\n\n\
             新华社发  本报记者  赵云\n\n老年大学开设网课\n\n昨天，老年大学把课程搬到了网上，\
@@ -859,14 +859,14 @@ mod tests {
     #[test]
     fn photo_credits() {
         let table = [
-            ("新华社记者 李 涛摄", true),
+            ("新华社记者 李 沐摄", true),
             ("王明摄（人民视觉）", true),
-            ("计海新摄 （影像中国）", true),
+            ("甘海新摄 （影像中国）", true),
             ("本报记者 张三 摄影报道", true),
             ("影像中国", true),
             ("（资料图片）", true),
             ("资料照片", true),
-            ("李涛摄（新华网）", false),
+            ("李沐摄（新华网）", false),
             ("（新华网）", false),
             ("市委常委会召开会议", false),
             // Longer than a credit: text that ends with a photographer's sign.
@@ -908,20 +908,20 @@ mod tests {
                 Some("本报记者  郑艳豪  沈健琳"),
             ),
             (
-                "版式设计：蔡华伟  制图：汪哲平  新华社记者  张晓松  朱基钗",
-                Some("新华社记者  张晓松  朱基钗"),
+                "版式设计：周文涛  制图：江哲平  新华社记者  张晓岚  朱启钊",
+                Some("新华社记者  张晓岚  朱启钊"),
             ),
             ("2020年5月30日\u{3000}首席记者 王明", Some("首席记者 王明")),
             (
                 "众志成城  共克时艰  记者  苏玉  郝娟颖",
                 Some("记者  苏玉  郝娟颖"),
             ),
-            ("版式设计 张丹峰  记者  姜国秀", Some("记者  姜国秀")),
+            ("版式设计 张丹阳  记者  姜国秀", Some("记者  姜国秀")),
             // A byline of two groups, a dateline cut at a column break, two headlines.
             ("本报记者 王明  通讯员 李华", None),
             ("新华社发  本报记者  沈子", None),
             ("本报讯  记者从自", None),
-            ("（新华社北京10月30日电\u{a0}\u{a0}记者韩洁、安蓓", None),
+            ("（新华社北京10月30日电\u{a0}\u{a0}记者韩露、安蕾", None),
             ("患难见真情  共同抗疫情", None),
             ("数据来源：宇通客车  王明  李华", None),
         ];
@@ -980,7 +980,7 @@ mod tests {
                 "新华社北京2月26日电 中共中央",
                 Some(("新华社北京2月26日电", Some((2, 26)))),
             ),
-            ("据新华社电 （记者周楠）在抗日", Some(("据新华社电", None))),
+            ("据新华社电 （记者周岚）在抗日", Some(("据新华社电", None))),
             (
                 "新华社北京５月２２日电 （记者钱明）",
                 Some(("新华社北京5月22日电", Some((5, 22)))),
@@ -1005,7 +1005,7 @@ mod tests {
                 Some(("本报讯（记者 王明 通讯员 李华）", None)),
             ),
             (
-                "本报北京2月16日讯（记者 龙文）“数字武汉”客户端16日上线",
+                "本报北京2月16日讯（记者 龙文）“数字江城”客户端16日上线",
                 Some(("本报北京2月16日讯（记者 龙文）", Some((2, 16)))),
             ),
             (
@@ -1022,8 +1022,8 @@ mod tests {
             ),
             ("会议强调，要继续集中力量", None),
             ("2月24日，我市各县市区", None),
-            // `第一台` + `国产` + `电`: no day, and no news organisation.
-            ("第一台国产电视机（新中国“第一”·生活篇）", None),
+            // `第一台` + `自制` + `电`: no day, and no news organisation.
+            ("第一台自制电饭锅（老物件的故事·生活篇）", None),
         ];
         for (input, want) in table {
             let got = dateline(input).map(|d| (d.text, d.day));

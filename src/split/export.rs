@@ -92,7 +92,7 @@ fn indented(text: &str, b: &Block) -> bool {
         .is_some_and(|c| c != '\n')
 }
 
-/// `孟明;黄红;刘歌` → reporters with no role printed.
+/// `孟明;黄红;柳歌` → reporters with no role printed.
 fn authors_list(s: &str) -> Vec<Reporter> {
     s.split([';', '；', '、', ',', '，'])
         .map(squeeze)
@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn export_files() {
-        let text = "友谊之树常青（出访归来）\n——访问纪行\n作者：孟明;刘 歌  时间：2019-12-25\n\n\u{3000}\u{3000}本报记者 孟明 刘 歌\n\n\u{3000}\u{3000}代表团抵达首都。\n\n王明会见代表团\n时间：2013-05-23\n\n\u{3000}\u{3000}新华社北京５月２２日电 （记者钱明）会见在京举行。\n";
+        let text = "友谊之树常青（出访归来）\n——访问纪行\n作者：孟明;柳 歌  时间：2019-12-25\n\n\u{3000}\u{3000}本报记者 孟明 柳 歌\n\n\u{3000}\u{3000}代表团抵达首都。\n\n王明会见代表团\n时间：2013-05-23\n\n\u{3000}\u{3000}新华社北京５月２２日电 （记者钱明）会见在京举行。\n";
         assert!(is_export(text));
         let page = split_export(text);
         type Row<'a> = (String, Vec<String>, Vec<&'a str>, Option<String>);
@@ -156,7 +156,7 @@ mod tests {
                 (
                     "友谊之树常青（出访归来）".into(),
                     vec!["——访问纪行".into()],
-                    vec!["孟明", "刘歌"],
+                    vec!["孟明", "柳歌"],
                     Some("2019-12-25".into())
                 ),
                 (

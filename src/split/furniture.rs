@@ -69,7 +69,7 @@ static NUMERIC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A layout credit without its colon: `版式设计  蔡华伟`.
+/// A layout credit without its colon: `版式设计  周文涛`.
 static LAYOUT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:本版)?(?:版式设计|责任编辑|本版编辑|美编)[\s\x{a0}\x{3000}]+[\p{Han}\s\x{a0}\x{3000}]{2,16}$")
         .expect("valid regex")
@@ -87,11 +87,11 @@ static ART_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The longest jump line, in chars (`（相关报道见第六版）`).
+/// The longest jump line, in chars (`（相关报道见第十一版）`).
 pub(crate) const MAX_JUMP: usize = 20;
 /// The longest page label line, in chars (`第3版 要闻`).
 const MAX_PAGE_LABEL: usize = 16;
-/// The longest production credit line, in chars (`本版摄影：史家民  版式设计：蔡华伟`).
+/// The longest production credit line, in chars (`本版摄影：林海生  版式设计：周文涛`).
 const MAX_PRODUCTION: usize = 60;
 /// The longest page header holding the day, with the credits after it, in chars.
 const MAX_HEADER: usize = 80;
@@ -106,7 +106,7 @@ const MAX_CREDITED_LABEL: usize = 48;
 /// The widest role before a credit's colon (`编辑`, `责任编辑`, `图表制作`, `本版统筹`), in chars.
 const MAX_ROLE: usize = 6;
 /// The widest part of a credits line that is not a credit: a name set off from its role by
-/// spaces (`易舒冉`), a short label (`A3`, `要闻`), in chars.
+/// spaces (`宋可欣`), a short label (`A3`, `要闻`), in chars.
 const MAX_CREDIT_PART: usize = 8;
 /// How many chars a section's name after its mark has (`■ 要闻`, `◆ 综合`).
 const SECTION_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
@@ -116,7 +116,7 @@ const BANNER_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 const OPENING_DAY_HEAD: usize = 16;
 
 /// A jump line, to another page or from one: `下转 A2 版`, `（上接第一版）`,
-/// `（相关报道见第六版）`.
+/// `（相关报道见第十一版）`.
 pub(crate) fn is_jump(line: &str) -> bool {
     !wider_than(line, MAX_JUMP) && JUMP.is_match(trim(line))
 }
@@ -308,7 +308,7 @@ pub(crate) fn opening_day(para: &str) -> Option<(u32, u32)> {
 }
 
 /// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`), or
-/// a page's credits with one among them (`本版摄影：史家民  版式设计：蔡华伟`).
+/// a page's credits with one among them (`本版摄影：林海生  版式设计：周文涛`).
 #[cfg(test)]
 pub(crate) fn is_production(line: &str) -> bool {
     is_production_of(line, width_upto(line, MAX_PRODUCTION + 1))
@@ -327,8 +327,8 @@ pub(crate) fn is_production_of(whole: &str, w: usize) -> bool {
         || line.ends_with('文') && ART_CREDIT.is_match(line)
 }
 
-/// Credits side by side, one of them for the production: `本版摄影：史家民  版式设计：蔡华伟`,
-/// `采访整理：本报记者  易舒冉    数据来源：中华全国总工会` (a name set off from its role by
+/// Credits side by side, one of them for the production: `本版摄影：林海生  版式设计：周文涛`,
+/// `采访整理：本报记者  宋可欣    数据来源：中华全国总工会` (a name set off from its role by
 /// spaces goes with the credit before it).
 fn page_credits(line: &str) -> bool {
     if line.matches(['：', ':']).nth(1).is_none() {
@@ -357,7 +357,7 @@ mod tests {
             ("（上接第一版）", true),
             ("上接第一版", true),
             ("转第3版", true),
-            ("（相关报道见第六版）", true),
+            ("（相关报道见第十一版）", true),
             ("下转第二版", true),
             ("下一版会更好", false),
             ("转变作风抓落实", false),
@@ -473,24 +473,24 @@ mod tests {
         assert_eq!(opening_day("2月24日，我市各县"), Some((2, 24)));
         assert_eq!(opening_day("２月２０日下午，"), Some((2, 20)));
         assert_eq!(opening_day("会议于2月24日召开"), None);
-        assert!(is_production("版式设计：蔡明"));
+        assert!(is_production("版式设计：董亮"));
         assert!(is_production("本版制图：王华"));
         assert!(is_production(
-            "曹\u{a0}\u{a0}一图\u{a0}\u{a0}周\u{a0}\u{a0}南文"
+            "叶\u{a0}\u{a0}舟图\u{a0}\u{a0}方\u{a0}\u{a0}圆文"
         ));
         assert!(!is_production("设计一个新方案，让大家满意。"));
-        assert!(is_production("版式：蔡华伟"));
-        assert!(is_production("版式、制图：沈亦伶"));
-        assert!(is_production("版式设计  蔡华伟"));
+        assert!(is_production("版式：周文涛"));
+        assert!(is_production("版式、制图：沈雨桐"));
+        assert!(is_production("版式设计  周文涛"));
         assert!(is_production(
-            "本版摄影：史家民\u{a0}\u{a0}版式设计：蔡华伟"
+            "本版摄影：林海生\u{a0}\u{a0}版式设计：周文涛"
         ));
         assert!(!is_production("版式设计  新颖别致，让人眼前一亮"));
         assert!(is_production(
-            "采访整理：本报记者\u{a0}\u{a0}易舒冉\u{a0}\u{a0}\u{a0}\u{a0}数据来源：中华全国总工会"
+            "采访整理：本报记者\u{a0}\u{a0}宋可欣\u{a0}\u{a0}\u{a0}\u{a0}数据来源：中华全国总工会"
         ));
         assert!(is_production(
-            "内容统筹：本报编辑\u{a0}\u{a0}杨烁壁\u{a0}\u{a0}\u{a0}\u{a0}图表设计：人民日报全媒体平台"
+            "内容统筹：本报编辑\u{a0}\u{a0}何思远\u{a0}\u{a0}\u{a0}\u{a0}图表设计：晨光日报全媒体平台"
         ));
         assert!(!is_production("他说：  好  我们说：不"));
         assert!(!is_production("记者：今年  经济稳中向好"));

@@ -105,9 +105,9 @@ mod tests {
             ("1.勤洗手", Form::Digits),
             ("２、戴口罩", Form::Digits),
             ("【战疫一线】", Form::Lenticular),
-            ("●城市低保标准同比增长7.2%", Form::Marked),
+            ("●城乡公交线路同比增长7.2%", Form::Marked),
             ("记者手记：守住每一道门", Form::Colon),
-            ("球员表现很亮眼", Form::Plain),
+            ("队员发挥很出色", Form::Plain),
             // A year is not a number heading a section.
             ("2020年开局良好", Form::Plain),
             ("一线值守", Form::Plain),
@@ -130,8 +130,8 @@ mod tests {
             // One more section head: numbered as the others, as wide.
             ("四、加强宣传引导", 1.0, 1.0),
             // The next story: plain, and wider than the heads.
-            ("福建着力解决复工复产难点", 0.0, 12.0 / 8.0),
-            ("舌尖之“鲜”别成社会之“险”", 0.0, 14.0 / 8.0),
+            ("江城着力破解春耕备耕难题", 0.0, 12.0 / 8.0),
+            ("指尖之“便”莫成安全之“患”", 0.0, 14.0 / 8.0),
         ];
         for (line, alike, ratio) in table {
             assert_eq!(heads.alike(line), alike, "{line}");

@@ -55,7 +55,7 @@ static ANY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads a whole line as a jump: `下转第四版`, `（上接一版）`, `下转 A2 版`, `转第3版`.
-/// Lines that only point to related reports (`相关报道见第六版`) are no jump: no part of the
+/// Lines that only point to related reports (`相关报道见第十一版`) are no jump: no part of the
 /// story is there.
 pub fn parse(line: &str) -> Option<Jump> {
     let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
@@ -113,7 +113,7 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 
 /// Where a jump parts two articles of `text` (the text of one article as the page splitter
 /// found it): after a line that ends with a jump to another page (`……（下转第四版）`), and
-/// before the headline over a back-reference (`首破万亿元！` / `（上接第一版）`). Byte offsets of
+/// before the headline over a back-reference (`夜市客流旺！` / `（上接第一版）`). Byte offsets of
 /// the lines that start the next article.
 pub fn cuts(text: &str) -> Vec<usize> {
     let ls = lines(text);
@@ -230,7 +230,7 @@ mod tests {
             ("（上接一版）", Some((From, 1))),
             ("（上接A1版）", Some((From, 1))),
             ("　（上接第２０版）", Some((From, 20))),
-            ("（相关报道见第六版）", None),
+            ("（相关报道见第十一版）", None),
             ("转变作风抓落实", None),
             ("下一版会更好", None),
             ("下转第零版", None),
@@ -246,13 +246,13 @@ mod tests {
         let table = [
             // A continuation read as the end of the article above it.
             (
-                "市场供给稳中有升\n\n本报北京电 供给稳中有升。\n\n首破万亿元\n\n（上接第一版）\n\n消费亮眼。\n",
-                vec!["首破万亿元"],
+                "蔬菜货源稳中有增\n\n本报北京电 货源稳中有增。\n\n夜市客流旺\n\n（上接第一版）\n\n消费亮眼。\n",
+                vec!["夜市客流旺"],
             ),
-            ("首破万亿元\n\n（上接一版）消费亮眼。\n", vec![]),
+            ("夜市客流旺\n\n（上接一版）消费亮眼。\n", vec![]),
             (
-                "产业兴旺\n\n要培养人才。（下转第四版）\n\n首破万亿元\n\n春节消费亮眼。\n",
-                vec!["首破万亿元"],
+                "产业兴旺\n\n要培养人才。（下转第四版）\n\n夜市客流旺\n\n春节消费亮眼。\n",
+                vec!["夜市客流旺"],
             ),
             ("产业兴旺\n\n要培养人才。\n\n下转第四版\n", vec![]),
             ("产业兴旺\n\n要培养人才，见（下转第四版）一文。\n", vec![]),

@@ -125,7 +125,7 @@ mod tests {
         // between them: a blank second line, or two headlines among the paragraphs.
         for sep in ["\n\n", "\n"] {
             let page = [
-                "政协委员履职尽责",
+                "社区议事会献良策",
                 "全国政协召开会议",
                 "——聚焦民生问题",
                 "\u{3000}\u{3000}新华社北京2月26日电 （记者钱明）会议召开。",

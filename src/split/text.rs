@@ -144,7 +144,7 @@ pub(crate) fn line_ends_sentence(s: &str) -> bool {
 }
 
 /// True when a paragraph is finished: it ends a sentence, or a sentence and a bracketed
-/// note after it (`…展现独具魅力的风貌。（相关报道见第四版）`). A headline may also end with
+/// note after it (`…留下温暖明亮的记忆。（相关报道见第十一版）`). A headline may also end with
 /// a stop and a bracket (`路怎么修？（来信调查）`), so this is for text, not headlines.
 pub(crate) fn ends_paragraph(s: &str) -> bool {
     line_ends_sentence(s)
@@ -153,7 +153,7 @@ pub(crate) fn ends_paragraph(s: &str) -> bool {
 }
 
 /// The bracketed note that closes `s`, brackets kept, and what comes before it:
-/// `…风貌。（相关报道见第四版）` → (`…风貌。`, `（相关报道见第四版）`).
+/// `…记忆。（相关报道见第十一版）` → (`…记忆。`, `（相关报道见第十一版）`).
 pub(crate) fn closing_note(s: &str) -> Option<(&str, &str)> {
     let s = trim(s);
     Some(s.split_at(last_note_open(s)?))
@@ -186,7 +186,7 @@ pub(crate) fn bracketed(s: &str) -> Option<&str> {
         .and_then(|s| s.strip_suffix(['）', ')']))
 }
 
-/// A block that is one bracketed note: `（嘉 木）`, `（本系列评论到此结束）`, or a paragraph
+/// A block that is one bracketed note: `（嘉 木）`, `（本组系列评论今日刊完）`, or a paragraph
 /// closing with a credit such as `……（记者 王明）`.
 fn whole_note(s: &str) -> bool {
     let Some(open) = last_note_open(s) else {
@@ -408,7 +408,7 @@ mod tests {
                 true,
             ),
             ("会议强调，要加强市政", "府党组建设。", true),
-            ("稳就业 保民生", "就业是最大的民生。", false),
+            ("护青山 守绿水", "绿水是最好的财富。", false),
             (
                 "市委常委会召开会议",
                 "株洲日报讯 2月26日，市委常委会召开会议。",
@@ -433,12 +433,12 @@ mod tests {
             ("会议结束。（记者 王明）", true),
             // Brackets inside the note.
             (
-                "（作者为中央党校（国家行政学院）教授、省发展研究中心研究员）",
+                "（作者为中央党校（国家行政学院）教授、江城大学经济学院研究员）",
                 true,
             ),
             ("改革走深走实（中央党校（国家行政学院）教授）", false),
             ("千亿产业链“焊花飞扬”", false),
-            ("开放的大门越开越大（人民时评）", false),
+            ("小巷的灯火越来越亮（人民时评）", false),
             ("是这样吗？", true),
             ("这正是：", false),
         ];
@@ -447,9 +447,9 @@ mod tests {
         }
         // A paragraph also ends with a note after its last sentence.
         let paragraphs = [
-            ("展现独具魅力的风貌。（相关报道见第四版）", true),
+            ("留下温暖明亮的记忆。（相关报道见第十一版）", true),
             ("路怎么修？（来信调查）", true),
-            ("开放的大门越开越大（人民时评）", false),
+            ("小巷的灯火越来越亮（人民时评）", false),
             ("（嘉 木）", true),
             ("小(区)、校(区)", false),
         ];
@@ -480,7 +480,7 @@ mod tests {
         assert_eq!(first_chars("本报", 40), "本报");
         assert_eq!(first_chars("", 3), "");
         let widths = [
-            (" 刘 歌 ", 2),
+            (" 柳 歌 ", 2),
             ("", 0),
             ("\u{3000}\u{a0}\t\r\n \u{c}", 0),
             // Other spaces count, as they did when this counted chars.

@@ -16,7 +16,7 @@ pub fn page(no: usize, n: usize) -> String {
         out.push_str(&format!(
             "{topic}稳步推进第{no}期{a}\n\n本报记者 王晓明\n\n本报讯 记者王晓明报道，\
              本市{topic}第{no}号项目进展顺利，记录编号甲{no}乙{a}丙。\
-             有关部门表示，将继续做好各项工作，确保按期完成。\n\n"
+             有关部门表示，将持续抓好各项服务，确保按期完成。\n\n"
         ));
     }
     out
