@@ -476,7 +476,7 @@ fn names_into(
     if let Some(s) = seg.strip_suffix("摄影").or_else(|| seg.strip_suffix('摄')) {
         seg = s;
     } else if photo_line {
-        // In `罗艾桦文 陈北跑摄` the writer is not the photographer.
+        // In `罗晓桦文 陈南山摄` the writer is not the photographer.
         photo = !seg.ends_with('文');
     }
     let tokens: Vec<&str> = seg
@@ -500,7 +500,7 @@ fn names_into(
     }
     for mut name in names {
         let mut this_photo = photo;
-        // `罗艾桦文`: a writer's credit beside a photographer's.
+        // `罗晓桦文`: a writer's credit beside a photographer's.
         if photo_line && name.ends_with('文') && name.chars().count() >= 4 {
             name.pop();
             this_photo = false;
