@@ -83,6 +83,9 @@ pub(super) struct Fact {
     /// A dash lead-in naming whom or where ([`named_lead_in`]) over text of its own: no
     /// dateline and no byline under it ([`part_lead_ins`]).
     pub(crate) part_lead_in: bool,
+    /// A notice closing its story, over the headline of the next ([`notices_over_heads`]):
+    /// the story's text ends on it, though no stop ends it.
+    pub(crate) notice: bool,
 }
 
 impl Fact {
@@ -124,11 +127,13 @@ pub(super) fn facts(bs: &[Block], profile: &Profile) -> Vec<Fact> {
                 opening_day: opening_day(b.text).is_some(),
                 tail: false,
                 part_lead_in: false,
+                notice: false,
             }
         })
         .collect();
     headlines_in_place(bs, &mut fs);
     last_lines_over_heads(bs, &mut fs);
+    notices_over_heads(bs, &mut fs);
     series_tags(bs, &mut fs);
     summary_lead_ins(bs, &mut fs);
     dated_lead_ins(bs, &mut fs);
@@ -266,9 +271,10 @@ fn story_last_line(bs: &[Block], fs: &[Fact], i: usize) -> bool {
 
 /// A story's last line, short and ending on its stop straight under its paragraph (a
 /// speech's `祝大家新年快乐！`, a feature's `百年老校，风华正茂！`), over headline lines that
-/// open the next story (over its byline or dateline): the story above ends there, and the
-/// line is no kicker of the headline under it. A headline line that asks (`…如何破解？`)
-/// may open a story straight under a paragraph, so only `！` and `。` end such a line.
+/// open the next story (over its byline or dateline, [`opens_story_close`]): the story above
+/// ends there, and the line is no kicker of the headline under it. A headline line that asks
+/// (`…如何破解？`) may open a story straight under a paragraph, so only `！` and `。` end such
+/// a line.
 fn last_lines_over_heads(bs: &[Block], fs: &mut [Fact]) {
     for i in 1..bs.len().saturating_sub(1) {
         if fs[i].head_like
@@ -276,11 +282,59 @@ fn last_lines_over_heads(bs: &[Block], fs: &mut [Fact]) {
             && bs[i + 1].gap < WIDE_GAP
             && trim(bs[i].text).ends_with(['！', '。'])
             && story_last_line(bs, fs, i)
-            && opens_story(fs, i + 1)
+            && opens_story_close(bs, fs, i + 1)
         {
             fs[i].head_like = false;
         }
     }
+}
+
+/// Chars a notice line's label runs to, at most (`开馆时间`, `主办单位`, `咨询电话`).
+const MAX_LABEL: usize = 6;
+
+/// A notice line closing a story, a label and its value (`开馆时间：周三至周日9：00—16：30`,
+/// `主办单位：…`), straight under the story's paragraph or another such line and over
+/// headline lines that open the next story ([`opens_story_close`]): the story above ends on
+/// it, and it is no kicker. Not a quote under a speaker's name (`王明：“…”`).
+fn notices_over_heads(bs: &[Block], fs: &mut [Fact]) {
+    let notice = |s: &str| {
+        trim(s).split_once('：').is_some_and(|(label, value)| {
+            (2..=MAX_LABEL).contains(&width(label))
+                && label.chars().all(char::is_alphabetic)
+                && !value.is_empty()
+                && !value.starts_with(['“', '"', '‘'])
+        })
+    };
+    for i in 1..bs.len().saturating_sub(1) {
+        let under_text = fs[i - 1].is_text()
+            && !fs[i - 1].head_like
+            && (ends_paragraph(bs[i - 1].text) || notice(bs[i - 1].text));
+        if fs[i].head_like
+            && fs[i + 1].head_like
+            && bs[i].gap < WIDE_GAP
+            && bs[i + 1].gap < WIDE_GAP
+            && under_text
+            && notice(bs[i].text)
+            && opens_story_close(bs, fs, i + 1)
+        {
+            fs[i].head_like = false;
+            fs[i].notice = true;
+        }
+    }
+}
+
+/// True when the headline lines from block `i` stand close together, with no wide gap
+/// among them, over a byline or a dateline close under them: a story opens there.
+fn opens_story_close(bs: &[Block], fs: &[Fact], i: usize) -> bool {
+    let mut j = i;
+    while j < fs.len() && fs[j].head_like && j - i < MAX_GROUP && (j == i || bs[j].gap < WIDE_GAP) {
+        j += 1;
+    }
+    j > i
+        && fs
+            .get(j)
+            .is_some_and(|f| f.is_byline() || f.dateline.is_some())
+        && bs[j].gap < WIDE_GAP
 }
 
 /// Corrects the headline shape by the blocks around each one.
@@ -804,6 +858,42 @@ mod tests {
             let bs = blocks(&page);
             let fs = facts(&bs, &Profile::default());
             assert_eq!(fs[1].head_like, want, "{page}");
+        }
+    }
+
+    /// A notice closing a story (a label and its value), under its paragraph and over the
+    /// headline of a story that opens with its byline, is that story's text, and closes it.
+    #[test]
+    fn a_notice_over_a_headline_that_opens_a_story_closes_the_story() {
+        let para = "青石镇新建的乡村书屋本周开放，藏书三千余册。";
+        let head = "江城新区首条公交专线开通";
+        let story = "本报记者  赵敏\n\n3日，江城新区首条公交专线开通运营。\n";
+        let table = [
+            // (page, whether the second block reads as a headline line)
+            (
+                format!("{para}\n\n开放时间：周二至周日9：00—17：00\n\n{head}\n\n{story}"),
+                false,
+            ),
+            (
+                format!("{para}\n\n主办单位：青石镇文化站\n\n{head}\n\n{story}"),
+                false,
+            ),
+            // A speaker's quote over a headline is no notice.
+            (
+                format!("{para}\n\n王明：“书屋就在家门口”\n\n{head}\n\n{story}"),
+                true,
+            ),
+            // Over a headline over text, not over a byline: no story opens under it.
+            (
+                format!("{para}\n\n主办单位：青石镇文化站\n\n{head}\n\n3日，专线开通运营。\n"),
+                true,
+            ),
+        ];
+        for (page, want) in table {
+            let bs = blocks(&page);
+            let fs = facts(&bs, &Profile::default());
+            assert_eq!(fs[1].head_like, want, "{page}");
+            assert_eq!(fs[1].notice, !want, "{page}");
         }
     }
 }

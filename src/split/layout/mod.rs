@@ -232,8 +232,9 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                     _ => {
                         builder.text(b, bs.get(i + 1));
                         // A photo's source ends its caption, a reader's signature their
-                        // letter, a teller's line their story, though no stop ends them.
-                        if closes_text(b.text) {
+                        // letter, a teller's line their story, a notice its story, though
+                        // no stop ends them.
+                        if closes_text(b.text) || facts[i].notice {
                             builder.close();
                         }
                     }

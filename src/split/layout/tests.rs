@@ -722,3 +722,16 @@ fn a_summary_lead_in_opens_its_story() {
         ]
     );
 }
+
+/// A story closing on its notices (`开放时间：…`, `主办单位：…`) straight over the next
+/// story's headline and byline: the notices are the first story's last lines, not a kicker
+/// over the second's headline (`facts::notices_over_heads`), on a lone page.
+#[test]
+fn notices_close_the_story_above_the_next_headline() {
+    let page = "青石镇新建的乡村书屋本周开放，藏书三千余册，设有儿童阅读区。\n\n开放时间：周二至周日9：00—17：00\n\n主办单位：青石镇文化站\n\n江城新区首条公交专线开通\n\n本报记者  赵敏\n\n3日，江城新区首条公交专线开通运营，全程12公里。\n";
+    let got = split_page_with(page, &Profile::default()).articles;
+    let heads: Vec<&str> = got.iter().map(|a| a.headline.as_str()).collect();
+    assert_eq!(heads, ["", "江城新区首条公交专线开通"], "{got:?}");
+    assert!(got[0].body.ends_with("主办单位：青石镇文化站"), "{got:?}");
+    assert_eq!(got[1].reporter_names(), ["赵敏"]);
+}
