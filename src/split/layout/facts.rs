@@ -825,75 +825,43 @@ mod tests {
         }
     }
 
-    /// A story's last short line ending on its stop, straight under its paragraph and over
-    /// the headline of a story that opens with its dateline, is that story's text.
+    /// A story's last lines over the headline of a story that opens with its byline: a short
+    /// line ending on its stop straight under its paragraph is that story's text; so is a
+    /// notice (a label and its value), and it closes the story.
     #[test]
-    fn a_last_line_over_a_headline_that_opens_a_story_is_text() {
-        let para = "校庆大会上，师生代表先后发言，回顾学校走过的百年路程。";
-        let head = "青石镇新建污水处理厂投入运行";
-        let story = "本报记者  王明\n\n3日，青石镇新厂投运，日处理污水五千吨。\n";
-        let table = [
-            // (page, whether the second block reads as a headline line)
-            (
-                format!("{para}\n\n百年老校，风华正茂！\n\n{head}\n\n{story}"),
-                false,
-            ),
-            (
-                format!("{para}\n\n祝大家新年快乐！\n\n{head}\n\n{story}"),
-                false,
-            ),
-            (
-                format!("{para}\n\n再见，老街。\n\n{head}\n\n{story}"),
-                false,
-            ),
-            // A headline that asks, straight under a paragraph, opens the next story.
-            (format!("{para}\n\n污水怎么治？\n\n{head}\n\n{story}"), true),
-            // Under a headline line, not under a paragraph: a headline line.
-            (
-                format!("{head}\n\n祝大家新年快乐！\n\n{head}\n\n{story}"),
-                true,
-            ),
-        ];
-        for (page, want) in table {
-            let bs = blocks(&page);
-            let fs = facts(&bs, &Profile::default());
-            assert_eq!(fs[1].head_like, want, "{page}");
-        }
-    }
-
-    /// A notice closing a story (a label and its value), under its paragraph and over the
-    /// headline of a story that opens with its byline, is that story's text, and closes it.
-    #[test]
-    fn a_notice_over_a_headline_that_opens_a_story_closes_the_story() {
+    fn a_story_s_last_lines_over_the_next_headline_are_its_text() {
         let para = "青石镇新建的乡村书屋本周开放，藏书三千余册。";
         let head = "江城新区首条公交专线开通";
         let story = "本报记者  赵敏\n\n3日，江城新区首条公交专线开通运营。\n";
         let table = [
-            // (page, whether the second block reads as a headline line)
-            (
-                format!("{para}\n\n开放时间：周二至周日9：00—17：00\n\n{head}\n\n{story}"),
-                false,
-            ),
-            (
-                format!("{para}\n\n主办单位：青石镇文化站\n\n{head}\n\n{story}"),
-                false,
-            ),
+            // (the second block, whether it reads as a headline line, as a notice)
+            ("百年老校，风华正茂！", false, false),
+            ("祝大家新年快乐！", false, false),
+            ("再见，老街。", false, false),
+            ("开放时间：周二至周日9：00—17：00", false, true),
+            ("主办单位：青石镇文化站", false, true),
+            // A headline that asks, straight under a paragraph, opens the next story.
+            ("书屋怎么建？", true, false),
             // A speaker's quote over a headline is no notice.
-            (
-                format!("{para}\n\n王明：“书屋就在家门口”\n\n{head}\n\n{story}"),
-                true,
-            ),
-            // Over a headline over text, not over a byline: no story opens under it.
-            (
-                format!("{para}\n\n主办单位：青石镇文化站\n\n{head}\n\n3日，专线开通运营。\n"),
-                true,
-            ),
+            ("王明：“书屋就在家门口”", true, false),
         ];
-        for (page, want) in table {
-            let bs = blocks(&page);
-            let fs = facts(&bs, &Profile::default());
-            assert_eq!(fs[1].head_like, want, "{page}");
-            assert_eq!(fs[1].notice, !want, "{page}");
+        for (line, head_like, notice) in table {
+            let page = format!("{para}\n\n{line}\n\n{head}\n\n{story}");
+            let fs = facts(&blocks(&page), &Profile::default());
+            assert_eq!(
+                (fs[1].head_like, fs[1].notice),
+                (head_like, notice),
+                "{page}"
+            );
+        }
+        // Under a headline line, not under a paragraph; over a headline over text, not
+        // over a byline: headline lines.
+        for page in [
+            format!("{head}\n\n祝大家新年快乐！\n\n{head}\n\n{story}"),
+            format!("{para}\n\n主办单位：青石镇文化站\n\n{head}\n\n3日，专线开通运营。\n"),
+        ] {
+            let fs = facts(&blocks(&page), &Profile::default());
+            assert!(fs[1].head_like && !fs[1].notice, "{page}");
         }
     }
 }
