@@ -227,7 +227,12 @@ fn split_logged(text: &str, profile: &Profile, log: &mut dyn FnMut(Decision)) ->
                         builder.close();
                         builder.byline(reps.clone());
                     }
-                    Kind::Production => builder.cover(b),
+                    // A production credit (`（责任编辑：X）`, `版式设计：X`) follows the story's
+                    // last sentence: no sentence goes on past it.
+                    Kind::Production => {
+                        builder.cover(b);
+                        builder.close();
+                    }
                     _ if is_text_label(b.text) => builder.heading(b),
                     _ => {
                         builder.text(b, bs.get(i + 1));

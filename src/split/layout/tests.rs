@@ -735,3 +735,18 @@ fn notices_close_the_story_above_the_next_headline() {
     assert!(got[0].body.ends_with("主办单位：青石镇文化站"), "{got:?}");
     assert_eq!(got[1].reporter_names(), ["赵敏"]);
 }
+
+/// A production credit (`版式设计：X`) under a story whose last paragraph has lost its stop
+/// closes the story: the headline under it opens the next, on a lone page.
+#[test]
+fn a_production_credit_closes_the_story_above() {
+    let page = "区里召开会议部署春耕\n\n本报记者  王明\n\n3日，区里召开会议，部署春耕生产。全区粮食产量稳中有升，农民收入持续增加，春耕物资储备充足，农技人员分片包干\n\n版式设计：赵敏\n\n青石镇新建书屋开放\n\n本报记者  李华\n\n近日，青石镇新建的书屋开放，藏书三千余册。\n";
+    let got = split_page_with(page, &Profile::default()).articles;
+    let heads: Vec<&str> = got.iter().map(|a| a.headline.as_str()).collect();
+    assert_eq!(
+        heads,
+        ["区里召开会议部署春耕", "青石镇新建书屋开放"],
+        "{got:?}"
+    );
+    assert_eq!(got[1].reporter_names(), ["李华"]);
+}
