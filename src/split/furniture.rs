@@ -37,7 +37,7 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:本版)?(?:版式设计|视觉设计|版面设计|版式|制图|[\p{Han}]{0,2}设计|美术编辑|图片编辑|值班编辑|编辑|审读|本期统筹|[\p{Han}]{0,2}统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)(?:、[\p{Han}]{2,4})*[：:]")
+    Regex::new(r"^[（(]?(?:本版)?(?:版式设计|视觉设计|版面设计|版式|制图|[\p{Han}]{0,2}设计|美术编辑|图片编辑|值班编辑|编辑|审读|本期统筹|[\p{Han}]{0,2}统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)(?:、[\p{Han}]{2,4})*[：:]")
         .expect("valid regex")
 });
 
@@ -307,8 +307,9 @@ pub(crate) fn opening_day(para: &str) -> Option<(u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
 }
 
-/// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`), or
-/// a page's credits with one among them (`本版摄影：林海生  版式设计：周文涛`).
+/// A production credit or source line (`版式设计：王明`, `制图：李华`, `来源：新华社`, the
+/// editor's credit a story ends on: `（责任编辑：王明）`), or a page's credits with one among
+/// them (`本版摄影：林海生  版式设计：周文涛`).
 #[cfg(test)]
 pub(crate) fn is_production(line: &str) -> bool {
     is_production_of(line, width_upto(line, MAX_PRODUCTION + 1))
@@ -475,6 +476,9 @@ mod tests {
         assert_eq!(opening_day("会议于2月24日召开"), None);
         assert!(is_production("版式设计：董亮"));
         assert!(is_production("本版制图：王华"));
+        // The editor's credit a story ends on, in brackets (`（责任编辑：X）`).
+        assert!(is_production("（责任编辑：孙丽）"));
+        assert!(!is_production("（记者：赵敏）"));
         assert!(is_production(
             "叶\u{a0}\u{a0}舟图\u{a0}\u{a0}方\u{a0}\u{a0}圆文"
         ));
