@@ -249,12 +249,25 @@ fn section_banners(bs: &[Block], fs: &mut [Fact]) {
 
 /// True when the headline group from block `i` stands over a byline or a dateline.
 fn opens_story(fs: &[Fact], i: usize) -> bool {
+    opens_story_where(fs, i, |_| true)
+}
+
+/// True when the headline lines from block `i` stand close together, with no wide gap
+/// among them, over a byline or a dateline close under them: a story opens there.
+fn opens_story_close(bs: &[Block], fs: &[Fact], i: usize) -> bool {
+    fs[i].head_like && opens_story_where(fs, i, |k| k == i || bs[k].gap < WIDE_GAP)
+}
+
+/// True when the headline lines from block `i`, as far as `close` keeps them together,
+/// stand over a byline or a dateline that `close` keeps with them.
+fn opens_story_where(fs: &[Fact], i: usize, close: impl Fn(usize) -> bool) -> bool {
     let mut j = i;
-    while j < fs.len() && fs[j].head_like && j - i < MAX_GROUP {
+    while j < fs.len() && fs[j].head_like && j - i < MAX_GROUP && close(j) {
         j += 1;
     }
     fs.get(j)
         .is_some_and(|f| f.is_byline() || f.dateline.is_some())
+        && close(j)
 }
 
 /// Block `i` ends on its stop straight under a paragraph of the story's text (a letter's
@@ -278,7 +291,6 @@ fn story_last_line(bs: &[Block], fs: &[Fact], i: usize) -> bool {
 fn last_lines_over_heads(bs: &[Block], fs: &mut [Fact]) {
     for i in 1..bs.len().saturating_sub(1) {
         if fs[i].head_like
-            && fs[i + 1].head_like
             && bs[i + 1].gap < WIDE_GAP
             && trim(bs[i].text).ends_with(['！', '。'])
             && story_last_line(bs, fs, i)
@@ -310,7 +322,6 @@ fn notices_over_heads(bs: &[Block], fs: &mut [Fact]) {
             && !fs[i - 1].head_like
             && (ends_paragraph(bs[i - 1].text) || notice(bs[i - 1].text));
         if fs[i].head_like
-            && fs[i + 1].head_like
             && bs[i].gap < WIDE_GAP
             && bs[i + 1].gap < WIDE_GAP
             && under_text
@@ -321,20 +332,6 @@ fn notices_over_heads(bs: &[Block], fs: &mut [Fact]) {
             fs[i].notice = true;
         }
     }
-}
-
-/// True when the headline lines from block `i` stand close together, with no wide gap
-/// among them, over a byline or a dateline close under them: a story opens there.
-fn opens_story_close(bs: &[Block], fs: &[Fact], i: usize) -> bool {
-    let mut j = i;
-    while j < fs.len() && fs[j].head_like && j - i < MAX_GROUP && (j == i || bs[j].gap < WIDE_GAP) {
-        j += 1;
-    }
-    j > i
-        && fs
-            .get(j)
-            .is_some_and(|f| f.is_byline() || f.dateline.is_some())
-        && bs[j].gap < WIDE_GAP
 }
 
 /// Corrects the headline shape by the blocks around each one.
