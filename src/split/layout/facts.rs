@@ -317,15 +317,16 @@ fn notices_over_heads(bs: &[Block], fs: &mut [Fact]) {
                 && !value.starts_with(['“', '"', '‘'])
         })
     };
+    // Under the story's paragraph, or under another notice, made text a round before.
+    let under_text = |fs: &[Fact], k: usize| {
+        fs[k].is_text() && !fs[k].head_like && (ends_paragraph(bs[k].text) || notice(bs[k].text))
+    };
     for i in 1..bs.len().saturating_sub(1) {
-        let under_text = fs[i - 1].is_text()
-            && !fs[i - 1].head_like
-            && (ends_paragraph(bs[i - 1].text) || notice(bs[i - 1].text));
         if fs[i].head_like
             && bs[i].gap < WIDE_GAP
             && bs[i + 1].gap < WIDE_GAP
-            && under_text
             && notice(bs[i].text)
+            && under_text(fs, i - 1)
             && opens_story_close(bs, fs, i + 1)
         {
             fs[i].head_like = false;
