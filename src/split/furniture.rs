@@ -37,7 +37,7 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]?(?:本版)?(?:版式设计|视觉设计|版面设计|版式|制图|[\p{Han}]{0,2}设计|美术编辑|图片编辑|值班编辑|编辑|审读|本期统筹|[\p{Han}]{0,2}统筹|图片来源|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|数据来源|来源|资料来源)(?:、[\p{Han}]{2,4})*[：:]")
+    Regex::new(r"^[（(]?(?:本版)?(?:版式设计|视觉设计|版面设计|版式|制图|[\p{Han}]{0,2}设计|美术编辑|图片编辑|值班编辑|编辑|审读|本期统筹|[\p{Han}]{0,2}统筹|图片说明|责任编辑|责编|美编|校对|本版编辑|图表制作|[\p{Han}]{0,5}来源|[\p{Han}]{0,2}整理)(?:、[\p{Han}]{2,4})*[：:]")
         .expect("valid regex")
 });
 
@@ -495,6 +495,11 @@ mod tests {
         ));
         assert!(is_production(
             "内容统筹：本报编辑\u{a0}\u{a0}何思远\u{a0}\u{a0}\u{a0}\u{a0}图表设计：晨光日报全媒体平台"
+        ));
+        // Where a box's figures or facts came from, and who compiled them.
+        assert!(is_production("资料和数据来源：本报及新华社报道"));
+        assert!(is_production(
+            "资料整理：程\u{a0}\u{a0}远\u{a0}\u{a0}王晓华"
         ));
         assert!(!is_production("他说：  好  我们说：不"));
         assert!(!is_production("记者：今年  经济稳中向好"));

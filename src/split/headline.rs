@@ -18,6 +18,10 @@ use super::text::{
 const MAX_HEADLINE: usize = 64;
 /// The longest line holding a headline with its subheadline or column name, in chars.
 const MAX_HEADLINE_LINE: usize = 110;
+/// The longest line read as a headline with a subheadline of several clauses, in chars:
+/// a meeting's deck may name each decision (`总理主持召开常务会议 听取…汇报；要求…；部署…；
+/// 决定…`), and only a dateline under it has such a line read so.
+const MAX_LONG_HEADLINE_LINE: usize = 200;
 /// The shortest kicker read like a sentence or broken by commas, in chars.
 const MIN_SENTENCE_KICKER: usize = 8;
 /// The widths, in chars, of a headline that asks or exclaims.
@@ -78,8 +82,11 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
         return balanced(line)
             && (!line.starts_with(['“', '「']) || !line.contains(['。', '，', '！', '？']));
     }
-    // A long line broken by commas, or one opening with a day, is a cut paragraph.
-    if (line.matches('，').count() >= 2 && w > MAX_COMMA_HEADLINE)
+    // A long line broken by commas, or one opening with a day, is a cut paragraph; of a
+    // headline printed with its subheadline on one line, the headline is read so
+    // (`看变化，问冷暖，听民声 ——重访…`).
+    let head = dash_at(line).map_or(line, |i| &line[..i]);
+    if (head.matches('，').count() >= 2 && width(head) > MAX_COMMA_HEADLINE)
         || super::furniture::opening_day(line).is_some()
     {
         return false;
@@ -89,17 +96,16 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
     }
     // A sentence stop inside a short line reads as text, not a headline, and a quote or
     // bracket left open is a paragraph cut short.
-    let head = dash_at(line).map_or(line, |i| &line[..i]);
     (!line.contains(['。', '？', '！']) || line.starts_with("——") || asks_in_column(head))
         && balanced(line)
 }
 
 /// A headline and a subheadline of several clauses on one line
 /// (`总理主持召开常务会议 部署抓好春耕备耕；决定阶段性减免小微企业税费`): a
-/// headline-like phrase, a space, and no sentence end.
+/// headline-like phrase, a space, and no sentence end, up to [`MAX_LONG_HEADLINE_LINE`].
 pub(crate) fn is_long_headline_line(line: &str) -> bool {
     let line = trim(line);
-    if wider_than(line, MAX_HEADLINE_LINE) || line_ends_sentence(line) {
+    if wider_than(line, MAX_LONG_HEADLINE_LINE) || line_ends_sentence(line) {
         return false;
     }
     line.split_once(is_space)
@@ -250,15 +256,23 @@ pub(crate) fn is_speaker(line: &str) -> bool {
 }
 
 /// A photo's credit to whoever gave it, printed under its caption: `受访者供图`,
-/// `青石镇文化站供图`, `春秋航空供图（新华社发）`. It closes the caption; no headline
-/// line ends so.
+/// `青石镇文化站供图`, `春秋航空供图（新华社发）`, `图片由青石镇文化站提供`,
+/// `（本版图片均由湘江博物馆提供）`. It closes the caption; no headline line ends so.
 pub(crate) fn is_photo_courtesy(line: &str) -> bool {
     let line = trim(line);
     let credit = line
         .strip_suffix(['）', ')'])
         .and_then(|inner| inner.rsplit_once(['（', '(']))
         .map_or(line, |(credit, _)| trim(credit));
-    credit.ends_with("供图") && width(line) <= MAX_PHOTO_CREDIT
+    let given = || {
+        let bare = line
+            .strip_prefix(['（', '('])
+            .and_then(|l| l.strip_suffix(['）', ')']))
+            .unwrap_or(credit);
+        let bare = bare.strip_prefix("本版").unwrap_or(bare);
+        bare.starts_with("图片") && bare.ends_with("提供") && bare.contains('由')
+    };
+    (credit.ends_with("供图") || given()) && width(line) <= MAX_PHOTO_CREDIT
 }
 
 /// True when `line` ends with a day in figures (`新华社北京1月2`, `本报太原2月9日`): a
@@ -984,6 +998,15 @@ mod tests {
             ("——古丽·艾买提委员（湘江文联副主席）", false),
             ("——重访湘江两岸春节前夕走过的那些村庄", true),
             ("——记全国劳动模范张明（上）", true),
+            // The headline of a line with its subheadline is read for commas, not the whole line.
+            (
+                "看展览，听讲座，学非遗（新春走基层） ——重访湘江两岸春节前夕走过的那些村庄",
+                true,
+            ),
+            (
+                "看展览，听讲座，学非遗，湘江两岸的群众在家门口欢欢喜喜过了一个文化年 ——新春走基层",
+                false,
+            ),
             (
                 "守住一方碧水 两岸人家共享安宁（奋进新时代——江城新作为） ——湘江生态保护纪实",
                 true,
@@ -1001,6 +1024,9 @@ mod tests {
             ("受访者供图", true),
             ("青石镇文化站供图", true),
             ("春秋航空供图（新华社发）", true),
+            ("图片由青石镇文化站提供", true),
+            ("（本版图片均由湘江博物馆提供）", true),
+            ("图片展由青石镇文化站提供场地", false),
             ("供图：徐怡涛", false),
             ("欢迎读者朋友们提供图片和线索", false),
             ("市民提供图书三千册", false),
