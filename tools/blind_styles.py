@@ -3,7 +3,7 @@
 or tuned on them, and they are measured only to see how the splitter does on conventions printed
 in combinations it was not developed against (issue 15: pages of other real papers).
 
-usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N] [--style NAME]
+usage: python3 tools/blind_styles.py --month 2020-02 --month 2020-05 [--seed N] [--style NAME [--out DIR]]
        python3 tools/score_styles.py target/release/baosou target/styles/blind-*-2020-02+2020-05
 
 - **county** (a county paper): a page header with page, section, editor and proof-reader;
@@ -431,7 +431,11 @@ def main():
     ap.add_argument("--month", action="append", required=True, help="YYYY-MM, repeatable")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--style", action="append", help="one style (default: every one); repeatable")
+    ap.add_argument("--out", help="output directory, for one style (default "
+                    "target/styles/blind-<style>-<months>)")
     args = ap.parse_args()
+    if args.out and len(args.style or BLIND) != 1:
+        sys.exit("blind_styles: --out names the folder of one style: give one --style with it")
     if not os.path.exists(render_pages.ARTICLES):
         sys.exit(f"blind_styles: {render_pages.ARTICLES} not found: this tool needs the shared corpus "
                  "beside the repository")
@@ -444,7 +448,7 @@ def main():
         opts = dict(seed=args.seed, single_newline=False, no_extra_blank=False, indent=False,
                     one_line_heads=0.3, breaks=0.15, gb18030=0.1, crlf=False)
         opts.update(RENDERING.get(style, {}))
-        out = os.path.join("target/styles", f"blind-{style}-" + "+".join(args.month))
+        out = args.out or os.path.join("target/styles", f"blind-{style}-" + "+".join(args.month))
         render_pages.render_style(pages, style, out, types.SimpleNamespace(**opts), render)
 
 

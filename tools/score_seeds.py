@@ -15,7 +15,6 @@ main table reads. Reads the shared corpus beside the repository and says so when
 """
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -45,19 +44,7 @@ def render(seed):
     for style in blind_styles.BLIND:
         out = os.path.join(base, "blind-" + style)
         if not os.path.exists(os.path.join(out, "gold.jsonl")):
-            # blind_styles.py writes to target/styles/blind-<style>-<months>: move it aside,
-            # keeping what was there (seed 1's set, read by eval_styles.sh).
-            made = os.path.join(ROOT, "target", "styles", f"blind-{style}-{TAG}")
-            kept = made + ".kept"
-            if os.path.exists(made):
-                os.rename(made, kept)
-            try:
-                run(["blind_styles.py", *MONTHS, "--seed", str(seed), "--style", style])
-                os.makedirs(base, exist_ok=True)
-                shutil.move(made, out)
-            finally:
-                if os.path.exists(kept):
-                    os.rename(kept, made)
+            run(["blind_styles.py", *MONTHS, "--seed", str(seed), "--style", style, "--out", out])
         sets.append(("blind-" + style, out))
     return sets
 

@@ -168,6 +168,12 @@ pub(crate) enum Rule {
     Tagged,
     /// A single line over a caption and a photo credit: a photo item of its own.
     PhotoItem,
+    /// A dash lead-in naming whom or where a part tells of, alone or over one head line, over
+    /// text with neither dateline nor byline, under a story whose text so far is no more than
+    /// a few lines introducing its parts ([`PART_INTRO`]), when the next lead-in down the page,
+    /// before any dateline or byline, is about as wide ([`Group::opens_parts`]): the first
+    /// part of a story told in parts, in it; [`Rule::Part`] then reads the parts after it.
+    FirstPart,
     /// A dash lead-in naming whom or where a part tells of (`云岭县河湾村第一书记李建华——`),
     /// alone or over one head line, over text with neither dateline nor byline
     /// ([`Fact::part_lead_in`]), in a story that opened with its first part so, before any
@@ -191,7 +197,7 @@ pub(crate) enum Rule {
 
 impl Rule {
     /// The rules in the order they are tried; the first that fires decides.
-    pub(crate) const ORDER: [Rule; 38] = [
+    pub(crate) const ORDER: [Rule; 39] = [
         Rule::First,
         Rule::Open,
         Rule::Signed,
@@ -225,6 +231,7 @@ impl Rule {
         Rule::SeriesTag,
         Rule::Tagged,
         Rule::PhotoItem,
+        Rule::FirstPart,
         Rule::Part,
         Rule::Heads,
         Rule::RunOn,
@@ -268,6 +275,7 @@ impl Rule {
             Rule::SeriesTag => "series_tag",
             Rule::Tagged => "tagged",
             Rule::PhotoItem => "photo_item",
+            Rule::FirstPart => "first_part",
             Rule::Part => "part",
             Rule::Heads => "heads",
             Rule::RunOn => "run_on",
@@ -417,11 +425,8 @@ impl Rule {
                         .any(|b| is_photo_credit(b.text));
                 fire(g.len() == 1 && credit, &|| true)
             }
-            Rule::Part => {
-                let lead_in = g.facts[g.i].part_lead_in
-                    && (g.len() == 1 || g.len() == 2 && !g.facts[g.i + 1].part_lead_in);
-                fire(lead_in && g.parted(), &|| false)
-            }
+            Rule::FirstPart => fire(g.part_lead_in() && g.opens_parts(), &|| false),
+            Rule::Part => fire(g.part_lead_in() && g.parted(), &|| false),
             Rule::Heads => fire(cur.is_some_and(|c| c.heads() > 0), &|| {
                 // Section heads come one line at a time; a longer line over a shorter one
                 // is a kicker over a headline, when the text after them tells another
@@ -614,6 +619,47 @@ impl<'a, 'p> Group<'a, 'p> {
         let nearest = (first + 1..self.i).rev().find(|&k| f(k).part_lead_in);
         opened
             && nearest.is_some_and(|k| {
+                let (a, b) = (
+                    lead_in_width(self.bs[k].text),
+                    lead_in_width(self.bs[self.i].text),
+                );
+                a.max(b) <= PART_WIDTH_RATIO * a.min(b).max(1)
+            })
+    }
+
+    /// The group is a part's lead-in, alone or over one head line.
+    fn part_lead_in(&self) -> bool {
+        self.facts[self.i].part_lead_in
+            && (self.len() == 1 || self.len() == 2 && !self.facts[self.i + 1].part_lead_in)
+    }
+
+    /// The article so far is a headline over no more text than a few lines introducing
+    /// parts ([`PART_INTRO`]), with no part yet, and the next lead-in down the page, before
+    /// any dateline or byline, is about as wide as the group's ([`PART_WIDTH_RATIO`]): the
+    /// group opens the first of the story's parts.
+    fn opens_parts(&self) -> bool {
+        let Some(start) = self.cur.and_then(Builder::start) else {
+            return false;
+        };
+        let f = |k: usize| &self.facts[k];
+        let mut intro = 0;
+        for k in (0..self.i).rev().take_while(|&k| self.bs[k].start >= start) {
+            if f(k).part_lead_in {
+                return false;
+            }
+            if !f(k).head_like && f(k).is_text() {
+                intro += self.bs[k].end - self.bs[k].start;
+            }
+        }
+        if intro > PART_INTRO {
+            return false;
+        }
+        let under = |k: usize| f(k).is_byline() || f(k).dateline.is_some();
+        let next = (self.j..self.bs.len())
+            .take_while(|&k| !under(k))
+            .find(|&k| f(k).part_lead_in);
+        !self.facts.get(self.j).is_some_and(|_| under(self.j))
+            && next.is_some_and(|k| {
                 let (a, b) = (
                     lead_in_width(self.bs[k].text),
                     lead_in_width(self.bs[self.i].text),
@@ -923,6 +969,7 @@ mod tests {
             (Rule::SeriesTag, "河边村\n\n春耕备耕两不误（乡村振兴，我们在路上）\n\n河边村的村民们一早就来到田里，检修农机，准备下地。\n\n山前村\n\n育苗大棚里的新希望（乡村振兴，我们在路上）\n\n山前村的育苗大棚里，一排排秧苗长势喜人。\n", "山前村", true),
             (Rule::Tagged, "农村新娘拒彩礼（新春走基层）\n\n湘江日报记者 王明\n\n腊月二十，村里办了一场婚礼。\n\n脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）\n\n春节临近，记者走进大山深处的村子。\n", "脱贫汉子忙扩产 养殖场里人气旺 订单已经排到了明年春天（新春走基层）", true),
             (Rule::PhotoItem, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n稳步推进\n\n园区企业陆续入驻新厂房，园区企业加快生产。\n\n驯马成景\n\n青石镇草原马场近日举办了一场驯马表演，骑手们赶着马群奔跑。\n\n王明摄（影像中国）\n", "驯马成景", true),
+            (Rule::FirstPart, "春耕一线见闻\n\n春耕时节，本版记者走进田间地头，记录农忙中的新气象。今天起，本版推出系列报道。\n\n河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n", "河边村农机合作社——", false),
             (Rule::Part, "春耕一线见闻\n\n湘江日报记者 王明\n\n河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n", "山前村种粮大户李华——", false),
             (Rule::Heads, "节目单\n\n湘江日报记者 王明\n\n晚会节目如下。\n\n1.歌舞《春风》\n\n2.相声《新年》\n\n3.小品《回家》\n\n4.魔术《惊喜》\n\n5.合唱《明天》\n", "5.合唱《明天》", false),
             (Rule::RunOn, "园区建设提速\n\n湘江日报记者 王明\n\n园区新厂房开工建设。\n\n在城东，在城西，在城南\n\n在城北，在郊外，在乡村\n\n到处是忙碌的工地。\n", "在城东，在城西，在城南", false),
@@ -982,6 +1029,36 @@ mod tests {
                 got.is_some_and(|(r, _)| r == Rule::Part),
                 want,
                 "{line}: {got:?} {page}"
+            );
+        }
+    }
+
+    /// The first part of a story told in parts, under its headline and a short
+    /// introduction, stays in the story ([`Rule::FirstPart`]) when a like lead-in follows;
+    /// not when the lead-in down the page is far wider (a story of its own), when a byline
+    /// stands under the group, or when the story's own text came first.
+    #[test]
+    fn the_first_part_stays_in_its_story() {
+        let part = "河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n";
+        let bylined = "河边村农机合作社——\n\n检修农机 就等下地\n\n湘江日报记者 王明\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n";
+        let next = "山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
+        let wide = "湘江市开展春耕备耕服务助力农户多打粮打好粮——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
+        let intro =
+            "春耕时节，本版记者走进田间地头，记录农忙中的新气象。今天起，本版推出系列报道。\n\n";
+        let body = "合作社的农机手们一早就来到库房，检修拖拉机，准备下地。".repeat(24) + "\n\n";
+        let line = "河边村农机合作社——";
+        let table = [
+            (format!("春耕一线见闻\n\n{intro}{part}{next}"), true),
+            (format!("春耕一线见闻\n\n{intro}{part}{wide}"), false),
+            (format!("春耕一线见闻\n\n{intro}{bylined}{next}"), false),
+            (format!("春耕一线见闻\n\n{body}{part}{next}"), false),
+        ];
+        for (page, want) in table {
+            let got = decided(&page, &Profile::dateline_paper(), line);
+            assert_eq!(
+                got.is_some_and(|(r, _)| r == Rule::FirstPart),
+                want,
+                "{got:?} {page}"
             );
         }
     }
