@@ -989,17 +989,27 @@ mod tests {
         assert!(missing.is_empty(), "no case for {missing:?}");
     }
 
+    /// A part of a story told in parts: its lead-in naming a place, a head and its text.
+    const PART: &str = "河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n";
+    /// The next part, headed alike.
+    const NEXT_PART: &str = "山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
+    /// A story of its own under a far wider lead-in.
+    const WIDE_LEAD_IN: &str = "湘江市开展春耕备耕服务助力农户多打粮打好粮——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
+    /// A line introducing the parts.
+    const INTRO: &str = "春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n";
+
+    /// A story's own text, longer than an introduction.
+    fn story_text() -> String {
+        "合作社的农机手们一早就来到库房，检修拖拉机，准备下地。".repeat(24) + "\n\n"
+    }
+
     /// A dash lead-in is the next part of the story only when the story opened with its
     /// first part, before any of its text but a few introducing lines, headed about as wide
     /// ([`Rule::Part`]); a story under a like kicker of its own, or one whose text came
     /// first, is decided otherwise.
     #[test]
     fn a_part_follows_a_story_that_opened_with_its_first_part() {
-        let part = "河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n";
-        let next = "山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
-        let wide = "湘江市开展春耕备耕服务助力农户多打粮打好粮——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
-        let intro = "春耕时节，本版记者走进田间地头，记录农忙中的新气象。\n\n";
-        let body = "合作社的农机手们一早就来到库房，检修拖拉机，准备下地。".repeat(24) + "\n\n";
+        let (part, next, wide, intro, body) = (PART, NEXT_PART, WIDE_LEAD_IN, INTRO, story_text());
         let table = [
             (
                 format!("春耕一线见闻\n\n湘江日报记者 王明\n\n{part}{next}"),
@@ -1039,13 +1049,8 @@ mod tests {
     /// stands under the group, or when the story's own text came first.
     #[test]
     fn the_first_part_stays_in_its_story() {
-        let part = "河边村农机合作社——\n\n检修农机 就等下地\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n";
-        let bylined = "河边村农机合作社——\n\n检修农机 就等下地\n\n湘江日报记者 王明\n\n合作社的农机手们一早就来到库房，检修拖拉机，准备下地。\n\n";
-        let next = "山前村种粮大户李华——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
-        let wide = "湘江市开展春耕备耕服务助力农户多打粮打好粮——\n\n育好秧苗 备足农资\n\n大棚里的秧苗长势喜人，李华忙着查看温度和湿度。\n";
-        let intro =
-            "春耕时节，本版记者走进田间地头，记录农忙中的新气象。今天起，本版推出系列报道。\n\n";
-        let body = "合作社的农机手们一早就来到库房，检修拖拉机，准备下地。".repeat(24) + "\n\n";
+        let (part, next, wide, intro, body) = (PART, NEXT_PART, WIDE_LEAD_IN, INTRO, story_text());
+        let bylined = part.replace("就等下地\n\n", "就等下地\n\n湘江日报记者 王明\n\n");
         let line = "河边村农机合作社——";
         let table = [
             (format!("春耕一线见闻\n\n{intro}{part}{next}"), true),
