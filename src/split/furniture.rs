@@ -497,7 +497,7 @@ mod tests {
             "内容统筹：本报编辑\u{a0}\u{a0}何思远\u{a0}\u{a0}\u{a0}\u{a0}图表设计：晨光日报全媒体平台"
         ));
         // Where a box's figures or facts came from, and who compiled them.
-        assert!(is_production("资料和数据来源：本报及新华社报道"));
+        assert!(is_production("资料和数据来源：湘江市统计局"));
         assert!(is_production(
             "资料整理：程\u{a0}\u{a0}远\u{a0}\u{a0}王晓华"
         ));
