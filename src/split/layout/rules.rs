@@ -617,14 +617,17 @@ impl<'a, 'p> Group<'a, 'p> {
             })
             .any(|k| k > first && f(k).part_lead_in);
         let nearest = (first + 1..self.i).rev().find(|&k| f(k).part_lead_in);
-        opened
-            && nearest.is_some_and(|k| {
-                let (a, b) = (
-                    lead_in_width(self.bs[k].text),
-                    lead_in_width(self.bs[self.i].text),
-                );
-                a.max(b) <= PART_WIDTH_RATIO * a.min(b).max(1)
-            })
+        opened && nearest.is_some_and(|k| self.headed_alike(k))
+    }
+
+    /// The lead-in of block `k` is about as wide as the group's first line
+    /// ([`PART_WIDTH_RATIO`]): the parts of one story are headed alike.
+    fn headed_alike(&self, k: usize) -> bool {
+        let (a, b) = (
+            lead_in_width(self.bs[k].text),
+            lead_in_width(self.bs[self.i].text),
+        );
+        a.max(b) <= PART_WIDTH_RATIO * a.min(b).max(1)
     }
 
     /// The group is a part's lead-in, alone or over one head line.
@@ -654,18 +657,11 @@ impl<'a, 'p> Group<'a, 'p> {
         if intro > PART_INTRO {
             return false;
         }
-        let under = |k: usize| f(k).is_byline() || f(k).dateline.is_some();
-        let next = (self.j..self.bs.len())
-            .take_while(|&k| !under(k))
-            .find(|&k| f(k).part_lead_in);
-        !self.facts.get(self.j).is_some_and(|_| under(self.j))
-            && next.is_some_and(|k| {
-                let (a, b) = (
-                    lead_in_width(self.bs[k].text),
-                    lead_in_width(self.bs[self.i].text),
-                );
-                a.max(b) <= PART_WIDTH_RATIO * a.min(b).max(1)
-            })
+        // A byline or dateline under the group, or before the next lead-in, ends the search.
+        (self.j..self.bs.len())
+            .take_while(|&k| !f(k).is_byline() && f(k).dateline.is_none())
+            .find(|&k| f(k).part_lead_in)
+            .is_some_and(|k| self.headed_alike(k))
     }
 
     /// The text after the group shares little vocabulary with the text before.
